@@ -1,0 +1,47 @@
+import { useEffect, useRef } from 'react';
+import { Flex, Spin } from 'antd';
+import { AppShell } from './features/shell/AppShell';
+import { LoginPage } from './features/login/LoginPage';
+import { navigate, useLocation } from './ui/router';
+import { useSession } from './ui/session';
+
+const LOGIN_PATH = '/login';
+
+/** Chooses between the login page and the signed-in shell, remembering where the user was going. */
+export function App() {
+  const { user } = useSession();
+  const pathname = useLocation();
+  const returnTo = useRef('/');
+
+  const mustSignIn = user === null && pathname !== LOGIN_PATH;
+  const alreadySignedIn = user && pathname === LOGIN_PATH;
+
+  useEffect(() => {
+    if (mustSignIn) {
+      returnTo.current = window.location.pathname + window.location.search;
+      navigate(LOGIN_PATH, { replace: true });
+    } else if (alreadySignedIn) {
+      navigate('/', { replace: true });
+    }
+  }, [mustSignIn, alreadySignedIn]);
+
+  if (user === undefined) {
+    return (
+      <Flex align="center" justify="center" style={{ height: '100%' }}>
+        <Spin size="large" />
+      </Flex>
+    );
+  }
+  if (user === null || pathname === LOGIN_PATH) {
+    return (
+      <LoginPage
+        onSignedIn={() => {
+          const target = returnTo.current;
+          returnTo.current = '/';
+          navigate(target === LOGIN_PATH ? '/' : target, { replace: true });
+        }}
+      />
+    );
+  }
+  return <AppShell user={user} />;
+}

@@ -1,0 +1,57 @@
+import type { ReactElement } from 'react';
+import { AuditOutlined, ApartmentOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import type { Role } from '@contracts/common';
+import type { Bilingual } from '../ui/i18n';
+import { AuditPage } from './audit/AuditPage';
+import { HomePage } from './home/HomePage';
+import { OrganizationsPage } from './organizations/OrganizationsPage';
+import { UsersPage } from './users/UsersPage';
+
+export interface FeatureModule {
+  key: string;
+  path: string;
+  label: Bilingual;
+  icon: ReactElement;
+  /** Who sees the module; absent means every signed-in user. The server checks again. */
+  roles?: readonly Role[];
+  element: ReactElement;
+}
+
+/** The menu, in display order. A new module is one entry here plus its folder under features/. */
+export const MODULES: readonly FeatureModule[] = [
+  {
+    key: 'home',
+    path: '/',
+    label: { vi: 'Trang chủ', en: 'Home' },
+    icon: <HomeOutlined />,
+    element: <HomePage />,
+  },
+  {
+    key: 'organizations',
+    path: '/organizations',
+    label: { vi: 'Tổ chức', en: 'Organizations' },
+    icon: <ApartmentOutlined />,
+    element: <OrganizationsPage />,
+  },
+  {
+    key: 'audit',
+    path: '/audit',
+    label: { vi: 'Nhật ký kiểm toán', en: 'Audit trail' },
+    icon: <AuditOutlined />,
+    roles: ['inspector', 'admin'],
+    element: <AuditPage />,
+  },
+  {
+    key: 'users',
+    path: '/users',
+    label: { vi: 'Người dùng', en: 'Users' },
+    icon: <TeamOutlined />,
+    roles: ['admin'],
+    element: <UsersPage />,
+  },
+];
+
+export function findModule(pathname: string): FeatureModule | undefined {
+  const normalized = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
+  return MODULES.find((module) => module.path === normalized);
+}

@@ -1,0 +1,26 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const webRoot = fileURLToPath(new URL('.', import.meta.url));
+const projectRoot = fileURLToPath(new URL('..', import.meta.url));
+
+export default defineConfig({
+  root: webRoot,
+  plugins: [react()],
+  resolve: {
+    // Shared zod contracts: the web's only source of types, enums and labels.
+    alias: { '@contracts': `${projectRoot}contracts` },
+  },
+  build: {
+    outDir: `${webRoot}dist`,
+    emptyOutDir: true,
+    // antd + react make one large vendor chunk; that is expected for an office intranet app.
+    chunkSizeWarningLimit: 1500,
+  },
+  server: {
+    // contracts/ lives outside the Vite root.
+    fs: { allow: [projectRoot] },
+    proxy: { '/api': 'http://localhost:3000' },
+  },
+});
