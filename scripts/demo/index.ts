@@ -1,0 +1,18 @@
+import type { Db } from '../../server/db/database';
+import { countOrganizations } from '../../server/features/organizations/organization.repository';
+import { DEMO_PASSWORD, DEMO_USERS, loadFoundationDemo } from './foundation.demo';
+
+export { DEMO_PASSWORD, DEMO_USERS };
+
+/** Loads the demo data once, into an empty database; returns whether it did. */
+export async function loadDemoIfEmpty(db: Db): Promise<boolean> {
+  if ((await countOrganizations(db, ['/'])) > 0) return false;
+  await loadFoundationDemo(db);
+  return true;
+}
+
+export function demoLoginsText(): string {
+  const width = Math.max(...DEMO_USERS.map((u) => u.username.length));
+  const lines = DEMO_USERS.map((u) => `  ${u.username.padEnd(width)}  ${DEMO_PASSWORD}   (${u.role}: ${u.fullName})`);
+  return ['Tài khoản demo / demo logins (tên đăng nhập  mật khẩu):', ...lines].join('\n');
+}

@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { type ZodTypeProvider, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type { DbContext } from './db/database';
+import { auditRoutes } from './features/audit/audit.routes';
+import { homeRoutes } from './features/home/home.routes';
+import { organizationRoutes } from './features/organizations/organization.routes';
+import { userRoutes } from './features/users/user.routes';
+import { registerAuth } from './http/auth';
+import { registerErrorHandling } from './http/error-handler';
+
+export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
+
+export interface AppDeps {
+  database: DbContext;
+  logger?: FastifyServerOptions['logger'];
+  secureCookies?: boolean;
+  loginRatePerMinute?: number;
+  /** Serve the built web app from web/dist when it exists (off in API-only tests). */
+  serveWeb?: boolean;
+}
+
+/** Builds the whole HTTP application; used by main.ts and by every HTTP test through inject(). */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    genReqId: () => randomUUID(),
+    requestIdHeader: 'x-request-id',
+    bodyLimit: 1_048_576,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'CanBo API', description: 'API hệ thống công tác cán bộ / cadre work API', version: '0.1.0' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'canbo_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  const db = deps.database.db;
+  const serveWeb = (deps.serveWeb ?? true) && fs.existsSync(path.join(WEB_DIST, 'index.html'));
+  registerErrorHandling(app, { spaFallback: serveWeb });
+  registerAuth(app, db);
+
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/health',
+    { schema: { tags: ['system'], summary: 'Tình trạng / health', response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']) }) } } },
+    async () => {
+      await sql`select 1`.execute(db);
+      return { status: 'ok' as const, database: deps.database.dialect };
+    },
+  );
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  userRoutes(app, db, { secureCookies: deps.secureCookies ?? false, loginRatePerMinute: deps.loginRatePerMinute ?? 30 });
+  organizationRoutes(app, db);
+  auditRoutes(app, db);
+  homeRoutes(app, db);
+
+  if (serveWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
+  return app;
+}

@@ -1,0 +1,49 @@
+import type { Role } from '../../../contracts/common';
+
+/** A grant resolved to its organization's materialized path. */
+export interface ScopedGrant {
+  role: Role;
+  organizationId: string;
+  organizationName: string;
+  path: string;
+}
+
+/** Who is acting: the user and what they were granted where. */
+export interface Actor {
+  userId: string;
+  username: string;
+  grants: ScopedGrant[];
+}
+
+export type Permission =
+  | 'organizations.read'
+  | 'organizations.write'
+  | 'audit.read'
+  | 'users.manage'
+  | 'home.read';
+
+/** Which roles hold each permission; the scope (subtree) is checked separately. */
+export const ROLES_BY_PERMISSION: Record<Permission, readonly Role[]> = {
+  'organizations.read': ['officer', 'leader', 'tally', 'inspector', 'cadre', 'admin'],
+  'organizations.write': ['officer', 'admin'],
+  'audit.read': ['inspector', 'admin'],
+  'users.manage': ['admin'],
+  'home.read': ['officer', 'leader', 'tally', 'inspector', 'cadre', 'admin'],
+};
+
+/** The subtree roots (paths) where the actor holds the permission. */
+export function scopePaths(actor: Actor, permission: Permission): string[] {
+  const roles = ROLES_BY_PERMISSION[permission];
+  const paths = actor.grants.filter((g) => roles.includes(g.role)).map((g) => g.path);
+  // A root nested in another adds nothing: keep only the outermost ones.
+  return paths.filter((p) => !paths.some((q) => q !== p && p.startsWith(q)));
+}
+
+export function holdsAnywhere(actor: Actor, permission: Permission): boolean {
+  return scopePaths(actor, permission).length > 0;
+}
+
+/** Whether the organization at `path` lies inside a subtree where the actor holds the permission. */
+export function mayActOn(actor: Actor, permission: Permission, path: string): boolean {
+  return scopePaths(actor, permission).some((root) => path.startsWith(root));
+}

@@ -1,0 +1,54 @@
+import type { AuditEntry, AuditVerifyResult } from '../../../contracts/audit';
+import type { Db } from '../../db/database';
+import { forbidden } from '../../http/errors';
+import { type Actor, holdsAnywhere, scopePaths } from '../access/access.rules';
+import * as repo from './audit.repository';
+import { startCursor, verifyBatch, verifyHead } from './audit.rules';
+import type { AuditLogRow } from './audit.table';
+
+const BATCH = 5_000;
+
+/** Recomputes the whole chain from the first entry; names the first entry altered, inserted or deleted. */
+export async function verifyAuditChain(db: Db): Promise<AuditVerifyResult> {
+  const cursor = startCursor();
+  let after = 0;
+  for (;;) {
+    const rows = await repo.readAuditBatch(db, after, BATCH);
+    if (rows.length === 0) break;
+    const problem = verifyBatch(cursor, rows.map(repo.toStoredEntry));
+    if (problem) return { ok: false, checked: cursor.checked, problem };
+    after = Number(rows[rows.length - 1]!.seq);
+  }
+  const problem = verifyHead(cursor, await repo.readAuditHead(db));
+  return { ok: problem === null, checked: cursor.checked, problem };
+}
+
+const parse = (s: string | null): unknown => (s === null ? null : JSON.parse(s));
+
+function toAuditResponse(row: AuditLogRow): AuditEntry {
+  return {
+    seq: Number(row.seq),
+    at: row.at,
+    actorId: row.actor_id,
+    action: row.action,
+    entity: row.entity,
+    entityId: row.entity_id,
+    organizationId: row.organization_id,
+    before: parse(row.before_json),
+    after: parse(row.after_json),
+    hash: row.hash,
+  };
+}
+
+export async function listAuditEntries(db: Db, actor: Actor, q: { entity?: string; limit: number; offset: number }) {
+  if (!holdsAnywhere(actor, 'audit.read')) throw forbidden();
+  const { rows, total } = await repo.listAudit(db, {
+    scopePaths: scopePaths(actor, 'audit.read'),
+    // Entries without an organization (logins, user admin) are system-wide: administrators only.
+    includeUnscoped: holdsAnywhere(actor, 'users.manage'),
+    entity: q.entity,
+    limit: q.limit,
+    offset: q.offset,
+  });
+  return { items: rows.map(toAuditResponse), total };
+}
