@@ -68,11 +68,11 @@ export function toStoredEntry(row: AuditLogRow): StoredAuditEntry {
   };
 }
 
-export async function readAuditBatch(db: Db, afterSeq: number, size: number): Promise<AuditLogRow[]> {
+export async function readAuditBatch(db: Db | Trx, afterSeq: number, size: number): Promise<AuditLogRow[]> {
   return db.selectFrom('audit_log').selectAll().where('seq', '>', afterSeq).orderBy('seq').limit(size).execute();
 }
 
-export async function readAuditHead(db: Db): Promise<{ lastSeq: number; lastHash: string }> {
+export async function readAuditHead(db: Db | Trx): Promise<{ lastSeq: number; lastHash: string }> {
   const head = await db.selectFrom('audit_head').select(['last_seq', 'last_hash']).where('id', '=', 1).executeTakeFirstOrThrow();
   return { lastSeq: Number(head.last_seq), lastHash: head.last_hash };
 }

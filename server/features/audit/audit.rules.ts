@@ -46,9 +46,16 @@ export interface ChainCursor {
   expectedSeq: number;
   prevHash: string;
   checked: number;
+  /** The head's last seq when read before the walk: any entry past it was added behind the application. */
+  headSeq: number;
 }
 
-export const startCursor = (): ChainCursor => ({ expectedSeq: 1, prevHash: GENESIS_HASH, checked: 0 });
+export const startCursor = (headSeq = Number.POSITIVE_INFINITY): ChainCursor => ({
+  expectedSeq: 1,
+  prevHash: GENESIS_HASH,
+  checked: 0,
+  headSeq,
+});
 
 type Problem = NonNullable<AuditVerifyResult['problem']>;
 
@@ -71,6 +78,8 @@ export function verifyBatch(cursor: ChainCursor, batch: readonly StoredAuditEntr
       );
     if (e.seq < cursor.expectedSeq)
       return problem(e.seq, 'reordered', `Mục nhật ký số ${e.seq} bị trùng hoặc sai thứ tự`, `Audit entry ${e.seq} is out of order`);
+    if (e.seq > cursor.headSeq)
+      return problem(e.seq, 'inserted', `Mục nhật ký số ${e.seq} được chèn ngoài ứng dụng`, `Audit entry ${e.seq} was inserted outside the application`);
     if (chainHash(e.prevHash, contentOf(e)) !== e.hash)
       return problem(e.seq, 'altered', `Mục nhật ký số ${e.seq} đã bị sửa`, `Audit entry ${e.seq} was altered`);
     if (e.prevHash !== cursor.prevHash) {

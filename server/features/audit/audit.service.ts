@@ -1,5 +1,5 @@
 import type { AuditEntry, AuditVerifyResult } from '../../../contracts/audit';
-import type { Db } from '../../db/database';
+import type { Db, Trx } from '../../db/database';
 import { forbidden } from '../../http/errors';
 import { type Actor, holdsAnywhere, scopePaths } from '../access/access.rules';
 import * as repo from './audit.repository';
@@ -10,7 +10,16 @@ const BATCH = 5_000;
 
 /** Recomputes the whole chain from the first entry; names the first entry altered, inserted or deleted. */
 export async function verifyAuditChain(db: Db): Promise<AuditVerifyResult> {
-  const cursor = startCursor();
+  // One snapshot, so entries appended during the walk are not mistaken for insertions.
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute((trx) => verifyInSnapshot(trx));
+}
+
+async function verifyInSnapshot(db: Trx): Promise<AuditVerifyResult> {
+  const head = await repo.readAuditHead(db);
+  const cursor = startCursor(head.lastSeq);
   let after = 0;
   for (;;) {
     const rows = await repo.readAuditBatch(db, after, BATCH);
@@ -19,7 +28,7 @@ export async function verifyAuditChain(db: Db): Promise<AuditVerifyResult> {
     if (problem) return { ok: false, checked: cursor.checked, problem };
     after = Number(rows[rows.length - 1]!.seq);
   }
-  const problem = verifyHead(cursor, await repo.readAuditHead(db));
+  const problem = verifyHead(cursor, head);
   return { ok: problem === null, checked: cursor.checked, problem };
 }
 

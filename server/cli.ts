@@ -1,0 +1,145 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createUserBodySchema } from '../contracts/auth';
+import { roleSchema } from '../contracts/common';
+import { loadConfig } from './config';
+import { connect } from './db/connect';
+import type { DbContext } from './db/database';
+import { migrateToLatest } from './db/migrate';
+import { backupSqlite, postgresDumpCommand, restoreSqlite } from './db/backup';
+import { verifyAuditChain } from './features/audit/audit.service';
+import { findOrganizationByCode } from './features/organizations/organization.repository';
+import { createRootOrganization } from './features/organizations/organization.service';
+import { createUser } from './features/users/user.service';
+
+const USAGE = `canbo — công cụ dòng lệnh / command line
+
+  canbo migrate                         cập nhật lược đồ CSDL / bring the schema up to date
+  canbo create-user --username U --full-name "Họ tên" --role admin --org CODE
+                    [--org-name "Tên đơn vị gốc"] [--password P]
+                                        tạo người dùng (mật khẩu đọc từ CANBO_NEW_PASSWORD hoặc stdin nếu thiếu --password);
+                                        với --org-name, tạo đơn vị gốc CODE nếu chưa có
+  canbo audit verify                    kiểm tra chuỗi băm nhật ký / verify the audit hash chain
+  canbo backup FILE                     sao lưu / back up (SQLite: online backup; PostgreSQL: prints the pg_dump command)
+  canbo restore FILE                    khôi phục SQLite từ FILE / restore SQLite from FILE (server stopped)
+
+Cấu hình bằng biến môi trường / configured by CANBO_DATABASE_URL, CANBO_DATA_DIR (see README).`;
+
+async function withDatabase<T>(fn: (ctx: DbContext) => Promise<T>): Promise<T> {
+  const ctx = connect(loadConfig().database);
+  try {
+    return await fn(ctx);
+  } finally {
+    await ctx.close();
+  }
+}
+
+async function readPassword(given: string | undefined): Promise<string> {
+  if (given) return given;
+  if (process.env.CANBO_NEW_PASSWORD) return process.env.CANBO_NEW_PASSWORD;
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8').split('\n')[0]!.trim();
+}
+
+async function createUserCommand(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      username: { type: 'string' },
+      'full-name': { type: 'string' },
+      role: { type: 'string', default: 'admin' },
+      org: { type: 'string' },
+      'org-name': { type: 'string' },
+      password: { type: 'string' },
+    },
+  });
+  const role = roleSchema.safeParse(values.role);
+  if (!role.success || !values.org) {
+    console.error(`--role phải là một trong / must be one of: ${roleSchema.options.join(', ')}; --org là bắt buộc / is required`);
+    return 2;
+  }
+  const password = await readPassword(values.password);
+  return withDatabase(async ({ db }) => {
+    await migrateToLatest(db);
+    let org = await findOrganizationByCode(db, values.org!);
+    if (!org && values['org-name']) {
+      await createRootOrganization(db, { code: values.org!, name: values['org-name'], kind: 'party_committee', level: 'central' });
+      org = await findOrganizationByCode(db, values.org!);
+    }
+    if (!org) {
+      console.error(`Không có đơn vị mã ${values.org} (thêm --org-name để tạo đơn vị gốc) / no organization ${values.org}`);
+      return 2;
+    }
+    const body = createUserBodySchema.safeParse({
+      username: values.username,
+      fullName: values['full-name'],
+      password,
+      grants: [{ role: role.data, organizationId: org.id }],
+    });
+    if (!body.success) {
+      for (const i of body.error.issues) console.error(`  ${i.path.join('.')}: ${i.message}`);
+      return 2;
+    }
+    const me = await createUser(db, null, body.data);
+    console.log(`Đã tạo / created ${me.username} (${role.data} @ ${org.name})`);
+    return 0;
+  });
+}
+
+async function run(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'migrate':
+      return withDatabase(async ({ db }) => {
+        const applied = await migrateToLatest(db);
+        console.log(applied.length ? `Đã áp dụng / applied: ${applied.join(', ')}` : 'Lược đồ đã mới nhất / schema up to date');
+        return 0;
+      });
+    case 'create-user':
+      return createUserCommand(rest);
+    case 'audit': {
+      if (rest[0] !== 'verify') break;
+      return withDatabase(async ({ db }) => {
+        const result = await verifyAuditChain(db);
+        if (result.ok) {
+          console.log(`Nhật ký toàn vẹn / audit chain intact: ${result.checked} mục / entries`);
+          return 0;
+        }
+        console.error(`${result.problem!.message}\n${result.problem!.messageEn} (seq ${result.problem!.seq}, ${result.problem!.kind})`);
+        return 1;
+      });
+    }
+    case 'backup':
+    case 'restore': {
+      const file = rest[0];
+      if (!file) break;
+      const target = loadConfig().database;
+      if (target.dialect === 'postgres') {
+        console.log(postgresDumpCommand(target.url, file, command));
+        return 0;
+      }
+      if (command === 'backup') {
+        await backupSqlite(target.file, path.resolve(file));
+        console.log(`Đã sao lưu / backed up to ${file} (${fs.statSync(file).size} bytes)`);
+      } else {
+        await restoreSqlite(path.resolve(file), target.file);
+        console.log(`Đã khôi phục / restored ${target.file} from ${file}`);
+      }
+      return 0;
+    }
+    default:
+      break;
+  }
+  console.error(USAGE);
+  return 2;
+}
+
+run(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  },
+);

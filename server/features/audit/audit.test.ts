@@ -1,0 +1,84 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { sql } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type TestDatabase, createTestDatabase, testDialects } from '../../../test/databases';
+import { createOrganization, createRootOrganization } from '../organizations/organization.service';
+import { verifyAuditChain } from './audit.service';
+
+const run = promisify(execFile);
+
+function cliEnv(database: TestDatabase): NodeJS.ProcessEnv {
+  const url = database.target.dialect === 'sqlite' ? database.target.file : database.target.url;
+  return { ...process.env, CANBO_DATABASE_URL: url };
+}
+
+async function auditVerifyCli(database: TestDatabase): Promise<{ code: number; out: string }> {
+  try {
+    const r = await run(process.execPath, ['bin/canbo.mjs', 'audit', 'verify'], { env: cliEnv(database) });
+    return { code: 0, out: r.stdout + r.stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, out: err.stdout + err.stderr };
+  }
+}
+
+describe.each(testDialects())('audit trail on %s', (dialect) => {
+  let database: TestDatabase;
+  let rootId: string;
+
+  beforeEach(async () => {
+    database = await createTestDatabase(dialect);
+    rootId = (await createRootOrganization(database.db, { code: 'R', name: 'Gốc', kind: 'party_committee', level: 'central' })).id;
+    for (let i = 1; i <= 4; i++)
+      await createOrganization(database.db, null, { code: `R.${i}`, name: `Đơn vị ${i}`, kind: 'state_agency', level: 'provincial', parentId: rootId });
+  });
+  afterEach(async () => database?.destroy());
+
+  it('chains one entry per write and verifies intact', async () => {
+    expect(await verifyAuditChain(database.db)).toEqual({ ok: true, checked: 5, problem: null });
+  });
+
+  it('`canbo audit verify` names a row edited behind the application', async () => {
+    await sql`update audit_log set after_json = '{"name":"Đơn vị giả"}' where seq = 3`.execute(database.db);
+    const { code, out } = await auditVerifyCli(database);
+    expect(code).toBe(1);
+    expect(out).toMatch(/Mục nhật ký số 3 đã bị sửa/);
+    expect(out).toMatch(/seq 3, altered/);
+  });
+
+  it('names a deleted row', async () => {
+    await sql`delete from audit_log where seq = 2`.execute(database.db);
+    expect((await verifyAuditChain(database.db)).problem).toMatchObject({ seq: 2, kind: 'deleted' });
+  });
+
+  it('names a row inserted behind the application', async () => {
+    await sql`insert into audit_log (seq, at, actor_id, action, entity, entity_id, organization_id, before_json, after_json, prev_hash, hash)
+              select 6, at, actor_id, action, entity, entity_id, organization_id, before_json, after_json, hash, hash from audit_log where seq = 5`.execute(database.db);
+    expect((await verifyAuditChain(database.db)).problem).toMatchObject({ seq: 6, kind: 'inserted' });
+  });
+
+  it('exits 0 from the CLI on an intact chain', async () => {
+    const { code, out } = await auditVerifyCli(database);
+    expect(code).toBe(0);
+    expect(out).toMatch(/5 mục/);
+  });
+
+  it('rolls the write back when its audit entry cannot be written', async () => {
+    await sql`delete from audit_head`.execute(database.db);
+    await expect(
+      createOrganization(database.db, null, { code: 'R.LOST', name: 'Mất', kind: 'state_agency', level: 'provincial', parentId: rootId }),
+    ).rejects.toThrow();
+    const lost = await database.db.selectFrom('organizations').select('id').where('code', '=', 'R.LOST').execute();
+    expect(lost).toEqual([]);
+  });
+
+  it('keeps the chain valid under concurrent writes', async () => {
+    await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        createOrganization(database.db, null, { code: `R.C${i}`, name: `Song song ${i}`, kind: 'state_agency', level: 'provincial', parentId: rootId }),
+      ),
+    );
+    expect(await verifyAuditChain(database.db)).toEqual({ ok: true, checked: 17, problem: null });
+  });
+});
