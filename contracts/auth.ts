@@ -42,9 +42,7 @@ export const createUserBodySchema = z.strictObject({
     .regex(/^[a-z0-9._-]+$/),
   fullName: z.string().trim().min(1).max(LIMITS.nameMax),
   password: z.string().min(LIMITS.passwordMin).max(LIMITS.passwordMax),
-  grants: z
-    .array(z.strictObject({ role: roleSchema, organizationId: z.string() }))
-    .min(1),
+  grants: z.array(z.strictObject({ role: roleSchema, organizationId: z.string() })).min(1),
 });
 export type CreateUserBody = z.infer<typeof createUserBodySchema>;
 

@@ -9,9 +9,10 @@ import { createTestDatabase } from '../test/databases';
 export { DEMO_PASSWORD };
 
 /** The first demo user of each role (officer → officer.tq). */
-export const DEMO_USERS = Object.fromEntries(
-  [...DEMO_USER_LIST].reverse().map((u) => [u.role, u.username]),
-) as Record<Role, string>;
+export const DEMO_USERS = Object.fromEntries([...DEMO_USER_LIST].reverse().map((u) => [u.role, u.username])) as Record<
+  Role,
+  string
+>;
 
 export const CHROMIUM = process.env.CANBO_CHROMIUM ?? '/usr/bin/chromium';
 

@@ -65,7 +65,12 @@ async function createUserCommand(argv: string[]): Promise<number> {
     await migrateToLatest(db);
     let org = await findOrganizationByCode(db, values.org!);
     if (!org && values['org-name']) {
-      await createRootOrganization(db, { code: values.org!, name: values['org-name'], kind: 'party_committee', level: 'central' });
+      await createRootOrganization(db, {
+        code: values.org!,
+        name: values['org-name'],
+        kind: 'party_committee',
+        level: 'central',
+      });
       org = await findOrganizationByCode(db, values.org!);
     }
     if (!org) {
@@ -107,7 +112,9 @@ async function run(argv: string[]): Promise<number> {
           console.log(`Nhật ký toàn vẹn / audit chain intact: ${result.checked} mục / entries`);
           return 0;
         }
-        console.error(`${result.problem!.message}\n${result.problem!.messageEn} (seq ${result.problem!.seq}, ${result.problem!.kind})`);
+        console.error(
+          `${result.problem!.message}\n${result.problem!.messageEn} (seq ${result.problem!.seq}, ${result.problem!.kind})`,
+        );
         return 1;
       });
     }

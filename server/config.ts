@@ -13,9 +13,7 @@ const envSchema = z.object({
   CANBO_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(30),
 });
 
-export type DatabaseTarget =
-  | { dialect: 'sqlite'; file: string }
-  | { dialect: 'postgres'; url: string };
+export type DatabaseTarget = { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string };
 
 export interface Config {
   port: number;

@@ -26,6 +26,11 @@ export async function loginAs(app: FastifyInstance, username: string, password =
     csrfToken,
     get: (url) => app.inject({ method: 'GET', url, headers: { cookie: cookieHeader } }),
     post: (url, body, headers) =>
-      app.inject({ method: 'POST', url, payload: body as object, headers: { cookie: cookieHeader, 'x-csrf-token': csrfToken, ...headers } }),
+      app.inject({
+        method: 'POST',
+        url,
+        payload: body as object,
+        headers: { cookie: cookieHeader, 'x-csrf-token': csrfToken, ...headers },
+      }),
   };
 }

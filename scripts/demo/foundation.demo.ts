@@ -46,7 +46,12 @@ const TREE: DemoOrg = {
             { code: 'TQ.SGD', name: 'Sở Giáo dục và Đào tạo tỉnh Tuyên Quang', kind: 'state_agency', level: 'provincial' },
           ],
         },
-        { code: 'TQ.MTTQ', name: 'Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Tuyên Quang', kind: 'fatherland_front', level: 'provincial' },
+        {
+          code: 'TQ.MTTQ',
+          name: 'Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Tuyên Quang',
+          kind: 'fatherland_front',
+          level: 'provincial',
+        },
         { code: 'TQ.MINHXUAN', name: 'Đảng bộ phường Minh Xuân', kind: 'party_committee', level: 'commune' },
         { code: 'TQ.HAGIANG1', name: 'Đảng bộ phường Hà Giang 1', kind: 'party_committee', level: 'commune' },
         { code: 'TQ.DONGVAN', name: 'Đảng bộ xã Đồng Văn', kind: 'party_committee', level: 'commune' },

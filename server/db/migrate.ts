@@ -1,16 +1,31 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type Kysely, type Migration, type MigrationResultSet, Migrator } from 'kysely';
-import * as foundation from './migrations/20261127_1500_foundation';
 
-/** Every migration, by its timestamp name; one list for both dialects. */
-export const MIGRATIONS: Record<string, Migration> = {
-  '20261127_1500_foundation': foundation,
-};
+const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+/** Every migration file in migrations/, by its timestamp name (YYYYMMDD_HHMM_what.ts); one set for both dialects. */
+export async function loadMigrations(): Promise<Record<string, Migration>> {
+  const files = fs
+    .readdirSync(MIGRATIONS_DIR)
+    .filter((f) => /^\d{8}_\d{4}_[a-z0-9_]+\.ts$/.test(f))
+    .sort();
+  const entries = await Promise.all(
+    files.map(
+      async (f) =>
+        [f.replace(/\.ts$/, ''), (await import(pathToFileURL(path.join(MIGRATIONS_DIR, f)).href)) as Migration] as const,
+    ),
+  );
+  return Object.fromEntries(entries);
+}
 
 export class MigrationError extends Error {}
 
 /** Brings the schema up to date; throws (so the CLI exits non-zero) when any migration fails. */
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+  const migrations = await loadMigrations();
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const result: MigrationResultSet = await migrator.migrateToLatest();
   const failed = result.results?.find((r) => r.status === 'Error');
   if (result.error || failed) {

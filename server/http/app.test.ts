@@ -38,33 +38,57 @@ describe.each(testDialects())('HTTP API on %s', (dialect) => {
   it('publishes the OpenAPI document with the routes', async () => {
     const doc = (await app.inject({ url: '/api/openapi.json' })).json() as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/organizations', '/api/audit/verify', '/api/auth/login']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/organizations', '/api/audit/verify', '/api/auth/login']),
+    );
   });
 
   describe('errors', () => {
     it('401 without a session, in the one error model', async () => {
       const res = await app.inject({ url: '/api/organizations' });
       expect(res.statusCode).toBe(401);
-      expect(res.json()).toMatchObject({ error: { code: 'UNAUTHENTICATED', message: 'Bạn cần đăng nhập', messageEn: 'You need to log in', details: [] } });
+      expect(res.json()).toMatchObject({
+        error: { code: 'UNAUTHENTICATED', message: 'Bạn cần đăng nhập', messageEn: 'You need to log in', details: [] },
+      });
     });
 
     it('400 on malformed JSON naming the body', async () => {
-      const res = await app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"username":' });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: { 'content-type': 'application/json' },
+        payload: '{"username":',
+      });
       expect(res.statusCode).toBe(400);
       expect(res.json().error.details[0].path).toBe('body');
     });
 
     it('400 naming each wrong-typed, missing and unknown field', async () => {
-      const res = await officerTq.post('/api/organizations', { code: 'X1', name: 42, kind: 'nonsense', level: 'provincial', parentId: tqId, colour: 'red' });
+      const res = await officerTq.post('/api/organizations', {
+        code: 'X1',
+        name: 42,
+        kind: 'nonsense',
+        level: 'provincial',
+        parentId: tqId,
+        colour: 'red',
+      });
       expect(res.statusCode).toBe(400);
       const paths = (res.json().error.details as { path: string }[]).map((d) => d.path).sort();
       expect(paths).toEqual(['body.colour', 'body.kind', 'body.name']);
-      expect(res.json().error.details.find((d: { path: string }) => d.path === 'body.kind').message).toMatch(/giá trị không hợp lệ/);
+      expect(res.json().error.details.find((d: { path: string }) => d.path === 'body.kind').message).toMatch(
+        /giá trị không hợp lệ/,
+      );
     });
 
     it('403 when the role does not allow the action', async () => {
       const leader = await loginAs(app, 'leader.tq');
-      const res = await leader.post('/api/organizations', { code: 'TQ.NEW1', name: 'Ban mới', kind: 'party_organ', level: 'provincial', parentId: tqId });
+      const res = await leader.post('/api/organizations', {
+        code: 'TQ.NEW1',
+        name: 'Ban mới',
+        kind: 'party_organ',
+        level: 'provincial',
+        parentId: tqId,
+      });
       expect(res.statusCode).toBe(403);
       expect((await leader.get('/api/audit')).statusCode).toBe(403);
     });
@@ -102,7 +126,13 @@ describe.each(testDialects())('HTTP API on %s', (dialect) => {
     });
 
     it('refuses to create under a parent outside the scope', async () => {
-      const res = await officerTq.post('/api/organizations', { code: 'LC.X', name: 'Không được', kind: 'party_organ', level: 'provincial', parentId: lcId });
+      const res = await officerTq.post('/api/organizations', {
+        code: 'LC.X',
+        name: 'Không được',
+        kind: 'party_organ',
+        level: 'provincial',
+        parentId: lcId,
+      });
       expect(res.statusCode).toBe(400);
       expect(res.json().error.details[0].path).toBe('parentId');
     });
@@ -137,7 +167,11 @@ describe.each(testDialects())('HTTP API on %s', (dialect) => {
     });
 
     it('sets an httpOnly SameSite=Strict cookie', async () => {
-      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'officer.tq', password: 'canbo-demo-2026' } });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'officer.tq', password: 'canbo-demo-2026' },
+      });
       const setCookie = String(res.headers['set-cookie']);
       expect(setCookie).toMatch(/HttpOnly/);
       expect(setCookie).toMatch(/SameSite=Strict/);
@@ -151,10 +185,18 @@ describe.each(testDialects())('HTTP API on %s', (dialect) => {
 
     it('locks an account after five wrong passwords, even for the right one', async () => {
       for (let i = 0; i < 5; i++) {
-        const r = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'tally.tq', password: 'wrong-password' } });
+        const r = await app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { username: 'tally.tq', password: 'wrong-password' },
+        });
         expect(r.statusCode).toBe(401);
       }
-      const locked = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'tally.tq', password: 'canbo-demo-2026' } });
+      const locked = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'tally.tq', password: 'canbo-demo-2026' },
+      });
       expect(locked.statusCode).toBe(423);
       expect(locked.json().error.message).toMatch(/15 phút/);
     });
@@ -164,7 +206,11 @@ describe.each(testDialects())('HTTP API on %s', (dialect) => {
       const { secret } = (await c.post('/api/auth/totp/setup')).json() as { secret: string };
       expect((await c.post('/api/auth/totp/enable', { code: '000000' })).statusCode).toBe(400);
       expect((await c.post('/api/auth/totp/enable', { code: totpAt(secret, Date.now()) })).statusCode).toBe(204);
-      const without = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'cadre.tq', password: 'canbo-demo-2026' } });
+      const without = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'cadre.tq', password: 'canbo-demo-2026' },
+      });
       expect(without.json().error.code).toBe('TOTP_REQUIRED');
       const withCode = await app.inject({
         method: 'POST',
@@ -177,10 +223,18 @@ describe.each(testDialects())('HTTP API on %s', (dialect) => {
 
   describe('audit trail', () => {
     it('records a write with its actor, in the same transaction', async () => {
-      const res = await officerTq.post('/api/organizations', { code: 'TQ.BDV', name: 'Ban Dân vận Tỉnh ủy', kind: 'party_organ', level: 'provincial', parentId: tqId });
+      const res = await officerTq.post('/api/organizations', {
+        code: 'TQ.BDV',
+        name: 'Ban Dân vận Tỉnh ủy',
+        kind: 'party_organ',
+        level: 'provincial',
+        parentId: tqId,
+      });
       expect(res.statusCode).toBe(201);
       const inspector = await loginAs(app, 'inspector.tq');
-      const log = (await inspector.get('/api/audit?entity=organization&limit=5')).json() as { items: { entityId: string; actorId: string; action: string }[] };
+      const log = (await inspector.get('/api/audit?entity=organization&limit=5')).json() as {
+        items: { entityId: string; actorId: string; action: string }[];
+      };
       expect(log.items[0]).toMatchObject({ entityId: res.json().id, action: 'organization.create' });
       expect(log.items[0]!.actorId).toBeTruthy();
     });
@@ -204,14 +258,24 @@ describe.each(testDialects())('HTTP API on %s', (dialect) => {
   describe('users', () => {
     it('an administrator creates a user who can then log in with the grant', async () => {
       const admin = await loginAs(app, 'admin');
-      const res = await admin.post('/api/users', { username: 'officer.new', fullName: 'Vũ Thị Mai', password: 'mat-khau-dai-1', grants: [{ role: 'officer', organizationId: lcId }] });
+      const res = await admin.post('/api/users', {
+        username: 'officer.new',
+        fullName: 'Vũ Thị Mai',
+        password: 'mat-khau-dai-1',
+        grants: [{ role: 'officer', organizationId: lcId }],
+      });
       expect(res.statusCode).toBe(201);
       const c = await loginAs(app, 'officer.new', 'mat-khau-dai-1');
       expect(((await c.get('/api/home/summary')).json() as { organizations: number }).organizations).toBe(4);
     });
     it('rejects a duplicate username with 409 naming the field', async () => {
       const admin = await loginAs(app, 'admin');
-      const res = await admin.post('/api/users', { username: 'officer.tq', fullName: 'X', password: 'mat-khau-dai-1', grants: [{ role: 'officer', organizationId: lcId }] });
+      const res = await admin.post('/api/users', {
+        username: 'officer.tq',
+        fullName: 'X',
+        password: 'mat-khau-dai-1',
+        grants: [{ role: 'officer', organizationId: lcId }],
+      });
       expect(res.statusCode).toBe(409);
       expect(res.json().error.details[0].path).toBe('username');
     });

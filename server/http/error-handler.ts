@@ -5,7 +5,14 @@ import type { ErrorBody, ErrorCode, ErrorDetail } from '../../contracts/common';
 import { AppError, STATUS_BY_CODE } from './errors';
 import { describeValidationIssue } from './validation-messages';
 
-function send(reply: FastifyReply, request: FastifyRequest, code: ErrorCode, vi: string, en: string, details: ErrorDetail[] = []) {
+function send(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  code: ErrorCode,
+  vi: string,
+  en: string,
+  details: ErrorDetail[] = [],
+) {
   const body: ErrorBody = { error: { code, message: vi, messageEn: en, details, requestId: String(request.id) } };
   return reply.status(STATUS_BY_CODE[code]).send(body);
 }
@@ -29,15 +36,33 @@ export function registerErrorHandling(app: FastifyInstance, opts: { spaFallback:
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
       return send(reply, request, 'PAYLOAD_TOO_LARGE', 'Nội dung gửi lên quá lớn', 'Request body too large');
     if (error.statusCode === 429)
-      return send(reply, request, 'RATE_LIMITED', 'Quá nhiều yêu cầu, vui lòng thử lại sau', 'Too many requests, try again later');
+      return send(
+        reply,
+        request,
+        'RATE_LIMITED',
+        'Quá nhiều yêu cầu, vui lòng thử lại sau',
+        'Too many requests, try again later',
+      );
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500 && !isResponseSerializationError(error))
       return send(reply, request, 'VALIDATION', `Yêu cầu không hợp lệ: ${error.message}`, `Bad request: ${error.message}`);
     request.log.error({ err: error }, 'unhandled error');
-    return send(reply, request, 'INTERNAL', 'Lỗi hệ thống; mã yêu cầu giúp tra cứu nhật ký', 'Internal error; quote the request id');
+    return send(
+      reply,
+      request,
+      'INTERNAL',
+      'Lỗi hệ thống; mã yêu cầu giúp tra cứu nhật ký',
+      'Internal error; quote the request id',
+    );
   });
   app.setNotFoundHandler((request, reply) => {
     // Client-side routes of the web app (/organizations, /audit, …) all load index.html.
     if (opts.spaFallback && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
-    return send(reply, request, 'NOT_FOUND', `Không có đường dẫn ${request.method} ${request.url}`, `No route ${request.method} ${request.url}`);
+    return send(
+      reply,
+      request,
+      'NOT_FOUND',
+      `Không có đường dẫn ${request.method} ${request.url}`,
+      `No route ${request.method} ${request.url}`,
+    );
   });
 }

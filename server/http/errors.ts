@@ -34,6 +34,4 @@ export const forbidden = (): AppError =>
   new AppError('FORBIDDEN', 'Bạn không có quyền thực hiện thao tác này', 'You are not allowed to do this');
 
 export const validation = (path: string, message: string, messageEn: string): AppError =>
-  new AppError('VALIDATION', `Dữ liệu không hợp lệ: ${message}`, `Invalid input: ${messageEn}`, [
-    { path, message, messageEn },
-  ]);
+  new AppError('VALIDATION', `Dữ liệu không hợp lệ: ${message}`, `Invalid input: ${messageEn}`, [{ path, message, messageEn }]);

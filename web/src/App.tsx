@@ -27,7 +27,7 @@ export function App() {
 
   if (user === undefined) {
     return (
-      <Flex align="center" justify="center" style={{ height: '100%' }}>
+      <Flex align="center" justify="center" style={{ minHeight: '100vh' }}>
         <Spin size="large" />
       </Flex>
     );

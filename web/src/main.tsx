@@ -11,7 +11,7 @@ if (!container) throw new Error('index.html must contain <div id="root">');
 createRoot(container).render(
   <StrictMode>
     <I18nProvider>
-      <AntApp>
+      <AntApp style={{ minHeight: '100vh' }}>
         <SessionProvider>
           <App />
         </SessionProvider>

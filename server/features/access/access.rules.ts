@@ -15,12 +15,7 @@ export interface Actor {
   grants: ScopedGrant[];
 }
 
-export type Permission =
-  | 'organizations.read'
-  | 'organizations.write'
-  | 'audit.read'
-  | 'users.manage'
-  | 'home.read';
+export type Permission = 'organizations.read' | 'organizations.write' | 'audit.read' | 'users.manage' | 'home.read';
 
 /** Which roles hold each permission; the scope (subtree) is checked separately. */
 export const ROLES_BY_PERMISSION: Record<Permission, readonly Role[]> = {

@@ -12,12 +12,25 @@ export function auditRoutes(app: FastifyInstance, db: Db): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/audit',
-    { schema: { tags: ['audit'], summary: 'Nhật ký kiểm toán / audit trail', querystring: auditListQuerySchema, response: { 200: auditListSchema, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'Nhật ký kiểm toán / audit trail',
+        querystring: auditListQuerySchema,
+        response: { 200: auditListSchema, ...errorResponses },
+      },
+    },
     async (req) => service.listAuditEntries(db, requireActor(req), req.query),
   );
   r.get(
     '/api/audit/verify',
-    { schema: { tags: ['audit'], summary: 'Kiểm tra chuỗi băm / verify the hash chain', response: { 200: auditVerifySchema, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'Kiểm tra chuỗi băm / verify the hash chain',
+        response: { 200: auditVerifySchema, ...errorResponses },
+      },
+    },
     async (req) => {
       if (!holdsAnywhere(requireActor(req), 'audit.read')) throw forbidden();
       return service.verifyAuditChain(db);

@@ -14,7 +14,17 @@ function buildChain(n: number): StoredAuditEntry[] {
   const out: StoredAuditEntry[] = [];
   let prev = GENESIS_HASH;
   for (let seq = 1; seq <= n; seq++) {
-    const content = { seq, at: `2026-01-01T00:00:0${seq}.000Z`, actorId: 'u1', action: 'org.create', entity: 'organization', entityId: `o${seq}`, organizationId: null, before: null, after: `{"n":${seq}}` };
+    const content = {
+      seq,
+      at: `2026-01-01T00:00:0${seq}.000Z`,
+      actorId: 'u1',
+      action: 'org.create',
+      entity: 'organization',
+      entityId: `o${seq}`,
+      organizationId: null,
+      before: null,
+      after: `{"n":${seq}}`,
+    };
     const hash = chainHash(prev, content);
     out.push({ ...content, prevHash: prev, hash });
     prev = hash;
@@ -22,7 +32,10 @@ function buildChain(n: number): StoredAuditEntry[] {
   return out;
 }
 
-function verifyAll(entries: StoredAuditEntry[], head = { lastSeq: entries.length, lastHash: entries.at(-1)?.hash ?? GENESIS_HASH }) {
+function verifyAll(
+  entries: StoredAuditEntry[],
+  head = { lastSeq: entries.length, lastHash: entries.at(-1)?.hash ?? GENESIS_HASH },
+) {
   const cursor = startCursor();
   return verifyBatch(cursor, entries) ?? verifyHead(cursor, head);
 }

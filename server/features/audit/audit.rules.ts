@@ -77,9 +77,19 @@ export function verifyBatch(cursor: ChainCursor, batch: readonly StoredAuditEntr
         `Audit entry ${cursor.expectedSeq} was deleted`,
       );
     if (e.seq < cursor.expectedSeq)
-      return problem(e.seq, 'reordered', `Mục nhật ký số ${e.seq} bị trùng hoặc sai thứ tự`, `Audit entry ${e.seq} is out of order`);
+      return problem(
+        e.seq,
+        'reordered',
+        `Mục nhật ký số ${e.seq} bị trùng hoặc sai thứ tự`,
+        `Audit entry ${e.seq} is out of order`,
+      );
     if (e.seq > cursor.headSeq)
-      return problem(e.seq, 'inserted', `Mục nhật ký số ${e.seq} được chèn ngoài ứng dụng`, `Audit entry ${e.seq} was inserted outside the application`);
+      return problem(
+        e.seq,
+        'inserted',
+        `Mục nhật ký số ${e.seq} được chèn ngoài ứng dụng`,
+        `Audit entry ${e.seq} was inserted outside the application`,
+      );
     if (chainHash(e.prevHash, contentOf(e)) !== e.hash)
       return problem(e.seq, 'altered', `Mục nhật ký số ${e.seq} đã bị sửa`, `Audit entry ${e.seq} was altered`);
     if (e.prevHash !== cursor.prevHash) {
@@ -102,7 +112,12 @@ export function verifyBatch(cursor: ChainCursor, batch: readonly StoredAuditEntr
 export function verifyHead(cursor: ChainCursor, head: { lastSeq: number; lastHash: string }): Problem | null {
   const lastSeq = cursor.expectedSeq - 1;
   if (head.lastSeq > lastSeq)
-    return problem(lastSeq + 1, 'deleted', `Mục nhật ký số ${lastSeq + 1} trở đi đã bị xóa`, `Audit entries from ${lastSeq + 1} on were deleted`);
+    return problem(
+      lastSeq + 1,
+      'deleted',
+      `Mục nhật ký số ${lastSeq + 1} trở đi đã bị xóa`,
+      `Audit entries from ${lastSeq + 1} on were deleted`,
+    );
   if (head.lastSeq < lastSeq)
     return problem(
       head.lastSeq + 1,

@@ -29,9 +29,16 @@ describe.each(testDialects())('audit trail on %s', (dialect) => {
 
   beforeEach(async () => {
     database = await createTestDatabase(dialect);
-    rootId = (await createRootOrganization(database.db, { code: 'R', name: 'Gốc', kind: 'party_committee', level: 'central' })).id;
+    rootId = (await createRootOrganization(database.db, { code: 'R', name: 'Gốc', kind: 'party_committee', level: 'central' }))
+      .id;
     for (let i = 1; i <= 4; i++)
-      await createOrganization(database.db, null, { code: `R.${i}`, name: `Đơn vị ${i}`, kind: 'state_agency', level: 'provincial', parentId: rootId });
+      await createOrganization(database.db, null, {
+        code: `R.${i}`,
+        name: `Đơn vị ${i}`,
+        kind: 'state_agency',
+        level: 'provincial',
+        parentId: rootId,
+      });
   });
   afterEach(async () => database?.destroy());
 
@@ -54,7 +61,9 @@ describe.each(testDialects())('audit trail on %s', (dialect) => {
 
   it('names a row inserted behind the application', async () => {
     await sql`insert into audit_log (seq, at, actor_id, action, entity, entity_id, organization_id, before_json, after_json, prev_hash, hash)
-              select 6, at, actor_id, action, entity, entity_id, organization_id, before_json, after_json, hash, hash from audit_log where seq = 5`.execute(database.db);
+              select 6, at, actor_id, action, entity, entity_id, organization_id, before_json, after_json, hash, hash from audit_log where seq = 5`.execute(
+      database.db,
+    );
     expect((await verifyAuditChain(database.db)).problem).toMatchObject({ seq: 6, kind: 'inserted' });
   });
 
@@ -67,7 +76,13 @@ describe.each(testDialects())('audit trail on %s', (dialect) => {
   it('rolls the write back when its audit entry cannot be written', async () => {
     await sql`delete from audit_head`.execute(database.db);
     await expect(
-      createOrganization(database.db, null, { code: 'R.LOST', name: 'Mất', kind: 'state_agency', level: 'provincial', parentId: rootId }),
+      createOrganization(database.db, null, {
+        code: 'R.LOST',
+        name: 'Mất',
+        kind: 'state_agency',
+        level: 'provincial',
+        parentId: rootId,
+      }),
     ).rejects.toThrow();
     const lost = await database.db.selectFrom('organizations').select('id').where('code', '=', 'R.LOST').execute();
     expect(lost).toEqual([]);
@@ -76,7 +91,13 @@ describe.each(testDialects())('audit trail on %s', (dialect) => {
   it('keeps the chain valid under concurrent writes', async () => {
     await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
-        createOrganization(database.db, null, { code: `R.C${i}`, name: `Song song ${i}`, kind: 'state_agency', level: 'provincial', parentId: rootId }),
+        createOrganization(database.db, null, {
+          code: `R.C${i}`,
+          name: `Song song ${i}`,
+          kind: 'state_agency',
+          level: 'provincial',
+          parentId: rootId,
+        }),
       ),
     );
     expect(await verifyAuditChain(database.db)).toEqual({ ok: true, checked: 17, problem: null });

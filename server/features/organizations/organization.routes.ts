@@ -16,17 +16,36 @@ export function organizationRoutes(app: FastifyInstance, db: Db): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/organizations',
-    { schema: { tags: ['organizations'], summary: 'Danh sách đơn vị trong phạm vi / organizations in scope', querystring: organizationListQuerySchema, response: { 200: organizationListSchema, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['organizations'],
+        summary: 'Danh sách đơn vị trong phạm vi / organizations in scope',
+        querystring: organizationListQuerySchema,
+        response: { 200: organizationListSchema, ...errorResponses },
+      },
+    },
     async (req) => service.listOrganizations(db, requireActor(req), req.query),
   );
   r.get(
     '/api/organizations/:id',
-    { schema: { tags: ['organizations'], params: z.object({ id: z.string().max(40) }), response: { 200: organizationSchema, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['organizations'],
+        params: z.object({ id: z.string().max(40) }),
+        response: { 200: organizationSchema, ...errorResponses },
+      },
+    },
     async (req) => service.getOrganization(db, requireActor(req), req.params.id),
   );
   r.post(
     '/api/organizations',
-    { schema: { tags: ['organizations'], body: createOrganizationBodySchema, response: { 201: organizationSchema, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['organizations'],
+        body: createOrganizationBodySchema,
+        response: { 201: organizationSchema, ...errorResponses },
+      },
+    },
     async (req, reply) => reply.status(201).send(await service.createOrganization(db, requireActor(req), req.body)),
   );
 }

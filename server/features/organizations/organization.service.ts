@@ -59,16 +59,20 @@ export async function createOrganization(db: Db, actor: Actor | null, body: Crea
       created_at: nowIso(),
     };
     await repo.insertOrganization(trx, row);
-    await appendAudit(trx, { actorId: actor?.userId ?? null, action: 'organization.create', entity: 'organization', entityId: id, organizationId: id, after: row });
+    await appendAudit(trx, {
+      actorId: actor?.userId ?? null,
+      action: 'organization.create',
+      entity: 'organization',
+      entityId: id,
+      organizationId: id,
+      after: row,
+    });
     return toOrganizationResponse(row);
   });
 }
 
 /** A root organization (no parent): only the command line and demo loader create these. */
-export async function createRootOrganization(
-  db: Db,
-  body: Omit<CreateOrganizationBody, 'parentId'>,
-): Promise<Organization> {
+export async function createRootOrganization(db: Db, body: Omit<CreateOrganizationBody, 'parentId'>): Promise<Organization> {
   return db.transaction().execute(async (trx) => {
     const id = newId();
     const row = {
@@ -87,7 +91,14 @@ export async function createRootOrganization(
       created_at: nowIso(),
     };
     await repo.insertOrganization(trx, row);
-    await appendAudit(trx, { actorId: null, action: 'organization.create', entity: 'organization', entityId: id, organizationId: id, after: row });
+    await appendAudit(trx, {
+      actorId: null,
+      action: 'organization.create',
+      entity: 'organization',
+      entityId: id,
+      organizationId: id,
+      after: row,
+    });
     return toOrganizationResponse(row);
   });
 }

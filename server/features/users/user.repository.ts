@@ -36,7 +36,11 @@ export async function grantsOf(db: Db | Trx, userIds: readonly string[]): Promis
   return out;
 }
 
-export async function insertUser(trx: Trx, row: NewUserRow, grants: { id: string; role: Role; organizationId: string }[]): Promise<void> {
+export async function insertUser(
+  trx: Trx,
+  row: NewUserRow,
+  grants: { id: string; role: Role; organizationId: string }[],
+): Promise<void> {
   await trx.insertInto('users').values(row).execute();
   await trx
     .insertInto('user_grants')
@@ -44,8 +48,17 @@ export async function insertUser(trx: Trx, row: NewUserRow, grants: { id: string
     .execute();
 }
 
-export async function recordLoginFailure(trx: Trx, userId: string, failedLogins: number, lockedUntil: string | null): Promise<void> {
-  await trx.updateTable('users').set({ failed_logins: failedLogins, locked_until: lockedUntil }).where('id', '=', userId).execute();
+export async function recordLoginFailure(
+  trx: Trx,
+  userId: string,
+  failedLogins: number,
+  lockedUntil: string | null,
+): Promise<void> {
+  await trx
+    .updateTable('users')
+    .set({ failed_logins: failedLogins, locked_until: lockedUntil })
+    .where('id', '=', userId)
+    .execute();
 }
 
 export async function resetLoginFailures(trx: Trx, userId: string): Promise<void> {
@@ -53,7 +66,11 @@ export async function resetLoginFailures(trx: Trx, userId: string): Promise<void
 }
 
 export async function setTotp(trx: Trx, userId: string, secret: string | null, enabled: boolean): Promise<void> {
-  await trx.updateTable('users').set({ totp_secret: secret, totp_enabled: enabled ? 1 : 0 }).where('id', '=', userId).execute();
+  await trx
+    .updateTable('users')
+    .set({ totp_secret: secret, totp_enabled: enabled ? 1 : 0 })
+    .where('id', '=', userId)
+    .execute();
 }
 
 export async function insertSession(trx: Trx, row: SessionRow): Promise<void> {
@@ -77,7 +94,12 @@ export async function deleteExpiredSessions(db: Db, nowIso: string): Promise<voi
 }
 
 /** Users having at least one grant inside the given subtrees. */
-export async function listUsersInScope(db: Db, scopePaths: readonly string[], limit: number, offset: number): Promise<{ rows: UserRow[]; total: number }> {
+export async function listUsersInScope(
+  db: Db,
+  scopePaths: readonly string[],
+  limit: number,
+  offset: number,
+): Promise<{ rows: UserRow[]; total: number }> {
   const inScope = db
     .selectFrom('user_grants as g')
     .innerJoin('organizations as o', 'o.id', 'g.organization_id')

@@ -33,7 +33,13 @@ export function userRoutes(app: FastifyInstance, db: Db, opts: UserRouteOptions)
         tags: ['auth'],
         summary: 'Đăng nhập / log in',
         body: loginBodySchema,
-        response: { 200: sessionResponseSchema, 400: errorBodySchema, 401: errorBodySchema, 423: errorBodySchema, 429: errorBodySchema },
+        response: {
+          200: sessionResponseSchema,
+          400: errorBodySchema,
+          401: errorBodySchema,
+          423: errorBodySchema,
+          429: errorBodySchema,
+        },
       },
     },
     async (req, reply) => {
@@ -44,7 +50,13 @@ export function userRoutes(app: FastifyInstance, db: Db, opts: UserRouteOptions)
   );
   r.get(
     '/api/auth/me',
-    { schema: { tags: ['auth'], summary: 'Phiên hiện tại / current session', response: { 200: sessionResponseSchema, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Phiên hiện tại / current session',
+        response: { 200: sessionResponseSchema, ...errorResponses },
+      },
+    },
     async (req) => {
       requireActor(req);
       return { user: req.session!.me, csrfToken: req.session!.csrfToken };
@@ -52,7 +64,13 @@ export function userRoutes(app: FastifyInstance, db: Db, opts: UserRouteOptions)
   );
   r.post(
     '/api/auth/logout',
-    { schema: { tags: ['auth'], summary: 'Đăng xuất / log out', response: { 204: z.null().describe('Không có nội dung / no content'), ...errorResponses } } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Đăng xuất / log out',
+        response: { 204: z.null().describe('Không có nội dung / no content'), ...errorResponses },
+      },
+    },
     async (req, reply) => {
       const actor = requireActor(req);
       await service.logout(db, actor, req.session!.sessionId);
@@ -62,12 +80,25 @@ export function userRoutes(app: FastifyInstance, db: Db, opts: UserRouteOptions)
   );
   r.post(
     '/api/auth/totp/setup',
-    { schema: { tags: ['auth'], summary: 'Bắt đầu cài xác thực hai lớp / start TOTP setup', response: { 200: totpSetupResponseSchema, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Bắt đầu cài xác thực hai lớp / start TOTP setup',
+        response: { 200: totpSetupResponseSchema, ...errorResponses },
+      },
+    },
     async (req) => service.startTotpSetup(db, requireActor(req)),
   );
   r.post(
     '/api/auth/totp/enable',
-    { schema: { tags: ['auth'], summary: 'Bật xác thực hai lớp / enable TOTP', body: totpEnableBodySchema, response: { 204: z.null().describe('Không có nội dung / no content'), ...errorResponses } } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Bật xác thực hai lớp / enable TOTP',
+        body: totpEnableBodySchema,
+        response: { 204: z.null().describe('Không có nội dung / no content'), ...errorResponses },
+      },
+    },
     async (req, reply) => {
       await service.enableTotp(db, requireActor(req), req.body.code);
       return reply.status(204).send(null);
@@ -75,7 +106,14 @@ export function userRoutes(app: FastifyInstance, db: Db, opts: UserRouteOptions)
   );
   r.get(
     '/api/users',
-    { schema: { tags: ['users'], summary: 'Người dùng trong phạm vi / users in scope', querystring: pageQuerySchema, response: { 200: userListSchema, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Người dùng trong phạm vi / users in scope',
+        querystring: pageQuerySchema,
+        response: { 200: userListSchema, ...errorResponses },
+      },
+    },
     async (req) => {
       const actor = requireActor(req);
       if (!holdsAnywhere(actor, 'users.manage')) throw forbidden();
@@ -84,7 +122,14 @@ export function userRoutes(app: FastifyInstance, db: Db, opts: UserRouteOptions)
   );
   r.post(
     '/api/users',
-    { schema: { tags: ['users'], summary: 'Tạo người dùng / create a user', body: createUserBodySchema, response: { 201: meSchema, ...errorResponses, 409: errorBodySchema } } },
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Tạo người dùng / create a user',
+        body: createUserBodySchema,
+        response: { 201: meSchema, ...errorResponses, 409: errorBodySchema },
+      },
+    },
     async (req, reply) => {
       const actor = requireActor(req);
       if (!holdsAnywhere(actor, 'users.manage')) throw forbidden();

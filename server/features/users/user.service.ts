@@ -52,9 +52,12 @@ export async function login(db: Db, body: LoginBody, now = new Date()): Promise<
   }
   if (user.totp_enabled === 1) {
     if (!body.totp)
-      throw new AppError('TOTP_REQUIRED', 'Nhập mã xác thực 6 số từ ứng dụng xác thực', 'Enter the 6-digit code from your authenticator app', [
-        { path: 'totp', message: 'Bắt buộc', messageEn: 'Required' },
-      ]);
+      throw new AppError(
+        'TOTP_REQUIRED',
+        'Nhập mã xác thực 6 số từ ứng dụng xác thực',
+        'Enter the 6-digit code from your authenticator app',
+        [{ path: 'totp', message: 'Bắt buộc', messageEn: 'Required' }],
+      );
     if (!verifyTotp(user.totp_secret!, body.totp, now.getTime())) {
       await recordFailure(db, user, now);
       throw new AppError('INVALID_CREDENTIALS', 'Mã xác thực không đúng', 'Wrong authentication code', [
@@ -123,7 +126,13 @@ export async function resolveSession(db: Db, token: string, now = new Date()): P
 export async function logout(db: Db, actor: Actor, sessionId: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await repo.deleteSession(trx, sessionId);
-    await appendAudit(trx, { actorId: actor.userId, action: 'auth.logout', entity: 'user', entityId: actor.userId, organizationId: null });
+    await appendAudit(trx, {
+      actorId: actor.userId,
+      action: 'auth.logout',
+      entity: 'user',
+      entityId: actor.userId,
+      organizationId: null,
+    });
   });
 }
 
@@ -166,7 +175,10 @@ export async function createUser(db: Db, actor: Actor | null, body: CreateUserBo
 
 export async function listUsers(db: Db, actor: Actor, limit: number, offset: number) {
   const { rows, total } = await repo.listUsersInScope(db, scopePaths(actor, 'users.manage'), limit, offset);
-  const grants = await repo.grantsOf(db, rows.map((r) => r.id));
+  const grants = await repo.grantsOf(
+    db,
+    rows.map((r) => r.id),
+  );
   const now = new Date();
   return {
     total,
@@ -178,7 +190,13 @@ export async function startTotpSetup(db: Db, actor: Actor): Promise<{ secret: st
   const secret = newTotpSecret();
   await db.transaction().execute(async (trx) => {
     await repo.setTotp(trx, actor.userId, secret, false);
-    await appendAudit(trx, { actorId: actor.userId, action: 'auth.totp_setup', entity: 'user', entityId: actor.userId, organizationId: null });
+    await appendAudit(trx, {
+      actorId: actor.userId,
+      action: 'auth.totp_setup',
+      entity: 'user',
+      entityId: actor.userId,
+      organizationId: null,
+    });
   });
   return { secret, otpauthUri: otpauthUri(secret, actor.username) };
 }
@@ -189,7 +207,13 @@ export async function enableTotp(db: Db, actor: Actor, code: string, now = new D
     throw validation('code', 'mã xác thực không đúng', 'wrong authentication code');
   await db.transaction().execute(async (trx) => {
     await repo.setTotp(trx, actor.userId, user.totp_secret, true);
-    await appendAudit(trx, { actorId: actor.userId, action: 'auth.totp_enable', entity: 'user', entityId: actor.userId, organizationId: null });
+    await appendAudit(trx, {
+      actorId: actor.userId,
+      action: 'auth.totp_enable',
+      entity: 'user',
+      entityId: actor.userId,
+      organizationId: null,
+    });
   });
 }
 

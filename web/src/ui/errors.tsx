@@ -32,8 +32,7 @@ export function ApiErrorAlert({ error, onRetry }: { error: ApiError; onRetry?: (
   );
 }
 
-export const detailText = (detail: ErrorDetail, lang: Lang): string =>
-  lang === 'vi' ? detail.message : detail.messageEn;
+export const detailText = (detail: ErrorDetail, lang: Lang): string => (lang === 'vi' ? detail.message : detail.messageEn);
 
 /**
  * Puts each `details[].path` message on the matching form field ("grants.0.role" → ['grants', 0, 'role']).

@@ -8,8 +8,7 @@ export const theme: ThemeConfig = {
     colorPrimary: BRAND_RED,
     colorLink: BRAND_RED,
     borderRadius: 4,
-    fontFamily:
-      "'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', 'Liberation Sans', sans-serif",
+    fontFamily: "'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', 'Liberation Sans', sans-serif",
   },
   components: {
     Layout: { headerBg: BRAND_RED, headerPadding: '0 24px', siderBg: '#ffffff' },

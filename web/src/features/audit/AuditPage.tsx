@@ -24,7 +24,11 @@ export function AuditPage() {
   const columns: TableColumnsType<AuditEntry> = [
     { title: t('audit.seq'), dataIndex: 'seq', width: 110 },
     { title: t('audit.at'), dataIndex: 'at', width: 190, render: (at: string) => formatDateTime(at) },
-    { title: t('audit.action'), dataIndex: 'action', render: (action: string) => <Typography.Text strong>{action}</Typography.Text> },
+    {
+      title: t('audit.action'),
+      dataIndex: 'action',
+      render: (action: string) => <Typography.Text strong>{action}</Typography.Text>,
+    },
     { title: t('audit.entity'), dataIndex: 'entity' },
     {
       title: t('audit.entityId'),
@@ -62,7 +66,11 @@ export function AuditPage() {
 
   return (
     <>
-      <PageHeader title={t('audit.title')} intro={t('audit.intro')} extra={<VerifyButton state={verify} onChange={setVerify} />} />
+      <PageHeader
+        title={t('audit.title')}
+        intro={t('audit.intro')}
+        extra={<VerifyButton state={verify} onChange={setVerify} />}
+      />
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         <VerifyOutcome state={verify} />
         {list.error ? <ApiErrorAlert error={list.error} onRetry={list.reload} /> : null}
@@ -97,7 +105,16 @@ function ChangeDetail({ entry }: { entry: AuditEntry }) {
   const block = (title: string, value: unknown) => (
     <div style={{ flex: 1, minWidth: 280 }}>
       <Typography.Text strong>{title}</Typography.Text>
-      <pre style={{ background: '#fafafa', border: '1px solid #f0f0f0', padding: 8, margin: '4px 0 0', whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
+      <pre
+        style={{
+          background: '#fafafa',
+          border: '1px solid #f0f0f0',
+          padding: 8,
+          margin: '4px 0 0',
+          whiteSpace: 'pre-wrap',
+          wordBreak: 'break-word',
+        }}
+      >
         {value === null || value === undefined ? '—' : JSON.stringify(value, null, 2)}
       </pre>
     </div>

@@ -22,7 +22,12 @@ export function VerifyButton({ state, onChange }: { state: VerifyState; onChange
     }
   };
   return (
-    <Button icon={<SafetyCertificateOutlined />} loading={state.status === 'running'} onClick={() => void run()} data-testid="audit-verify">
+    <Button
+      icon={<SafetyCertificateOutlined />}
+      loading={state.status === 'running'}
+      onClick={() => void run()}
+      data-testid="audit-verify"
+    >
       {t('audit.verify')}
     </Button>
   );

@@ -41,7 +41,12 @@ export function LoginPage({ onSignedIn }: { onSignedIn: () => void }) {
   };
 
   return (
-    <Flex vertical align="center" justify="center" style={{ minHeight: '100%', padding: 24, background: '#f5f5f5' }}>
+    <Flex
+      vertical
+      align="center"
+      justify="center"
+      style={{ minHeight: '100vh', padding: 24, boxSizing: 'border-box', background: '#f5f5f5' }}
+    >
       <div style={{ position: 'fixed', top: 16, right: 24 }}>
         <LanguageSwitch />
       </div>
@@ -64,11 +69,32 @@ export function LoginPage({ onSignedIn }: { onSignedIn: () => void }) {
           />
         ) : null}
         <Form<LoginBody> form={form} layout="vertical" onFinish={submit} requiredMark={false} disabled={busy}>
-          <Form.Item name="username" label={t('login.username')} rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}>
-            <Input id="username" prefix={<UserOutlined />} autoComplete="username" autoFocus maxLength={LIMITS.usernameMax} size="large" />
+          <Form.Item
+            name="username"
+            label={t('login.username')}
+            rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
+          >
+            <Input
+              id="username"
+              prefix={<UserOutlined />}
+              autoComplete="username"
+              autoFocus
+              maxLength={LIMITS.usernameMax}
+              size="large"
+            />
           </Form.Item>
-          <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
-            <Input.Password id="password" prefix={<LockOutlined />} autoComplete="current-password" maxLength={LIMITS.passwordMax} size="large" />
+          <Form.Item
+            name="password"
+            label={t('login.password')}
+            rules={[{ required: true, message: t('login.passwordRequired') }]}
+          >
+            <Input.Password
+              id="password"
+              prefix={<LockOutlined />}
+              autoComplete="current-password"
+              maxLength={LIMITS.passwordMax}
+              size="large"
+            />
           </Form.Item>
           {needsTotp ? (
             <Form.Item

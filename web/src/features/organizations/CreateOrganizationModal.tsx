@@ -62,11 +62,7 @@ export function CreateOrganizationModal({ open, onClose, onCreated }: Props) {
         <Alert type="error" showIcon style={{ marginBottom: 16 }} title={problems[0]} description={problems.slice(1).join(' ')} />
       ) : null}
       <Form<CreateOrganizationBody> form={form} layout="vertical" onFinish={submit} preserve={false} requiredMark>
-        <Form.Item
-          name="parentId"
-          label={t('org.parent')}
-          rules={[{ required: true, message: t('common.requiredSelect') }]}
-        >
+        <Form.Item name="parentId" label={t('org.parent')} rules={[{ required: true, message: t('common.requiredSelect') }]}>
           <OrganizationSelect />
         </Form.Item>
         <Form.Item
@@ -82,7 +78,11 @@ export function CreateOrganizationModal({ open, onClose, onCreated }: Props) {
         >
           <Input maxLength={40} autoComplete="off" />
         </Form.Item>
-        <Form.Item name="name" label={t('org.name')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+        <Form.Item
+          name="name"
+          label={t('org.name')}
+          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+        >
           <Input maxLength={300} />
         </Form.Item>
         <Form.Item name="shortName" label={t('org.shortName')}>

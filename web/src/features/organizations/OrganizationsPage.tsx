@@ -45,7 +45,12 @@ export function OrganizationsPage() {
   });
 
   const columns: TableColumnsType<Organization> = [
-    { title: t('org.code'), dataIndex: 'code', width: 160, render: (code: string) => <Typography.Text code>{code}</Typography.Text> },
+    {
+      title: t('org.code'),
+      dataIndex: 'code',
+      width: 160,
+      render: (code: string) => <Typography.Text code>{code}</Typography.Text>,
+    },
     {
       title: t('org.name'),
       dataIndex: 'name',

@@ -23,7 +23,7 @@ export function AppShell({ user }: { user: Me }) {
   }, [current, label, t]);
 
   return (
-    <Layout style={{ minHeight: '100%' }}>
+    <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16 }}>
         <Link to="/" style={{ display: 'flex', alignItems: 'baseline', gap: 12, color: '#fff', whiteSpace: 'nowrap' }}>
           <span style={{ fontSize: 20, fontWeight: 700, letterSpacing: 0.5 }}>{t('app.name')}</span>
@@ -34,7 +34,7 @@ export function AppShell({ user }: { user: Me }) {
         <div style={{ flex: 1 }} />
         <UserMenu user={user} />
       </Layout.Header>
-      <Layout>
+      <Layout style={{ flex: 1 }}>
         <Layout.Sider
           collapsible
           collapsed={collapsed}

@@ -65,7 +65,11 @@ export function CreateUserModal({ open, onClose, onCreated }: Props) {
         preserve={false}
         initialValues={{ grants: [{ role: 'officer' }] }}
       >
-        <Form.Item name="fullName" label={t('users.fullName')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+        <Form.Item
+          name="fullName"
+          label={t('users.fullName')}
+          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+        >
           <Input maxLength={LIMITS.nameMax} />
         </Form.Item>
         <Form.Item
@@ -112,7 +116,12 @@ export function CreateUserModal({ open, onClose, onCreated }: Props) {
                     <OrganizationSelect placeholder={t('users.organization')} />
                   </Form.Item>
                   {fields.length > 1 ? (
-                    <Button type="text" icon={<MinusCircleOutlined />} onClick={() => remove(field.name)} aria-label={t('users.removeGrant')} />
+                    <Button
+                      type="text"
+                      icon={<MinusCircleOutlined />}
+                      onClick={() => remove(field.name)}
+                      aria-label={t('users.removeGrant')}
+                    />
                   ) : null}
                 </Flex>
               ))}

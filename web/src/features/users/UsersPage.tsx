@@ -20,8 +20,16 @@ export function UsersPage() {
   const list = useApiQuery<UserList>('/api/users');
 
   const columns: TableColumnsType<UserSummary> = [
-    { title: t('users.fullName'), dataIndex: 'fullName', render: (name: string) => <Typography.Text strong>{name}</Typography.Text> },
-    { title: t('users.username'), dataIndex: 'username', render: (username: string) => <Typography.Text code>{username}</Typography.Text> },
+    {
+      title: t('users.fullName'),
+      dataIndex: 'fullName',
+      render: (name: string) => <Typography.Text strong>{name}</Typography.Text>,
+    },
+    {
+      title: t('users.username'),
+      dataIndex: 'username',
+      render: (username: string) => <Typography.Text code>{username}</Typography.Text>,
+    },
     {
       title: t('users.grants'),
       dataIndex: 'grants',
@@ -29,10 +37,7 @@ export function UsersPage() {
         <Space orientation="vertical" size={2}>
           {user.grants.map((grant) => (
             <span key={`${grant.role}:${grant.organizationId}`}>
-              <Tag color="red" variant="outlined">
-                {label(ROLE_LABELS[grant.role])}
-              </Tag>
-              {grant.organizationName}
+              <Typography.Text strong>{label(ROLE_LABELS[grant.role])}</Typography.Text> — {grant.organizationName}
             </span>
           ))}
         </Space>

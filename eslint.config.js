@@ -1,0 +1,31 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules', 'data', 'web/dist', 'test-output', 'bin'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The web app never reaches into the server; both share only contracts/.
+    files: ['web/**/*.ts', 'web/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/server/**'], message: 'web/ may not import server/' }] }],
+    },
+  },
+  {
+    // Only repositories (and the db layer, migrations, tests) talk to kysely.
+    files: ['server/features/**/*.ts'],
+    ignores: ['server/features/**/*.repository.ts', 'server/features/**/*.table.ts', 'server/features/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'kysely', message: 'SQL lives in *.repository.ts' }] }] },
+  },
+);

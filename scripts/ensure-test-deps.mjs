@@ -1,0 +1,22 @@
+#!/usr/bin/env node
+// Before the tests: the browser journeys need Debian's chromium and fonts. As root, install what is
+// missing with apt; otherwise say exactly what to install. Never downloads a browser of its own.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+
+const needs = [
+  { pkg: 'chromium', present: () => fs.existsSync(process.env.CANBO_CHROMIUM ?? '/usr/bin/chromium') },
+  { pkg: 'fonts-liberation2', present: () => fs.existsSync('/usr/share/fonts/truetype/liberation2') },
+];
+const missing = needs.filter((n) => !n.present()).map((n) => n.pkg);
+if (missing.length === 0) process.exit(0);
+
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+if (!isRoot) {
+  console.error(`Thiếu gói / missing packages: ${missing.join(' ')}\nCài bằng / install with:  sudo apt-get install -y ${missing.join(' ')}`);
+  process.exit(1);
+}
+console.log(`Đang cài / installing: ${missing.join(' ')}`);
+const apt = (args) => execFileSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+apt(['update', '-qq']);
+apt(['install', '-y', '-qq', ...missing]);
