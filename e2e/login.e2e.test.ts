@@ -1,10 +1,6 @@
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD, DEMO_USERS, launchBrowser, startTestServer } from './harness';
-
-const SCREENSHOT_DIR = path.resolve('test-output/e2e');
+import { DEMO_PASSWORD, DEMO_USERS, launchBrowser, screenshotPath, startTestServer } from './harness';
 
 describe('signing in and out in the browser', () => {
   let server: Awaited<ReturnType<typeof startTestServer>> | undefined;
@@ -42,14 +38,13 @@ describe('signing in and out in the browser', () => {
       await page.goto(`${baseUrl}/`);
       await page.waitForURL((url) => url.pathname === '/login');
 
-      await fillLogin(page, demoUser('officer'), DEMO_PASSWORD);
+      await fillLogin(page, DEMO_USERS.officer, DEMO_PASSWORD);
       const organizations = page.getByTestId('count-organizations');
       await organizations.waitFor();
       expect(new URL(page.url()).pathname).toBe('/');
       expect(Number(await organizations.textContent())).toBeGreaterThan(0);
 
-      await mkdir(SCREENSHOT_DIR, { recursive: true });
-      await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'home.png'), fullPage: true });
+      await page.screenshot({ path: screenshotPath('home.png'), fullPage: true });
 
       await page.getByTestId('user-menu').click();
       await page.getByTestId('logout').click();
@@ -81,12 +76,12 @@ describe('signing in and out in the browser', () => {
             body: (await response.json()) as { error: { code: string; message: string; messageEn: string } },
           };
         },
-        { username: demoUser('officer'), password: wrongPassword },
+        { username: DEMO_USERS.officer, password: wrongPassword },
       );
       expect(expected.status).toBe(401);
       expect(expected.body.error.code).toBe('INVALID_CREDENTIALS');
 
-      await fillLogin(page, demoUser('officer'), wrongPassword);
+      await fillLogin(page, DEMO_USERS.officer, wrongPassword);
       const alert = page.getByTestId('login-error');
       await alert.waitFor();
       const shown = (await alert.textContent()) ?? '';
@@ -97,9 +92,3 @@ describe('signing in and out in the browser', () => {
     });
   });
 });
-
-function demoUser(role: string): string {
-  const username = (DEMO_USERS as Record<string, string | undefined>)[role];
-  if (!username) throw new Error(`the demo data has no ${role} user`);
-  return username;
-}
