@@ -61,22 +61,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerErrorHandling(app, { spaFallback: serveWeb });
   registerAuth(app, db);
 
-  app
-    .withTypeProvider<ZodTypeProvider>()
-    .get(
-      '/api/health',
-      {
-        schema: {
-          tags: ['system'],
-          summary: 'Tình trạng / health',
-          response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']) }) },
-        },
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/health',
+    {
+      schema: {
+        tags: ['system'],
+        summary: 'Tình trạng / health',
+        response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']) }) },
       },
-      async () => {
-        await sql`select 1`.execute(db);
-        return { status: 'ok' as const, database: deps.database.dialect };
-      },
-    );
+    },
+    async () => {
+      await sql`select 1`.execute(db);
+      return { status: 'ok' as const, database: deps.database.dialect };
+    },
+  );
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   userRoutes(app, db, { secureCookies: deps.secureCookies ?? false, loginRatePerMinute: deps.loginRatePerMinute ?? 30 });
