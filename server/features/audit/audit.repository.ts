@@ -81,8 +81,11 @@ export async function readAuditHead(db: Db | Trx): Promise<{ lastSeq: number; la
 export async function listAudit(
   db: Db,
   opts: { scopePaths: string[]; includeUnscoped: boolean; entity?: string; limit: number; offset: number },
-): Promise<{ rows: AuditLogRow[]; total: number }> {
-  let q = db.selectFrom('audit_log').leftJoin('organizations as o', 'o.id', 'audit_log.organization_id');
+): Promise<{ rows: (AuditLogRow & { actor_name: string | null })[]; total: number }> {
+  let q = db
+    .selectFrom('audit_log')
+    .leftJoin('organizations as o', 'o.id', 'audit_log.organization_id')
+    .leftJoin('users as u', 'u.id', 'audit_log.actor_id');
   q = q.where((eb) =>
     opts.includeUnscoped
       ? eb.or([inSubtrees(eb, 'o.path', opts.scopePaths), eb('audit_log.organization_id', 'is', null)])
@@ -90,7 +93,13 @@ export async function listAudit(
   );
   if (opts.entity) q = q.where('audit_log.entity', '=', opts.entity);
   const [rows, count] = await Promise.all([
-    q.selectAll('audit_log').orderBy('audit_log.seq', 'desc').limit(opts.limit).offset(opts.offset).execute(),
+    q
+      .selectAll('audit_log')
+      .select('u.full_name as actor_name')
+      .orderBy('audit_log.seq', 'desc')
+      .limit(opts.limit)
+      .offset(opts.offset)
+      .execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n) };

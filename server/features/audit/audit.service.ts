@@ -34,11 +34,12 @@ async function verifyInSnapshot(db: Trx): Promise<AuditVerifyResult> {
 
 const parse = (s: string | null): unknown => (s === null ? null : JSON.parse(s));
 
-function toAuditResponse(row: AuditLogRow): AuditEntry {
+function toAuditResponse(row: AuditLogRow & { actor_name: string | null }): AuditEntry {
   return {
     seq: Number(row.seq),
     at: row.at,
     actorId: row.actor_id,
+    actorName: row.actor_name,
     action: row.action,
     entity: row.entity,
     entityId: row.entity_id,

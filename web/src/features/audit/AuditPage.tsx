@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Space, Table, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { z } from 'zod';
-import type { AuditEntry, auditListSchema } from '@contracts/audit';
+import { AUDIT_ENTITY_LABELS, describeAuditAction, type AuditEntry, type auditListSchema } from '@contracts/audit';
 import { ApiErrorAlert } from '../../ui/errors';
 import { formatDateTime, useI18n } from '../../ui/i18n';
 import { PageHeader } from '../../ui/PageHeader';
@@ -15,7 +15,7 @@ const PAGE_SIZE = 20;
 const shortId = (id: string): string => (id.length > 12 ? `${id.slice(0, 6)}…${id.slice(-4)}` : id);
 
 export function AuditPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(PAGE_SIZE);
   const [verify, setVerify] = useState<VerifyState>({ status: 'idle' });
@@ -27,9 +27,17 @@ export function AuditPage() {
     {
       title: t('audit.action'),
       dataIndex: 'action',
-      render: (action: string) => <Typography.Text strong>{action}</Typography.Text>,
+      render: (action: string) => (
+        <Tooltip title={action}>
+          <Typography.Text strong>{describeAuditAction(action, lang)}</Typography.Text>
+        </Tooltip>
+      ),
     },
-    { title: t('audit.entity'), dataIndex: 'entity' },
+    {
+      title: t('audit.entity'),
+      dataIndex: 'entity',
+      render: (entity: string) => AUDIT_ENTITY_LABELS[entity]?.[lang] ?? entity,
+    },
     {
       title: t('audit.entityId'),
       dataIndex: 'entityId',
@@ -44,10 +52,10 @@ export function AuditPage() {
     {
       title: t('audit.actor'),
       dataIndex: 'actorId',
-      render: (actorId: string | null) =>
+      render: (actorId: string | null, entry) =>
         actorId ? (
           <Tooltip title={actorId}>
-            <Typography.Text code>{shortId(actorId)}</Typography.Text>
+            <Typography.Text>{entry.actorName ?? shortId(actorId)}</Typography.Text>
           </Tooltip>
         ) : (
           <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>
