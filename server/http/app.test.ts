@@ -201,6 +201,25 @@ describe.each(testDialects())('HTTP API on %s', (dialect) => {
       expect(locked.json().error.message).toMatch(/15 phút/);
     });
 
+    it('rate-limits login attempts per client address with 429 in the error model', async () => {
+      const limited = await buildTestApp(database, { loginRatePerMinute: 3 });
+      try {
+        const codes: number[] = [];
+        for (let i = 0; i < 4; i++) {
+          const r = await limited.inject({
+            method: 'POST',
+            url: '/api/auth/login',
+            payload: { username: 'nobody', password: 'x' },
+          });
+          codes.push(r.statusCode);
+          if (r.statusCode === 429) expect(r.json().error.code).toBe('RATE_LIMITED');
+        }
+        expect(codes).toEqual([401, 401, 401, 429]);
+      } finally {
+        await limited.close();
+      }
+    });
+
     it('asks for and checks the TOTP code once enabled', async () => {
       const c = await loginAs(app, 'cadre.tq');
       const { secret } = (await c.post('/api/auth/totp/setup')).json() as { secret: string };

@@ -1,7 +1,8 @@
 import type { ReactElement } from 'react';
-import { AuditOutlined, ApartmentOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, ApartmentOutlined, HomeOutlined, SafetyOutlined, TeamOutlined } from '@ant-design/icons';
 import type { Role } from '@contracts/common';
 import type { Bilingual } from '../ui/i18n';
+import { SecurityPage } from './account/SecurityPage';
 import { AuditPage } from './audit/AuditPage';
 import { HomePage } from './home/HomePage';
 import { OrganizationsPage } from './organizations/OrganizationsPage';
@@ -48,6 +49,13 @@ export const MODULES: readonly FeatureModule[] = [
     icon: <TeamOutlined />,
     roles: ['admin'],
     element: <UsersPage />,
+  },
+  {
+    key: 'security',
+    path: '/account/security',
+    label: { vi: 'Bảo mật tài khoản', en: 'Account security' },
+    icon: <SafetyOutlined />,
+    element: <SecurityPage />,
   },
 ];
 
