@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LIMITS, pageQuerySchema } from './common';
+import { LIMITS, isoDateSchema, pageQuerySchema } from './common';
 
 export const ORGANIZATION_KINDS = [
   'party_committee',
@@ -69,5 +69,7 @@ export const createOrganizationBodySchema = z.strictObject({
   kind: organizationKindSchema,
   level: organizationLevelSchema,
   parentId: z.string(),
+  /** the day the unit came into existence (default today) */
+  validFrom: isoDateSchema.optional(),
 });
 export type CreateOrganizationBody = z.infer<typeof createOrganizationBodySchema>;

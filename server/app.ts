@@ -15,6 +15,8 @@ import type { DbContext } from './db/database';
 import { auditRoutes } from './features/audit/audit.routes';
 import { homeRoutes } from './features/home/home.routes';
 import { organizationRoutes } from './features/organizations/organization.routes';
+import { positionRoutes } from './features/positions/position.routes';
+import { titleRoutes } from './features/titles/title.routes';
 import { userRoutes } from './features/users/user.routes';
 import { registerAuth } from './http/auth';
 import { registerErrorHandling } from './http/error-handler';
@@ -79,6 +81,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   userRoutes(app, db, { secureCookies: deps.secureCookies ?? false, loginRatePerMinute: deps.loginRatePerMinute ?? 30 });
   organizationRoutes(app, db);
+  titleRoutes(app, db);
+  positionRoutes(app, db);
   auditRoutes(app, db);
   homeRoutes(app, db);
 

@@ -4,6 +4,7 @@ import { buildApp } from './app';
 import { loadConfig } from './config';
 import { connect } from './db/connect';
 import { migrateToLatest } from './db/migrate';
+import { syncTitleCatalog } from './features/titles/title.service';
 import { countAdmins } from './features/users/user.service';
 
 const log = pino({ level: process.env.CANBO_LOG_LEVEL ?? 'info' });
@@ -13,6 +14,8 @@ async function main(): Promise<void> {
   const database = connect(config.database);
   const applied = await migrateToLatest(database.db);
   if (applied.length) log.info({ applied }, 'migrations applied');
+  const titlesChanged = await syncTitleCatalog(database.db);
+  if (titlesChanged) log.info({ titlesChanged }, 'title catalog loaded from policy/catalog');
 
   if (config.demo && (await loadDemoIfEmpty(database.db))) log.info('demo data loaded');
   if ((await countAdmins(database.db)) === 0) {

@@ -1,6 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AuditHeadTable, AuditLogTable } from '../features/audit/audit.table';
 import type { OrganizationTable } from '../features/organizations/organization.table';
+import type { PositionIncumbentTable, PositionTable } from '../features/positions/position.table';
+import type { TitleCatalogTable, TitleTable } from '../features/titles/title.table';
 import type { SessionTable, UserGrantTable, UserTable } from '../features/users/user.table';
 
 export interface Database {
@@ -10,6 +12,10 @@ export interface Database {
   sessions: SessionTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  title_catalogs: TitleCatalogTable;
+  titles: TitleTable;
+  positions: PositionTable;
+  position_incumbents: PositionIncumbentTable;
 }
 
 export type Dialect = 'sqlite' | 'postgres';

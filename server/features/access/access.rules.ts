@@ -15,12 +15,27 @@ export interface Actor {
   grants: ScopedGrant[];
 }
 
-export type Permission = 'organizations.read' | 'organizations.write' | 'audit.read' | 'users.manage' | 'home.read';
+export type Permission =
+  | 'organizations.read'
+  | 'organizations.write'
+  | 'restructuring.write'
+  | 'positions.read'
+  | 'positions.write'
+  | 'staffing.read'
+  | 'staffing.write'
+  | 'audit.read'
+  | 'users.manage'
+  | 'home.read';
 
 /** Which roles hold each permission; the scope (subtree) is checked separately. */
 export const ROLES_BY_PERMISSION: Record<Permission, readonly Role[]> = {
   'organizations.read': ['officer', 'leader', 'tally', 'inspector', 'cadre', 'admin'],
   'organizations.write': ['officer', 'admin'],
+  'restructuring.write': ['officer', 'admin'],
+  'positions.read': ['officer', 'leader', 'inspector', 'admin'],
+  'positions.write': ['officer', 'admin'],
+  'staffing.read': ['officer', 'leader', 'inspector', 'admin'],
+  'staffing.write': ['officer', 'admin'],
   'audit.read': ['inspector', 'admin'],
   'users.manage': ['admin'],
   'home.read': ['officer', 'leader', 'tally', 'inspector', 'cadre', 'admin'],

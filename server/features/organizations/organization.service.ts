@@ -54,7 +54,7 @@ export async function createOrganization(db: Db, actor: Actor | null, body: Crea
       parent_id: parent.id,
       path: `${parent.path}${id}/`,
       depth: Number(parent.depth) + 1,
-      valid_from: todayIso(),
+      valid_from: body.validFrom ?? todayIso(),
       valid_to: null,
       created_at: nowIso(),
     };
@@ -86,7 +86,7 @@ export async function createRootOrganization(db: Db, body: Omit<CreateOrganizati
       parent_id: null,
       path: `/${id}/`,
       depth: 0,
-      valid_from: todayIso(),
+      valid_from: body.validFrom ?? todayIso(),
       valid_to: null,
       created_at: nowIso(),
     };
