@@ -16,6 +16,8 @@ import { auditRoutes } from './features/audit/audit.routes';
 import { homeRoutes } from './features/home/home.routes';
 import { organizationRoutes } from './features/organizations/organization.routes';
 import { positionRoutes } from './features/positions/position.routes';
+import { restructuringRoutes } from './features/restructuring/restructuring.routes';
+import { staffingRoutes } from './features/staffing/staffing.routes';
 import { titleRoutes } from './features/titles/title.routes';
 import { userRoutes } from './features/users/user.routes';
 import { registerAuth } from './http/auth';
@@ -83,6 +85,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   organizationRoutes(app, db);
   titleRoutes(app, db);
   positionRoutes(app, db);
+  restructuringRoutes(app, db);
+  staffingRoutes(app, db);
   auditRoutes(app, db);
   homeRoutes(app, db);
 

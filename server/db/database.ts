@@ -1,6 +1,13 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AuditHeadTable, AuditLogTable } from '../features/audit/audit.table';
-import type { OrganizationTable } from '../features/organizations/organization.table';
+import type { AdministrativeUnitMappingTable, AdministrativeUnitTable } from '../features/admin-units/admin-unit.table';
+import type {
+  OrganizationSuccessionTable,
+  OrganizationTable,
+  OrganizationVersionTable,
+} from '../features/organizations/organization.table';
+import type { RestructuringEventTable } from '../features/restructuring/restructuring.table';
+import type { JobPositionAssignmentTable, JobPositionTable, StaffingQuotaTable } from '../features/staffing/staffing.table';
 import type { PositionIncumbentTable, PositionTable } from '../features/positions/position.table';
 import type { TitleCatalogTable, TitleTable } from '../features/titles/title.table';
 import type { SessionTable, UserGrantTable, UserTable } from '../features/users/user.table';
@@ -16,6 +23,14 @@ export interface Database {
   titles: TitleTable;
   positions: PositionTable;
   position_incumbents: PositionIncumbentTable;
+  organization_versions: OrganizationVersionTable;
+  organization_successions: OrganizationSuccessionTable;
+  restructuring_events: RestructuringEventTable;
+  administrative_units: AdministrativeUnitTable;
+  administrative_unit_mappings: AdministrativeUnitMappingTable;
+  staffing_quotas: StaffingQuotaTable;
+  job_positions: JobPositionTable;
+  job_position_assignments: JobPositionAssignmentTable;
 }
 
 export type Dialect = 'sqlite' | 'postgres';

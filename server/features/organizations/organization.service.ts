@@ -38,6 +38,13 @@ export async function createOrganization(db: Db, actor: Actor | null, body: Crea
     if (!parent || (actor && !mayActOn(actor, 'organizations.read', parent.path)))
       throw validation('parentId', 'đơn vị cấp trên không tồn tại', 'no such parent organization');
     if (actor && !mayActOn(actor, 'organizations.write', parent.path)) throw forbidden();
+    const validFrom = body.validFrom ?? todayIso();
+    if (validFrom < parent.valid_from || (parent.valid_to !== null && validFrom >= parent.valid_to))
+      throw validation(
+        'validFrom',
+        `đơn vị cấp trên "${parent.name}" không tồn tại vào ngày ${validFrom.split('-').reverse().join('/')}`,
+        `parent "${parent.name}" does not exist on ${validFrom}`,
+      );
     if (await repo.findOrganizationByCode(trx, body.code))
       throw new AppError('CONFLICT', `Mã đơn vị "${body.code}" đã tồn tại`, `Organization code "${body.code}" already exists`, [
         { path: 'code', message: 'Đã tồn tại', messageEn: 'Already exists' },
@@ -57,6 +64,7 @@ export async function createOrganization(db: Db, actor: Actor | null, body: Crea
       valid_from: body.validFrom ?? todayIso(),
       valid_to: null,
       created_at: nowIso(),
+      admin_unit_code: body.adminUnitCode ?? null,
     };
     await repo.insertOrganization(trx, row);
     await appendAudit(trx, {
@@ -89,6 +97,7 @@ export async function createRootOrganization(db: Db, body: Omit<CreateOrganizati
       valid_from: body.validFrom ?? todayIso(),
       valid_to: null,
       created_at: nowIso(),
+      admin_unit_code: body.adminUnitCode ?? null,
     };
     await repo.insertOrganization(trx, row);
     await appendAudit(trx, {

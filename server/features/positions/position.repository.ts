@@ -7,7 +7,7 @@ export type PositionWithNames = PositionRow & { organization_name: string; title
 /** Seats valid on `asOf` ([valid_from, valid_to)) of the organizations whose path lies under one of `roots`. */
 export async function listPositionsAsOf(
   db: Db | Trx,
-  f: { roots: readonly string[]; organizationId?: string; asOf: string },
+  f: { roots: readonly string[]; organizationId?: string; organizationIds?: readonly string[]; asOf: string },
 ): Promise<PositionWithNames[]> {
   let q = db
     .selectFrom('positions as p')
@@ -19,6 +19,7 @@ export async function listPositionsAsOf(
     .where('p.valid_from', '<=', f.asOf)
     .where((eb) => eb.or([eb('p.valid_to', 'is', null), eb('p.valid_to', '>', f.asOf)]));
   if (f.organizationId) q = q.where('p.organization_id', '=', f.organizationId);
+  if (f.organizationIds) q = q.where('p.organization_id', 'in', f.organizationIds.length ? [...f.organizationIds] : ['']);
   return q.orderBy('o.path').orderBy('t.rank_order').orderBy('p.id').execute();
 }
 
