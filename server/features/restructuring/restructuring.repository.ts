@@ -1,3 +1,4 @@
+import { type SqlBool, sql } from 'kysely';
 import type { Db, Trx } from '../../db/database';
 import { inSubtrees } from '../../db/scope';
 import type { RestructuringEventRow } from './restructuring.table';
@@ -18,12 +19,18 @@ export async function markReverted(trx: Trx, id: string, by: string | null, at: 
     .execute();
 }
 
-/** Events whose anchor lies in the given subtrees, newest effective date first. */
+/** Events anchored in the given subtrees or above them (the caller filters the latter), newest first. */
 export async function listEvents(db: Db, roots: readonly string[]): Promise<RestructuringEventRow[]> {
+  if (roots.length === 0) return [];
   return db
     .selectFrom('restructuring_events')
     .selectAll()
-    .where((eb) => inSubtrees(eb, 'anchor_path', roots))
+    .where((eb) =>
+      eb.or([
+        inSubtrees(eb, 'anchor_path', roots),
+        ...roots.map((root) => sql<SqlBool>`${root} like ${sql.ref('anchor_path')} || '%'`),
+      ]),
+    )
     .orderBy('effective_date', 'desc')
     .orderBy('created_at', 'desc')
     .execute();

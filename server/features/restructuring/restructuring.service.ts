@@ -135,7 +135,19 @@ export async function listEvents(db: Db, actor: Actor, organizationId?: string):
     if (!org || !mayActOn(actor, 'organizations.read', org.path)) throw notFound('đơn vị', 'Organization');
     roots = [org.path];
   }
-  return { items: (await repo.listEvents(db, roots)).map(toEventResponse) };
+  const rows = await repo.listEvents(db, roots);
+  // An event anchored above the roots shows only if it touched a unit inside them.
+  const outside = rows.filter((r) => !roots.some((root) => r.anchor_path.startsWith(root)));
+  const touched = await orgRepo.findOrganizationsByIds(db, [
+    ...new Set(outside.flatMap((r) => JSON.parse(r.affected_json) as string[])),
+  ]);
+  const inside = new Set(touched.filter((o) => roots.some((root) => o.path.startsWith(root))).map((o) => o.id));
+  const visible = rows.filter(
+    (r) =>
+      roots.some((root) => r.anchor_path.startsWith(root)) ||
+      (JSON.parse(r.affected_json) as string[]).some((id) => inside.has(id)),
+  );
+  return { items: visible.map(toEventResponse) };
 }
 
 /**

@@ -73,6 +73,7 @@ export async function staffingTable(
     quota: Number(q.quota),
     actual: q.actual === null ? null : Number(q.actual),
   }));
+  facts.push(...(await predecessorBaselines(db, units, facts, policy.baselineYear)));
   const figures = (unitPath: string, own: boolean, unitId: string) => {
     const sel = own ? facts.filter((f) => f.organizationId === unitId) : facts;
     const now = rollUp(sel, unitPath, query.year);
@@ -222,4 +223,43 @@ export async function assignJobPosition(db: Db, actor: Actor | null, jobPosition
       to: null,
     };
   });
+}
+
+/**
+ * Baseline-year quotas of closed units that merged into a unit of the table (each with that one successor), counted
+ * as the successor's own when it has no baseline row of that category: Kết luận 40 compares against 2021, before
+ * the 2025 mergers. A unit split into several is left out (its 2021 quota cannot be apportioned from the data).
+ */
+async function predecessorBaselines(
+  db: Db,
+  units: readonly { id: string; path: string }[],
+  facts: readonly QuotaFact[],
+  baselineYear: number,
+): Promise<QuotaFact[]> {
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const out: QuotaFact[] = [];
+  const links = (await orgRepo.successionsOf(db, [...byId.keys()])).filter((l) => byId.has(l.successor_id));
+  const all = await orgRepo.successionsOf(
+    db,
+    links.map((l) => l.predecessor_id),
+  );
+  const single = links.filter((l) => all.filter((a) => a.predecessor_id === l.predecessor_id).length === 1);
+  const rows = await repo.quotasOf(
+    db,
+    single.map((l) => l.predecessor_id),
+    baselineYear,
+  );
+  for (const r of rows) {
+    const successor = byId.get(single.find((l) => l.predecessor_id === r.organization_id)!.successor_id)!;
+    if (facts.some((f) => f.organizationId === successor.id && f.year === baselineYear && f.category === r.category)) continue;
+    out.push({
+      organizationId: successor.id,
+      path: successor.path,
+      year: baselineYear,
+      category: r.category,
+      quota: Number(r.quota),
+      actual: r.actual === null ? null : Number(r.actual),
+    });
+  }
+  return out;
 }
