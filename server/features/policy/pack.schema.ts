@@ -123,6 +123,7 @@ const kinds = {
     toYear: int,
   }),
   'salary-percent': z.strictObject({ percent: int.min(0).max(100) }),
+  'share-targets': z.strictObject({ youngMinPercent: int.min(0).max(100), womenMinPercent: int.min(0).max(100) }),
   'term-year': z.strictObject({ termYear: int.min(1).max(5), termYears: int.min(1).max(10) }),
 } as const;
 
@@ -244,4 +245,11 @@ export const KNOWN_RULE_KINDS: Record<string, RuleKind> = {
   'rotation.requirements': 'rotation',
   'power.relatives-restriction': 'relatives-restriction',
   'committee.structure-change': 'threshold',
+  'evaluation.conditions': 'evaluation-conditions',
+  'state.suspension-salary': 'salary-percent',
+  'relief.targets': 'relief-from-post',
+  'planning.youth-women-share': 'share-targets',
+  'vote.timing': 'term-year',
+  'planning.cycle': 'term-year',
+  'staffing.quota-2022-2026': 'staffing-quota',
 };

@@ -269,3 +269,10 @@ export function ruleIn<K extends RuleKind>(
   if (rule.kind !== kind) throw new Error(`rule ${id} has kind ${rule.kind}, expected ${kind}`);
   return rule as Extract<LoadedRule, { kind: K }> & { params: ParamsOf<K> };
 }
+
+/** An ISO date plus `days` (negative to go back), in UTC. */
+export function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
