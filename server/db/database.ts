@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AuditHeadTable, AuditLogTable } from '../features/audit/audit.table';
 import type { OrganizationTable } from '../features/organizations/organization.table';
+import type { PolicyLocalApprovalTable } from '../features/policy/policy.table';
 import type { SessionTable, UserGrantTable, UserTable } from '../features/users/user.table';
 
 export interface Database {
@@ -10,6 +11,7 @@ export interface Database {
   sessions: SessionTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  policy_local_approvals: PolicyLocalApprovalTable;
 }
 
 export type Dialect = 'sqlite' | 'postgres';
