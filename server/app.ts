@@ -20,6 +20,9 @@ import { positionRoutes } from './features/positions/position.routes';
 import { restructuringRoutes } from './features/restructuring/restructuring.routes';
 import { staffingRoutes } from './features/staffing/staffing.routes';
 import { titleRoutes } from './features/titles/title.routes';
+import { loadPolicyLibrary } from './features/policy/pack.loader';
+import type { PolicyLibrary } from './features/policy/policy.library';
+import { policyRoutes } from './features/policy/policy.routes';
 import { userRoutes } from './features/users/user.routes';
 import { registerAuth } from './http/auth';
 import { registerErrorHandling } from './http/error-handler';
@@ -33,6 +36,8 @@ export interface AppDeps {
   loginRatePerMinute?: number;
   /** Serve the built web app from web/dist when it exists (off in API-only tests). */
   serveWeb?: boolean;
+  /** The validated rule packs; loaded from policy/ when absent (tests inject their own). */
+  policy?: PolicyLibrary;
 }
 
 /** Builds the whole HTTP application; used by main.ts and by every HTTP test through inject(). */
@@ -91,6 +96,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   adminUnitRoutes(app, db);
   auditRoutes(app, db);
   homeRoutes(app, db);
+  policyRoutes(app, db, deps.policy ?? loadPolicyLibrary());
 
   if (serveWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
   return app;

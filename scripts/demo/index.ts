@@ -2,6 +2,7 @@ import type { Db } from '../../server/db/database';
 import { countOrganizations } from '../../server/features/organizations/organization.repository';
 import { DEMO_PASSWORD, DEMO_USERS, loadFoundationDemo } from './foundation.demo';
 import { loadOrganizationDemo } from './org.demo';
+import { loadPolicyDemo } from './policy.demo';
 
 export { DEMO_PASSWORD, DEMO_USERS };
 
@@ -10,6 +11,7 @@ export async function loadDemoIfEmpty(db: Db): Promise<boolean> {
   if ((await countOrganizations(db, ['/'])) > 0) return false;
   await loadFoundationDemo(db);
   await loadOrganizationDemo(db);
+  await loadPolicyDemo(db);
   return true;
 }
 

@@ -10,6 +10,7 @@ import type { RestructuringEventTable } from '../features/restructuring/restruct
 import type { JobPositionAssignmentTable, JobPositionTable, StaffingQuotaTable } from '../features/staffing/staffing.table';
 import type { PositionIncumbentTable, PositionTable } from '../features/positions/position.table';
 import type { TitleCatalogTable, TitleTable } from '../features/titles/title.table';
+import type { PolicyLocalApprovalTable } from '../features/policy/policy.table';
 import type { SessionTable, UserGrantTable, UserTable } from '../features/users/user.table';
 
 export interface Database {
@@ -31,6 +32,7 @@ export interface Database {
   staffing_quotas: StaffingQuotaTable;
   job_positions: JobPositionTable;
   job_position_assignments: JobPositionAssignmentTable;
+  policy_local_approvals: PolicyLocalApprovalTable;
 }
 
 export type Dialect = 'sqlite' | 'postgres';

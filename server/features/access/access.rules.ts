@@ -25,7 +25,9 @@ export type Permission =
   | 'staffing.write'
   | 'audit.read'
   | 'users.manage'
-  | 'home.read';
+  | 'home.read'
+  | 'policy.read'
+  | 'policy.manage';
 
 /** Which roles hold each permission; the scope (subtree) is checked separately. */
 export const ROLES_BY_PERMISSION: Record<Permission, readonly Role[]> = {
@@ -39,6 +41,9 @@ export const ROLES_BY_PERMISSION: Record<Permission, readonly Role[]> = {
   'audit.read': ['inspector', 'admin'],
   'users.manage': ['admin'],
   'home.read': ['officer', 'leader', 'tally', 'inspector', 'cadre', 'admin'],
+  'policy.read': ['officer', 'leader', 'tally', 'inspector', 'cadre', 'admin'],
+  // Approving a local pack changes the rules for a whole subtree: administrators only.
+  'policy.manage': ['admin'],
 };
 
 /** The subtree roots (paths) where the actor holds the permission. */
