@@ -15,6 +15,7 @@ import type { DbContext } from './db/database';
 import { auditRoutes } from './features/audit/audit.routes';
 import { homeRoutes } from './features/home/home.routes';
 import { organizationRoutes } from './features/organizations/organization.routes';
+import { personRoutes } from './features/persons/person.routes';
 import { userRoutes } from './features/users/user.routes';
 import { registerAuth } from './http/auth';
 import { registerErrorHandling } from './http/error-handler';
@@ -61,28 +62,27 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerErrorHandling(app, { spaFallback: serveWeb });
   registerAuth(app, db);
 
-  app
-    .withTypeProvider<ZodTypeProvider>()
-    .get(
-      '/api/health',
-      {
-        schema: {
-          tags: ['system'],
-          summary: 'Tình trạng / health',
-          response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']) }) },
-        },
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/health',
+    {
+      schema: {
+        tags: ['system'],
+        summary: 'Tình trạng / health',
+        response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']) }) },
       },
-      async () => {
-        await sql`select 1`.execute(db);
-        return { status: 'ok' as const, database: deps.database.dialect };
-      },
-    );
+    },
+    async () => {
+      await sql`select 1`.execute(db);
+      return { status: 'ok' as const, database: deps.database.dialect };
+    },
+  );
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   userRoutes(app, db, { secureCookies: deps.secureCookies ?? false, loginRatePerMinute: deps.loginRatePerMinute ?? 30 });
   organizationRoutes(app, db);
   auditRoutes(app, db);
   homeRoutes(app, db);
+  personRoutes(app, deps.database);
 
   if (serveWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
   return app;

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AuditHeadTable, AuditLogTable } from '../features/audit/audit.table';
+import type { PersonDeclarationTable, PersonPhotoTable, PersonTable, PersonVersionTable } from '../features/persons/person.table';
 import type { OrganizationTable } from '../features/organizations/organization.table';
 import type { SessionTable, UserGrantTable, UserTable } from '../features/users/user.table';
 
@@ -10,6 +11,10 @@ export interface Database {
   sessions: SessionTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  persons: PersonTable;
+  person_versions: PersonVersionTable;
+  person_photos: PersonPhotoTable;
+  person_declarations: PersonDeclarationTable;
 }
 
 export type Dialect = 'sqlite' | 'postgres';

@@ -15,7 +15,15 @@ export interface Actor {
   grants: ScopedGrant[];
 }
 
-export type Permission = 'organizations.read' | 'organizations.write' | 'audit.read' | 'users.manage' | 'home.read';
+export type Permission =
+  | 'organizations.read'
+  | 'organizations.write'
+  | 'audit.read'
+  | 'users.manage'
+  | 'home.read'
+  | 'persons.read'
+  | 'persons.write'
+  | 'persons.approve';
 
 /** Which roles hold each permission; the scope (subtree) is checked separately. */
 export const ROLES_BY_PERMISSION: Record<Permission, readonly Role[]> = {
@@ -24,6 +32,10 @@ export const ROLES_BY_PERMISSION: Record<Permission, readonly Role[]> = {
   'audit.read': ['inspector', 'admin'],
   'users.manage': ['admin'],
   'home.read': ['officer', 'leader', 'tally', 'inspector', 'cadre', 'admin'],
+  // Cadre records: a cadre reads only his own record (through users.person_id), never the subtree.
+  'persons.read': ['officer', 'leader', 'inspector', 'admin'],
+  'persons.write': ['officer', 'admin'],
+  'persons.approve': ['officer', 'admin'],
 };
 
 /** The subtree roots (paths) where the actor holds the permission. */
