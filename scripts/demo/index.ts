@@ -3,6 +3,7 @@ import { countOrganizations } from '../../server/features/organizations/organiza
 import { DEMO_PASSWORD, DEMO_USERS, loadFoundationDemo } from './foundation.demo';
 import { loadOrganizationDemo } from './org.demo';
 import { loadPolicyDemo } from './policy.demo';
+import { loadPersonsDemo } from './persons.demo';
 
 export { DEMO_PASSWORD, DEMO_USERS };
 
@@ -12,6 +13,7 @@ export async function loadDemoIfEmpty(db: Db): Promise<boolean> {
   await loadFoundationDemo(db);
   await loadOrganizationDemo(db);
   await loadPolicyDemo(db);
+  await loadPersonsDemo(db);
   return true;
 }
 

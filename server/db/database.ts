@@ -11,6 +11,7 @@ import type { JobPositionAssignmentTable, JobPositionTable, StaffingQuotaTable }
 import type { PositionIncumbentTable, PositionTable } from '../features/positions/position.table';
 import type { TitleCatalogTable, TitleTable } from '../features/titles/title.table';
 import type { PolicyLocalApprovalTable } from '../features/policy/policy.table';
+import type { PersonDeclarationTable, PersonPhotoTable, PersonTable, PersonVersionTable } from '../features/persons/person.table';
 import type { SessionTable, UserGrantTable, UserTable } from '../features/users/user.table';
 
 export interface Database {
@@ -33,6 +34,10 @@ export interface Database {
   job_positions: JobPositionTable;
   job_position_assignments: JobPositionAssignmentTable;
   policy_local_approvals: PolicyLocalApprovalTable;
+  persons: PersonTable;
+  person_versions: PersonVersionTable;
+  person_photos: PersonPhotoTable;
+  person_declarations: PersonDeclarationTable;
 }
 
 export type Dialect = 'sqlite' | 'postgres';

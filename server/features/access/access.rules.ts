@@ -27,7 +27,10 @@ export type Permission =
   | 'users.manage'
   | 'home.read'
   | 'policy.read'
-  | 'policy.manage';
+  | 'policy.manage'
+  | 'persons.read'
+  | 'persons.write'
+  | 'persons.approve';
 
 /** Which roles hold each permission; the scope (subtree) is checked separately. */
 export const ROLES_BY_PERMISSION: Record<Permission, readonly Role[]> = {
@@ -44,6 +47,10 @@ export const ROLES_BY_PERMISSION: Record<Permission, readonly Role[]> = {
   'policy.read': ['officer', 'leader', 'tally', 'inspector', 'cadre', 'admin'],
   // Approving a local pack changes the rules for a whole subtree: administrators only.
   'policy.manage': ['admin'],
+  // Cadre records: a cadre reads only his own record (through users.person_id), never the subtree.
+  'persons.read': ['officer', 'leader', 'inspector', 'admin'],
+  'persons.write': ['officer', 'admin'],
+  'persons.approve': ['officer', 'admin'],
 };
 
 /** The subtree roots (paths) where the actor holds the permission. */
