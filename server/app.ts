@@ -16,6 +16,7 @@ import { auditRoutes } from './features/audit/audit.routes';
 import { homeRoutes } from './features/home/home.routes';
 import { organizationRoutes } from './features/organizations/organization.routes';
 import { userRoutes } from './features/users/user.routes';
+import { voteRoutes } from './features/votes/vote.routes';
 import { registerAuth } from './http/auth';
 import { registerErrorHandling } from './http/error-handler';
 
@@ -81,6 +82,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   organizationRoutes(app, db);
   auditRoutes(app, db);
   homeRoutes(app, db);
+  voteRoutes(app, db);
 
   if (serveWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
   return app;

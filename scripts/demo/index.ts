@@ -1,6 +1,7 @@
 import type { Db } from '../../server/db/database';
 import { countOrganizations } from '../../server/features/organizations/organization.repository';
 import { DEMO_PASSWORD, DEMO_USERS, loadFoundationDemo } from './foundation.demo';
+import { VOTE_DEMO_USERS, loadVotesDemo } from './votes.demo';
 
 export { DEMO_PASSWORD, DEMO_USERS };
 
@@ -8,11 +9,13 @@ export { DEMO_PASSWORD, DEMO_USERS };
 export async function loadDemoIfEmpty(db: Db): Promise<boolean> {
   if ((await countOrganizations(db, ['/'])) > 0) return false;
   await loadFoundationDemo(db);
+  await loadVotesDemo(db);
   return true;
 }
 
 export function demoLoginsText(): string {
-  const width = Math.max(...DEMO_USERS.map((u) => u.username.length));
-  const lines = DEMO_USERS.map((u) => `  ${u.username.padEnd(width)}  ${DEMO_PASSWORD}   (${u.role}: ${u.fullName})`);
+  const users = [...DEMO_USERS, ...VOTE_DEMO_USERS];
+  const width = Math.max(...users.map((u) => u.username.length));
+  const lines = users.map((u) => `  ${u.username.padEnd(width)}  ${DEMO_PASSWORD}   (${u.role}: ${u.fullName})`);
   return ['Tài khoản demo / demo logins (tên đăng nhập  mật khẩu):', ...lines].join('\n');
 }

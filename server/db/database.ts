@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { AuditHeadTable, AuditLogTable } from '../features/audit/audit.table';
 import type { OrganizationTable } from '../features/organizations/organization.table';
 import type { SessionTable, UserGrantTable, UserTable } from '../features/users/user.table';
+import type { VotePaperEntryTable, VoteSessionTable, VoteSubjectTable } from '../features/votes/vote.table';
 
 export interface Database {
   organizations: OrganizationTable;
@@ -10,6 +11,9 @@ export interface Database {
   sessions: SessionTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  vote_sessions: VoteSessionTable;
+  vote_subjects: VoteSubjectTable;
+  vote_paper_entries: VotePaperEntryTable;
 }
 
 export type Dialect = 'sqlite' | 'postgres';

@@ -15,7 +15,15 @@ export interface Actor {
   grants: ScopedGrant[];
 }
 
-export type Permission = 'organizations.read' | 'organizations.write' | 'audit.read' | 'users.manage' | 'home.read';
+export type Permission =
+  | 'organizations.read'
+  | 'organizations.write'
+  | 'audit.read'
+  | 'users.manage'
+  | 'home.read'
+  | 'votes.read'
+  | 'votes.manage'
+  | 'votes.tally';
 
 /** Which roles hold each permission; the scope (subtree) is checked separately. */
 export const ROLES_BY_PERMISSION: Record<Permission, readonly Role[]> = {
@@ -24,6 +32,10 @@ export const ROLES_BY_PERMISSION: Record<Permission, readonly Role[]> = {
   'audit.read': ['inspector', 'admin'],
   'users.manage': ['admin'],
   'home.read': ['officer', 'leader', 'tally', 'inspector', 'cadre', 'admin'],
+  // results are aggregates; no role, the administrator included, can read how anyone voted
+  'votes.read': ['officer', 'leader', 'tally', 'inspector', 'admin'],
+  'votes.manage': ['officer'],
+  'votes.tally': ['tally'],
 };
 
 /** The subtree roots (paths) where the actor holds the permission. */
