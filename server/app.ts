@@ -25,6 +25,7 @@ import type { PolicyLibrary } from './features/policy/policy.library';
 import { policyRoutes } from './features/policy/policy.routes';
 import { personRoutes } from './features/persons/person.routes';
 import { userRoutes } from './features/users/user.routes';
+import { voteRoutes } from './features/votes/vote.routes';
 import { registerAuth } from './http/auth';
 import { registerErrorHandling } from './http/error-handler';
 
@@ -105,6 +106,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   homeRoutes(app, db);
   policyRoutes(app, db, deps.policy ?? loadPolicyLibrary());
   personRoutes(app, deps.database);
+  voteRoutes(app, db);
 
   if (serveWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
   return app;

@@ -13,6 +13,7 @@ import type { TitleCatalogTable, TitleTable } from '../features/titles/title.tab
 import type { PolicyLocalApprovalTable } from '../features/policy/policy.table';
 import type { PersonDeclarationTable, PersonPhotoTable, PersonTable, PersonVersionTable } from '../features/persons/person.table';
 import type { SessionTable, UserGrantTable, UserTable } from '../features/users/user.table';
+import type { VotePaperEntryTable, VoteSessionTable, VoteSubjectTable } from '../features/votes/vote.table';
 
 export interface Database {
   organizations: OrganizationTable;
@@ -38,6 +39,9 @@ export interface Database {
   person_versions: PersonVersionTable;
   person_photos: PersonPhotoTable;
   person_declarations: PersonDeclarationTable;
+  vote_sessions: VoteSessionTable;
+  vote_subjects: VoteSubjectTable;
+  vote_paper_entries: VotePaperEntryTable;
 }
 
 export type Dialect = 'sqlite' | 'postgres';

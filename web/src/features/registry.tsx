@@ -1,5 +1,12 @@
 import type { ReactElement } from 'react';
-import { AuditOutlined, ApartmentOutlined, HomeOutlined, SafetyOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  ApartmentOutlined,
+  CheckSquareOutlined,
+  HomeOutlined,
+  SafetyOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { Role } from '@contracts/common';
 import type { Bilingual } from '../ui/i18n';
 import { SecurityPage } from './account/SecurityPage';
@@ -7,6 +14,7 @@ import { AuditPage } from './audit/AuditPage';
 import { HomePage } from './home/HomePage';
 import { OrganizationsPage } from './organizations/OrganizationsPage';
 import { UsersPage } from './users/UsersPage';
+import { VotesPage } from './votes/VotesPage';
 
 export interface FeatureModule {
   key: string;
@@ -33,6 +41,14 @@ export const MODULES: readonly FeatureModule[] = [
     label: { vi: 'Tổ chức', en: 'Organizations' },
     icon: <ApartmentOutlined />,
     element: <OrganizationsPage />,
+  },
+  {
+    key: 'votes',
+    path: '/votes',
+    label: { vi: 'Lấy phiếu tín nhiệm', en: 'Votes' },
+    icon: <CheckSquareOutlined />,
+    roles: ['officer', 'leader', 'tally', 'inspector', 'admin'],
+    element: <VotesPage />,
   },
   {
     key: 'audit',
