@@ -14,6 +14,7 @@ import { z } from 'zod';
 import type { DbContext } from './db/database';
 import { adminUnitRoutes } from './features/admin-units/admin-unit.routes';
 import { auditRoutes } from './features/audit/audit.routes';
+import { documentRoutes } from './features/documents/document.routes';
 import { homeRoutes } from './features/home/home.routes';
 import { organizationRoutes } from './features/organizations/organization.routes';
 import { positionRoutes } from './features/positions/position.routes';
@@ -23,6 +24,7 @@ import { titleRoutes } from './features/titles/title.routes';
 import { loadPolicyLibrary } from './features/policy/pack.loader';
 import type { PolicyLibrary } from './features/policy/policy.library';
 import { policyRoutes } from './features/policy/policy.routes';
+import { programmeRoutes } from './features/programme/programme.routes';
 import { userRoutes } from './features/users/user.routes';
 import { registerAuth } from './http/auth';
 import { registerErrorHandling } from './http/error-handler';
@@ -97,6 +99,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   auditRoutes(app, db);
   homeRoutes(app, db);
   policyRoutes(app, db, deps.policy ?? loadPolicyLibrary());
+  programmeRoutes(app, db);
+  await documentRoutes(app, db);
 
   if (serveWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
   return app;

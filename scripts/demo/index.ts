@@ -3,6 +3,7 @@ import { countOrganizations } from '../../server/features/organizations/organiza
 import { DEMO_PASSWORD, DEMO_USERS, loadFoundationDemo } from './foundation.demo';
 import { loadOrganizationDemo } from './org.demo';
 import { loadPolicyDemo } from './policy.demo';
+import { PROGRAMME_DEMO_USERS, loadProgrammeDemo } from './programme.demo';
 
 export { DEMO_PASSWORD, DEMO_USERS };
 
@@ -12,11 +13,13 @@ export async function loadDemoIfEmpty(db: Db): Promise<boolean> {
   await loadFoundationDemo(db);
   await loadOrganizationDemo(db);
   await loadPolicyDemo(db);
+  await loadProgrammeDemo(db);
   return true;
 }
 
 export function demoLoginsText(): string {
-  const width = Math.max(...DEMO_USERS.map((u) => u.username.length));
-  const lines = DEMO_USERS.map((u) => `  ${u.username.padEnd(width)}  ${DEMO_PASSWORD}   (${u.role}: ${u.fullName})`);
+  const users = [...DEMO_USERS, ...PROGRAMME_DEMO_USERS];
+  const width = Math.max(...users.map((u) => u.username.length));
+  const lines = users.map((u) => `  ${u.username.padEnd(width)}  ${DEMO_PASSWORD}   (${u.role}: ${u.fullName})`);
   return ['Tài khoản demo / demo logins (tên đăng nhập  mật khẩu):', ...lines].join('\n');
 }

@@ -11,6 +11,13 @@ import type { JobPositionAssignmentTable, JobPositionTable, StaffingQuotaTable }
 import type { PositionIncumbentTable, PositionTable } from '../features/positions/position.table';
 import type { TitleCatalogTable, TitleTable } from '../features/titles/title.table';
 import type { PolicyLocalApprovalTable } from '../features/policy/policy.table';
+import type { AttachmentTable, DocumentRelationTable, DocumentTable } from '../features/documents/document.table';
+import type {
+  ProgrammeItemCoordinatorTable,
+  ProgrammeItemResponsibleTable,
+  ProgrammeItemTable,
+  ProgrammeMilestoneTable,
+} from '../features/programme/programme.table';
 import type { SessionTable, UserGrantTable, UserTable } from '../features/users/user.table';
 
 export interface Database {
@@ -33,6 +40,13 @@ export interface Database {
   job_positions: JobPositionTable;
   job_position_assignments: JobPositionAssignmentTable;
   policy_local_approvals: PolicyLocalApprovalTable;
+  programme_items: ProgrammeItemTable;
+  programme_item_coordinators: ProgrammeItemCoordinatorTable;
+  programme_item_responsible: ProgrammeItemResponsibleTable;
+  programme_milestones: ProgrammeMilestoneTable;
+  documents: DocumentTable;
+  document_relations: DocumentRelationTable;
+  attachments: AttachmentTable;
 }
 
 export type Dialect = 'sqlite' | 'postgres';

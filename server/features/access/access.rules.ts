@@ -27,7 +27,11 @@ export type Permission =
   | 'users.manage'
   | 'home.read'
   | 'policy.read'
-  | 'policy.manage';
+  | 'policy.manage'
+  | 'programme.read'
+  | 'programme.write'
+  | 'documents.read'
+  | 'documents.write';
 
 /** Which roles hold each permission; the scope (subtree) is checked separately. */
 export const ROLES_BY_PERMISSION: Record<Permission, readonly Role[]> = {
@@ -44,6 +48,10 @@ export const ROLES_BY_PERMISSION: Record<Permission, readonly Role[]> = {
   'policy.read': ['officer', 'leader', 'tally', 'inspector', 'cadre', 'admin'],
   // Approving a local pack changes the rules for a whole subtree: administrators only.
   'policy.manage': ['admin'],
+  'programme.read': ['officer', 'leader', 'inspector', 'admin'],
+  'programme.write': ['officer', 'admin'],
+  'documents.read': ['officer', 'leader', 'tally', 'inspector', 'cadre', 'admin'],
+  'documents.write': ['officer', 'admin'],
 };
 
 /** The subtree roots (paths) where the actor holds the permission. */
