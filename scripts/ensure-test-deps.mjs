@@ -13,10 +13,13 @@ if (missing.length === 0) process.exit(0);
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 if (!isRoot) {
-  console.error(`Thiếu gói / missing packages: ${missing.join(' ')}\nCài bằng / install with:  sudo apt-get install -y ${missing.join(' ')}`);
+  console.error(
+    `Thiếu gói / missing packages: ${missing.join(' ')}\nCài bằng / install with:  sudo apt-get install -y ${missing.join(' ')}`,
+  );
   process.exit(1);
 }
 console.log(`Đang cài / installing: ${missing.join(' ')}`);
-const apt = (args) => execFileSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+const apt = (args) =>
+  execFileSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
 apt(['update', '-qq']);
 apt(['install', '-y', '-qq', ...missing]);

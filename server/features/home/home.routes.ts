@@ -7,17 +7,15 @@ import { errorResponses } from '../../http/responses';
 import { homeSummary } from './home.service';
 
 export function homeRoutes(app: FastifyInstance, db: Db): void {
-  app
-    .withTypeProvider<ZodTypeProvider>()
-    .get(
-      '/api/home/summary',
-      {
-        schema: {
-          tags: ['home'],
-          summary: 'Số liệu trang chủ / home page counts',
-          response: { 200: homeSummarySchema, ...errorResponses },
-        },
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/home/summary',
+    {
+      schema: {
+        tags: ['home'],
+        summary: 'Số liệu trang chủ / home page counts',
+        response: { 200: homeSummarySchema, ...errorResponses },
       },
-      async (req) => homeSummary(db, requireActor(req)),
-    );
+    },
+    async (req) => homeSummary(db, requireActor(req)),
+  );
 }
