@@ -111,10 +111,11 @@ function documents2022(): DemoDoc[] {
 
 const MILESTONES: MilestoneStage[] = ['drafting', 'consultation', 'appraisal', 'submission', 'approval'];
 
-function milestonesBefore(due: string, doneUntil: number) {
+/** The five stages 20 days apart up to the due date; those due by `doneBy` are recorded as done on their day. */
+function milestonesBefore(due: string, doneBy: string) {
   return MILESTONES.map((stage, i) => {
     const dueOn = addDays(due, -(MILESTONES.length - 1 - i) * 20);
-    return { stage, dueOn, doneOn: i < doneUntil ? dueOn : null };
+    return { stage, dueOn, doneOn: dueOn <= doneBy ? dueOn : null };
   });
 }
 
@@ -193,7 +194,7 @@ export async function loadProgrammeDemo(db: Db, today = new Date().toISOString()
       coordinatorIds: i % 3 === 0 ? [tw] : [],
       responsibleUserIds: [btcOfficer],
       dueOn: due,
-      milestones: milestonesBefore(due, 5),
+      milestones: milestonesBefore(due, due),
     });
     proposalIds.push(item.id);
   }
@@ -314,7 +315,9 @@ export async function loadProgrammeDemo(db: Db, today = new Date().toISOString()
       coordinatorIds: p.lead === tqBtc ? [tqUbkt, tqSnv] : [tqBtc],
       responsibleUserIds: p.lead === tqBtc ? [tqOfficer, tqLeader] : [tqOfficer],
       dueOn: p.due,
-      milestones: milestonesBefore(p.due, p.done ? 5 : 2).filter((m) => m.dueOn.slice(0, 4) === p.due.slice(0, 4)),
+      milestones: milestonesBefore(p.due, p.done ? p.due : [addDays(today, -1), addDays(p.due, -1)].sort()[0]!).filter(
+        (m) => m.dueOn.slice(0, 4) === p.due.slice(0, 4),
+      ),
     });
     provinceIds.push(item.id);
   }
