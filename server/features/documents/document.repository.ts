@@ -69,6 +69,8 @@ export async function listDocuments(db: Db, f: DocumentFilter): Promise<{ rows: 
     q
       .selectAll('d')
       .select(['o.name as organization_name', 'o.path as organization_path'])
+      // Undated (unconfirmed) entries last on both dialects.
+      .orderBy(sql`d.issued_on is null`)
       .orderBy('d.issued_on', 'desc')
       .orderBy('d.number')
       .limit(f.limit)

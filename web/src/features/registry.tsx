@@ -1,11 +1,21 @@
 import type { ReactElement } from 'react';
-import { AuditOutlined, ApartmentOutlined, HomeOutlined, SafetyOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  ApartmentOutlined,
+  FileProtectOutlined,
+  HomeOutlined,
+  ProjectOutlined,
+  SafetyOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { Role } from '@contracts/common';
 import type { Bilingual } from '../ui/i18n';
 import { SecurityPage } from './account/SecurityPage';
 import { AuditPage } from './audit/AuditPage';
+import { DocumentsPage } from './documents/DocumentsPage';
 import { HomePage } from './home/HomePage';
 import { OrganizationsPage } from './organizations/OrganizationsPage';
+import { ProgrammePage } from './programme/ProgrammePage';
 import { UsersPage } from './users/UsersPage';
 
 export interface FeatureModule {
@@ -33,6 +43,21 @@ export const MODULES: readonly FeatureModule[] = [
     label: { vi: 'Tổ chức', en: 'Organizations' },
     icon: <ApartmentOutlined />,
     element: <OrganizationsPage />,
+  },
+  {
+    key: 'programme',
+    path: '/programme',
+    label: { vi: 'Chương trình công tác', en: 'Work programme' },
+    icon: <ProjectOutlined />,
+    roles: ['officer', 'leader', 'inspector', 'admin'],
+    element: <ProgrammePage />,
+  },
+  {
+    key: 'documents',
+    path: '/documents',
+    label: { vi: 'Sổ văn bản', en: 'Document register' },
+    icon: <FileProtectOutlined />,
+    element: <DocumentsPage />,
   },
   {
     key: 'audit',
