@@ -102,6 +102,8 @@ export const documentSchema = z.object({
   status: z.enum(DOCUMENT_STATUSES),
   /** The documents that replace this one, with the date from which this one lost force. */
   replacedBy: z.array(z.object({ id: z.string(), number: z.string(), on: z.string().nullable() })),
+  /** Whether the reader may relate or attach to it (it is kept within their write scope). */
+  canEdit: z.boolean(),
 });
 export type RegisterDocument = z.infer<typeof documentSchema>;
 

@@ -86,6 +86,8 @@ export const programmeItemSchema = z.object({
   completedOn: z.string().nullable(),
   overdue: z.boolean(),
   milestones: z.array(milestoneSchema),
+  /** Whether the reader may change it (it lies within their write scope). */
+  canEdit: z.boolean(),
 });
 export type ProgrammeItem = z.infer<typeof programmeItemSchema>;
 

@@ -3,7 +3,12 @@ import type { AttachmentRow, DocumentRow } from './document.table';
 import type { DocumentWithOrg } from './document.repository';
 import { type Replacement, documentStatus } from './relation.rules';
 
-export function toDocumentResponse(row: DocumentWithOrg, replacements: readonly Replacement[], today: string): RegisterDocument {
+export function toDocumentResponse(
+  row: DocumentWithOrg,
+  replacements: readonly Replacement[],
+  today: string,
+  canEdit: boolean,
+): RegisterDocument {
   const { status, effectiveTo } = documentStatus(
     { effectiveFrom: row.effective_from, issuedOn: row.issued_on, effectiveTo: row.effective_to },
     replacements,
@@ -28,6 +33,7 @@ export function toDocumentResponse(row: DocumentWithOrg, replacements: readonly 
     programmeItemId: row.programme_item_id,
     status,
     replacedBy: replacements.map((r) => ({ id: r.id, number: r.number, on: r.on })),
+    canEdit,
   };
 }
 

@@ -40,12 +40,19 @@ async function replacementsFor(db: Db | Trx, ids: readonly string[]): Promise<Ma
   return out;
 }
 
-async function present(db: Db | Trx, rows: repo.DocumentWithOrg[], today = todayIso()): Promise<RegisterDocument[]> {
+async function present(
+  db: Db | Trx,
+  actor: Actor,
+  rows: repo.DocumentWithOrg[],
+  today = todayIso(),
+): Promise<RegisterDocument[]> {
   const replacements = await replacementsFor(
     db,
     rows.map((r) => r.id),
   );
-  return rows.map((r) => toDocumentResponse(r, replacements.get(r.id) ?? [], today));
+  return rows.map((r) =>
+    toDocumentResponse(r, replacements.get(r.id) ?? [], today, mayActOn(actor, 'documents.write', r.organization_path)),
+  );
 }
 
 export async function listDocuments(
@@ -78,13 +85,13 @@ export async function listDocuments(
     limit: query.limit,
     offset: query.offset,
   });
-  return { items: await present(db, rows), total };
+  return { items: await present(db, actor, rows), total };
 }
 
 export async function getDocument(db: Db, actor: Actor, id: string): Promise<RegisterDocumentDetail> {
   const row = await repo.findDocument(db, id);
   if (!row || !mayRead(actor, row)) throw documentNotFound();
-  const [doc] = await present(db, [row]);
+  const [doc] = await present(db, actor, [row]);
   const relations = await repo.relationsInvolving(db, [id]);
   const others = await repo.findDocumentsByIds(db, [...new Set(relations.map((r) => (r.from_id === id ? r.to_id : r.from_id)))]);
   const visible = new Map(others.filter((o) => mayRead(actor, o)).map((o) => [o.id, o]));
@@ -210,7 +217,7 @@ export async function createDocument(
       organizationId: org.id,
       after: row,
     });
-    return toDocumentResponse({ ...row, organization_name: org.name, organization_path: org.path }, [], todayIso());
+    return toDocumentResponse({ ...row, organization_name: org.name, organization_path: org.path }, [], todayIso(), true);
   });
 }
 
@@ -268,7 +275,7 @@ export async function resolveCitation(db: Db, actor: Actor, citation: string): P
   // Prefer an exact number over a looser reading, then the newest.
   const best = rows.find((r) => r.number_key === keys[0]) ?? rows.find((r) => keys.includes(r.number_key)) ?? rows[0];
   if (!best) return null;
-  return (await present(db, [best]))[0]!;
+  return (await present(db, actor, [best]))[0]!;
 }
 
 export async function documentByNumber(db: Db, actor: Actor, number: string): Promise<RegisterDocument> {

@@ -280,6 +280,8 @@ describe.each(testDialects())('work programme and document register over HTTP on
     const res = await admin.post(`/api/documents/${fifty.id}/relations`, { kind: 'replaces', targetId: three77.id });
     expect(res.statusCode).toBe(400);
     expect(json<{ error: { message: string } }>(res).error.message).toContain('vòng lặp');
+    expect(fifty.canEdit).toBe(true);
+    expect(json<RegisterDocument>(await byNumber(officerTq, '50-QĐ/TW')).canEdit).toBe(false);
     const sixtyFive = json<RegisterDocument>(await byNumber(admin, '65-QĐ/TW'));
     expect(
       (await officerTq.post(`/api/documents/${three77.id}/relations`, { kind: 'amends', targetId: sixtyFive.id })).statusCode,
@@ -342,6 +344,28 @@ describe.each(testDialects())('work programme and document register over HTTP on
     expect(json<Reminders>(await officerTq.get('/api/programme/reminders?days=12')).items.some((i) => i.dueOn === due)).toBe(
       true,
     );
+  });
+
+  it('records milestones and status changes; a cancelled item leaves the totals; an inspector reads but cannot write', async () => {
+    const items = json<{ items: ProgrammeItem[] }>(await officerTq.get(`/api/programme/items?year=${year}&q=luan chuyen`)).items;
+    const item = items[0]!;
+    const open = item.milestones.find((m) => m.doneOn === null)!;
+    const marked = await officerTq.post(`/api/programme/items/${item.id}/milestones/${open.stage}`, { doneOn: today });
+    expect(marked.statusCode).toBe(200);
+    expect(json<ProgrammeItemDetail>(marked).milestones.find((m) => m.stage === open.stage)!.doneOn).toBe(today);
+
+    const before = json<YearView>(await officerTq.get(`/api/programme/year?year=${year}`)).totals.total;
+    const cancelled = await officerTq.post(`/api/programme/items/${item.id}/status`, { status: 'cancelled' });
+    expect(json<ProgrammeItemDetail>(cancelled)).toMatchObject({ status: 'cancelled', overdue: false, completedOn: null });
+    expect(json<YearView>(await officerTq.get(`/api/programme/year?year=${year}`)).totals.total).toBe(before - 1);
+
+    const inspector = await loginAs(app, 'inspector.tq');
+    const seen = json<ProgrammeItemDetail>(await inspector.get(`/api/programme/items/${item.id}`));
+    expect(seen.canEdit).toBe(false);
+    expect((await inspector.post(`/api/programme/items/${item.id}/status`, { status: 'in_progress' })).statusCode).toBe(403);
+    const cadre = await loginAs(app, 'cadre.tq');
+    expect((await cadre.get(`/api/programme/year?year=${year}`)).statusCode).toBe(403);
+    expect(json<RegisterDocument>(await byNumber(cadre, '377-QĐ/TW')).canEdit).toBe(false);
   });
 
   it('writes an audit entry for every change', async () => {

@@ -25,7 +25,7 @@ import * as repo from './programme.repository';
 
 const itemNotFound = () => notFound('đề án, nhiệm vụ', 'Programme item');
 
-function toItem(row: repo.ItemWithOrg, details: repo.ItemDetails, today: string): ProgrammeItem {
+function toItem(row: repo.ItemWithOrg, details: repo.ItemDetails, today: string, actor: Actor | null): ProgrammeItem {
   return {
     id: row.id,
     code: row.code,
@@ -42,15 +42,16 @@ function toItem(row: repo.ItemWithOrg, details: repo.ItemDetails, today: string)
     completedOn: row.completed_on,
     overdue: isOverdue({ status: row.status, dueOn: row.due_on }, today),
     milestones: (details.milestones.get(row.id) ?? []).map((m) => ({ stage: m.stage, dueOn: m.due_on, doneOn: m.done_on })),
+    canEdit: actor === null || mayActOn(actor, 'programme.write', row.organization_path),
   };
 }
 
-async function present(db: Db, rows: repo.ItemWithOrg[], today = todayIso()): Promise<ProgrammeItem[]> {
+async function present(db: Db, actor: Actor | null, rows: repo.ItemWithOrg[], today = todayIso()): Promise<ProgrammeItem[]> {
   const details = await repo.detailsOf(
     db,
     rows.map((r) => r.id),
   );
-  return rows.map((r) => toItem(r, details, today));
+  return rows.map((r) => toItem(r, details, today, actor));
 }
 
 export async function listItems(
@@ -67,13 +68,13 @@ export async function listItems(
     limit: query.limit,
     offset: query.offset,
   });
-  return { items: await present(db, rows), total };
+  return { items: await present(db, actor, rows), total };
 }
 
 export async function getItem(db: Db, actor: Actor, id: string): Promise<ProgrammeItemDetail> {
   const row = await repo.findItem(db, id);
   if (!row || !mayActOn(actor, 'programme.read', row.organization_path)) throw itemNotFound();
-  const [item] = await present(db, [row]);
+  const [item] = await present(db, actor, [row]);
   return {
     ...item!,
     outcomes: await outcomesOf(db, id),
@@ -150,7 +151,7 @@ export async function createItem(db: Db, actor: Actor | null, input: CreateItemB
     return id;
   });
   const row = await repo.findItem(db, created);
-  return (await present(db, [row!]))[0]!;
+  return (await present(db, actor, [row!]))[0]!;
 }
 
 export async function updateStatus(db: Db, actor: Actor, id: string, body: UpdateItemStatusBody): Promise<ProgrammeItemDetail> {
@@ -218,7 +219,7 @@ export async function yearView(
   today = todayIso(),
 ): Promise<YearView> {
   const scope = await scopeFor(db, actor, organizationId);
-  const items = await present(db, await repo.itemsOfYear(db, scope.paths, year), today);
+  const items = await present(db, actor, await repo.itemsOfYear(db, scope.paths, year), today);
   const byBody = doneTotals(items.map((i) => ({ key: i.assigningBody, status: i.status })));
   const byLead = doneTotals(items.map((i) => ({ key: i.leadOrganization.id, status: i.status })));
   const names = new Map(items.map((i) => [i.leadOrganization.id, i.leadOrganization.name]));

@@ -34,21 +34,32 @@ import { AttachmentList } from './AttachmentList';
 import { DocumentStatusTag } from './DocumentStatusTag';
 
 /** One register entry: its data, what it implements/amends/replaces and what replaced it, and its files. */
-export function DocumentDrawer({ id, onClose, onChanged }: { id: string | null; onClose: () => void; onChanged: () => void }) {
+export function DocumentDrawer({
+  id,
+  onClose,
+  onChanged,
+  onOpen,
+}: {
+  id: string | null;
+  onClose: () => void;
+  onChanged: () => void;
+  /** Follow a relation to the other document. */
+  onOpen: (id: string) => void;
+}) {
   const { t } = useI18n();
   return (
     <Drawer open={id !== null} onClose={onClose} size={720} title={t('doc.detail')} destroyOnHidden>
-      {id ? <DocumentDetail id={id} onChanged={onChanged} /> : null}
+      {id ? <DocumentDetail key={id} id={id} onChanged={onChanged} onOpen={onOpen} /> : null}
     </Drawer>
   );
 }
 
-function DocumentDetail({ id, onChanged }: { id: string; onChanged: () => void }) {
+function DocumentDetail({ id, onChanged, onOpen }: { id: string; onChanged: () => void; onOpen: (id: string) => void }) {
   const { t, label } = useI18n();
   const { roles } = useSession();
   const detail = useApiQuery<RegisterDocumentDetail>(`/api/documents/${id}`);
   const doc = detail.data;
-  const canWrite = hasAnyRole(roles, ['officer', 'admin']);
+  const canWrite = hasAnyRole(roles, ['officer', 'admin']) && Boolean(detail.data?.canEdit);
   const reload = () => {
     detail.reload();
     onChanged();
@@ -105,7 +116,9 @@ function DocumentDetail({ id, onChanged }: { id: string; onChanged: () => void }
             <List.Item>
               <Space wrap>
                 <Tag color={r.kind === 'replaces' ? 'volcano' : r.kind === 'amends' ? 'gold' : 'blue'}>{verb}</Tag>
-                <Typography.Text strong>{r.other.number}</Typography.Text>
+                <a onClick={() => onOpen(r.other.id)}>
+                  <Typography.Text strong>{r.other.number}</Typography.Text>
+                </a>
                 <Typography.Text type="secondary">{r.other.title}</Typography.Text>
                 {r.effectiveOn ? (
                   <Typography.Text type="secondary">({t('doc.fromDate', { on: formatDate(r.effectiveOn) })})</Typography.Text>

@@ -159,7 +159,7 @@ export function DocumentsPage() {
           setOpenId(doc.id);
         }}
       />
-      <DocumentDrawer id={openId} onClose={() => setOpenId(null)} onChanged={list.reload} />
+      <DocumentDrawer id={openId} onClose={() => setOpenId(null)} onChanged={list.reload} onOpen={setOpenId} />
     </>
   );
 }

@@ -38,7 +38,7 @@ function ItemDetail({ id, onChanged }: { id: string; onChanged: () => void }) {
   const [status, setStatus] = useState<ItemStatus>();
   const [registering, setRegistering] = useState(false);
   const [failure, setFailure] = useState<ApiError | null>(null);
-  const canWrite = hasAnyRole(roles, ['officer', 'admin']);
+  const canWrite = hasAnyRole(roles, ['officer', 'admin']) && Boolean(detail.data?.canEdit);
   const reload = () => {
     detail.reload();
     onChanged();
