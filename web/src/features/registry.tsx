@@ -3,7 +3,9 @@ import {
   AuditOutlined,
   ApartmentOutlined,
   CheckSquareOutlined,
+  FileProtectOutlined,
   HomeOutlined,
+  ProjectOutlined,
   SafetyOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -11,8 +13,10 @@ import type { Role } from '@contracts/common';
 import type { Bilingual } from '../ui/i18n';
 import { SecurityPage } from './account/SecurityPage';
 import { AuditPage } from './audit/AuditPage';
+import { DocumentsPage } from './documents/DocumentsPage';
 import { HomePage } from './home/HomePage';
 import { OrganizationsPage } from './organizations/OrganizationsPage';
+import { ProgrammePage } from './programme/ProgrammePage';
 import { UsersPage } from './users/UsersPage';
 import { VotesPage } from './votes/VotesPage';
 
@@ -49,6 +53,21 @@ export const MODULES: readonly FeatureModule[] = [
     icon: <CheckSquareOutlined />,
     roles: ['officer', 'leader', 'tally', 'inspector', 'admin'],
     element: <VotesPage />,
+  },
+  {
+    key: 'programme',
+    path: '/programme',
+    label: { vi: 'Chương trình công tác', en: 'Work programme' },
+    icon: <ProjectOutlined />,
+    roles: ['officer', 'leader', 'inspector', 'admin'],
+    element: <ProgrammePage />,
+  },
+  {
+    key: 'documents',
+    path: '/documents',
+    label: { vi: 'Sổ văn bản', en: 'Document register' },
+    icon: <FileProtectOutlined />,
+    element: <DocumentsPage />,
   },
   {
     key: 'audit',
