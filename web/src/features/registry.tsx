@@ -2,6 +2,8 @@ import type { ReactElement } from 'react';
 import {
   AuditOutlined,
   ApartmentOutlined,
+  BookOutlined,
+  CalendarOutlined,
   CheckSquareOutlined,
   HomeOutlined,
   SafetyOutlined,
@@ -13,6 +15,8 @@ import { SecurityPage } from './account/SecurityPage';
 import { AuditPage } from './audit/AuditPage';
 import { HomePage } from './home/HomePage';
 import { OrganizationsPage } from './organizations/OrganizationsPage';
+import { PolicyPage } from './policy/PolicyPage';
+import { RetirementPage } from './policy/RetirementPage';
 import { UsersPage } from './users/UsersPage';
 import { VotesPage } from './votes/VotesPage';
 
@@ -49,6 +53,20 @@ export const MODULES: readonly FeatureModule[] = [
     icon: <CheckSquareOutlined />,
     roles: ['officer', 'leader', 'tally', 'inspector', 'admin'],
     element: <VotesPage />,
+  },
+  {
+    key: 'policy',
+    path: '/policy',
+    label: { vi: 'Quy định, tiêu chuẩn', en: 'Rules and standards' },
+    icon: <BookOutlined />,
+    element: <PolicyPage />,
+  },
+  {
+    key: 'retirement',
+    path: '/retirement',
+    label: { vi: 'Tính thời điểm nghỉ hưu', en: 'Retirement calculator' },
+    icon: <CalendarOutlined />,
+    element: <RetirementPage />,
   },
   {
     key: 'audit',
