@@ -77,6 +77,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   const db = deps.database.db;
+  // One validated set of rule packs for every feature that judges by the rules (pass it to their routes).
+  const policy = deps.policy ?? loadPolicyLibrary();
   const serveWeb = (deps.serveWeb ?? true) && fs.existsSync(path.join(WEB_DIST, 'index.html'));
   registerErrorHandling(app, { spaFallback: serveWeb });
   registerAuth(app, db);
@@ -106,7 +108,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   adminUnitRoutes(app, db);
   auditRoutes(app, db);
   homeRoutes(app, db);
-  policyRoutes(app, db, deps.policy ?? loadPolicyLibrary());
+  policyRoutes(app, db, policy);
   personRoutes(app, deps.database);
   voteRoutes(app, db);
   programmeRoutes(app, db);

@@ -2,6 +2,8 @@ import type { ReactElement } from 'react';
 import {
   AuditOutlined,
   ApartmentOutlined,
+  BookOutlined,
+  CalendarOutlined,
   CheckSquareOutlined,
   FileProtectOutlined,
   HomeOutlined,
@@ -17,6 +19,8 @@ import { DocumentsPage } from './documents/DocumentsPage';
 import { HomePage } from './home/HomePage';
 import { OrganizationsPage } from './organizations/OrganizationsPage';
 import { ProgrammePage } from './programme/ProgrammePage';
+import { PolicyPage } from './policy/PolicyPage';
+import { RetirementPage } from './policy/RetirementPage';
 import { UsersPage } from './users/UsersPage';
 import { VotesPage } from './votes/VotesPage';
 
@@ -68,6 +72,20 @@ export const MODULES: readonly FeatureModule[] = [
     label: { vi: 'Sổ văn bản', en: 'Document register' },
     icon: <FileProtectOutlined />,
     element: <DocumentsPage />,
+  },
+  {
+    key: 'policy',
+    path: '/policy',
+    label: { vi: 'Quy định, tiêu chuẩn', en: 'Rules and standards' },
+    icon: <BookOutlined />,
+    element: <PolicyPage />,
+  },
+  {
+    key: 'retirement',
+    path: '/retirement',
+    label: { vi: 'Tính thời điểm nghỉ hưu', en: 'Retirement calculator' },
+    icon: <CalendarOutlined />,
+    element: <RetirementPage />,
   },
   {
     key: 'audit',
