@@ -13,6 +13,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { DbContext } from './db/database';
 import { auditRoutes } from './features/audit/audit.routes';
+import { evaluationRoutes } from './features/evaluations/evaluation.routes';
 import { homeRoutes } from './features/home/home.routes';
 import { organizationRoutes } from './features/organizations/organization.routes';
 import { userRoutes } from './features/users/user.routes';
@@ -81,6 +82,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   organizationRoutes(app, db);
   auditRoutes(app, db);
   homeRoutes(app, db);
+  evaluationRoutes(app, db);
 
   if (serveWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
   return app;

@@ -1,5 +1,12 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AuditHeadTable, AuditLogTable } from '../features/audit/audit.table';
+import type {
+  EvaluationCycleTable,
+  EvaluationGroupTable,
+  EvaluationStepTable,
+  EvaluationTable,
+  EvaluationTaskTable,
+} from '../features/evaluations/evaluation.table';
 import type { OrganizationTable } from '../features/organizations/organization.table';
 import type { SessionTable, UserGrantTable, UserTable } from '../features/users/user.table';
 
@@ -10,6 +17,11 @@ export interface Database {
   sessions: SessionTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  evaluation_cycles: EvaluationCycleTable;
+  evaluation_groups: EvaluationGroupTable;
+  evaluations: EvaluationTable;
+  evaluation_tasks: EvaluationTaskTable;
+  evaluation_steps: EvaluationStepTable;
 }
 
 export type Dialect = 'sqlite' | 'postgres';

@@ -15,7 +15,15 @@ export interface Actor {
   grants: ScopedGrant[];
 }
 
-export type Permission = 'organizations.read' | 'organizations.write' | 'audit.read' | 'users.manage' | 'home.read';
+export type Permission =
+  | 'organizations.read'
+  | 'organizations.write'
+  | 'audit.read'
+  | 'users.manage'
+  | 'home.read'
+  | 'evaluations.read'
+  | 'evaluations.manage'
+  | 'evaluations.decide';
 
 /** Which roles hold each permission; the scope (subtree) is checked separately. */
 export const ROLES_BY_PERMISSION: Record<Permission, readonly Role[]> = {
@@ -24,6 +32,11 @@ export const ROLES_BY_PERMISSION: Record<Permission, readonly Role[]> = {
   'audit.read': ['inspector', 'admin'],
   'users.manage': ['admin'],
   'home.read': ['officer', 'leader', 'tally', 'inspector', 'cadre', 'admin'],
+  'evaluations.read': ['officer', 'leader', 'inspector', 'admin'],
+  /** cycles, quota groups, forms, tasks, self-assessment as written on the signed form, appraisal */
+  'evaluations.manage': ['officer', 'admin'],
+  /** the competent level's decision, where the quota is enforced */
+  'evaluations.decide': ['leader', 'admin'],
 };
 
 /** The subtree roots (paths) where the actor holds the permission. */
