@@ -18,6 +18,11 @@ export default tseslint.config(
     },
   },
   {
+    // Node scripts in plain JavaScript (run before dependencies are checked).
+    files: ['**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
+  {
     // The web app never reaches into the server; both share only contracts/.
     files: ['web/**/*.ts', 'web/**/*.tsx'],
     rules: {

@@ -16,6 +16,7 @@ import { auditRoutes } from './features/audit/audit.routes';
 import { evaluationRoutes } from './features/evaluations/evaluation.routes';
 import { homeRoutes } from './features/home/home.routes';
 import { organizationRoutes } from './features/organizations/organization.routes';
+import { personRoutes } from './features/persons/person.routes';
 import { userRoutes } from './features/users/user.routes';
 import { registerAuth } from './http/auth';
 import { registerErrorHandling } from './http/error-handler';
@@ -83,6 +84,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   auditRoutes(app, db);
   homeRoutes(app, db);
   evaluationRoutes(app, db);
+  personRoutes(app, deps.database);
 
   if (serveWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
   return app;

@@ -1,6 +1,7 @@
 import type { Db } from '../../server/db/database';
 import { countOrganizations } from '../../server/features/organizations/organization.repository';
 import { DEMO_PASSWORD, DEMO_USERS, loadFoundationDemo } from './foundation.demo';
+import { loadPersonsDemo } from './persons.demo';
 
 export { DEMO_PASSWORD, DEMO_USERS };
 
@@ -8,6 +9,7 @@ export { DEMO_PASSWORD, DEMO_USERS };
 export async function loadDemoIfEmpty(db: Db): Promise<boolean> {
   if ((await countOrganizations(db, ['/'])) > 0) return false;
   await loadFoundationDemo(db);
+  await loadPersonsDemo(db);
   return true;
 }
 

@@ -7,6 +7,7 @@ import type {
   EvaluationTable,
   EvaluationTaskTable,
 } from '../features/evaluations/evaluation.table';
+import type { PersonDeclarationTable, PersonPhotoTable, PersonTable, PersonVersionTable } from '../features/persons/person.table';
 import type { OrganizationTable } from '../features/organizations/organization.table';
 import type { SessionTable, UserGrantTable, UserTable } from '../features/users/user.table';
 
@@ -22,6 +23,10 @@ export interface Database {
   evaluations: EvaluationTable;
   evaluation_tasks: EvaluationTaskTable;
   evaluation_steps: EvaluationStepTable;
+  persons: PersonTable;
+  person_versions: PersonVersionTable;
+  person_photos: PersonPhotoTable;
+  person_declarations: PersonDeclarationTable;
 }
 
 export type Dialect = 'sqlite' | 'postgres';

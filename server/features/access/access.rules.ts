@@ -23,7 +23,10 @@ export type Permission =
   | 'home.read'
   | 'evaluations.read'
   | 'evaluations.manage'
-  | 'evaluations.decide';
+  | 'evaluations.decide'
+  | 'persons.read'
+  | 'persons.write'
+  | 'persons.approve';
 
 /** Which roles hold each permission; the scope (subtree) is checked separately. */
 export const ROLES_BY_PERMISSION: Record<Permission, readonly Role[]> = {
@@ -37,6 +40,10 @@ export const ROLES_BY_PERMISSION: Record<Permission, readonly Role[]> = {
   'evaluations.manage': ['officer', 'admin'],
   /** the competent level's decision, where the quota is enforced */
   'evaluations.decide': ['leader', 'admin'],
+  // Cadre records: a cadre reads only his own record (through users.person_id), never the subtree.
+  'persons.read': ['officer', 'leader', 'inspector', 'admin'],
+  'persons.write': ['officer', 'admin'],
+  'persons.approve': ['officer', 'admin'],
 };
 
 /** The subtree roots (paths) where the actor holds the permission. */

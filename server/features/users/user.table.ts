@@ -12,6 +12,8 @@ export interface UserTable {
   locked_until: string | null;
   disabled: Generated<number>;
   created_at: string;
+  /** the person record of a cadre account (self-service), if linked */
+  person_id: string | null;
 }
 export type UserRow = Selectable<UserTable>;
 export type NewUserRow = Insertable<UserTable>;

@@ -1,0 +1,355 @@
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import type { Database, Db, Dialect, Trx } from '../../db/database';
+import { inSubtrees } from '../../db/scope';
+import { escapeLike } from '../../lib/text';
+import type {
+  NewPersonRow,
+  PersonDeclarationRow,
+  PersonDeclarationTable,
+  PersonRow,
+  PersonTable,
+  PersonVersionRow,
+  PersonVersionTable,
+} from './person.table';
+
+export type PersonWithOrg = PersonRow & { organization_name: string; organization_path: string };
+
+export async function findPerson(db: Db | Trx, id: string): Promise<PersonWithOrg | undefined> {
+  return db
+    .selectFrom('persons as p')
+    .innerJoin('organizations as o', 'o.id', 'p.organization_id')
+    .selectAll('p')
+    .select(['o.name as organization_name', 'o.path as organization_path'])
+    .where('p.id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function findPersonByCccd(db: Db | Trx, cccd: string): Promise<PersonRow | undefined> {
+  return db.selectFrom('persons').selectAll().where('cccd', '=', cccd).executeTakeFirst();
+}
+
+/** Existing persons (id, version, organization path) for the given CCCDs, in chunks the drivers accept. */
+export async function findPersonsByCccds(
+  db: Db | Trx,
+  cccds: readonly string[],
+): Promise<Map<string, { id: string; version: number; path: string; data_json: string; has_photo: number }>> {
+  const out = new Map<string, { id: string; version: number; path: string; data_json: string; has_photo: number }>();
+  for (let i = 0; i < cccds.length; i += 500) {
+    const rows = await db
+      .selectFrom('persons as p')
+      .innerJoin('organizations as o', 'o.id', 'p.organization_id')
+      .select(['p.id', 'p.cccd', 'p.version', 'o.path', 'p.data_json', 'p.has_photo'])
+      .where('p.cccd', 'in', cccds.slice(i, i + 500))
+      .execute();
+    for (const r of rows)
+      out.set(r.cccd!, { id: r.id, version: r.version, path: r.path, data_json: r.data_json, has_photo: r.has_photo });
+  }
+  return out;
+}
+
+export async function insertPerson(trx: Trx, row: NewPersonRow): Promise<void> {
+  await trx.insertInto('persons').values(row).execute();
+}
+
+export async function insertPersons(trx: Trx, rows: NewPersonRow[]): Promise<void> {
+  // 24 columns: 40 rows stay under SQLite's 999-parameter limit of older builds.
+  for (let i = 0; i < rows.length; i += 40)
+    await trx
+      .insertInto('persons')
+      .values(rows.slice(i, i + 40))
+      .execute();
+}
+
+export async function updatePersonRow(trx: Trx, id: string, row: Omit<NewPersonRow, 'id' | 'created_at'>): Promise<void> {
+  await trx.updateTable('persons').set(row).where('id', '=', id).execute();
+}
+
+export async function insertVersions(trx: Trx, rows: PersonVersionTable[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 100)
+    await trx
+      .insertInto('person_versions')
+      .values(rows.slice(i, i + 100))
+      .execute();
+}
+
+export async function closeVersion(trx: Trx, personId: string, version: number, at: string): Promise<void> {
+  await trx
+    .updateTable('person_versions')
+    .set({ valid_to: at })
+    .where('person_id', '=', personId)
+    .where('version', '=', version)
+    .execute();
+}
+
+/** The version valid at the instant `at` (ISO), or none if the person did not exist yet. */
+export async function findVersionAt(db: Db, personId: string, at: string): Promise<PersonVersionRow | undefined> {
+  return db
+    .selectFrom('person_versions')
+    .selectAll()
+    .where('person_id', '=', personId)
+    .where('valid_from', '<=', at)
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function listVersions(db: Db, personId: string): Promise<(PersonVersionRow & { changed_by_name: string | null })[]> {
+  return db
+    .selectFrom('person_versions as v')
+    .leftJoin('users as u', 'u.id', 'v.changed_by')
+    .selectAll('v')
+    .select('u.full_name as changed_by_name')
+    .where('v.person_id', '=', personId)
+    .orderBy('v.version', 'desc')
+    .execute();
+}
+
+export interface PersonSearch {
+  scopePaths: readonly string[];
+  /** an extra subtree (the organization filter), intersected with the scope */
+  subtreePath?: string;
+  /** folded name words, matched as word prefixes */
+  nameTokens?: string[];
+  cccdPrefix?: string;
+  birthYear?: number;
+  sex?: 'M' | 'F';
+  titleFolded?: string;
+  theoryLevel?: string;
+  partyMember?: boolean;
+  ethnicity?: string;
+  /** birth_date strictly after (the person is younger than …) */
+  bornAfter?: string;
+  /** birth_date on or before (the person is at least … old) */
+  bornOnOrBefore?: string;
+  /** only this person (a cadre's own record) */
+  onlyPersonId?: string;
+}
+
+type PersonEb = ExpressionBuilder<Database & { p: PersonTable; o: Database['organizations'] }, 'p' | 'o'>;
+
+function searchConditions(eb: PersonEb, dialect: Dialect, f: PersonSearch): Expression<SqlBool> {
+  const and: Expression<SqlBool>[] = [];
+  if (f.onlyPersonId) and.push(eb('p.id', '=', f.onlyPersonId));
+  else and.push(inSubtrees(eb, 'o.path', f.scopePaths));
+  if (f.subtreePath) and.push(sql<SqlBool>`${sql.ref('o.path')} like ${`${f.subtreePath}%`}`);
+  if (f.nameTokens?.length) {
+    if (dialect === 'sqlite') {
+      const match = f.nameTokens.map((t) => `"${t}"*`).join(' ');
+      and.push(sql<SqlBool>`p.rowid in (select rowid from persons_fts where persons_fts match ${match})`);
+    } else {
+      for (const t of f.nameTokens) and.push(sql<SqlBool>`(' ' || p.name_folded) like ${`% ${escapeLike(t)}%`}`);
+    }
+  }
+  if (f.cccdPrefix) and.push(eb.and([eb('p.cccd', '>=', f.cccdPrefix), eb('p.cccd', '<', `${f.cccdPrefix}:`)]));
+  if (f.birthYear !== undefined) and.push(eb('p.birth_year', '=', f.birthYear));
+  if (f.sex) and.push(eb('p.sex', '=', f.sex));
+  if (f.titleFolded) and.push(sql<SqlBool>`p.title_folded like ${`%${escapeLike(f.titleFolded)}%`} escape '\\'`);
+  if (f.theoryLevel) and.push(eb('p.theory_level', '=', f.theoryLevel as PersonRow['theory_level']));
+  if (f.partyMember !== undefined) and.push(eb('p.party_member', '=', f.partyMember ? 1 : 0));
+  if (f.ethnicity) and.push(eb('p.ethnicity', '=', f.ethnicity));
+  if (f.bornAfter) and.push(eb('p.birth_date', '>', f.bornAfter));
+  if (f.bornOnOrBefore) and.push(eb('p.birth_date', '<=', f.bornOnOrBefore));
+  return eb.and(and);
+}
+
+export type PersonListRow = Pick<
+  PersonRow,
+  | 'id'
+  | 'full_name'
+  | 'sex'
+  | 'birth_date'
+  | 'cccd'
+  | 'ethnicity'
+  | 'organization_id'
+  | 'current_title'
+  | 'theory_level'
+  | 'professional_level'
+  | 'party_member'
+  | 'has_photo'
+> & { organization_name: string };
+
+function baseSearch(db: Db, dialect: Dialect, f: PersonSearch) {
+  return db
+    .selectFrom('persons as p')
+    .innerJoin('organizations as o', 'o.id', 'p.organization_id')
+    .where((eb) => searchConditions(eb as unknown as PersonEb, dialect, f));
+}
+
+const LIST_COLUMNS = [
+  'p.id',
+  'p.full_name',
+  'p.sex',
+  'p.birth_date',
+  'p.cccd',
+  'p.ethnicity',
+  'p.organization_id',
+  'p.current_title',
+  'p.theory_level',
+  'p.professional_level',
+  'p.party_member',
+  'p.has_photo',
+  'o.name as organization_name',
+] as const;
+
+/** One page of matching persons in Vietnamese name order, and the total count. */
+export async function searchPersons(
+  db: Db,
+  dialect: Dialect,
+  f: PersonSearch,
+  page: { limit: number; offset: number },
+): Promise<{ rows: PersonListRow[]; total: number }> {
+  const q = baseSearch(db, dialect, f);
+  const [rows, count] = await Promise.all([
+    q.select(LIST_COLUMNS).orderBy('p.sort_key').orderBy('p.id').limit(page.limit).offset(page.offset).execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+/** Every matching person with the whole record, in name order, streamed in pages (for export and print). */
+export async function* iterateMatchingRecords(
+  db: Db,
+  dialect: Dialect,
+  f: PersonSearch,
+  max: number,
+): AsyncGenerator<{ id: string; data_json: string; organization_name: string; has_photo: number }> {
+  let sent = 0;
+  let after: { key: string; id: string } | null = null;
+  while (sent < max) {
+    let q = baseSearch(db, dialect, f).select([
+      'p.id',
+      'p.sort_key',
+      'p.data_json',
+      'p.has_photo',
+      'o.name as organization_name',
+    ]);
+    if (after) {
+      const a = after;
+      q = q.where((eb) => eb.or([eb('p.sort_key', '>', a.key), eb.and([eb('p.sort_key', '=', a.key), eb('p.id', '>', a.id)])]));
+    }
+    const rows = await q
+      .orderBy('p.sort_key')
+      .orderBy('p.id')
+      .limit(Math.min(1000, max - sent))
+      .execute();
+    if (rows.length === 0) return;
+    for (const r of rows) yield r;
+    sent += rows.length;
+    const last = rows[rows.length - 1]!;
+    after = { key: last.sort_key, id: last.id };
+  }
+}
+
+export async function countBy(
+  db: Db,
+  dialect: Dialect,
+  f: PersonSearch,
+  column: 'p.ethnicity' | 'p.professional_level' | 'p.theory_level' | 'p.party_member',
+): Promise<{ key: string; n: number }[]> {
+  const rows = await baseSearch(db, dialect, f)
+    .select([sql<string>`${sql.ref(column)}`.as('key'), (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy(column)
+    .execute();
+  return rows.map((r) => ({ key: String(r.key), n: Number(r.n) }));
+}
+
+export async function countBySexAndBirthYear(
+  db: Db,
+  dialect: Dialect,
+  f: PersonSearch,
+): Promise<{ sex: 'M' | 'F'; birth_year: number; n: number }[]> {
+  const rows = await baseSearch(db, dialect, f)
+    .select(['p.sex', 'p.birth_year', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy(['p.sex', 'p.birth_year'])
+    .execute();
+  return rows.map((r) => ({ sex: r.sex, birth_year: Number(r.birth_year), n: Number(r.n) }));
+}
+
+// Photos
+
+export async function findPhoto(db: Db, personId: string): Promise<{ mime: string; data: Buffer } | undefined> {
+  return db.selectFrom('person_photos').select(['mime', 'data']).where('person_id', '=', personId).executeTakeFirst();
+}
+
+export async function upsertPhoto(trx: Trx, personId: string, mime: string, data: Buffer, at: string): Promise<void> {
+  await trx.deleteFrom('person_photos').where('person_id', '=', personId).execute();
+  await trx.insertInto('person_photos').values({ person_id: personId, mime, data, updated_at: at }).execute();
+  await trx.updateTable('persons').set({ has_photo: 1 }).where('id', '=', personId).execute();
+}
+
+// Self-service declarations
+
+export async function insertDeclaration(trx: Trx, row: PersonDeclarationTable): Promise<void> {
+  await trx.insertInto('person_declarations').values(row).execute();
+}
+
+export type DeclarationWithPerson = PersonDeclarationRow & { person_name: string; organization_path: string };
+
+export async function findDeclaration(db: Db | Trx, id: string): Promise<DeclarationWithPerson | undefined> {
+  return db
+    .selectFrom('person_declarations as d')
+    .innerJoin('persons as p', 'p.id', 'd.person_id')
+    .innerJoin('organizations as o', 'o.id', 'p.organization_id')
+    .selectAll('d')
+    .select(['p.full_name as person_name', 'o.path as organization_path'])
+    .where('d.id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function listDeclarations(
+  db: Db,
+  f: { scopePaths: readonly string[]; personId?: string; status?: string; limit: number; offset: number },
+): Promise<{ rows: DeclarationWithPerson[]; total: number }> {
+  let q = db
+    .selectFrom('person_declarations as d')
+    .innerJoin('persons as p', 'p.id', 'd.person_id')
+    .innerJoin('organizations as o', 'o.id', 'p.organization_id');
+  q = f.personId ? q.where('d.person_id', '=', f.personId) : q.where((eb) => inSubtrees(eb, 'o.path', f.scopePaths));
+  if (f.status) q = q.where('d.status', '=', f.status as PersonDeclarationRow['status']);
+  const [rows, count] = await Promise.all([
+    q
+      .selectAll('d')
+      .select(['p.full_name as person_name', 'o.path as organization_path'])
+      .orderBy('d.submitted_at', 'desc')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+export async function decideDeclaration(
+  trx: Trx,
+  id: string,
+  d: { status: 'approved' | 'rejected'; decided_by: string; decided_at: string; decision_note: string | null },
+): Promise<void> {
+  await trx.updateTable('person_declarations').set(d).where('id', '=', id).execute();
+}
+
+// The account ↔ person link
+
+export async function personIdOfUser(db: Db | Trx, userId: string): Promise<string | null> {
+  const r = await db.selectFrom('users').select('person_id').where('id', '=', userId).executeTakeFirst();
+  return r?.person_id ?? null;
+}
+
+export async function linkUserToPerson(trx: Trx, userId: string, personId: string): Promise<void> {
+  await trx.updateTable('users').set({ person_id: personId }).where('id', '=', userId).execute();
+}
+
+export async function organizationsByCodes(
+  db: Db | Trx,
+  codes: readonly string[],
+): Promise<Map<string, { id: string; path: string }>> {
+  const out = new Map<string, { id: string; path: string }>();
+  for (let i = 0; i < codes.length; i += 500) {
+    const rows = await db
+      .selectFrom('organizations')
+      .select(['id', 'code', 'path'])
+      .where('code', 'in', codes.slice(i, i + 500))
+      .execute();
+    for (const r of rows) out.set(r.code, { id: r.id, path: r.path });
+  }
+  return out;
+}
