@@ -230,6 +230,8 @@ export const evaluationSchema = evaluationSummarySchema.extend({
   shares: taskSharesSchema,
   verdicts: z.array(verdictSchema),
   steps: z.array(stepSchema),
+  /** the reader is the evaluated person (self-service) */
+  own: z.boolean(),
 });
 export type Evaluation = z.infer<typeof evaluationSchema>;
 
@@ -253,8 +255,8 @@ export type CreateGroupBody = z.infer<typeof createGroupBodySchema>;
 
 export const createEvaluationBodySchema = z.strictObject({
   personId: z.string().trim().min(1).max(40),
-  personName: z.string().trim().min(1).max(LIMITS.nameMax),
-  organizationId: z.string(),
+  /** the unit the person is rated in; the person's own unit when absent */
+  organizationId: z.string().optional(),
   subjectGroup: subjectGroupSchema,
   groupId: z.string().optional(),
 });

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 
 // Evaluation cycles, quota groups, evaluations with their tasks and step history. Points are stored in tenths
-// (integers) so 89.9 stays 89.9 on both dialects. person_id refers to the person record (feature "persons").
+// (integers) so 89.9 stays 89.9 on both dialects. person_id is the cadre record (persons).
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('evaluation_cycles')
@@ -35,7 +35,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'varchar(26)', (c) => c.primaryKey())
     .addColumn('cycle_id', 'varchar(26)', (c) => c.notNull().references('evaluation_cycles.id'))
     .addColumn('group_id', 'varchar(26)', (c) => c.references('evaluation_groups.id'))
-    .addColumn('person_id', 'varchar(40)', (c) => c.notNull())
+    .addColumn('person_id', 'varchar(26)', (c) => c.notNull().references('persons.id'))
     .addColumn('person_name', 'varchar(300)', (c) => c.notNull())
     .addColumn('organization_id', 'varchar(26)', (c) => c.notNull().references('organizations.id'))
     .addColumn('subject_group', 'varchar(20)', (c) => c.notNull())

@@ -267,3 +267,14 @@ export async function notCompleteInYear(db: Q, scopePaths: readonly string[], ye
     .orderBy('e.person_name')
     .execute();
 }
+
+export async function evaluationsOfPerson(db: Q, personId: string): Promise<EvaluationWithOrg[]> {
+  return db
+    .selectFrom('evaluations as e')
+    .innerJoin('organizations as o', 'o.id', 'e.organization_id')
+    .selectAll('e')
+    .select(['o.name as organization_name', 'o.path as organization_path'])
+    .where('e.person_id', '=', personId)
+    .orderBy('e.created_at', 'desc')
+    .execute();
+}

@@ -100,6 +100,17 @@ export function evaluationRoutes(app: FastifyInstance, db: Db): void {
     async (req) => service.listEvaluations(db, requireActor(req), req.query),
   );
   r.get(
+    '/api/evaluations/mine',
+    {
+      schema: {
+        tags,
+        summary: 'Phiếu đánh giá của tôi / my evaluations',
+        response: { 200: z.array(evaluationSummarySchema), ...errorResponses },
+      },
+    },
+    async (req) => service.myEvaluations(db, requireActor(req)),
+  );
+  r.get(
     '/api/evaluations/:id',
     { schema: { tags, params: idParams, response: { 200: evaluationSchema, ...errorResponses } } },
     async (req) => service.getEvaluation(db, requireActor(req), req.params.id),

@@ -24,6 +24,7 @@ import { newId, nowIso } from '../../lib/ids';
 import { type Actor, type Permission, mayActOn, scopePaths } from '../access/access.rules';
 import { appendAudit } from '../audit/audit.repository';
 import { findOrganization } from '../organizations/organization.repository';
+import { findPerson, personIdOfUser } from '../persons/person.repository';
 import {
   fromTenths,
   parseFacts,
@@ -62,11 +63,19 @@ async function cycleFor(db: Db | Trx, actor: Actor, id: string, permission: Perm
   return row;
 }
 
-async function evaluationFor(db: Db | Trx, actor: Actor, id: string, permission: Permission): Promise<repo.EvaluationWithOrg> {
+/** The evaluation if the actor may read it (in scope, or his own); then `permission`, unless `ownAllowed` and it is his. */
+async function evaluationFor(
+  db: Db | Trx,
+  actor: Actor,
+  id: string,
+  permission: Permission,
+  ownAllowed = false,
+): Promise<repo.EvaluationWithOrg & { own: boolean }> {
   const row = await repo.findEvaluation(db, id);
-  if (!row || !mayActOn(actor, 'evaluations.read', row.organization_path)) throw evaluationNotFound();
-  if (!mayActOn(actor, permission, row.organization_path)) throw forbidden();
-  return row;
+  const own = !!row && (await personIdOfUser(db, actor.userId)) === row.person_id;
+  if (!row || !(own || mayActOn(actor, 'evaluations.read', row.organization_path))) throw evaluationNotFound();
+  if (!(ownAllowed && own) && !mayActOn(actor, permission, row.organization_path)) throw forbidden();
+  return { ...row, own };
 }
 
 function wrongStatus(status: EvaluationStatus, expected: string, expectedEn: string): AppError {
@@ -218,7 +227,10 @@ export async function createEvaluation(
   return db.transaction().execute(async (trx) => {
     const cycle = actor ? await cycleFor(trx, actor, cycleId, 'evaluations.manage') : await repo.findCycle(trx, cycleId);
     if (!cycle) throw cycleNotFound();
-    const org = await findOrganization(trx, body.organizationId);
+    const person = await findPerson(trx, body.personId);
+    if (!person || (actor && !mayActOn(actor, 'persons.read', person.organization_path)))
+      throw validation('personId', 'không tìm thấy hồ sơ cán bộ', 'no such cadre record');
+    const org = await findOrganization(trx, body.organizationId ?? person.organization_id);
     if (!org || !org.path.startsWith(cycle.organization_path) || (actor && !mayActOn(actor, 'evaluations.manage', org.path)))
       throw validation('organizationId', 'đơn vị không thuộc phạm vi của đợt đánh giá', 'the organization is outside the cycle');
     if (body.groupId) {
@@ -229,8 +241,8 @@ export async function createEvaluation(
     if (await repo.findEvaluationOfPerson(trx, cycle.id, body.personId))
       throw new AppError(
         'CONFLICT',
-        `${body.personName} đã có phiếu trong đợt này`,
-        `${body.personName} already has an evaluation in this cycle`,
+        `${person.full_name} đã có phiếu trong đợt này`,
+        `${person.full_name} already has an evaluation in this cycle`,
         [{ path: 'personId', message: 'Đã có phiếu', messageEn: 'Already evaluated' }],
       );
     const now = nowIso();
@@ -239,7 +251,7 @@ export async function createEvaluation(
       cycle_id: cycle.id,
       group_id: body.groupId ?? null,
       person_id: body.personId,
-      person_name: body.personName,
+      person_name: person.full_name,
       organization_id: org.id,
       subject_group: body.subjectGroup,
       status: 'self_assessment' as const,
@@ -276,12 +288,24 @@ export async function listEvaluations(
   return { items: rows.map(toEvaluationSummary), total };
 }
 
-export async function getEvaluation(db: Db, actor: Actor, id: string): Promise<Evaluation> {
-  const row = await evaluationFor(db, actor, id, 'evaluations.read');
-  return evaluationResponse(db, actor, row);
+/** The evaluations of the signed-in cadre himself (self-service), whatever his grants. */
+export async function myEvaluations(db: Db, actor: Actor): Promise<EvaluationSummary[]> {
+  const personId = await personIdOfUser(db, actor.userId);
+  if (!personId) return [];
+  return (await repo.evaluationsOfPerson(db, personId)).map(toEvaluationSummary);
 }
 
-async function evaluationResponse(db: Db | Trx, actor: Actor | null, row: repo.EvaluationWithOrg): Promise<Evaluation> {
+export async function getEvaluation(db: Db, actor: Actor, id: string): Promise<Evaluation> {
+  const row = await evaluationFor(db, actor, id, 'evaluations.read', true);
+  return evaluationResponse(db, actor, row, row.own);
+}
+
+async function evaluationResponse(
+  db: Db | Trx,
+  actor: Actor | null,
+  row: repo.EvaluationWithOrg,
+  own = false,
+): Promise<Evaluation> {
   const cycle = (await repo.findCycle(db, row.cycle_id))!;
   const policy = policyOf(cycle);
   const tasks = (await repo.listTasks(db, row.id)).map(toTask);
@@ -308,6 +332,7 @@ async function evaluationResponse(db: Db | Trx, actor: Actor | null, row: repo.E
       points: fromTenths(s.points_tenths),
       level: s.level,
     })),
+    own,
   };
 }
 
@@ -394,7 +419,7 @@ export async function selfAssess(
   body: { score: Score; comment?: string },
 ): Promise<Evaluation> {
   return db.transaction().execute(async (trx) => {
-    const row = actor ? await evaluationFor(trx, actor, id, 'evaluations.manage') : await repo.findEvaluation(trx, id);
+    const row = actor ? await evaluationFor(trx, actor, id, 'evaluations.manage', true) : await repo.findEvaluation(trx, id);
     if (!row) throw evaluationNotFound();
     if (row.status !== 'self_assessment' && row.status !== 'appraisal')
       throw wrongStatus(row.status, 'chỉ tự đánh giá trước khi thẩm định', 'self-assessment comes before the appraisal');
@@ -418,7 +443,7 @@ export async function selfAssess(
       before: { status: row.status, selfPoints: fromTenths(row.self_points_tenths) },
       after: { status: patch.status, selfPoints: scored.total, score: body.score, comment: body.comment ?? null },
     });
-    return evaluationResponse(trx, actor, { ...row, ...patch });
+    return evaluationResponse(trx, actor, { ...row, ...patch }, 'own' in row && row.own === true);
   });
 }
 

@@ -6,6 +6,8 @@ import { loadDemoIfEmpty } from '../../../scripts/demo';
 import { type TestDatabase, createTestDatabase, testDialects } from '../../../test/databases';
 import { type Client, buildTestApp, loginAs } from '../../../test/http';
 import { findOrganizationByCode } from '../organizations/organization.repository';
+import { buildRecord } from '../persons/person.fixtures';
+import { createPerson } from '../persons/person.service';
 import * as sut from './evaluation.service';
 
 const general = (total: number, group: SubjectGroup = 'non_leader') => {
@@ -45,6 +47,17 @@ describe.each(testDialects())('evaluations on %s', (dialect) => {
     tq = (await findOrganizationByCode(database.db, 'TQ'))!.id;
     snv = (await findOrganizationByCode(database.db, 'TQ.SNV'))!.id;
   });
+  let cccd = 0;
+  /** A cadre record of Sở Nội vụ, made through the records feature. */
+  async function person(fullName: string): Promise<string> {
+    const p = await createPerson(
+      database.db,
+      null,
+      buildRecord({ fullName, organizationId: snv, cccd: `008075${String(++cccd).padStart(6, '0')}` }),
+    );
+    return p.id;
+  }
+
   afterAll(async () => {
     await app?.close();
     await database?.destroy();
@@ -70,9 +83,7 @@ describe.each(testDialects())('evaluations on %s', (dialect) => {
     const ids: string[] = [];
     for (const [i, p] of points.entries()) {
       const e = await sut.createEvaluation(database.db, null, cycle.id, {
-        personId: `P${cycle.id.slice(-6)}${i}`,
-        personName: opts.names?.[i] ?? `Người ${String(i).padStart(2, '0')}`,
-        organizationId: snv,
+        personId: await person(opts.names?.[i] ?? `Người ${String(i).padStart(2, '0')}`),
         subjectGroup: 'non_leader',
         groupId: group.id,
       });
@@ -109,9 +120,7 @@ describe.each(testDialects())('evaluations on %s', (dialect) => {
     ).json();
     const ev = (
       await officer.post(`/api/evaluation-cycles/${cycle.id}/evaluations`, {
-        personId: 'P-LEADER-1',
-        personName: 'Nguyễn Văn An',
-        organizationId: snv,
+        personId: await person('Nguyễn Văn An'),
         subjectGroup: 'leader_other',
         groupId: group.id,
       })
@@ -202,9 +211,7 @@ describe.each(testDialects())('evaluations on %s', (dialect) => {
     });
     const ev = (
       await officer.post(`/api/evaluation-cycles/${c.json().id}/evaluations`, {
-        personId: 'P-X',
-        personName: 'X',
-        organizationId: snv,
+        personId: await person('Phạm Văn Xuân'),
         subjectGroup: 'non_leader',
       })
     ).json();
@@ -299,6 +306,42 @@ describe.each(testDialects())('evaluations on %s', (dialect) => {
     expect((await cadre.get(`/api/evaluations/${ids[0]}`)).statusCode).toBe(404);
   });
 
+  it('lets a cadre linked to his record see and self-assess his own evaluation, and nothing more', async () => {
+    const cadreUser = await database.db
+      .selectFrom('users')
+      .select('person_id')
+      .where('username', '=', 'cadre.tq')
+      .executeTakeFirstOrThrow();
+    const cycle = await sut.createCycle(database.db, null, {
+      organizationId: tq,
+      kind: 'annual',
+      track: 'state',
+      year: 2032,
+      title: 'Công chức 2032',
+    });
+    const mine = await sut.createEvaluation(database.db, null, cycle.id, {
+      personId: cadreUser.person_id!,
+      subjectGroup: 'non_leader',
+    });
+    const other = await sut.createEvaluation(database.db, null, cycle.id, {
+      personId: await person('Đỗ Thị Mai'),
+      subjectGroup: 'non_leader',
+    });
+    const cadre = await loginAs(app, 'cadre.tq');
+    expect((await cadre.get('/api/evaluations/mine')).json().map((e: { id: string }) => e.id)).toEqual([mine.id]);
+    expect((await cadre.get(`/api/evaluations/${mine.id}`)).json()).toMatchObject({ own: true, status: 'self_assessment' });
+    expect((await cadre.get(`/api/evaluations/${other.id}`)).statusCode).toBe(404);
+    const self = await cadre.post(`/api/evaluations/${mine.id}/self-assessment`, {
+      score: score(85),
+      comment: 'Tôi tự đánh giá',
+    });
+    expect(self.json()).toMatchObject({ status: 'appraisal', selfPoints: 85 });
+    expect((await cadre.post(`/api/evaluations/${mine.id}/appraisal`, { score: score(85), facts: facts() })).statusCode).toBe(
+      403,
+    );
+    expect((await cadre.post(`/api/evaluations/${other.id}/self-assessment`, { score: score(85) })).statusCode).toBe(404);
+  });
+
   it('refuses a cycle whose period has no evaluation rules in force', async () => {
     const res = await officer.post('/api/evaluation-cycles', {
       organizationId: tq,
@@ -313,7 +356,7 @@ describe.each(testDialects())('evaluations on %s', (dialect) => {
   });
 
   it('feeds three years of decided annual ratings to eligibility, with suggestions for "not complete"', async () => {
-    const person = 'P-HISTORY';
+    const hoa = await person('Lê Thị Hoa');
     const levels: [number, number, RatingLevel][] = [
       [2023, 80, 'good'],
       [2024, 45, 'not_complete'],
@@ -330,9 +373,7 @@ describe.each(testDialects())('evaluations on %s', (dialect) => {
       // Cycles 20 years ahead keep this person's history apart from the other tests; the year logic is the same.
       const group = await sut.createGroup(database.db, null, cycle.id, { name: 'N', definition: 'D', outstandingUnit: false });
       const ev = await sut.createEvaluation(database.db, null, cycle.id, {
-        personId: person,
-        personName: 'Lê Thị Hoa',
-        organizationId: snv,
+        personId: hoa,
         subjectGroup: 'non_leader',
         groupId: group.id,
       });
@@ -350,7 +391,7 @@ describe.each(testDialects())('evaluations on %s', (dialect) => {
         items: [{ evaluationId: ev.id, level }, ...goods.map((id) => ({ evaluationId: id, level: 'good' as const }))],
       });
     }
-    const h = (await officer.get(`/api/evaluation-history/${person}?year=2045`)).json();
+    const h = (await officer.get(`/api/evaluation-history/${hoa}?year=2045`)).json();
     expect(h.years).toEqual([
       { year: 2043, level: 'good', cycleId: expect.any(String) },
       { year: 2044, level: 'not_complete', cycleId: expect.any(String) },
@@ -358,10 +399,10 @@ describe.each(testDialects())('evaluations on %s', (dialect) => {
     ]);
     expect(h).toMatchObject({ allAssessed: true, anyNotComplete: true });
     expect(h.suggestions.map((s: { vi: string }) => s.vi).join(' ')).toContain('Nghị định 170/2025');
-    const gap = (await officer.get(`/api/evaluation-history/${person}?year=2047`)).json();
+    const gap = (await officer.get(`/api/evaluation-history/${hoa}?year=2047`)).json();
     expect(gap).toMatchObject({ allAssessed: false, anyNotComplete: false });
     expect(
-      (await officerLc.get(`/api/evaluation-history/${person}?year=2045`))
+      (await officerLc.get(`/api/evaluation-history/${hoa}?year=2045`))
         .json()
         .years.every((y: { level: null }) => y.level === null),
     ).toBe(true);
@@ -371,9 +412,7 @@ describe.each(testDialects())('evaluations on %s', (dialect) => {
     const ids: string[] = [];
     for (let i = 0; i < n; i++) {
       const e = await sut.createEvaluation(database.db, null, cycleId, {
-        personId: `G${cycleId.slice(-8)}${i}`,
-        personName: `Tốt ${i}`,
-        organizationId: snv,
+        personId: await person(`Tốt ${i}`),
         subjectGroup: 'non_leader',
         groupId,
       });
