@@ -100,6 +100,8 @@ export function buildLibrary(files: { file: string; content: unknown }[]): Polic
   const problems: string[] = [];
   const packs: LoadedPack[] = [];
   const localFiles: { file: string; pack: LocalPackFile }[] = [];
+  // Rules that failed validation: a local pack naming them gets no second, derived complaint.
+  const brokenIds = new Set<string>();
 
   for (const { file, content } of files) {
     const head = packFileSchema.safeParse(content);
@@ -131,6 +133,7 @@ export function buildLibrary(files: { file: string; content: unknown }[]): Polic
       const parsed = packRuleSchema.safeParse(raw);
       if (!parsed.success) {
         problems.push(...zodProblems(name, parsed.error));
+        if (typeof rawId === 'string') brokenIds.add(rawId);
         return;
       }
       const rule = parsed.data as unknown as PackRule;
@@ -203,6 +206,7 @@ export function buildLibrary(files: { file: string; content: unknown }[]): Polic
     };
     pack.overrides.forEach((o, index) => {
       const name = `${file} › overrides[${index}] (${o.ruleId})`;
+      if (brokenIds.has(o.ruleId)) return;
       const targets = all.filter(
         (r) => r.id === o.ruleId && overlaps(r.effectiveFrom, r.effectiveTo, pack.effectiveFrom, pack.effectiveTo),
       );

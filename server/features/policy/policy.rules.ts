@@ -14,12 +14,13 @@ export function verdict(
     ruleId: rule.id,
     citation: rule.citation,
     status: unconfirmed && status === 'failed' ? 'warning' : status,
-    detail: unconfirmed
-      ? {
-          vi: `${detail.vi} (Quy định này chưa được xác minh: chỉ cảnh báo, không chặn.)`,
-          en: `${detail.en} (This rule is unconfirmed: a warning only, never a block.)`,
-        }
-      : detail,
+    detail:
+      unconfirmed && status !== 'passed'
+        ? {
+            vi: `${detail.vi} (Quy định này chưa được xác minh: chỉ cảnh báo, không chặn.)`,
+            en: `${detail.en} (This rule is unconfirmed: a warning only, never a block.)`,
+          }
+        : detail,
     inputs,
     ruleUnconfirmed: unconfirmed,
     localPackId: rule.localPackId,
