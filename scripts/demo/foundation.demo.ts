@@ -13,6 +13,8 @@ interface DemoOrg {
   shortName?: string;
   kind: OrganizationKind;
   level: OrganizationLevel;
+  /** the day the unit came into existence; children inherit it */
+  validFrom?: string;
   children?: DemoOrg[];
 }
 
@@ -23,6 +25,7 @@ const TREE: DemoOrg = {
   shortName: 'BCH TW',
   kind: 'party_committee',
   level: 'central',
+  validFrom: '1930-02-03',
   children: [
     { code: 'TW.BTC', name: 'Ban Tổ chức Trung ương', shortName: 'BTCTW', kind: 'party_organ', level: 'central' },
     {
@@ -31,6 +34,8 @@ const TREE: DemoOrg = {
       shortName: 'Tỉnh ủy Tuyên Quang',
       kind: 'party_committee',
       level: 'provincial',
+      // the province formed by NQ 202/2025 from Tuyên Quang and Hà Giang (scripts/demo/org.demo.ts records the merger)
+      validFrom: '2025-07-01',
       children: [
         { code: 'TQ.BTC', name: 'Ban Tổ chức Tỉnh ủy Tuyên Quang', kind: 'party_organ', level: 'provincial' },
         { code: 'TQ.UBKT', name: 'Ủy ban Kiểm tra Tỉnh ủy Tuyên Quang', kind: 'party_organ', level: 'provincial' },
@@ -63,6 +68,7 @@ const TREE: DemoOrg = {
       shortName: 'Tỉnh ủy Lào Cai',
       kind: 'party_committee',
       level: 'provincial',
+      validFrom: '2025-07-01',
       children: [
         { code: 'LC.BTC', name: 'Ban Tổ chức Tỉnh ủy Lào Cai', kind: 'party_organ', level: 'provincial' },
         { code: 'LC.UBND', name: 'Ủy ban nhân dân tỉnh Lào Cai', kind: 'state_agency', level: 'provincial' },
@@ -86,14 +92,15 @@ export async function loadFoundationDemo(db: Db): Promise<void> {
   const ids = new Map<string, string>();
   const root = await createRootOrganization(db, TREE);
   ids.set(TREE.code, root.id);
-  const walk = async (node: DemoOrg, parentId: string): Promise<void> => {
-    for (const child of node.children ?? []) {
-      const created = await createOrganization(db, null, { ...child, parentId });
+  const walk = async (node: DemoOrg, parentId: string, inherited: string): Promise<void> => {
+    for (const { children, ...child } of node.children ?? []) {
+      const validFrom = child.validFrom ?? inherited;
+      const created = await createOrganization(db, null, { ...child, parentId, validFrom });
       ids.set(child.code, created.id);
-      await walk(child, created.id);
+      await walk({ ...child, children }, created.id, validFrom);
     }
   };
-  await walk(TREE, root.id);
+  await walk(TREE, root.id, TREE.validFrom!);
   for (const u of DEMO_USERS) {
     await createUser(db, null, {
       username: u.username,

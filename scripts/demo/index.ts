@@ -1,6 +1,8 @@
 import type { Db } from '../../server/db/database';
 import { countOrganizations } from '../../server/features/organizations/organization.repository';
 import { DEMO_PASSWORD, DEMO_USERS, loadFoundationDemo } from './foundation.demo';
+import { loadOrganizationDemo } from './org.demo';
+import { loadPolicyDemo } from './policy.demo';
 import { loadPersonsDemo } from './persons.demo';
 
 export { DEMO_PASSWORD, DEMO_USERS };
@@ -9,7 +11,9 @@ export { DEMO_PASSWORD, DEMO_USERS };
 export async function loadDemoIfEmpty(db: Db): Promise<boolean> {
   if ((await countOrganizations(db, ['/'])) > 0) return false;
   await loadFoundationDemo(db);
+  await loadOrganizationDemo(db);
   await loadPersonsDemo(db);
+  await loadPolicyDemo(db);
   return true;
 }
 

@@ -8,7 +8,17 @@ import type {
   EvaluationTaskTable,
 } from '../features/evaluations/evaluation.table';
 import type { PersonDeclarationTable, PersonPhotoTable, PersonTable, PersonVersionTable } from '../features/persons/person.table';
-import type { OrganizationTable } from '../features/organizations/organization.table';
+import type { AdministrativeUnitMappingTable, AdministrativeUnitTable } from '../features/admin-units/admin-unit.table';
+import type {
+  OrganizationSuccessionTable,
+  OrganizationTable,
+  OrganizationVersionTable,
+} from '../features/organizations/organization.table';
+import type { RestructuringEventTable } from '../features/restructuring/restructuring.table';
+import type { JobPositionAssignmentTable, JobPositionTable, StaffingQuotaTable } from '../features/staffing/staffing.table';
+import type { PositionIncumbentTable, PositionTable } from '../features/positions/position.table';
+import type { TitleCatalogTable, TitleTable } from '../features/titles/title.table';
+import type { PolicyLocalApprovalTable } from '../features/policy/policy.table';
 import type { SessionTable, UserGrantTable, UserTable } from '../features/users/user.table';
 
 export interface Database {
@@ -27,6 +37,19 @@ export interface Database {
   person_versions: PersonVersionTable;
   person_photos: PersonPhotoTable;
   person_declarations: PersonDeclarationTable;
+  title_catalogs: TitleCatalogTable;
+  titles: TitleTable;
+  positions: PositionTable;
+  position_incumbents: PositionIncumbentTable;
+  organization_versions: OrganizationVersionTable;
+  organization_successions: OrganizationSuccessionTable;
+  restructuring_events: RestructuringEventTable;
+  administrative_units: AdministrativeUnitTable;
+  administrative_unit_mappings: AdministrativeUnitMappingTable;
+  staffing_quotas: StaffingQuotaTable;
+  job_positions: JobPositionTable;
+  job_position_assignments: JobPositionAssignmentTable;
+  policy_local_approvals: PolicyLocalApprovalTable;
 }
 
 export type Dialect = 'sqlite' | 'postgres';

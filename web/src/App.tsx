@@ -2,10 +2,13 @@ import { useEffect, useRef } from 'react';
 import { Flex, Spin } from 'antd';
 import { AppShell } from './features/shell/AppShell';
 import { LoginPage } from './features/login/LoginPage';
+import { PublicRetirementPage } from './features/policy/RetirementPage';
 import { navigate, useLocation } from './ui/router';
 import { useSession } from './ui/session';
 
 const LOGIN_PATH = '/login';
+/** Pages anyone may open without signing in. */
+const PUBLIC_PATHS = new Set(['/retirement']);
 
 /** Chooses between the login page and the signed-in shell, remembering where the user was going. */
 export function App() {
@@ -13,7 +16,8 @@ export function App() {
   const pathname = useLocation();
   const returnTo = useRef('/');
 
-  const mustSignIn = user === null && pathname !== LOGIN_PATH;
+  const isPublic = PUBLIC_PATHS.has(pathname.replace(/\/+$/, ''));
+  const mustSignIn = user === null && pathname !== LOGIN_PATH && !isPublic;
   const alreadySignedIn = user && pathname === LOGIN_PATH;
 
   useEffect(() => {
@@ -32,6 +36,7 @@ export function App() {
       </Flex>
     );
   }
+  if (user === null && isPublic) return <PublicRetirementPage />;
   if (user === null || pathname === LOGIN_PATH) {
     return (
       <LoginPage

@@ -18,9 +18,16 @@ export interface Actor {
 export type Permission =
   | 'organizations.read'
   | 'organizations.write'
+  | 'restructuring.write'
+  | 'positions.read'
+  | 'positions.write'
+  | 'staffing.read'
+  | 'staffing.write'
   | 'audit.read'
   | 'users.manage'
   | 'home.read'
+  | 'policy.read'
+  | 'policy.manage'
   | 'evaluations.read'
   | 'evaluations.manage'
   | 'evaluations.decide'
@@ -32,6 +39,11 @@ export type Permission =
 export const ROLES_BY_PERMISSION: Record<Permission, readonly Role[]> = {
   'organizations.read': ['officer', 'leader', 'tally', 'inspector', 'cadre', 'admin'],
   'organizations.write': ['officer', 'admin'],
+  'restructuring.write': ['officer', 'admin'],
+  'positions.read': ['officer', 'leader', 'inspector', 'admin'],
+  'positions.write': ['officer', 'admin'],
+  'staffing.read': ['officer', 'leader', 'inspector', 'admin'],
+  'staffing.write': ['officer', 'admin'],
   'audit.read': ['inspector', 'admin'],
   'users.manage': ['admin'],
   'home.read': ['officer', 'leader', 'tally', 'inspector', 'cadre', 'admin'],
@@ -44,6 +56,9 @@ export const ROLES_BY_PERMISSION: Record<Permission, readonly Role[]> = {
   'persons.read': ['officer', 'leader', 'inspector', 'admin'],
   'persons.write': ['officer', 'admin'],
   'persons.approve': ['officer', 'admin'],
+  'policy.read': ['officer', 'leader', 'tally', 'inspector', 'cadre', 'admin'],
+  // Approving a local pack changes the rules for a whole subtree: administrators only.
+  'policy.manage': ['admin'],
 };
 
 /** The subtree roots (paths) where the actor holds the permission. */

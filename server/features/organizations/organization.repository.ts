@@ -1,7 +1,14 @@
 import type { Db, Trx } from '../../db/database';
 import { inSubtrees } from '../../db/scope';
 import { escapeLike } from '../../lib/text';
-import type { NewOrganizationRow, OrganizationRow } from './organization.table';
+import { newId } from '../../lib/ids';
+import type {
+  NewOrganizationRow,
+  NewOrganizationVersionRow,
+  OrganizationRow,
+  OrganizationUpdate,
+  OrganizationVersionRow,
+} from './organization.table';
 
 export async function findOrganization(db: Db | Trx, id: string): Promise<OrganizationRow | undefined> {
   return db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
@@ -50,6 +57,168 @@ export async function countOrganizations(db: Db, scopePaths: readonly string[]):
   return Number(r.n);
 }
 
-export async function insertOrganization(trx: Trx, row: NewOrganizationRow): Promise<void> {
+/** Inserts a unit and its first dated version (the as-of tree reads versions). */
+export async function insertOrganization(trx: Trx, row: NewOrganizationRow, eventId: string | null = null): Promise<void> {
   await trx.insertInto('organizations').values(row).execute();
+  await insertVersion(trx, {
+    id: newId(),
+    organization_id: row.id,
+    name: row.name,
+    name_folded: row.name_folded,
+    short_name: row.short_name ?? null,
+    kind: row.kind,
+    level: row.level,
+    parent_id: row.parent_id ?? null,
+    path: row.path,
+    depth: row.depth,
+    admin_unit_code: row.admin_unit_code ?? null,
+    valid_from: row.valid_from,
+    valid_to: row.valid_to ?? null,
+    event_id: eventId,
+  });
+}
+
+export async function updateOrganization(trx: Trx, id: string, set: OrganizationUpdate): Promise<void> {
+  await trx.updateTable('organizations').set(set).where('id', '=', id).execute();
+}
+
+export async function deleteOrganization(trx: Trx, id: string): Promise<void> {
+  await trx.deleteFrom('organization_versions').where('organization_id', '=', id).execute();
+  await trx.deleteFrom('organizations').where('id', '=', id).execute();
+}
+
+export async function insertVersion(trx: Trx, row: NewOrganizationVersionRow): Promise<void> {
+  await trx.insertInto('organization_versions').values(row).execute();
+}
+
+export async function setVersionValidTo(trx: Trx, versionId: string, validTo: string | null): Promise<void> {
+  await trx.updateTable('organization_versions').set({ valid_to: validTo }).where('id', '=', versionId).execute();
+}
+
+export async function deleteVersion(trx: Trx, versionId: string): Promise<void> {
+  await trx.deleteFrom('organization_versions').where('id', '=', versionId).execute();
+}
+
+/** Every version of a unit, oldest first. */
+export async function versionsOf(db: Db | Trx, organizationId: string): Promise<OrganizationVersionRow[]> {
+  return db
+    .selectFrom('organization_versions')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .orderBy('valid_from')
+    .execute();
+}
+
+/** The open units whose parent is one of `ids` (today's tree). */
+export async function openChildrenOf(db: Db | Trx, ids: readonly string[]): Promise<OrganizationRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('organizations').selectAll().where('parent_id', 'in', ids).where('valid_to', 'is', null).execute();
+}
+
+/** Today's open units under a path (the unit itself included). */
+export async function openSubtree(db: Db | Trx, path: string): Promise<OrganizationRow[]> {
+  return db
+    .selectFrom('organizations')
+    .selectAll()
+    .where((eb) => inSubtrees(eb, 'path', [path]))
+    .where('valid_to', 'is', null)
+    .orderBy('path')
+    .execute();
+}
+
+export type VersionNode = OrganizationVersionRow & { code: string; child_count: number };
+
+const validOn = (asOf: string) => ({ from: asOf, to: asOf }) as const;
+
+/**
+ * Versions valid on `asOf` selected by `where`, restricted to units whose current path lies in `scopeRoots`
+ * (scope follows today's tree: a unit that left the actor's subtree leaves his history too), with child counts.
+ */
+async function versionNodes(
+  db: Db | Trx,
+  asOf: string,
+  scopeRoots: readonly string[],
+  filter: { parentId?: string; organizationIds?: readonly string[]; pathPrefix?: string },
+): Promise<VersionNode[]> {
+  const d = validOn(asOf);
+  let q = db
+    .selectFrom('organization_versions as v')
+    .innerJoin('organizations as o', 'o.id', 'v.organization_id')
+    .selectAll('v')
+    .select('o.code')
+    .select((eb) =>
+      eb
+        .selectFrom('organization_versions as c')
+        .whereRef('c.parent_id', '=', 'v.organization_id')
+        .where('c.valid_from', '<=', d.from)
+        .where((e) => e.or([e('c.valid_to', 'is', null), e('c.valid_to', '>', d.to)]))
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .as('child_count'),
+    )
+    .where((eb) => inSubtrees(eb, 'o.path', scopeRoots))
+    .where('v.valid_from', '<=', d.from)
+    .where((eb) => eb.or([eb('v.valid_to', 'is', null), eb('v.valid_to', '>', d.to)]));
+  if (filter.parentId) q = q.where('v.parent_id', '=', filter.parentId);
+  if (filter.organizationIds)
+    q = q.where('v.organization_id', 'in', filter.organizationIds.length ? filter.organizationIds : ['']);
+  if (filter.pathPrefix) q = q.where((eb) => inSubtrees(eb, 'v.path', [filter.pathPrefix!]));
+  const rows = await q.orderBy('v.path').execute();
+  return rows.map((r) => ({ ...r, child_count: Number(r.child_count ?? 0) }));
+}
+
+export const childrenAsOf = (db: Db | Trx, parentId: string, asOf: string, scopeRoots: readonly string[]) =>
+  versionNodes(db, asOf, scopeRoots, { parentId });
+
+export const nodesAsOf = (db: Db | Trx, ids: readonly string[], asOf: string, scopeRoots: readonly string[]) =>
+  versionNodes(db, asOf, scopeRoots, { organizationIds: ids });
+
+/** The whole subtree below (and including) the unit whose version on `asOf` has path `path`. */
+export const subtreeAsOf = (db: Db | Trx, path: string, asOf: string, scopeRoots: readonly string[]) =>
+  versionNodes(db, asOf, scopeRoots, { pathPrefix: path });
+
+export async function insertSuccession(trx: Trx, predecessorId: string, successorId: string, eventId: string): Promise<string> {
+  const id = newId();
+  await trx
+    .insertInto('organization_successions')
+    .values({ id, predecessor_id: predecessorId, successor_id: successorId, event_id: eventId })
+    .execute();
+  return id;
+}
+
+export async function deleteSuccession(trx: Trx, id: string): Promise<void> {
+  await trx.deleteFrom('organization_successions').where('id', '=', id).execute();
+}
+
+/** Successions where any of `ids` is the predecessor or the successor, with both units' names. */
+export async function successionsOf(db: Db | Trx, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('organization_successions as s')
+    .innerJoin('organizations as p', 'p.id', 's.predecessor_id')
+    .innerJoin('organizations as n', 'n.id', 's.successor_id')
+    .select([
+      's.id',
+      's.predecessor_id',
+      's.successor_id',
+      's.event_id',
+      'p.name as predecessor_name',
+      'p.path as predecessor_path',
+      'n.name as successor_name',
+      'n.path as successor_path',
+      'p.valid_to as predecessor_valid_to',
+    ])
+    .where((eb) => eb.or([eb('s.predecessor_id', 'in', ids), eb('s.successor_id', 'in', ids)]))
+    .execute();
+}
+
+/** Units under a path (itself included) that existed at some time in [from, to). */
+export async function subtreeDuring(db: Db | Trx, path: string, from: string, to: string): Promise<OrganizationRow[]> {
+  return db
+    .selectFrom('organizations')
+    .selectAll()
+    .where((eb) => inSubtrees(eb, 'path', [path]))
+    .where('valid_from', '<', to)
+    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', from)]))
+    .orderBy('path')
+    .execute();
 }

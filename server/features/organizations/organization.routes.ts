@@ -5,11 +5,16 @@ import {
   createOrganizationBodySchema,
   organizationListQuerySchema,
   organizationListSchema,
+  organizationHistorySchema,
   organizationSchema,
+  organizationSubtreeQuerySchema,
+  organizationTreeQuerySchema,
+  organizationTreeSchema,
 } from '../../../contracts/organizations';
 import type { Db } from '../../db/database';
 import { requireActor } from '../../http/auth';
 import { errorResponses } from '../../http/responses';
+import * as history from './organization-history.service';
 import * as service from './organization.service';
 
 export function organizationRoutes(app: FastifyInstance, db: Db): void {
@@ -25,6 +30,43 @@ export function organizationRoutes(app: FastifyInstance, db: Db): void {
       },
     },
     async (req) => service.listOrganizations(db, requireActor(req), req.query),
+  );
+  r.get(
+    '/api/organizations/tree',
+    {
+      schema: {
+        tags: ['organizations'],
+        summary: 'Cây tổ chức tại một ngày / the tree as of a date, one level at a time',
+        querystring: organizationTreeQuerySchema,
+        response: { 200: organizationTreeSchema, ...errorResponses },
+      },
+    },
+    async (req) => history.treeAsOf(db, requireActor(req), req.query),
+  );
+  r.get(
+    '/api/organizations/:id/subtree',
+    {
+      schema: {
+        tags: ['organizations'],
+        summary: 'Toàn bộ cây con tại một ngày / the whole subtree as of a date',
+        params: z.object({ id: z.string().max(40) }),
+        querystring: organizationSubtreeQuerySchema,
+        response: { 200: organizationTreeSchema, ...errorResponses },
+      },
+    },
+    async (req) => history.subtreeAsOf(db, requireActor(req), req.params.id, req.query.asOf),
+  );
+  r.get(
+    '/api/organizations/:id/history',
+    {
+      schema: {
+        tags: ['organizations'],
+        summary: 'Lịch sử tên, trực thuộc và kế thừa / versions and lineage',
+        params: z.object({ id: z.string().max(40) }),
+        response: { 200: organizationHistorySchema, ...errorResponses },
+      },
+    },
+    async (req) => history.organizationHistory(db, requireActor(req), req.params.id),
   );
   r.get(
     '/api/organizations/:id',

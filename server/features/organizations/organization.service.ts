@@ -38,6 +38,13 @@ export async function createOrganization(db: Db, actor: Actor | null, body: Crea
     if (!parent || (actor && !mayActOn(actor, 'organizations.read', parent.path)))
       throw validation('parentId', 'đơn vị cấp trên không tồn tại', 'no such parent organization');
     if (actor && !mayActOn(actor, 'organizations.write', parent.path)) throw forbidden();
+    const validFrom = body.validFrom ?? todayIso();
+    if (validFrom < parent.valid_from || (parent.valid_to !== null && validFrom >= parent.valid_to))
+      throw validation(
+        'validFrom',
+        `đơn vị cấp trên "${parent.name}" không tồn tại vào ngày ${validFrom.split('-').reverse().join('/')}`,
+        `parent "${parent.name}" does not exist on ${validFrom}`,
+      );
     if (await repo.findOrganizationByCode(trx, body.code))
       throw new AppError('CONFLICT', `Mã đơn vị "${body.code}" đã tồn tại`, `Organization code "${body.code}" already exists`, [
         { path: 'code', message: 'Đã tồn tại', messageEn: 'Already exists' },
@@ -54,9 +61,10 @@ export async function createOrganization(db: Db, actor: Actor | null, body: Crea
       parent_id: parent.id,
       path: `${parent.path}${id}/`,
       depth: Number(parent.depth) + 1,
-      valid_from: todayIso(),
+      valid_from: body.validFrom ?? todayIso(),
       valid_to: null,
       created_at: nowIso(),
+      admin_unit_code: body.adminUnitCode ?? null,
     };
     await repo.insertOrganization(trx, row);
     await appendAudit(trx, {
@@ -86,9 +94,10 @@ export async function createRootOrganization(db: Db, body: Omit<CreateOrganizati
       parent_id: null,
       path: `/${id}/`,
       depth: 0,
-      valid_from: todayIso(),
+      valid_from: body.validFrom ?? todayIso(),
       valid_to: null,
       created_at: nowIso(),
+      admin_unit_code: body.adminUnitCode ?? null,
     };
     await repo.insertOrganization(trx, row);
     await appendAudit(trx, {

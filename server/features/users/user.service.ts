@@ -5,6 +5,7 @@ import type { Db } from '../../db/database';
 import { AppError, forbidden, validation } from '../../http/errors';
 import { newId, nowIso } from '../../lib/ids';
 import { type Actor, mayActOn, scopePaths } from '../access/access.rules';
+import { withLineage } from '../organizations/organization-history.service';
 import { appendAudit } from '../audit/audit.repository';
 import { findOrganizationsByIds } from '../organizations/organization.repository';
 import { isLocked, lockAfterFailure, minutesUntil } from './login.rules';
@@ -116,7 +117,7 @@ export async function resolveSession(db: Db, token: string, now = new Date()): P
   if (!user || user.disabled === 1) return null;
   const grants = (await repo.grantsOf(db, [user.id])).get(user.id) ?? [];
   return {
-    actor: { userId: user.id, username: user.username, grants },
+    actor: { userId: user.id, username: user.username, grants: await withLineage(db, grants) },
     me: toMe(user, grants),
     sessionId,
     csrfToken: session.csrf_token,

@@ -1,11 +1,21 @@
 import type { ReactElement } from 'react';
-import { AuditOutlined, ApartmentOutlined, HomeOutlined, SafetyOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  ApartmentOutlined,
+  BookOutlined,
+  CalendarOutlined,
+  HomeOutlined,
+  SafetyOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { Role } from '@contracts/common';
 import type { Bilingual } from '../ui/i18n';
 import { SecurityPage } from './account/SecurityPage';
 import { AuditPage } from './audit/AuditPage';
 import { HomePage } from './home/HomePage';
 import { OrganizationsPage } from './organizations/OrganizationsPage';
+import { PolicyPage } from './policy/PolicyPage';
+import { RetirementPage } from './policy/RetirementPage';
 import { UsersPage } from './users/UsersPage';
 
 export interface FeatureModule {
@@ -33,6 +43,20 @@ export const MODULES: readonly FeatureModule[] = [
     label: { vi: 'Tổ chức', en: 'Organizations' },
     icon: <ApartmentOutlined />,
     element: <OrganizationsPage />,
+  },
+  {
+    key: 'policy',
+    path: '/policy',
+    label: { vi: 'Quy định, tiêu chuẩn', en: 'Rules and standards' },
+    icon: <BookOutlined />,
+    element: <PolicyPage />,
+  },
+  {
+    key: 'retirement',
+    path: '/retirement',
+    label: { vi: 'Tính thời điểm nghỉ hưu', en: 'Retirement calculator' },
+    icon: <CalendarOutlined />,
+    element: <RetirementPage />,
   },
   {
     key: 'audit',

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { isoDateSchema, ulidSchema } from './common';
+
+/** How a person came to sit in a seat. */
+export const INCUMBENCY_KINDS = ['appointed', 'elected', 'acting', 'concurrent'] as const;
+export const incumbencyKindSchema = z.enum(INCUMBENCY_KINDS);
+export type IncumbencyKind = z.infer<typeof incumbencyKindSchema>;
+
+export const INCUMBENCY_KIND_LABELS: Record<IncumbencyKind, { vi: string; en: string }> = {
+  appointed: { vi: 'Bổ nhiệm', en: 'Appointed' },
+  elected: { vi: 'Bầu cử', en: 'Elected' },
+  acting: { vi: 'Phụ trách / quyền', en: 'Acting' },
+  concurrent: { vi: 'Kiêm nhiệm', en: 'Concurrent' },
+};
+
+/** Every rule verdict carries its rule id and citation (conventions.md); `subjectId` names the seat or unit. */
+export const ruleVerdictSchema = z.object({
+  ruleId: z.string(),
+  citation: z.string(),
+  passed: z.boolean(),
+  subjectId: z.string(),
+  detail: z.string(),
+  detailEn: z.string(),
+});
+export type RuleVerdict = z.infer<typeof ruleVerdictSchema>;
+
+export const POSITION_LIMITS = { seatCountMax: 50, termYearsMax: 10, withinMonthsMax: 120 } as const;
+
+/** One incumbency: a person in a seat from a date to a date (open while `to` is null). */
+export const incumbentSchema = z.object({
+  id: z.string(),
+  positionId: z.string(),
+  /** the person's ULID (persons table: issue 4) */
+  personId: z.string(),
+  /** the name as written on the appointment/election decision */
+  personName: z.string(),
+  how: incumbencyKindSchema,
+  from: isoDateSchema,
+  to: isoDateSchema.nullable(),
+  termEnd: isoDateSchema.nullable(),
+  decisionRef: z.string().nullable(),
+});
+export type Incumbent = z.infer<typeof incumbentSchema>;
+
+/** A seat: organization × title, with how many people it holds and its term. */
+export const positionSchema = z.object({
+  id: z.string(),
+  organizationId: z.string(),
+  organizationName: z.string(),
+  titleId: z.string(),
+  titleName: z.string(),
+  seatCount: z.number(),
+  termYears: z.number().nullable(),
+  validFrom: isoDateSchema,
+  validTo: isoDateSchema.nullable(),
+  /** incumbents on the as-of date of the request */
+  incumbents: z.array(incumbentSchema),
+  vacant: z.number(),
+});
+export type Position = z.infer<typeof positionSchema>;
+
+export const positionListQuerySchema = z.object({
+  organizationId: z.string().max(40).optional(),
+  /** include every seat in the organization's subtree, not only its own */
+  subtree: z.enum(['0', '1']).optional(),
+  asOf: isoDateSchema.optional(),
+  /** only seats with fewer incumbents than seats */
+  vacant: z.enum(['0', '1']).optional(),
+  /** only seats with an incumbent whose term ends within this many months of asOf */
+  termEndsWithinMonths: z.coerce.number().int().min(1).max(POSITION_LIMITS.withinMonthsMax).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(200),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export type PositionListQuery = z.infer<typeof positionListQuerySchema>;
+export const positionListSchema = z.object({
+  items: z.array(positionSchema),
+  total: z.number(),
+  /** seats with more people than places, deputies above the catalog's cap */
+  problems: z.array(ruleVerdictSchema),
+});
+
+export const createPositionBodySchema = z.strictObject({
+  organizationId: z.string().max(40),
+  titleId: z.string().max(80),
+  seatCount: z.number().int().min(1).max(POSITION_LIMITS.seatCountMax),
+  termYears: z.number().int().min(1).max(POSITION_LIMITS.termYearsMax).optional(),
+  validFrom: isoDateSchema,
+});
+export type CreatePositionBody = z.infer<typeof createPositionBodySchema>;
+
+export const addIncumbentBodySchema = z.strictObject({
+  personId: ulidSchema,
+  personName: z.string().trim().min(1).max(300),
+  how: incumbencyKindSchema,
+  from: isoDateSchema,
+  termEnd: isoDateSchema.optional(),
+  decisionRef: z.string().trim().max(100).optional(),
+});
+export type AddIncumbentBody = z.infer<typeof addIncumbentBodySchema>;
+
+export const endIncumbentBodySchema = z.strictObject({ to: isoDateSchema });

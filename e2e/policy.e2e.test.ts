@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_PASSWORD, DEMO_USERS, launchBrowser, screenshotPath, startTestServer } from './harness';
+
+describe('the rule browser and the retirement calculator in the browser', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>> | undefined;
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function withPage(run: (page: Page, baseUrl: string) => Promise<void>): Promise<void> {
+    if (!browser || !server) throw new Error('the server and browser did not start');
+    const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1366, height: 900 } });
+    try {
+      await run(await context.newPage(), server.baseUrl);
+    } finally {
+      await context.close();
+    }
+  }
+
+  it('anyone computes a retirement date without signing in', async () => {
+    await withPage(async (page, baseUrl) => {
+      await page.goto(`${baseUrl}/retirement`);
+      await page.getByTestId('retire-birth').fill('15/10/1964');
+      await page.getByTestId('retire-submit').click();
+      await page.getByTestId('retire-result').waitFor();
+      expect(await page.getByTestId('retire-date').textContent()).toBe('30/04/2026');
+      expect(await page.getByTestId('retire-result').textContent()).toContain('61 tuổi 6 tháng');
+      expect(new URL(page.url()).pathname).toBe('/retirement');
+    });
+  });
+
+  it('an officer browses the packs, sees what changed on 08/10/2025 and checks a person against a title', async () => {
+    await withPage(async (page, baseUrl) => {
+      await page.goto(`${baseUrl}/login`);
+      await page.locator('#username').fill(DEMO_USERS.officer);
+      await page.locator('#password').fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: 'Đăng nhập' }).click();
+      await page.waitForURL((url) => url.pathname === '/');
+      await page.getByRole('menuitem', { name: 'Quy định, tiêu chuẩn' }).click();
+      await page.waitForURL((url) => url.pathname === '/policy');
+
+      // Packs: the 2025 pack's rules, with their sources.
+      await page.getByTestId('open-pack-national-2025').click();
+      await page.getByTestId('pack-rules').getByText('appointment.months-in-post').waitFor();
+      expect(await page.getByTestId('pack-rules').textContent()).toContain('377-QĐ/TW ngày 08/10/2025');
+
+      // What changed on 08/10/2025 (the default comparison 07/10 → 08/10/2025).
+      await page.getByRole('tab', { name: 'So sánh thay đổi' }).click();
+      await page.getByTestId('diff-summary').waitFor();
+      expect(await page.getByTestId('diff-summary').textContent()).toMatch(/\d+ thay đổi/);
+      const row = page.getByTestId('diff-table').locator('tr', { hasText: 'appointment.months-in-post' });
+      expect(await row.textContent()).toMatch(/24\s*→\s*12/);
+      await page.screenshot({ path: screenshotPath('policy-diff.png'), fullPage: true });
+
+      // Diff between the two packs.
+      await page.getByText('Giữa hai bộ quy định').click();
+      await page.getByTestId('diff-table').locator('tr', { hasText: 'planning.age-by-level' }).getByText('Bổ sung').waitFor();
+
+      // Check one person against a title on 01/06/2026: a reprimand of 15/03/2025 still blocks (24 months).
+      await page.getByRole('tab', { name: 'Kiểm tra điều kiện' }).click();
+      await page.getByTestId('check-example').click();
+      const date = page.getByTestId('check-form').locator('input').first();
+      await date.click();
+      await date.fill('01/06/2026');
+      await date.press('Enter');
+      await page.getByTestId('check-submit').click();
+      await page.getByTestId('check-result').waitFor();
+      expect(await page.getByTestId('check-summary').textContent()).toContain('Chỉ còn thiếu một yêu cầu');
+      const failed = page.locator('[data-status=failed]');
+      expect(await failed.count()).toBe(1);
+      expect(await failed.getAttribute('data-rule')).toBe('appointment.discipline-waits');
+      expect(await failed.textContent()).toContain('15/03/2027');
+      await page.screenshot({ path: screenshotPath('policy-check.png'), fullPage: true });
+
+      // The verdict links to the rule's text, every version of it.
+      await failed.getByText('appointment.discipline-waits').click();
+      await page.getByTestId('rule-versions').waitFor();
+      const versions = await page.getByTestId('rule-versions').textContent();
+      expect(versions).toContain('377-QĐ/TW ngày 08/10/2025');
+      expect(versions).toContain('80-QĐ/TW ngày 18/08/2022');
+    });
+  });
+});

@@ -1,0 +1,146 @@
+import type { OrganizationHistory, OrganizationNode } from '../../../contracts/organizations';
+import type { Db } from '../../db/database';
+import { notFound } from '../../http/errors';
+import { todayIso } from '../../lib/ids';
+import { type Actor, type ScopedGrant, mayActOn, scopePaths } from '../access/access.rules';
+import { toOrganizationResponse } from './organization.mapper';
+import * as repo from './organization.repository';
+
+/**
+ * A grant follows the lineage of its unit across restructuring: a grant on a unit also covers the closed units it
+ * succeeded (so a merged province's officer sees the history of both old provinces), and a grant on a closed unit
+ * also covers its successors (so an officer of a merged unit keeps working in the unit it became).
+ */
+export async function withLineage(db: Db, grants: ScopedGrant[]): Promise<ScopedGrant[]> {
+  const out = [...grants];
+  const seen = new Set(grants.map((g) => `${g.role}|${g.organizationId}`));
+  let frontier = grants.map((g) => ({
+    grant: g,
+    id: g.organizationId,
+    closed: false,
+    direction: 'both' as 'both' | 'up' | 'down',
+  }));
+  for (let hops = 0; frontier.length && hops < 20; hops++) {
+    const links = await repo.successionsOf(
+      db,
+      frontier.map((f) => f.id),
+    );
+    const next: typeof frontier = [];
+    for (const f of frontier) {
+      for (const l of links) {
+        // predecessors: closed units that became this one
+        if (l.successor_id === f.id && f.direction !== 'down')
+          next.push({
+            grant: {
+              ...f.grant,
+              organizationId: l.predecessor_id,
+              organizationName: l.predecessor_name,
+              path: l.predecessor_path,
+            },
+            id: l.predecessor_id,
+            closed: true,
+            direction: 'up',
+          });
+        // successors of a closed unit
+        if (l.predecessor_id === f.id && l.predecessor_valid_to !== null && f.direction !== 'up')
+          next.push({
+            grant: { ...f.grant, organizationId: l.successor_id, organizationName: l.successor_name, path: l.successor_path },
+            id: l.successor_id,
+            closed: false,
+            direction: 'down',
+          });
+      }
+    }
+    frontier = next.filter((n) => {
+      const key = `${n.grant.role}|${n.id}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      out.push(n.grant);
+      return true;
+    });
+  }
+  return out;
+}
+
+const toNode = (v: repo.VersionNode): OrganizationNode => ({
+  id: v.organization_id,
+  code: v.code,
+  name: v.name,
+  shortName: v.short_name,
+  kind: v.kind,
+  level: v.level,
+  parentId: v.parent_id,
+  depth: Number(v.depth),
+  validFrom: v.valid_from,
+  validTo: v.valid_to,
+  adminUnitCode: v.admin_unit_code,
+  childCount: v.child_count,
+});
+
+/** One level of the tree as it stood on `asOf`: the children of `parentId`, or the actor's top units that day. */
+export async function treeAsOf(
+  db: Db,
+  actor: Actor,
+  query: { asOf?: string; parentId?: string },
+): Promise<{ asOf: string; items: OrganizationNode[] }> {
+  const asOf = query.asOf ?? todayIso();
+  const roots = scopePaths(actor, 'organizations.read');
+  if (query.parentId) {
+    const parent = await repo.findOrganization(db, query.parentId);
+    if (!parent || !mayActOn(actor, 'organizations.read', parent.path)) throw notFound('đơn vị', 'Organization');
+    return { asOf, items: (await repo.childrenAsOf(db, parent.id, asOf, roots)).map(toNode) };
+  }
+  const ids = roots.map((p) => p.split('/').filter(Boolean).at(-1)!);
+  const nodes = await repo.nodesAsOf(db, ids, asOf, roots);
+  // A root whose ancestor is also shown that day (paths of that day) adds nothing.
+  const shown = nodes.filter((n) => !nodes.some((m) => m !== n && n.path.startsWith(m.path)));
+  return { asOf, items: shown.map(toNode) };
+}
+
+/** Every unit in the subtree of `id` as it stood on `asOf` (the subtree query the benchmark measures). */
+export async function subtreeAsOf(
+  db: Db,
+  actor: Actor,
+  id: string,
+  asOf = todayIso(),
+): Promise<{ asOf: string; items: OrganizationNode[] }> {
+  const org = await repo.findOrganization(db, id);
+  if (!org || !mayActOn(actor, 'organizations.read', org.path)) throw notFound('đơn vị', 'Organization');
+  const [version] = await repo.nodesAsOf(db, [id], asOf, ['/']);
+  if (!version) return { asOf, items: [] };
+  return { asOf, items: (await repo.subtreeAsOf(db, version.path, asOf, scopePaths(actor, 'organizations.read'))).map(toNode) };
+}
+
+/** A unit's dated versions and the units it came from and went into. */
+export async function organizationHistory(db: Db, actor: Actor, id: string): Promise<OrganizationHistory> {
+  const org = await repo.findOrganization(db, id);
+  if (!org || !mayActOn(actor, 'organizations.read', org.path)) throw notFound('đơn vị', 'Organization');
+  const versions = await repo.versionsOf(db, id);
+  const parents = new Map(
+    (
+      await repo.findOrganizationsByIds(
+        db,
+        versions.map((v) => v.parent_id).filter((p): p is string => p !== null),
+      )
+    ).map((p) => [p.id, p.name]),
+  );
+  const links = await repo.successionsOf(db, [id]);
+  return {
+    organization: { ...toOrganizationResponse(org), validFrom: org.valid_from, validTo: org.valid_to },
+    versions: versions.map((v) => ({
+      name: v.name,
+      shortName: v.short_name,
+      parentId: v.parent_id,
+      parentName: v.parent_id ? (parents.get(v.parent_id) ?? null) : null,
+      validFrom: v.valid_from,
+      validTo: v.valid_to,
+      eventId: v.event_id,
+    })),
+    predecessors: links
+      .filter((l) => l.successor_id === id)
+      .map((l) => ({ id: l.predecessor_id, name: l.predecessor_name, eventId: l.event_id })),
+    successors: links
+      .filter((l) => l.predecessor_id === id)
+      .map((l) => ({ id: l.successor_id, name: l.successor_name, eventId: l.event_id })),
+  };
+}

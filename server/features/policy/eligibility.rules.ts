@@ -1,0 +1,350 @@
+import {
+  DISCIPLINE_LABELS,
+  EDUCATION_LABELS,
+  EDUCATION_LEVELS,
+  type EligibilityFacts,
+  RATING_LABELS,
+  RATING_LEVELS,
+  STATE_MANAGEMENT_LABELS,
+  STATE_MANAGEMENT_LEVELS,
+  THEORY_LABELS,
+  type Verdict,
+} from '../../../contracts/policy';
+import { type ResolvedPolicy, formatDate, ruleIn } from './policy.library';
+import { verdict } from './policy.rules';
+import { addMonths, monthsBetween, retirementDate } from './retirement.rules';
+
+export type { EligibilityFacts, EligibilityFactsInput } from '../../../contracts/policy';
+export { eligibilityFactsSchema } from '../../../contracts/policy';
+
+export interface Eligibility {
+  eligible: boolean;
+  verdicts: Verdict[];
+  /** Rule ids that failed: empty when eligible; one entry means "one requirement short". */
+  missing: string[];
+}
+
+const fmtMonths = (m: number) => ({ vi: `${m} tháng`, en: `${m} month${m === 1 ? '' : 's'}` });
+
+/**
+ * Judges a person against a target title on `policy.date` with the rules in force then: pure, no I/O.
+ * The facts come from the person's record (or are typed in); the title's rank and standards from the catalog.
+ */
+export function evaluateEligibility(facts: EligibilityFacts, policy: ResolvedPolicy): Eligibility {
+  const date = policy.date;
+  const { person, target, purpose } = facts;
+  const verdicts: Verdict[] = [];
+  const levelsBelow = person.currentTitleRank === null ? null : person.currentTitleRank - target.rank;
+
+  // Only a title higher than the one held (planning).
+  const higher = ruleIn(policy, 'planning.higher-titles-only', 'flag');
+  if (purpose === 'planning' && higher) {
+    const ok = levelsBelow === null || levelsBelow > 0;
+    verdicts.push(
+      verdict(
+        higher,
+        ok ? 'passed' : 'failed',
+        ok
+          ? { vi: 'Chức danh quy hoạch cao hơn chức danh đang giữ.', en: 'The planned title is higher than the one held.' }
+          : {
+              vi: `Chức danh quy hoạch (bậc ${target.rank}) không cao hơn chức danh đang giữ (bậc ${person.currentTitleRank}).`,
+              en: `The planned title (rank ${target.rank}) is not higher than the one held (rank ${person.currentTitleRank}).`,
+            },
+        { currentTitleRank: person.currentTitleRank, targetRank: target.rank },
+      ),
+    );
+  }
+
+  // In the plan for the title (appointment).
+  const inPlan = ruleIn(policy, 'appointment.in-plan', 'flag');
+  if (purpose === 'appointment' && inPlan)
+    verdicts.push(
+      verdict(
+        inPlan,
+        person.inPlanForTitle ? 'passed' : 'failed',
+        person.inPlanForTitle
+          ? { vi: 'Có trong quy hoạch chức danh.', en: 'In the plan for the title.' }
+          : { vi: 'Chưa có trong quy hoạch chức danh này.', en: 'Not in the plan for this title.' },
+        { inPlanForTitle: person.inPlanForTitle },
+      ),
+    );
+
+  // Time in the current post (appointment).
+  const inPost = ruleIn(policy, 'appointment.months-in-post', 'months');
+  if (purpose === 'appointment' && inPost) {
+    const need = inPost.params.months;
+    if (person.currentPostSince === null)
+      verdicts.push(
+        verdict(
+          inPost,
+          'warning',
+          { vi: 'Chưa ghi ngày bắt đầu giữ chức vụ hiện tại.', en: 'The start of the current post is not recorded.' },
+          { currentPostSince: null, requiredMonths: need },
+        ),
+      );
+    else {
+      const held = Math.max(0, monthsBetween(person.currentPostSince, date));
+      const metOn = addMonths(person.currentPostSince, need);
+      const ok = date >= metOn;
+      verdicts.push(
+        verdict(
+          inPost,
+          ok ? 'passed' : 'failed',
+          ok
+            ? {
+                vi: `Đã giữ chức vụ hiện tại ${fmtMonths(held).vi} (yêu cầu ${fmtMonths(need).vi}).`,
+                en: `Has held the current post for ${fmtMonths(held).en} (${fmtMonths(need).en} required).`,
+              }
+            : {
+                vi: `Mới giữ chức vụ hiện tại ${fmtMonths(held).vi}, cần ${fmtMonths(need).vi}: đủ từ ngày ${formatDate(metOn)}.`,
+                en: `Has held the current post for ${fmtMonths(held).en}, ${fmtMonths(need).en} required: met from ${formatDate(metOn)}.`,
+              },
+          { currentPostSince: person.currentPostSince, monthsHeld: held, requiredMonths: need, metOn },
+        ),
+      );
+    }
+  }
+
+  // Months left before retirement.
+  const retirement = retirementDate({ sex: person.sex, birth: person.birth, femaleLeaderTo60: person.femaleLeaderTo60 }, policy);
+  verdicts.push(...retirement.assumptions);
+  const monthsLeftAt = (at: string) => Math.max(0, monthsBetween(at, retirement.pensionFrom));
+  const retireText = {
+    vi: `nghỉ hưu ngày ${formatDate(retirement.retirementDate)}`,
+    en: `retires on ${formatDate(retirement.retirementDate)}`,
+  };
+
+  const fullTerm = ruleIn(policy, 'appointment.full-term', 'months');
+  if (purpose === 'appointment' && fullTerm) {
+    const special = target.specialCase && fullTerm.params.specialCaseMonths !== undefined;
+    const need = special ? fullTerm.params.specialCaseMonths! : fullTerm.params.months;
+    const left = monthsLeftAt(date);
+    const ok = left >= need;
+    verdicts.push(
+      verdict(
+        fullTerm,
+        ok ? 'passed' : 'failed',
+        {
+          vi: `Còn ${fmtMonths(left).vi} công tác (${retireText.vi}); cần ${fmtMonths(need).vi}${special ? ' (trường hợp đặc biệt)' : ''}.`,
+          en: `${fmtMonths(left).en} of service left (${retireText.en}); ${fmtMonths(need).en} required${special ? ' (special case)' : ''}.`,
+        },
+        { monthsLeft: left, requiredMonths: need, specialCase: special, retirementDate: retirement.retirementDate },
+      ),
+    );
+  }
+
+  if (purpose === 'planning') {
+    const refs = ruleIn(policy, 'planning.reference-dates', 'reference-dates');
+    const ref = target.planningReference ? refs?.params.dates.find((d) => d.key === target.planningReference) : undefined;
+    const at = ref ? `${ref.month}-01` : date;
+    const left = monthsLeftAt(at);
+    const atText = ref
+      ? {
+          vi: ` tại mốc ${ref.label.vi} (${ref.month.slice(5)}/${ref.month.slice(0, 4)})`,
+          en: ` at the reference date ${ref.label.en} (${ref.month})`,
+        }
+      : { vi: '', en: '' };
+    const byLevel = ruleIn(policy, 'planning.age-by-level', 'planning-age-levels');
+    const byTerms = ruleIn(policy, 'planning.age-terms', 'planning-age-terms');
+    if (byLevel) {
+      const two = levelsBelow === null || levelsBelow >= 2;
+      const need = two ? byLevel.params.twoLevelsBelowMonths : byLevel.params.oneLevelBelowMonths;
+      const ok = left >= need;
+      verdicts.push(
+        verdict(
+          byLevel,
+          ok ? 'passed' : 'failed',
+          {
+            vi: `Còn ${fmtMonths(left).vi} công tác${atText.vi} (${retireText.vi}); người ${two ? 'thấp hơn hai cấp' : 'thấp hơn một cấp'} cần ${fmtMonths(need).vi}.`,
+            en: `${fmtMonths(left).en} of service left${atText.en} (${retireText.en}); someone ${two ? 'two levels' : 'one level'} below needs ${fmtMonths(need).en}.`,
+          },
+          { monthsLeft: left, requiredMonths: need, levelsBelow, referenceDate: at, retirementDate: retirement.retirementDate },
+        ),
+      );
+    }
+    if (byTerms) {
+      const { requiredMonths, preferredMonths } = byTerms.params;
+      const status = left < requiredMonths ? 'failed' : left < preferredMonths ? 'warning' : 'passed';
+      verdicts.push(
+        verdict(
+          byTerms,
+          status,
+          {
+            vi: `Còn ${fmtMonths(left).vi} công tác${atText.vi} (${retireText.vi}); cần ít nhất ${fmtMonths(requiredMonths).vi} (một nhiệm kỳ), nên có ${fmtMonths(preferredMonths).vi} (hai nhiệm kỳ).`,
+            en: `${fmtMonths(left).en} of service left${atText.en} (${retireText.en}); at least ${fmtMonths(requiredMonths).en} (one term) required, ${fmtMonths(preferredMonths).en} (two terms) preferred.`,
+          },
+          { monthsLeft: left, requiredMonths, preferredMonths, referenceDate: at },
+        ),
+      );
+    }
+  }
+
+  // Discipline waiting periods before a higher post (planning and appointment).
+  const waits = ruleIn(policy, 'appointment.discipline-waits', 'discipline-waits');
+  if (waits) {
+    const pending = person.disciplines
+      .map((d) => ({ ...d, months: waits.params[d.level], until: addMonths(d.decidedOn, waits.params[d.level]) }))
+      .filter((d) => d.decidedOn <= date && date < d.until)
+      .sort((a, b) => (a.until < b.until ? 1 : -1));
+    const worst = pending[0];
+    verdicts.push(
+      verdict(
+        waits,
+        worst ? 'failed' : 'passed',
+        worst
+          ? {
+              vi: `Bị kỷ luật ${DISCIPLINE_LABELS[worst.level].vi.toLowerCase()} ngày ${formatDate(worst.decidedOn)}: phải chờ ${fmtMonths(worst.months).vi}, đến ngày ${formatDate(worst.until)}.`,
+              en: `Disciplined (${DISCIPLINE_LABELS[worst.level].en.toLowerCase()}) on ${formatDate(worst.decidedOn)}: must wait ${fmtMonths(worst.months).en}, until ${formatDate(worst.until)}.`,
+            }
+          : person.disciplines.length
+            ? { vi: 'Đã hết thời hạn chờ sau kỷ luật.', en: 'The waiting periods after discipline have ended.' }
+            : { vi: 'Không có kỷ luật.', en: 'No discipline on record.' },
+        {
+          disciplines: person.disciplines,
+          waits: waits.params,
+          ...(worst ? { waitUntil: worst.until } : {}),
+        },
+      ),
+    );
+  }
+
+  // Ratings of the last years (appointment).
+  const judgementYear = Number(date.slice(0, 4));
+  const assessed = ruleIn(policy, 'appointment.ratings-assessed', 'ratings-assessed');
+  if (purpose === 'appointment' && assessed) {
+    const years = Array.from({ length: assessed.params.years }, (_, i) => judgementYear - 1 - i);
+    const absent = years.filter((y) => !person.ratings.some((r) => r.year === y));
+    verdicts.push(
+      verdict(
+        assessed,
+        absent.length ? 'failed' : 'passed',
+        absent.length
+          ? {
+              vi: `Chưa có kết quả đánh giá, xếp loại năm ${absent.join(', ')}.`,
+              en: `No rating on file for ${absent.join(', ')}.`,
+            }
+          : { vi: `Đã có kết quả đánh giá các năm ${years.join(', ')}.`, en: `Rated for ${years.join(', ')}.` },
+        { years, ratings: person.ratings.filter((r) => years.includes(r.year)) },
+      ),
+    );
+  }
+  const minimum = ruleIn(policy, 'appointment.ratings-minimum', 'ratings-minimum');
+  if (purpose === 'appointment' && minimum) {
+    const years = Array.from({ length: minimum.params.years }, (_, i) => judgementYear - 1 - i);
+    const floor = RATING_LEVELS.indexOf(minimum.params.minimumLevel);
+    const below = person.ratings.filter((r) => years.includes(r.year) && RATING_LEVELS.indexOf(r.level) > floor);
+    verdicts.push(
+      verdict(
+        minimum,
+        below.length ? 'failed' : 'passed',
+        below.length
+          ? {
+              vi: `Năm ${below.map((r) => `${r.year} (${RATING_LABELS[r.level].vi.toLowerCase()})`).join(', ')} dưới mức "${RATING_LABELS[minimum.params.minimumLevel].vi}".`,
+              en: `${below.map((r) => `${r.year} (${RATING_LABELS[r.level].en.toLowerCase()})`).join(', ')} below "${RATING_LABELS[minimum.params.minimumLevel].en}".`,
+            }
+          : {
+              vi: `Các năm đã đánh giá đều từ mức "${RATING_LABELS[minimum.params.minimumLevel].vi}" trở lên.`,
+              en: `Every rated year is "${RATING_LABELS[minimum.params.minimumLevel].en}" or better.`,
+            },
+        { years, minimumLevel: minimum.params.minimumLevel },
+      ),
+    );
+  }
+
+  // Political standard conclusion on file (planning and appointment).
+  const political = ruleIn(policy, 'appointment.political-standard', 'flag');
+  if (political)
+    verdicts.push(
+      verdict(
+        political,
+        person.politicalStandardConcluded ? 'passed' : 'failed',
+        person.politicalStandardConcluded
+          ? { vi: 'Đã có kết luận tiêu chuẩn chính trị.', en: 'A conclusion on the political standard is on file.' }
+          : { vi: 'Chưa có kết luận tiêu chuẩn chính trị.', en: 'No conclusion on the political standard on file.' },
+        { politicalStandardConcluded: person.politicalStandardConcluded },
+      ),
+    );
+
+  verdicts.push(...standardsVerdicts(facts, policy, levelsBelow));
+
+  const failed = verdicts.filter((v) => v.status === 'failed').map((v) => v.ruleId);
+  return { eligible: failed.length === 0, verdicts, missing: [...new Set(failed)] };
+}
+
+/** Political theory, education and state management against the title's standards. */
+function standardsVerdicts(facts: EligibilityFacts, policy: ResolvedPolicy, levelsBelow: number | null): Verdict[] {
+  const standards = ruleIn(policy, 'standards.title-requirements', 'theory-order');
+  if (!standards) return [];
+  const { person, target, purpose } = facts;
+  const theoryRank = (level: string) => standards.params.order.findIndex((group) => group.includes(level as never));
+  const gaps: { vi: string; en: string }[] = [];
+  const theoryShort = theoryRank(person.politicalTheory) < theoryRank(target.requiredTheory);
+  if (theoryShort)
+    gaps.push({
+      vi: `lý luận chính trị ${THEORY_LABELS[person.politicalTheory].vi.toLowerCase()}, cần ${THEORY_LABELS[target.requiredTheory].vi.toLowerCase()}`,
+      en: `political theory ${THEORY_LABELS[person.politicalTheory].en.toLowerCase()}, ${THEORY_LABELS[target.requiredTheory].en.toLowerCase()} required`,
+    });
+  if (EDUCATION_LEVELS.indexOf(person.education) < EDUCATION_LEVELS.indexOf(target.requiredEducation))
+    gaps.push({
+      vi: `trình độ chuyên môn ${EDUCATION_LABELS[person.education].vi.toLowerCase()}, cần ${EDUCATION_LABELS[target.requiredEducation].vi.toLowerCase()}`,
+      en: `education ${EDUCATION_LABELS[person.education].en.toLowerCase()}, ${EDUCATION_LABELS[target.requiredEducation].en.toLowerCase()} required`,
+    });
+  if (STATE_MANAGEMENT_LEVELS.indexOf(person.stateManagement) < STATE_MANAGEMENT_LEVELS.indexOf(target.requiredStateManagement))
+    gaps.push({
+      vi: `quản lý nhà nước ${STATE_MANAGEMENT_LABELS[person.stateManagement].vi.toLowerCase()}, cần ${STATE_MANAGEMENT_LABELS[target.requiredStateManagement].vi.toLowerCase()}`,
+      en: `state management ${STATE_MANAGEMENT_LABELS[person.stateManagement].en.toLowerCase()}, ${STATE_MANAGEMENT_LABELS[target.requiredStateManagement].en.toLowerCase()} required`,
+    });
+  const inputs = {
+    politicalTheory: person.politicalTheory,
+    education: person.education,
+    stateManagement: person.stateManagement,
+    required: {
+      theory: target.requiredTheory,
+      education: target.requiredEducation,
+      stateManagement: target.requiredStateManagement,
+    },
+  };
+  if (gaps.length === 0)
+    return [
+      verdict(
+        standards,
+        'passed',
+        { vi: 'Đạt tiêu chuẩn trình độ của chức danh.', en: "Meets the title's qualification standards." },
+        inputs,
+      ),
+    ];
+  const gapText = { vi: gaps.map((g) => g.vi).join('; '), en: gaps.map((g) => g.en).join('; ') };
+  if (purpose === 'appointment')
+    return [verdict(standards, 'failed', { vi: `Chưa đạt: ${gapText.vi}.`, en: `Not met: ${gapText.en}.` }, inputs)];
+
+  // Planning: a gap is a training need, except political theory for someone one level below under 377-QĐ/TW.
+  const byLevel = ruleIn(policy, 'planning.theory-by-level', 'planning-theory');
+  const out: Verdict[] = [
+    verdict(
+      standards,
+      'warning',
+      { vi: `Cần đào tạo, bồi dưỡng: ${gapText.vi}.`, en: `Training needed: ${gapText.en}.` },
+      inputs,
+    ),
+  ];
+  if (byLevel && theoryShort) {
+    const mode = levelsBelow !== null && levelsBelow <= 1 ? byLevel.params.oneLevelBelow : byLevel.params.twoLevelsBelow;
+    out.push(
+      verdict(
+        byLevel,
+        mode === 'must-meet' ? 'failed' : 'warning',
+        mode === 'must-meet'
+          ? {
+              vi: 'Người thấp hơn một cấp phải đạt trình độ lý luận chính trị của chức danh ngay khi quy hoạch.',
+              en: "Someone one level below must already hold the title's political-theory level.",
+            }
+          : {
+              vi: 'Người thấp hơn hai cấp được đào tạo lý luận chính trị sau khi được phê duyệt quy hoạch.',
+              en: 'Someone two levels below may complete political theory after the plan is approved.',
+            },
+        { levelsBelow, politicalTheory: person.politicalTheory, required: target.requiredTheory },
+      ),
+    );
+  }
+  return out;
+}

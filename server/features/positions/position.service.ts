@@ -1,0 +1,222 @@
+import type {
+  AddIncumbentBody,
+  CreatePositionBody,
+  Incumbent,
+  Position,
+  PositionListQuery,
+  RuleVerdict,
+} from '../../../contracts/positions';
+import type { Db, Trx } from '../../db/database';
+import { AppError, forbidden, notFound, validation } from '../../http/errors';
+import { groupBy } from '../../lib/collections';
+import { newId, nowIso, todayIso } from '../../lib/ids';
+import { type Actor, mayActOn, scopePaths } from '../access/access.rules';
+import { appendAudit } from '../audit/audit.repository';
+import { findOrganization } from '../organizations/organization.repository';
+import { findTitle, findTitlesByIds, listCatalogs } from '../titles/title.repository';
+import { catalogInForce } from '../titles/title.rules';
+import { toIncumbentResponse, toPositionResponse } from './position.mapper';
+import * as repo from './position.repository';
+import { type TitleFacts, periodsOverlap, seatProblems, termEndFrom, termEndsWithin } from './position.rules';
+
+const positionNotFound = () => notFound('vị trí', 'Position');
+const ddmmyyyy = (iso: string) => iso.split('-').reverse().join('/');
+
+/** Title facts for the seat rules, keyed by id, including the heads of deputy titles. */
+export async function titleFactsFor(db: Db | Trx, titleIds: readonly string[]): Promise<Map<string, TitleFacts>> {
+  const rows = await findTitlesByIds(db, titleIds);
+  const heads = await findTitlesByIds(
+    db,
+    rows.map((r) => r.head_title_id).filter((id): id is string => id !== null),
+  );
+  return new Map(
+    [...rows, ...heads].map((r) => [
+      r.id,
+      {
+        id: r.id,
+        name: r.name,
+        headTitleId: r.head_title_id,
+        maxDeputies: r.max_deputies === null ? null : Number(r.max_deputies),
+        citation: r.citation,
+      },
+    ]),
+  );
+}
+
+/** Seats on a date with their incumbents and the seat-rule failures, in the actor's scope. */
+export async function listPositions(
+  db: Db,
+  actor: Actor,
+  query: PositionListQuery,
+): Promise<{ items: Position[]; total: number; problems: RuleVerdict[] }> {
+  const asOf = query.asOf ?? todayIso();
+  let roots = scopePaths(actor, 'positions.read');
+  let organizationId: string | undefined;
+  if (query.organizationId) {
+    const org = await findOrganization(db, query.organizationId);
+    if (!org || !mayActOn(actor, 'positions.read', org.path)) throw notFound('đơn vị', 'Organization');
+    roots = [org.path];
+    if (query.subtree !== '1') organizationId = org.id;
+  }
+  const seats = await repo.listPositionsAsOf(db, { roots, organizationId, asOf });
+  const incumbents = await repo.incumbentsAsOf(
+    db,
+    seats.map((s) => s.id),
+    asOf,
+  );
+  const bySeat = groupBy(incumbents, (i) => i.position_id);
+  const titles = await titleFactsFor(
+    db,
+    seats.map((s) => s.title_id),
+  );
+  const problems = seatProblems(
+    seats.map((s) => ({
+      positionId: s.id,
+      organizationId: s.organization_id,
+      titleId: s.title_id,
+      titleName: s.title_name,
+      seatCount: Number(s.seat_count),
+      incumbentCount: bySeat.get(s.id)?.length ?? 0,
+    })),
+    titles,
+  );
+  let items = seats.map((s) => toPositionResponse(s, bySeat.get(s.id) ?? []));
+  if (query.vacant === '1') items = items.filter((p) => p.vacant > 0);
+  if (query.termEndsWithinMonths)
+    items = items.filter((p) => p.incumbents.some((i) => termEndsWithin(i.termEnd, asOf, query.termEndsWithinMonths!)));
+  return { items: items.slice(query.offset, query.offset + query.limit), total: items.length, problems };
+}
+
+/** Opens a seat; its title must belong to the catalog version in force on the seat's first day. */
+export async function createPosition(db: Db, actor: Actor | null, body: CreatePositionBody): Promise<Position> {
+  return db.transaction().execute(async (trx) => {
+    const org = await findOrganization(trx, body.organizationId);
+    if (!org || (actor && !mayActOn(actor, 'positions.read', org.path)))
+      throw validation('organizationId', 'đơn vị không tồn tại', 'no such organization');
+    if (actor && !mayActOn(actor, 'positions.write', org.path)) throw forbidden();
+    if (body.validFrom < org.valid_from || (org.valid_to !== null && body.validFrom >= org.valid_to))
+      throw validation(
+        'validFrom',
+        `đơn vị "${org.name}" không tồn tại vào ngày ${ddmmyyyy(body.validFrom)}`,
+        `organization "${org.name}" does not exist on ${body.validFrom}`,
+      );
+    await assertTitleInForce(trx, body.titleId, body.validFrom);
+    const row = {
+      id: newId(),
+      organization_id: org.id,
+      title_id: body.titleId,
+      seat_count: body.seatCount,
+      term_years: body.termYears ?? null,
+      valid_from: body.validFrom,
+      valid_to: null,
+      opened_by_event_id: null,
+      created_at: nowIso(),
+    };
+    await repo.insertPosition(trx, row);
+    await appendAudit(trx, {
+      actorId: actor?.userId ?? null,
+      action: 'position.create',
+      entity: 'position',
+      entityId: row.id,
+      organizationId: org.id,
+      after: row,
+    });
+    return toPositionResponse((await repo.findPosition(trx, row.id))!, []);
+  });
+}
+
+/** Rejects a title that does not exist or is not in the catalog version in force on `date`, naming it. */
+export async function assertTitleInForce(trx: Trx, titleId: string, date: string): Promise<void> {
+  const title = await findTitle(trx, titleId);
+  const catalogs = await listCatalogs(trx);
+  const inForce = catalogInForce(
+    catalogs.map((c) => ({ id: c.id, validFrom: c.valid_from, validTo: c.valid_to })),
+    date,
+  );
+  if (!title || !inForce || title.catalog_id !== inForce.id)
+    throw validation(
+      'titleId',
+      `chức danh "${titleId}" không có trong danh mục chức danh có hiệu lực ngày ${ddmmyyyy(date)}${inForce ? ` (${inForce.id})` : ''}`,
+      `title "${titleId}" is not in the title catalog in force on ${date}${inForce ? ` (${inForce.id})` : ''}`,
+    );
+}
+
+/** Seats a person; rejects a seat already full on that day and an overlapping stay of the same person. */
+export async function addIncumbent(db: Db, actor: Actor | null, positionId: string, body: AddIncumbentBody): Promise<Incumbent> {
+  return db.transaction().execute(async (trx) => {
+    const seat = await repo.findPosition(trx, positionId);
+    if (!seat || (actor && !mayActOn(actor, 'positions.read', seat.organization_path))) throw positionNotFound();
+    if (actor && !mayActOn(actor, 'positions.write', seat.organization_path)) throw forbidden();
+    if (body.from < seat.valid_from || (seat.valid_to !== null && body.from >= seat.valid_to))
+      throw validation(
+        'from',
+        `vị trí chỉ có hiệu lực từ ${ddmmyyyy(seat.valid_from)}${seat.valid_to ? ` đến trước ${ddmmyyyy(seat.valid_to)}` : ''}`,
+        `the seat is valid from ${seat.valid_from}${seat.valid_to ? ` until ${seat.valid_to}` : ''}`,
+      );
+    const history = await repo.incumbenciesOfPosition(trx, seat.id);
+    const clash = history.find((h) => h.person_id === body.personId && periodsOverlap(h.from_date, h.to_date, body.from, null));
+    if (clash)
+      throw new AppError(
+        'CONFLICT',
+        `${body.personName} đã giữ vị trí này từ ${ddmmyyyy(clash.from_date)}: thời gian trùng nhau`,
+        `${body.personName} already holds this seat from ${clash.from_date}: overlapping periods`,
+        [{ path: 'from', message: 'Trùng thời gian', messageEn: 'Overlapping period' }],
+      );
+    const seated = history.filter((h) => periodsOverlap(h.from_date, h.to_date, body.from, null)).length;
+    if (seated >= Number(seat.seat_count))
+      throw new AppError(
+        'CONFLICT',
+        `Vị trí ${seat.title_name} đã đủ ${seat.seat_count} người: hãy kết thúc nhiệm kỳ của người đang giữ trước`,
+        `The seat ${seat.title_name} already holds ${seat.seat_count}: end a current incumbency first`,
+        [{ path: 'from', message: 'Vị trí đã đủ người', messageEn: 'Seat is full' }],
+      );
+    const row = {
+      id: newId(),
+      position_id: seat.id,
+      person_id: body.personId,
+      person_name: body.personName,
+      how: body.how,
+      from_date: body.from,
+      to_date: null,
+      term_end: body.termEnd ?? (seat.term_years === null ? null : termEndFrom(body.from, Number(seat.term_years))),
+      decision_ref: body.decisionRef ?? null,
+      opened_by_event_id: null,
+      created_at: nowIso(),
+    };
+    await repo.insertIncumbent(trx, row);
+    await appendAudit(trx, {
+      actorId: actor?.userId ?? null,
+      action: 'position.incumbent.add',
+      entity: 'position_incumbent',
+      entityId: row.id,
+      organizationId: seat.organization_id,
+      after: row,
+    });
+    return toIncumbentResponse(row);
+  });
+}
+
+/** Ends an incumbency on `to` (exclusive: the first day the person no longer holds the seat). */
+export async function endIncumbent(db: Db, actor: Actor, incumbentId: string, to: string): Promise<Incumbent> {
+  return db.transaction().execute(async (trx) => {
+    const inc = await repo.findIncumbent(trx, incumbentId);
+    const seat = inc ? await repo.findPosition(trx, inc.position_id) : undefined;
+    if (!inc || !seat || !mayActOn(actor, 'positions.read', seat.organization_path))
+      throw notFound('người giữ vị trí', 'Incumbent');
+    if (!mayActOn(actor, 'positions.write', seat.organization_path)) throw forbidden();
+    if (inc.to_date !== null) throw new AppError('CONFLICT', 'Nhiệm kỳ này đã kết thúc', 'This incumbency has already ended');
+    if (to <= inc.from_date)
+      throw validation('to', `ngày kết thúc phải sau ngày bắt đầu ${ddmmyyyy(inc.from_date)}`, `must be after ${inc.from_date}`);
+    await repo.setIncumbentTo(trx, inc.id, to);
+    await appendAudit(trx, {
+      actorId: actor.userId,
+      action: 'position.incumbent.end',
+      entity: 'position_incumbent',
+      entityId: inc.id,
+      organizationId: seat.organization_id,
+      before: { to_date: null },
+      after: { to_date: to },
+    });
+    return toIncumbentResponse({ ...inc, to_date: to });
+  });
+}

@@ -1,0 +1,167 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase, testDialects } from '../../../test/databases';
+import type { Actor } from '../access/access.rules';
+import { createOrganization, createRootOrganization } from '../organizations/organization.service';
+import { syncTitleCatalog } from '../titles/title.service';
+import { addIncumbent, createPosition, endIncumbent, listPositions } from './position.service';
+
+const P1 = '01JD0000000000000000000001';
+const P2 = '01JD0000000000000000000002';
+const P3 = '01JD0000000000000000000003';
+
+describe.each(testDialects())('positions on %s', (dialect) => {
+  let db: TestDatabase;
+  let provinceId: string;
+  let deptId: string;
+  let otherId: string;
+  let officer: Actor;
+  let outsider: Actor;
+  beforeAll(async () => {
+    db = await createTestDatabase(dialect);
+    await syncTitleCatalog(db.db);
+    const root = await createRootOrganization(db.db, {
+      code: 'R',
+      name: 'Gốc',
+      kind: 'party_committee',
+      level: 'central',
+      validFrom: '2000-01-01',
+    });
+    const province = await createOrganization(db.db, null, {
+      code: 'P',
+      name: 'Tỉnh',
+      kind: 'party_committee',
+      level: 'provincial',
+      parentId: root.id,
+      validFrom: '2025-07-01',
+    });
+    const dept = await createOrganization(db.db, null, {
+      code: 'P.SNV',
+      name: 'Sở Nội vụ',
+      kind: 'state_agency',
+      level: 'provincial',
+      parentId: province.id,
+      validFrom: '2025-07-01',
+    });
+    const other = await createOrganization(db.db, null, {
+      code: 'Q',
+      name: 'Tỉnh khác',
+      kind: 'party_committee',
+      level: 'provincial',
+      parentId: root.id,
+      validFrom: '2025-07-01',
+    });
+    [provinceId, deptId, otherId] = [province.id, dept.id, other.id];
+    const grant = (id: string, path: string): Actor => ({
+      userId: 'u',
+      username: 'u',
+      grants: [{ role: 'officer', organizationId: id, organizationName: '', path }],
+    });
+    officer = grant(province.id, `/${root.id}/${province.id}/`);
+    outsider = grant(other.id, `/${root.id}/${other.id}/`);
+  });
+  afterAll(() => db.destroy());
+
+  it('loads both catalog versions and is idempotent', async () => {
+    expect(await syncTitleCatalog(db.db)).toBe(0);
+  });
+
+  it('rejects a seat whose title is not in the catalog in force on its first day, naming the title', async () => {
+    const err = await createPosition(db.db, officer, {
+      organizationId: deptId,
+      titleId: '368-QD-TW:GIAM_DOC_SO',
+      seatCount: 1,
+      validFrom: '2025-07-01',
+    }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'VALIDATION' });
+    expect((err as Error).message).toContain('368-QD-TW:GIAM_DOC_SO');
+    expect((err as Error).message).toContain('01/07/2025');
+  });
+
+  it('seats people, refuses a full seat and an overlapping stay, and reports vacancies and term ends', async () => {
+    const director = await createPosition(db.db, officer, {
+      organizationId: deptId,
+      titleId: 'KL-35:GIAM_DOC_SO',
+      seatCount: 1,
+      termYears: 5,
+      validFrom: '2025-07-01',
+    });
+    const deputies = await createPosition(db.db, officer, {
+      organizationId: deptId,
+      titleId: 'KL-35:PHO_GIAM_DOC_SO',
+      seatCount: 3,
+      validFrom: '2025-07-01',
+    });
+    const first = await addIncumbent(db.db, officer, director.id, {
+      personId: P1,
+      personName: 'Nguyễn Văn A',
+      how: 'appointed',
+      from: '2025-07-01',
+    });
+    expect(first.termEnd).toBe('2030-07-01');
+    await expect(
+      addIncumbent(db.db, officer, director.id, { personId: P2, personName: 'Trần Văn B', how: 'appointed', from: '2025-08-01' }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(
+      addIncumbent(db.db, officer, director.id, {
+        personId: P1,
+        personName: 'Nguyễn Văn A',
+        how: 'appointed',
+        from: '2025-08-01',
+      }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
+    await addIncumbent(db.db, officer, deputies.id, {
+      personId: P2,
+      personName: 'Trần Văn B',
+      how: 'appointed',
+      from: '2025-07-01',
+      termEnd: '2026-12-31',
+    });
+
+    const onDay = await listPositions(db.db, officer, { organizationId: deptId, asOf: '2026-11-27', limit: 50, offset: 0 });
+    expect(onDay.items.map((p) => [p.titleName, p.incumbents.length, p.vacant])).toEqual([
+      ['Giám đốc Sở', 1, 0],
+      ['Phó Giám đốc Sở', 1, 2],
+    ]);
+    const vacant = await listPositions(db.db, officer, {
+      organizationId: deptId,
+      asOf: '2026-11-27',
+      vacant: '1',
+      limit: 50,
+      offset: 0,
+    });
+    expect(vacant.items.map((p) => p.id)).toEqual([deputies.id]);
+    const ending = await listPositions(db.db, officer, {
+      organizationId: deptId,
+      asOf: '2026-11-27',
+      termEndsWithinMonths: 2,
+      limit: 50,
+      offset: 0,
+    });
+    expect(ending.items.map((p) => p.id)).toEqual([deputies.id]);
+    const before = await listPositions(db.db, officer, { organizationId: deptId, asOf: '2025-06-30', limit: 50, offset: 0 });
+    expect(before.total).toBe(0);
+
+    await endIncumbent(db.db, officer, first.id, '2026-01-01');
+    const after = await listPositions(db.db, officer, { organizationId: deptId, asOf: '2026-01-01', limit: 50, offset: 0 });
+    expect(after.items[0]!.incumbents).toEqual([]);
+    await addIncumbent(db.db, officer, director.id, { personId: P3, personName: 'Lê Thị C', how: 'acting', from: '2026-01-01' });
+  });
+
+  it('lists a subtree and hides seats outside the actor scope (404 on the organization)', async () => {
+    const all = await listPositions(db.db, officer, { organizationId: provinceId, subtree: '1', limit: 50, offset: 0 });
+    expect(all.total).toBe(2);
+    expect((await listPositions(db.db, outsider, { limit: 50, offset: 0 })).total).toBe(0);
+    await expect(listPositions(db.db, outsider, { organizationId: deptId, limit: 50, offset: 0 })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    await expect(
+      createPosition(db.db, outsider, {
+        organizationId: deptId,
+        titleId: 'KL-35:GIAM_DOC_SO',
+        seatCount: 1,
+        validFrom: '2025-07-01',
+      }),
+    ).rejects.toMatchObject({ code: 'VALIDATION' });
+    expect(otherId).toBeTruthy();
+  });
+});

@@ -1,0 +1,75 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  assignJobPositionBodySchema,
+  createJobPositionBodySchema,
+  jobAssignmentSchema,
+  jobPositionListQuerySchema,
+  jobPositionListSchema,
+  jobPositionSchema,
+  setQuotaBodySchema,
+  staffingQuerySchema,
+  staffingTableSchema,
+} from '../../../contracts/staffing';
+import type { Db } from '../../db/database';
+import { requireActor } from '../../http/auth';
+import { errorResponses } from '../../http/responses';
+import * as service from './staffing.service';
+
+export function staffingRoutes(app: FastifyInstance, db: Db): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/api/staffing',
+    {
+      schema: {
+        tags: ['staffing'],
+        summary: 'Biên chế: giao và thực có, cộng dồn theo cây, mục tiêu Kết luận 40 / quotas rolled up the tree',
+        querystring: staffingQuerySchema,
+        response: { 200: staffingTableSchema, ...errorResponses },
+      },
+    },
+    async (req) => service.staffingTable(db, requireActor(req), req.query),
+  );
+  r.post(
+    '/api/staffing/quotas',
+    {
+      schema: { tags: ['staffing'], body: setQuotaBodySchema, response: { 204: z.null(), ...errorResponses } },
+    },
+    async (req, reply) => {
+      await service.setQuota(db, requireActor(req), req.body);
+      return reply.status(204).send(null);
+    },
+  );
+  r.get(
+    '/api/job-positions',
+    {
+      schema: {
+        tags: ['staffing'],
+        summary: 'Vị trí việc làm / job positions',
+        querystring: jobPositionListQuerySchema,
+        response: { 200: jobPositionListSchema, ...errorResponses },
+      },
+    },
+    async (req) => service.listJobPositions(db, requireActor(req), req.query.organizationId, req.query.asOf),
+  );
+  r.post(
+    '/api/job-positions',
+    {
+      schema: { tags: ['staffing'], body: createJobPositionBodySchema, response: { 201: jobPositionSchema, ...errorResponses } },
+    },
+    async (req, reply) => reply.status(201).send(await service.createJobPosition(db, requireActor(req), req.body)),
+  );
+  r.post(
+    '/api/job-positions/:id/assignments',
+    {
+      schema: {
+        tags: ['staffing'],
+        params: z.object({ id: z.string().max(40) }),
+        body: assignJobPositionBodySchema,
+        response: { 201: jobAssignmentSchema, ...errorResponses },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await service.assignJobPosition(db, requireActor(req), req.params.id, req.body)),
+  );
+}

@@ -1,0 +1,89 @@
+import type { RuleVerdict } from '../../../contracts/positions';
+import { STAFFING_CATEGORY_LABELS, type StaffingCategory } from '../../../contracts/staffing';
+import type { StaffingPolicy } from './staffing.policy';
+
+export const OVER_QUOTA_RULE = {
+  ruleId: 'staffing.over-quota',
+  citation: 'Biên chế được giao theo năm (Kết luận 40-KL/TW; quyết định giao biên chế)',
+} as const;
+
+/** Units whose actual staff exceeds the quota of the year, one verdict each with the surplus. */
+export function overQuotaVerdicts(
+  rows: readonly {
+    organizationId: string;
+    organizationName: string;
+    category: StaffingCategory;
+    quota: number;
+    actual: number | null;
+  }[],
+): RuleVerdict[] {
+  return rows
+    .filter((r) => r.actual !== null && r.actual > r.quota)
+    .map((r) => ({
+      ...OVER_QUOTA_RULE,
+      passed: false,
+      subjectId: r.organizationId,
+      detail: `${r.organizationName}: ${STAFFING_CATEGORY_LABELS[r.category].vi} ${r.actual} người / biên chế ${r.quota} (vượt ${r.actual! - r.quota})`,
+      detailEn: `${r.organizationName}: ${STAFFING_CATEGORY_LABELS[r.category].en} ${r.actual} staff for a quota of ${r.quota} (${r.actual! - r.quota} over)`,
+    }));
+}
+
+/**
+ * The Kết luận 40 target for a category: the baseline-year quota less the minimum cut, rounded down (a cut of "at
+ * least" p % leaves at most floor(base × (1 − p/100)) posts). Null when the policy sets no target for the category.
+ */
+export function kl40Target(policy: StaffingPolicy, category: StaffingCategory, baseline: number): number | null {
+  const rule = policy.rules.find((r) => r.category === category);
+  if (!rule) return null;
+  // Integer arithmetic so that 5 % of 100 leaves exactly 95.
+  return Math.floor((baseline * (100 - rule.minCutPercent)) / 100 + 1e-9);
+}
+
+/** Whether a unit's quota for the target year meets the Kết luận 40 target, as a verdict. */
+export function kl40Verdict(
+  policy: StaffingPolicy,
+  subject: { organizationId: string; organizationName: string },
+  category: StaffingCategory,
+  baseline: number,
+  quota: number,
+): RuleVerdict | null {
+  const rule = policy.rules.find((r) => r.category === category);
+  const target = kl40Target(policy, category, baseline);
+  if (!rule || target === null) return null;
+  const passed = quota <= target;
+  const label = STAFFING_CATEGORY_LABELS[category];
+  return {
+    ruleId: rule.id,
+    citation: policy.citation,
+    passed,
+    subjectId: subject.organizationId,
+    detail: `${subject.organizationName}: ${label.vi} ${policy.baselineYear} = ${baseline}, mục tiêu ${policy.targetYear} ≤ ${target} (giảm ≥ ${rule.minCutPercent} %), biên chế = ${quota}${passed ? '' : ` — còn phải giảm ${quota - target}`}`,
+    detailEn: `${subject.organizationName}: ${label.en} ${policy.baselineYear} = ${baseline}, ${policy.targetYear} target ≤ ${target} (cut ≥ ${rule.minCutPercent} %), quota = ${quota}${passed ? '' : ` — ${quota - target} still to cut`}`,
+  };
+}
+
+export interface QuotaFact {
+  organizationId: string;
+  path: string;
+  year: number;
+  category: StaffingCategory;
+  quota: number;
+  actual: number | null;
+}
+
+/** Sums of quota and actual per category over the units whose path starts with `path` (the unit and its subtree). */
+export function rollUp(
+  facts: readonly QuotaFact[],
+  path: string,
+  year: number,
+): Map<StaffingCategory, { quota: number; actual: number }> {
+  const out = new Map<StaffingCategory, { quota: number; actual: number }>();
+  for (const f of facts) {
+    if (f.year !== year || !f.path.startsWith(path)) continue;
+    const sum = out.get(f.category) ?? { quota: 0, actual: 0 };
+    sum.quota += f.quota;
+    sum.actual += f.actual ?? 0;
+    out.set(f.category, sum);
+  }
+  return out;
+}

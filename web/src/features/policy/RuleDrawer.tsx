@@ -1,0 +1,80 @@
+import { Descriptions, Drawer, Space, Spin, Tag, Typography } from 'antd';
+import { TRACK_LABELS, type Rule } from '@contracts/policy';
+import { ApiErrorAlert } from '../../ui/errors';
+import { useI18n } from '../../ui/i18n';
+import { useApiQuery } from '../../ui/useApiQuery';
+import { paramLines, periodText } from './format';
+
+/** Every version of one rule, newest first: text, source, period, status, numbers. */
+export function RuleDrawer({ ruleId, onClose }: { ruleId: string | null; onClose: () => void }) {
+  const { t } = useI18n();
+  return (
+    <Drawer open={ruleId !== null} onClose={onClose} size="large" title={ruleId ?? ''} destroyOnHidden>
+      {ruleId ? <Versions ruleId={ruleId} /> : null}
+      <Typography.Paragraph type="secondary">{t('policy.unconfirmedHelp')}</Typography.Paragraph>
+    </Drawer>
+  );
+}
+
+function Versions({ ruleId }: { ruleId: string }) {
+  const { t } = useI18n();
+  const versions = useApiQuery<{ items: Rule[] }>(`/api/policy/rules/${encodeURIComponent(ruleId)}/versions`);
+  if (versions.error) return <ApiErrorAlert error={versions.error} onRetry={versions.reload} />;
+  if (!versions.data) return <Spin />;
+  const items = [...versions.data.items].reverse();
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }} data-testid="rule-versions">
+      <Typography.Text strong>{t('policy.versions')}</Typography.Text>
+      {items.map((rule) => (
+        <RuleCard key={`${rule.packId}-${rule.effectiveFrom}-${rule.tracks.join()}`} rule={rule} />
+      ))}
+    </Space>
+  );
+}
+
+export function RuleCard({ rule }: { rule: Rule }) {
+  const { t, label, lang } = useI18n();
+  const bounds = Object.entries(rule.localBounds);
+  return (
+    <div style={{ border: '1px solid #f0f0f0', borderRadius: 6, padding: 16 }}>
+      <Typography.Title level={5} style={{ marginTop: 0 }}>
+        {label(rule.title)}
+      </Typography.Title>
+      <Descriptions size="small" column={1} bordered>
+        <Descriptions.Item label={t('policy.citation')}>{rule.citation.text}</Descriptions.Item>
+        <Descriptions.Item label={t('policy.period')}>{periodText(rule.effectiveFrom, rule.effectiveTo)}</Descriptions.Item>
+        <Descriptions.Item label={t('policy.track')}>
+          {rule.tracks.map((tr) => label(TRACK_LABELS[tr])).join(', ')}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('policy.status')}>
+          <StatusTag status={rule.status} />
+        </Descriptions.Item>
+        <Descriptions.Item label={t('policy.text')}>{label(rule.text)}</Descriptions.Item>
+        {paramLines(rule.params, lang).length ? (
+          <Descriptions.Item label={t('policy.params')}>
+            {paramLines(rule.params, lang).map((p) => (
+              <div key={p.key}>
+                <Typography.Text code>{p.key}</Typography.Text> {p.value}
+              </div>
+            ))}
+          </Descriptions.Item>
+        ) : null}
+        {rule.note ? <Descriptions.Item label={t('policy.note')}>{label(rule.note)}</Descriptions.Item> : null}
+        {bounds.length ? (
+          <Descriptions.Item label={t('policy.scope.local')}>
+            {t('policy.localBounds', { list: bounds.map(([k, b]) => `${k} ${b.min}–${b.max}`).join(', ') })}
+          </Descriptions.Item>
+        ) : null}
+      </Descriptions>
+    </div>
+  );
+}
+
+export function StatusTag({ status }: { status: Rule['status'] }) {
+  const { t } = useI18n();
+  return status === 'confirmed' ? (
+    <Tag color="green">{t('policy.confirmed')}</Tag>
+  ) : (
+    <Tag color="orange">{t('policy.unconfirmed')}</Tag>
+  );
+}
