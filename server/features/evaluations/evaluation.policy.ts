@@ -1,148 +1,74 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { load } from 'js-yaml';
-import { z } from 'zod';
-import { SUBJECT_GROUPS, type SubjectGroup, type Track } from '../../../contracts/evaluations';
+import type { Track } from '../../../contracts/evaluations';
+import { loadPolicyLibrary } from '../policy/pack.loader';
+import type { ParamsOf, RuleKind, thresholdSchema } from '../policy/pack.schema';
+import { type PolicyLibrary, type ResolvedPolicy, policyAt, ruleIn } from '../policy/policy.library';
+import type { z } from 'zod';
 
-const POLICY_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../policy/evaluation/evaluation.yaml');
+export type Threshold = z.infer<typeof thresholdSchema>;
 
-const bilingual = z.object({ vi: z.string(), en: z.string() });
-const isoDate = z.union([z.string().regex(/^\d{4}-\d{2}-\d{2}$/), z.date().transform((d) => d.toISOString().slice(0, 10))]);
-const thresholdParams = z.object({
-  comparison: z.enum(['>', '>=', '<', '<=']),
-  numerator: z.number().positive(),
-  denominator: z.number().positive(),
-  base: z.string(),
-});
-const common = {
-  id: z.string(),
-  title: bilingual,
-  text: bilingual,
-  citation: z.object({ document: z.string(), date: isoDate.nullable(), article: z.string().nullable() }),
-  tracks: z.array(z.enum(['party', 'state'])).min(1),
-  effectiveFrom: isoDate,
-  effectiveTo: isoDate.nullable(),
-  status: z.enum(['confirmed', 'unconfirmed']),
-};
-const criterion = z.object({ key: z.string(), max: z.number().positive(), label: bilingual });
-const ruleSchema = z.discriminatedUnion('kind', [
-  z.object({
-    ...common,
-    kind: z.literal('evaluation-points'),
-    params: z.object({
-      total: z.number(),
-      general: z.number(),
-      results: z.number(),
-      excellentMin: z.number(),
-      goodMin: z.number(),
-      completeMin: z.number(),
-    }),
-  }),
-  z.object({
-    ...common,
-    kind: z.literal('evaluation-conditions'),
-    params: z.object({ excellentExceedingPercent: z.number(), completeBehindMaxPercent: z.number() }),
-  }),
-  z.object({
-    ...common,
-    kind: z.literal('quota-percent'),
-    params: z.object({ percent: z.number().positive(), outstandingPercent: z.number().positive() }),
-  }),
-  z.object({ ...common, kind: z.literal('threshold'), params: thresholdParams }),
-  z.object({
-    ...common,
-    kind: z.literal('list'),
-    params: z.object({ items: z.array(z.object({ key: z.string(), label: bilingual })) }),
-  }),
-  z.object({
-    ...common,
-    kind: z.literal('criteria'),
-    params: z.object({
-      groups: z.object(
-        Object.fromEntries(SUBJECT_GROUPS.map((g) => [g, z.array(criterion).min(1)])) as Record<
-          SubjectGroup,
-          z.ZodArray<typeof criterion>
-        >,
-      ),
-    }),
-  }),
-]);
-const fileSchema = z.object({ id: z.string(), rules: z.array(ruleSchema) });
+/** A rule of the policy pack as the evaluation rules use it: id, citation, status and its params. */
+export interface PolicyRule<P = unknown> {
+  id: string;
+  citation: { document: string; date: string | null; article: string | null; text: string };
+  status: 'confirmed' | 'unconfirmed';
+  params: P;
+}
 
-export type PolicyRule = z.infer<typeof ruleSchema>;
-type RuleOf<K extends PolicyRule['kind']> = Extract<PolicyRule, { kind: K }>;
-export type Threshold = z.infer<typeof thresholdParams>;
-
-/** The evaluation rules in force on a date for a track; absent rules are null. */
+/** The evaluation rules in force on a date for a track (from policy/packs); absent rules are null. */
 export interface EvaluationPolicy {
   date: string;
   track: Track;
-  points: RuleOf<'evaluation-points'>;
-  conditions: RuleOf<'evaluation-conditions'> | null;
-  quota: RuleOf<'quota-percent'> | null;
-  lowVoteVeto: RuleOf<'threshold'> | null;
-  unitFloor: RuleOf<'threshold'> | null;
-  unitsNotCompleteVeto: RuleOf<'threshold'> | null;
-  tasksFailedVeto: RuleOf<'threshold'> | null;
-  leaderVetoes: RuleOf<'list'> | null;
-  nonLeaderVetoes: RuleOf<'list'> | null;
-  generalCriteria: RuleOf<'criteria'>;
+  points: PolicyRule<ParamsOf<'evaluation-points'>>;
+  conditions: PolicyRule<ParamsOf<'evaluation-conditions'>> | null;
+  quota: PolicyRule<ParamsOf<'quota-percent'>> | null;
+  lowVoteVeto: PolicyRule<Threshold> | null;
+  unitFloor: PolicyRule<Threshold> | null;
+  unitsNotCompleteVeto: PolicyRule<Threshold> | null;
+  tasksFailedVeto: PolicyRule<Threshold> | null;
+  leaderVetoes: PolicyRule<ParamsOf<'list'>> | null;
+  nonLeaderVetoes: PolicyRule<ParamsOf<'list'>> | null;
+  generalCriteria: PolicyRule<ParamsOf<'evaluation-criteria'>>;
 }
 
-let cached: PolicyRule[] | null = null;
+let library: PolicyLibrary | null = null;
 
-/** Parses and validates a rule file; a malformed file fails loudly at start-up, not at the first evaluation. */
-export function parseEvaluationRules(text: string): PolicyRule[] {
-  const rules = fileSchema.parse(load(text)).rules;
-  // Two versions of one rule may not both be in force on the same day for the same track.
-  for (const a of rules)
-    for (const b of rules)
-      if (a !== b && a.id === b.id && a.tracks.some((t) => b.tracks.includes(t))) {
-        const overlap = a.effectiveFrom <= (b.effectiveTo ?? '9999-12-31') && b.effectiveFrom <= (a.effectiveTo ?? '9999-12-31');
-        if (overlap) throw new Error(`policy/evaluation: rule ${a.id} has overlapping versions`);
-      }
-  return rules;
+/** The packs under policy/, read once; a broken pack stops the start (the loader throws). */
+function packs(): PolicyLibrary {
+  library ??= loadPolicyLibrary();
+  return library;
 }
 
-function loadedRules(): PolicyRule[] {
-  cached ??= parseEvaluationRules(fs.readFileSync(POLICY_FILE, 'utf8'));
-  return cached;
+function pick<K extends RuleKind>(policy: ResolvedPolicy, id: string, kind: K): PolicyRule<ParamsOf<K>> | null {
+  const rule = ruleIn(policy, id, kind);
+  if (!rule) return null;
+  return { id: rule.id, citation: rule.citation, status: rule.status, params: rule.params as ParamsOf<K> };
 }
 
-export function evaluationPolicyFrom(rules: readonly PolicyRule[], date: string, track: Track): EvaluationPolicy {
-  const inForce = rules.filter(
-    (r) => r.tracks.includes(track) && r.effectiveFrom <= date && (r.effectiveTo === null || date <= r.effectiveTo),
-  );
-  const find = <K extends PolicyRule['kind']>(id: string, kind: K): RuleOf<K> | null => {
-    const rule = inForce.find((r) => r.id === id);
-    if (!rule) return null;
-    if (rule.kind !== kind) throw new Error(`rule ${id} has kind ${rule.kind}, expected ${kind}`);
-    return rule as RuleOf<K>;
-  };
-  const points = find('evaluation.points', 'evaluation-points');
-  const generalCriteria = find('evaluation.general-criteria', 'criteria');
+export function evaluationPolicyFrom(lib: PolicyLibrary, date: string, track: Track): EvaluationPolicy {
+  const policy = policyAt(lib, date, track);
+  const points = pick(policy, 'evaluation.points', 'evaluation-points');
+  const generalCriteria = pick(policy, 'evaluation.general-criteria', 'evaluation-criteria');
   if (!points || !generalCriteria)
     throw new RangeError(`Không có quy định đánh giá có hiệu lực ngày ${date} / no evaluation rules in force on ${date}`);
   return {
     date,
     track,
     points,
-    conditions: find('evaluation.conditions', 'evaluation-conditions'),
-    quota: find('evaluation.excellent-quota', 'quota-percent'),
-    lowVoteVeto: find('evaluation.low-vote-veto', 'threshold'),
-    unitFloor: find('evaluation.unit-floor', 'threshold'),
-    unitsNotCompleteVeto: find('evaluation.units-not-complete-veto', 'threshold'),
-    tasksFailedVeto: find('evaluation.tasks-failed-veto', 'threshold'),
-    leaderVetoes: find('evaluation.leader-vetoes', 'list'),
-    nonLeaderVetoes: find('evaluation.non-leader-vetoes', 'list'),
+    conditions: pick(policy, 'evaluation.conditions', 'evaluation-conditions'),
+    quota: pick(policy, 'evaluation.excellent-quota', 'quota-percent'),
+    lowVoteVeto: pick(policy, 'evaluation.low-vote-veto', 'threshold'),
+    unitFloor: pick(policy, 'evaluation.unit-floor', 'threshold'),
+    unitsNotCompleteVeto: pick(policy, 'evaluation.units-not-complete-veto', 'threshold'),
+    tasksFailedVeto: pick(policy, 'evaluation.tasks-failed-veto', 'threshold'),
+    leaderVetoes: pick(policy, 'evaluation.leader-vetoes', 'list'),
+    nonLeaderVetoes: pick(policy, 'evaluation.non-leader-vetoes', 'list'),
     generalCriteria,
   };
 }
 
-/** The rules from policy/evaluation in force on `date` for `track`. */
+/** The evaluation rules of the national packs in force on `date` for `track`. */
 export function evaluationPolicyAt(date: string, track: Track): EvaluationPolicy {
-  return evaluationPolicyFrom(loadedRules(), date, track);
+  return evaluationPolicyFrom(packs(), date, track);
 }
 
 /** The date a cycle is judged by: the end of its period (a 2025 annual cycle falls under 366-QĐ/TW). */

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { type EvaluationFacts, type EvaluationTask, evaluationFactsSchema } from '../../../contracts/evaluations';
-import { evaluationPolicyAt, cyclePolicyDate } from './evaluation.policy';
+import { meets } from '../policy/policy.rules';
+import { cyclePolicyDate, evaluationPolicyAt } from './evaluation.policy';
 import {
   decisionAllowed,
   levelFromPoints,
   maxExcellent,
-  meets,
   quota,
   type QuotaMember,
   rate,
@@ -283,7 +283,7 @@ describe('decisions and history', () => {
     expect(h).toMatchObject({ allAssessed: false, anyNotComplete: true });
   });
   it('meets compares in integers: 2 of 3 is more than 1/2 and 1 of 2 is not', () => {
-    const half = { comparison: '>', numerator: 1, denominator: 2, base: 'x' } as const;
+    const half = { comparison: '>', numerator: 1, denominator: 2, base: 'tasks' } as const;
     expect(meets(half, 2, 3)).toBe(true);
     expect(meets(half, 1, 2)).toBe(false);
     expect(meets(half, 0, 0)).toBe(false);

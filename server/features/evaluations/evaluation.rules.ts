@@ -11,7 +11,8 @@ import {
   type TaskShares,
   isLeaderGroup,
 } from '../../../contracts/evaluations';
-import type { EvaluationPolicy, PolicyRule, Threshold } from './evaluation.policy';
+import { meets } from '../policy/policy.rules';
+import type { EvaluationPolicy, PolicyRule } from './evaluation.policy';
 
 type Bilingual = { vi: string; en: string };
 
@@ -47,23 +48,6 @@ export function verdictOf(
     inputs,
     ruleUnconfirmed: unconfirmed,
   };
-}
-
-/** Whether count/base meets the threshold, in exact integer arithmetic (1 of 2 is exactly 1/2, not "over"). */
-export function meets(t: Threshold, count: number, base: number): boolean {
-  if (base <= 0) return false;
-  const left = count * t.denominator;
-  const right = t.numerator * base;
-  switch (t.comparison) {
-    case '>':
-      return left > right;
-    case '>=':
-      return left >= right;
-    case '<':
-      return left < right;
-    case '<=':
-      return left <= right;
-  }
 }
 
 // Points are kept to one decimal; tenths as integers avoid 0.1 + 0.2 drift at the boundaries.
@@ -236,7 +220,7 @@ export function vetoes(
       const hit = below || f.unitMissedBasicTargets;
       const floor = (100 * policy.unitFloor.params.numerator) / policy.unitFloor.params.denominator;
       check(
-        'unit-below-floor',
+        'unit-below-70',
         hit,
         policy.unitFloor,
         {
@@ -375,7 +359,8 @@ export function quota(policy: EvaluationPolicy, members: readonly QuotaMember[],
   for (const m of members) if (m.level) counts[m.level]++;
   if (!policy.quota)
     return { percent: 100, counts, maxExcellent: counts.excellent, withinQuota: true, mustMove: [], verdict: null };
-  const percent = outstandingUnit ? policy.quota.params.outstandingPercent : policy.quota.params.percent;
+  const q = policy.quota.params;
+  const percent = outstandingUnit && q.outstandingPercent !== undefined ? q.outstandingPercent : q.percent;
   const excellent = members
     .filter((m) => m.level === 'excellent')
     .sort(
