@@ -1,6 +1,7 @@
 import type { Db } from '../../server/db/database';
 import { countOrganizations } from '../../server/features/organizations/organization.repository';
 import { DEMO_PASSWORD, DEMO_USERS, loadFoundationDemo } from './foundation.demo';
+import { loadEvaluationsDemo } from './evaluations.demo';
 import { loadOrganizationDemo } from './org.demo';
 import { loadPolicyDemo } from './policy.demo';
 import { loadPersonsDemo } from './persons.demo';
@@ -14,6 +15,7 @@ export async function loadDemoIfEmpty(db: Db): Promise<boolean> {
   await loadOrganizationDemo(db);
   await loadPersonsDemo(db);
   await loadPolicyDemo(db);
+  await loadEvaluationsDemo(db);
   return true;
 }
 

@@ -4,6 +4,7 @@ import {
   ApartmentOutlined,
   BookOutlined,
   CalendarOutlined,
+  CheckSquareOutlined,
   HomeOutlined,
   SafetyOutlined,
   TeamOutlined,
@@ -12,6 +13,7 @@ import type { Role } from '@contracts/common';
 import type { Bilingual } from '../ui/i18n';
 import { SecurityPage } from './account/SecurityPage';
 import { AuditPage } from './audit/AuditPage';
+import { EvaluationsPage } from './evaluations/EvaluationsPage';
 import { HomePage } from './home/HomePage';
 import { OrganizationsPage } from './organizations/OrganizationsPage';
 import { PolicyPage } from './policy/PolicyPage';
@@ -43,6 +45,14 @@ export const MODULES: readonly FeatureModule[] = [
     label: { vi: 'Tổ chức', en: 'Organizations' },
     icon: <ApartmentOutlined />,
     element: <OrganizationsPage />,
+  },
+  {
+    key: 'evaluations',
+    path: '/evaluations',
+    label: { vi: 'Đánh giá, xếp loại', en: 'Evaluation' },
+    icon: <CheckSquareOutlined />,
+    roles: ['officer', 'leader', 'inspector', 'admin', 'cadre'],
+    element: <EvaluationsPage />,
   },
   {
     key: 'policy',
