@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Before the tests: the browser journeys need Debian's chromium and fonts. As root, install what is
+// Before the tests: the browser journeys need Debian's chromium and fonts, the vote tests belenios-tool. As root, install what is
 // missing with apt; otherwise say exactly what to install. Never downloads a browser of its own.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -7,6 +7,8 @@ import fs from 'node:fs';
 const needs = [
   { pkg: 'chromium', present: () => fs.existsSync(process.env.CANBO_CHROMIUM ?? '/usr/bin/chromium') },
   { pkg: 'fonts-liberation2', present: () => fs.existsSync('/usr/share/fonts/truetype/liberation2') },
+  // Belenios 2.0 reference tool: the vote interoperability tests run it both ways.
+  { pkg: 'belenios-tool', present: () => fs.existsSync('/usr/bin/belenios-tool') },
 ];
 const missing = needs.filter((n) => !n.present()).map((n) => n.pkg);
 if (missing.length === 0) process.exit(0);

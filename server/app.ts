@@ -17,7 +17,6 @@ import { auditRoutes } from './features/audit/audit.routes';
 import { evaluationRoutes } from './features/evaluations/evaluation.routes';
 import { homeRoutes } from './features/home/home.routes';
 import { organizationRoutes } from './features/organizations/organization.routes';
-import { personRoutes } from './features/persons/person.routes';
 import { positionRoutes } from './features/positions/position.routes';
 import { restructuringRoutes } from './features/restructuring/restructuring.routes';
 import { staffingRoutes } from './features/staffing/staffing.routes';
@@ -25,7 +24,9 @@ import { titleRoutes } from './features/titles/title.routes';
 import { loadPolicyLibrary } from './features/policy/pack.loader';
 import type { PolicyLibrary } from './features/policy/policy.library';
 import { policyRoutes } from './features/policy/policy.routes';
+import { personRoutes } from './features/persons/person.routes';
 import { userRoutes } from './features/users/user.routes';
+import { voteRoutes } from './features/votes/vote.routes';
 import { registerAuth } from './http/auth';
 import { registerErrorHandling } from './http/error-handler';
 
@@ -52,8 +53,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // While closing, answers to requests still in flight end their keep-alive connection, so close() can finish.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    if (closing) reply.header('connection', 'close');
   });
 
   await app.register(cookie);
@@ -69,6 +76,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   const db = deps.database.db;
+  // One validated set of rule packs for every feature that judges by the rules (pass it to their routes).
+  const policy = deps.policy ?? loadPolicyLibrary();
   const serveWeb = (deps.serveWeb ?? true) && fs.existsSync(path.join(WEB_DIST, 'index.html'));
   registerErrorHandling(app, { spaFallback: serveWeb });
   registerAuth(app, db);
@@ -98,9 +107,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   adminUnitRoutes(app, db);
   auditRoutes(app, db);
   homeRoutes(app, db);
-  evaluationRoutes(app, db);
+  policyRoutes(app, db, policy);
   personRoutes(app, deps.database);
-  policyRoutes(app, db, deps.policy ?? loadPolicyLibrary());
+  voteRoutes(app, db);
+  evaluationRoutes(app, db, policy);
 
   if (serveWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
   return app;

@@ -9,6 +9,7 @@ import type { DbContext } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { backupSqlite, postgresDumpCommand, restoreSqlite } from './db/backup';
 import { verifyAuditChain } from './features/audit/audit.service';
+import { verifyArchive } from './features/votes/belenios/verify';
 import { findOrganizationByCode } from './features/organizations/organization.repository';
 import { createRootOrganization } from './features/organizations/organization.service';
 import { createUser } from './features/users/user.service';
@@ -21,6 +22,7 @@ const USAGE = `canbo — công cụ dòng lệnh / command line
                                         tạo người dùng (mật khẩu đọc từ CANBO_NEW_PASSWORD hoặc stdin nếu thiếu --password);
                                         với --org-name, tạo đơn vị gốc CODE nếu chưa có
   canbo audit verify                    kiểm tra chuỗi băm nhật ký / verify the audit hash chain
+  canbo vote verify ARCHIVE             kiểm tra toàn bộ hộp phiếu điện tử (tệp .bel Belenios 2.0) / verify an election archive
   canbo backup FILE                     sao lưu / back up (SQLite: online backup; PostgreSQL: prints the pg_dump command)
   canbo restore FILE                    khôi phục SQLite từ FILE / restore SQLite from FILE (server stopped)
 
@@ -93,6 +95,27 @@ async function createUserCommand(argv: string[]): Promise<number> {
   });
 }
 
+function verifyVoteArchive(file: string): number {
+  try {
+    const v = verifyArchive(new Uint8Array(fs.readFileSync(file)));
+    console.log(`Hộp phiếu hợp lệ / archive verified: ${v.name} (${v.uuid})`);
+    console.log(`  mã bầu cử / fingerprint: ${v.fingerprint}`);
+    console.log(
+      `  phiếu đã nộp / ballots cast: ${v.ballotsCast}; được kiểm / tallied: ${v.ballotsTallied}; mã bỏ phiếu / credentials: ${v.credentials}`,
+    );
+    if (v.result) {
+      v.questions.forEach((q, i) =>
+        console.log(`  ${q.question}: ${q.answers.map((a, j) => `${a} ${v.result![i]![j]}`).join(' · ')}`),
+      );
+    } else console.log(`  chưa có kết quả / no result yet (phase: ${v.phase})`);
+    console.log(`  băm sự kiện cuối / last event hash: ${v.head}`);
+    return 0;
+  } catch (e) {
+    console.error(`Hộp phiếu KHÔNG hợp lệ / archive verification FAILED: ${e instanceof Error ? e.message : String(e)}`);
+    return 1;
+  }
+}
+
 async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
@@ -117,6 +140,11 @@ async function run(argv: string[]): Promise<number> {
         );
         return 1;
       });
+    }
+    case 'vote': {
+      const file = rest[1];
+      if (rest[0] !== 'verify' || !file) break;
+      return verifyVoteArchive(file);
     }
     case 'backup':
     case 'restore': {

@@ -5,6 +5,7 @@ import { loadEvaluationsDemo } from './evaluations.demo';
 import { loadOrganizationDemo } from './org.demo';
 import { loadPolicyDemo } from './policy.demo';
 import { loadPersonsDemo } from './persons.demo';
+import { VOTE_DEMO_USERS, loadVotesDemo } from './votes.demo';
 
 export { DEMO_PASSWORD, DEMO_USERS };
 
@@ -15,12 +16,15 @@ export async function loadDemoIfEmpty(db: Db): Promise<boolean> {
   await loadOrganizationDemo(db);
   await loadPersonsDemo(db);
   await loadPolicyDemo(db);
+  await loadPersonsDemo(db);
+  await loadVotesDemo(db);
   await loadEvaluationsDemo(db);
   return true;
 }
 
 export function demoLoginsText(): string {
-  const width = Math.max(...DEMO_USERS.map((u) => u.username.length));
-  const lines = DEMO_USERS.map((u) => `  ${u.username.padEnd(width)}  ${DEMO_PASSWORD}   (${u.role}: ${u.fullName})`);
+  const users = [...DEMO_USERS, ...VOTE_DEMO_USERS];
+  const width = Math.max(...users.map((u) => u.username.length));
+  const lines = users.map((u) => `  ${u.username.padEnd(width)}  ${DEMO_PASSWORD}   (${u.role}: ${u.fullName})`);
   return ['Tài khoản demo / demo logins (tên đăng nhập  mật khẩu):', ...lines].join('\n');
 }

@@ -7,7 +7,6 @@ import type {
   EvaluationTable,
   EvaluationTaskTable,
 } from '../features/evaluations/evaluation.table';
-import type { PersonDeclarationTable, PersonPhotoTable, PersonTable, PersonVersionTable } from '../features/persons/person.table';
 import type { AdministrativeUnitMappingTable, AdministrativeUnitTable } from '../features/admin-units/admin-unit.table';
 import type {
   OrganizationSuccessionTable,
@@ -19,7 +18,9 @@ import type { JobPositionAssignmentTable, JobPositionTable, StaffingQuotaTable }
 import type { PositionIncumbentTable, PositionTable } from '../features/positions/position.table';
 import type { TitleCatalogTable, TitleTable } from '../features/titles/title.table';
 import type { PolicyLocalApprovalTable } from '../features/policy/policy.table';
+import type { PersonDeclarationTable, PersonPhotoTable, PersonTable, PersonVersionTable } from '../features/persons/person.table';
 import type { SessionTable, UserGrantTable, UserTable } from '../features/users/user.table';
+import type { VotePaperEntryTable, VoteSessionTable, VoteSubjectTable } from '../features/votes/vote.table';
 
 export interface Database {
   organizations: OrganizationTable;
@@ -33,10 +34,6 @@ export interface Database {
   evaluations: EvaluationTable;
   evaluation_tasks: EvaluationTaskTable;
   evaluation_steps: EvaluationStepTable;
-  persons: PersonTable;
-  person_versions: PersonVersionTable;
-  person_photos: PersonPhotoTable;
-  person_declarations: PersonDeclarationTable;
   title_catalogs: TitleCatalogTable;
   titles: TitleTable;
   positions: PositionTable;
@@ -50,6 +47,13 @@ export interface Database {
   job_positions: JobPositionTable;
   job_position_assignments: JobPositionAssignmentTable;
   policy_local_approvals: PolicyLocalApprovalTable;
+  persons: PersonTable;
+  person_versions: PersonVersionTable;
+  person_photos: PersonPhotoTable;
+  person_declarations: PersonDeclarationTable;
+  vote_sessions: VoteSessionTable;
+  vote_subjects: VoteSubjectTable;
+  vote_paper_entries: VotePaperEntryTable;
 }
 
 export type Dialect = 'sqlite' | 'postgres';

@@ -15,28 +15,8 @@ export interface Actor {
   grants: ScopedGrant[];
 }
 
-export type Permission =
-  | 'organizations.read'
-  | 'organizations.write'
-  | 'restructuring.write'
-  | 'positions.read'
-  | 'positions.write'
-  | 'staffing.read'
-  | 'staffing.write'
-  | 'audit.read'
-  | 'users.manage'
-  | 'home.read'
-  | 'policy.read'
-  | 'policy.manage'
-  | 'evaluations.read'
-  | 'evaluations.manage'
-  | 'evaluations.decide'
-  | 'persons.read'
-  | 'persons.write'
-  | 'persons.approve';
-
 /** Which roles hold each permission; the scope (subtree) is checked separately. */
-export const ROLES_BY_PERMISSION: Record<Permission, readonly Role[]> = {
+export const ROLES_BY_PERMISSION = {
   'organizations.read': ['officer', 'leader', 'tally', 'inspector', 'cadre', 'admin'],
   'organizations.write': ['officer', 'admin'],
   'restructuring.write': ['officer', 'admin'],
@@ -52,18 +32,25 @@ export const ROLES_BY_PERMISSION: Record<Permission, readonly Role[]> = {
   'evaluations.manage': ['officer', 'admin'],
   /** the competent level's decision, where the quota is enforced */
   'evaluations.decide': ['leader', 'admin'],
+  'policy.read': ['officer', 'leader', 'tally', 'inspector', 'cadre', 'admin'],
+  // Approving a local pack changes the rules for a whole subtree: administrators only.
+  'policy.manage': ['admin'],
   // Cadre records: a cadre reads only his own record (through users.person_id), never the subtree.
   'persons.read': ['officer', 'leader', 'inspector', 'admin'],
   'persons.write': ['officer', 'admin'],
   'persons.approve': ['officer', 'admin'],
-  'policy.read': ['officer', 'leader', 'tally', 'inspector', 'cadre', 'admin'],
-  // Approving a local pack changes the rules for a whole subtree: administrators only.
-  'policy.manage': ['admin'],
-};
+  // results are aggregates; no role, the administrator included, can read how anyone voted
+  'votes.read': ['officer', 'leader', 'tally', 'inspector', 'admin'],
+  'votes.manage': ['officer'],
+  'votes.tally': ['tally'],
+} as const satisfies Record<string, readonly Role[]>;
+
+/** A permission is one of the keys above: one list, so adding one is a one-line change. */
+export type Permission = keyof typeof ROLES_BY_PERMISSION;
 
 /** The subtree roots (paths) where the actor holds the permission. */
 export function scopePaths(actor: Actor, permission: Permission): string[] {
-  const roles = ROLES_BY_PERMISSION[permission];
+  const roles: readonly Role[] = ROLES_BY_PERMISSION[permission];
   const paths = actor.grants.filter((g) => roles.includes(g.role)).map((g) => g.path);
   // A root nested in another adds nothing: keep only the outermost ones.
   return paths.filter((p) => !paths.some((q) => q !== p && p.startsWith(q)));

@@ -32,7 +32,11 @@ export interface EvaluationPolicy {
 
 let library: PolicyLibrary | null = null;
 
-/** The packs under policy/, read once; a broken pack stops the start (the loader throws). */
+/** The library buildApp loaded (CANBO_POLICY_DIR honoured); without one, the packs under policy/ are read once. */
+export function setEvaluationPolicyLibrary(lib: PolicyLibrary): void {
+  library = lib;
+}
+
 function packs(): PolicyLibrary {
   library ??= loadPolicyLibrary();
   return library;

@@ -26,13 +26,16 @@ import {
 import type { Db } from '../../db/database';
 import { requireActor } from '../../http/auth';
 import { errorResponses } from '../../http/responses';
+import type { PolicyLibrary } from '../policy/policy.library';
+import { setEvaluationPolicyLibrary } from './evaluation.policy';
 import * as service from './evaluation.service';
 
 const idParams = z.object({ id: z.string().max(40) });
 const withConflict = { ...errorResponses, 409: errorBodySchema } as const;
 const tags = ['evaluations'];
 
-export function evaluationRoutes(app: FastifyInstance, db: Db): void {
+export function evaluationRoutes(app: FastifyInstance, db: Db, policy: PolicyLibrary): void {
+  setEvaluationPolicyLibrary(policy);
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get(

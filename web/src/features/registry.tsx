@@ -5,6 +5,7 @@ import {
   BookOutlined,
   CalendarOutlined,
   CheckSquareOutlined,
+  StarOutlined,
   HomeOutlined,
   SafetyOutlined,
   TeamOutlined,
@@ -19,6 +20,7 @@ import { OrganizationsPage } from './organizations/OrganizationsPage';
 import { PolicyPage } from './policy/PolicyPage';
 import { RetirementPage } from './policy/RetirementPage';
 import { UsersPage } from './users/UsersPage';
+import { VotesPage } from './votes/VotesPage';
 
 export interface FeatureModule {
   key: string;
@@ -47,10 +49,18 @@ export const MODULES: readonly FeatureModule[] = [
     element: <OrganizationsPage />,
   },
   {
+    key: 'votes',
+    path: '/votes',
+    label: { vi: 'Lấy phiếu tín nhiệm', en: 'Votes' },
+    icon: <CheckSquareOutlined />,
+    roles: ['officer', 'leader', 'tally', 'inspector', 'admin'],
+    element: <VotesPage />,
+  },
+  {
     key: 'evaluations',
     path: '/evaluations',
     label: { vi: 'Đánh giá, xếp loại', en: 'Evaluation' },
-    icon: <CheckSquareOutlined />,
+    icon: <StarOutlined />,
     roles: ['officer', 'leader', 'inspector', 'admin', 'cadre'],
     element: <EvaluationsPage />,
   },

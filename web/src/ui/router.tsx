@@ -19,6 +19,13 @@ export function useLocation(): string {
   return useSyncExternalStore(subscribe, getPathname, getPathname);
 }
 
+const getSearch = (): string => window.location.search;
+
+/** The current query string (`?…`), re-rendering like useLocation: pages that show one record by `?id=`. */
+export function useSearch(): string {
+  return useSyncExternalStore(subscribe, getSearch, getSearch);
+}
+
 export function navigate(path: string, options: { replace?: boolean } = {}): void {
   if (path === window.location.pathname + window.location.search) return;
   if (options.replace) window.history.replaceState(null, '', path);

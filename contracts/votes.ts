@@ -1,0 +1,186 @@
+import { z } from 'zod';
+import { LIMITS, isoDateSchema, pageQuerySchema } from './common';
+
+export const VOTE_KINDS = ['confidence', 'planning', 'appointment', 'election'] as const;
+export const voteKindSchema = z.enum(VOTE_KINDS);
+export type VoteKind = z.infer<typeof voteKindSchema>;
+export const VOTE_KIND_LABELS: Record<VoteKind, { vi: string; en: string }> = {
+  confidence: { vi: 'Lấy phiếu tín nhiệm', en: 'Confidence vote' },
+  planning: { vi: 'Giới thiệu quy hoạch', en: 'Planning recommendation' },
+  appointment: { vi: 'Bước bổ nhiệm', en: 'Appointment step' },
+  election: { vi: 'Bầu cử trong Đảng', en: 'Committee election' },
+};
+
+export const VOTE_MODES = ['paper', 'electronic'] as const;
+export const voteModeSchema = z.enum(VOTE_MODES);
+export type VoteMode = z.infer<typeof voteModeSchema>;
+export const VOTE_MODE_LABELS: Record<VoteMode, { vi: string; en: string }> = {
+  paper: { vi: 'Phiếu giấy', en: 'Paper ballots' },
+  electronic: { vi: 'Bỏ phiếu điện tử (bí mật, kiểm chứng được)', en: 'Electronic (secret, verifiable)' },
+};
+
+export const POLICY_TRACKS = ['party', 'state'] as const;
+export const policyTrackSchema = z.enum(POLICY_TRACKS);
+export type PolicyTrack = z.infer<typeof policyTrackSchema>;
+
+export const VOTE_STATUSES = ['open', 'counted', 'voting', 'tallying', 'closed'] as const;
+export const voteStatusSchema = z.enum(VOTE_STATUSES);
+export type VoteStatus = z.infer<typeof voteStatusSchema>;
+export const VOTE_STATUS_LABELS: Record<VoteStatus, { vi: string; en: string }> = {
+  open: { vi: 'Đang nhập kết quả kiểm phiếu', en: 'Count being entered' },
+  counted: { vi: 'Đã kiểm phiếu (hai lần nhập khớp)', en: 'Counted (double entry matched)' },
+  voting: { vi: 'Đang bỏ phiếu', en: 'Voting open' },
+  tallying: { vi: 'Đang giải mã kết quả', en: 'Tallying' },
+  closed: { vi: 'Đã có kết quả', en: 'Result published' },
+};
+
+/** Three levels of a confidence vote, in ballot order. */
+export const CONFIDENCE_LEVELS = ['high', 'medium', 'low'] as const;
+export type ConfidenceLevel = (typeof CONFIDENCE_LEVELS)[number];
+export const CONFIDENCE_LEVEL_LABELS: Record<ConfidenceLevel, { vi: string; en: string }> = {
+  high: { vi: 'Tín nhiệm cao', en: 'High confidence' },
+  medium: { vi: 'Tín nhiệm', en: 'Confidence' },
+  low: { vi: 'Tín nhiệm thấp', en: 'Low confidence' },
+};
+
+export const EXEMPTION_REASONS = ['retirement_announced', 'new_in_year'] as const;
+export const exemptionReasonSchema = z.enum(EXEMPTION_REASONS);
+export type ExemptionReason = z.infer<typeof exemptionReasonSchema>;
+export const EXEMPTION_LABELS: Record<ExemptionReason, { vi: string; en: string }> = {
+  retirement_announced: { vi: 'Đã có thông báo nghỉ hưu', en: 'Retirement announced' },
+  new_in_year: { vi: 'Được bầu, bổ nhiệm trong năm lấy phiếu', en: 'Elected or appointed in the year of the vote' },
+};
+
+export const VOTE_LIMITS = { subjectsMax: 60, summonedMax: 100_000, titleMax: 300 } as const;
+
+export const subjectInputSchema = z.strictObject({
+  fullName: z.string().trim().min(1).max(LIMITS.nameMax),
+  titleText: z.string().trim().min(1).max(VOTE_LIMITS.titleMax),
+  /** a person record id, once person records exist; the name and title above are kept as voted on */
+  personId: z.string().max(40).optional(),
+  exemption: z.strictObject({ reason: exemptionReasonSchema, note: z.string().trim().max(500).optional() }).optional(),
+});
+export type SubjectInput = z.infer<typeof subjectInputSchema>;
+
+export const createVoteBodySchema = z.strictObject({
+  organizationId: z.string().max(40),
+  kind: voteKindSchema,
+  mode: voteModeSchema,
+  track: policyTrackSchema,
+  title: z.string().trim().min(1).max(VOTE_LIMITS.titleMax),
+  voteDate: isoDateSchema,
+  voterGroup: z.string().trim().min(1).max(500),
+  summonedCount: z.number().int().min(1).max(VOTE_LIMITS.summonedMax),
+  subjects: z.array(subjectInputSchema).min(1).max(VOTE_LIMITS.subjectsMax),
+});
+export type CreateVoteBody = z.infer<typeof createVoteBodySchema>;
+
+/** One paper count as read by one tally committee member. */
+export const paperCountSchema = z.strictObject({
+  issued: z.number().int().min(0).max(VOTE_LIMITS.summonedMax),
+  collected: z.number().int().min(0).max(VOTE_LIMITS.summonedMax),
+  valid: z.number().int().min(0).max(VOTE_LIMITS.summonedMax),
+  invalid: z.number().int().min(0).max(VOTE_LIMITS.summonedMax),
+  /** per non-exempt subject, in ballot order */
+  subjects: z.array(
+    z.strictObject({
+      subjectId: z.string().max(40),
+      high: z.number().int().min(0).max(VOTE_LIMITS.summonedMax),
+      medium: z.number().int().min(0).max(VOTE_LIMITS.summonedMax),
+      low: z.number().int().min(0).max(VOTE_LIMITS.summonedMax),
+      /** ballots valid overall but invalid for this person (no level or two levels marked) */
+      invalid: z.number().int().min(0).max(VOTE_LIMITS.summonedMax),
+    }),
+  ),
+});
+export type PaperCount = z.infer<typeof paperCountSchema>;
+
+export const verdictSchema = z.object({
+  ruleId: z.string(),
+  citation: z.string(),
+  passed: z.boolean(),
+  detail: z.string(),
+  detailEn: z.string(),
+});
+export type Verdict = z.infer<typeof verdictSchema>;
+
+export const interval = z.object({ low: z.number(), high: z.number() });
+export const subjectResultSchema = z.object({
+  subjectId: z.string(),
+  fullName: z.string(),
+  titleText: z.string(),
+  counts: z.object({ high: z.number(), medium: z.number(), low: z.number(), invalid: z.number() }),
+  /** percentages over ballots collected (the legal base) and over those summoned */
+  overCollected: z.object({ high: z.number(), medium: z.number(), low: z.number(), invalid: z.number() }),
+  overSummoned: z.object({ high: z.number(), medium: z.number(), low: z.number(), invalid: z.number() }),
+  highInterval: interval,
+  lowInterval: interval,
+  /** %high − %low over the valid marks for this person, in points, with a conservative interval */
+  netScore: z.number(),
+  netInterval: interval,
+  consequences: z.array(verdictSchema),
+});
+export type SubjectResult = z.infer<typeof subjectResultSchema>;
+
+export const voteFlagSchema = z.object({ code: z.string(), message: z.string(), messageEn: z.string() });
+export const voteResultSchema = z.object({
+  policyVersion: z.string(),
+  quorum: verdictSchema,
+  reconciliation: z.array(voteFlagSchema),
+  subjects: z.array(subjectResultSchema),
+  flags: z.array(voteFlagSchema),
+});
+export type VoteResult = z.infer<typeof voteResultSchema>;
+
+export const voteSubjectSchema = z.object({
+  id: z.string(),
+  ordinal: z.number(),
+  fullName: z.string(),
+  titleText: z.string(),
+  personId: z.string().nullable(),
+  exemption: z.object({ reason: exemptionReasonSchema, note: z.string().nullable() }).nullable(),
+});
+export type VoteSubject = z.infer<typeof voteSubjectSchema>;
+
+export const paperEntryStatusSchema = z.object({
+  enteredBy: z.array(z.object({ userId: z.string(), fullName: z.string(), enteredAt: z.string() })),
+  /** differences between the two entries, only once both are in (neither enterer sees the other's numbers before) */
+  mismatches: z.array(z.object({ field: z.string(), first: z.number(), second: z.number() })),
+  matched: z.boolean(),
+});
+
+export const voteSessionSchema = z.object({
+  id: z.string(),
+  organizationId: z.string(),
+  organizationName: z.string(),
+  kind: voteKindSchema,
+  mode: voteModeSchema,
+  track: policyTrackSchema,
+  title: z.string(),
+  voteDate: z.string(),
+  voterGroup: z.string(),
+  summonedCount: z.number(),
+  status: voteStatusSchema,
+  createdAt: z.string(),
+});
+export type VoteSession = z.infer<typeof voteSessionSchema>;
+
+export const voteDetailSchema = voteSessionSchema.extend({
+  subjects: z.array(voteSubjectSchema),
+  paper: paperEntryStatusSchema.nullable(),
+  count: paperCountSchema.nullable(),
+  result: voteResultSchema.nullable(),
+  /** before the vote: warnings voters must see (small group, unanimity reveals votes) */
+  warnings: z.array(voteFlagSchema),
+  /** SHA-256 of the confirmed count (paper) or of the archive's last event (electronic), as printed on the record */
+  boardHash: z.string().nullable(),
+});
+export type VoteDetail = z.infer<typeof voteDetailSchema>;
+
+export const voteListQuerySchema = pageQuerySchema.extend({ organizationId: z.string().max(40).optional() });
+export const voteListSchema = z.object({ items: z.array(voteSessionSchema), total: z.number() });
+
+export const paperEntryResultSchema = z.object({
+  status: z.enum(['waiting_second', 'matched', 'mismatch']),
+  paper: paperEntryStatusSchema,
+});

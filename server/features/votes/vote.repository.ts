@@ -1,0 +1,99 @@
+import type { Db, Trx } from '../../db/database';
+import { inSubtrees } from '../../db/scope';
+import type { NewVoteSessionRow, VotePaperEntryRow, VoteSessionRow, VoteSubjectRow } from './vote.table';
+
+export type VoteSessionWithOrg = VoteSessionRow & { organization_name: string; organization_path: string };
+
+const sessions = (db: Db | Trx) =>
+  db
+    .selectFrom('vote_sessions')
+    .innerJoin('organizations', 'organizations.id', 'vote_sessions.organization_id')
+    .selectAll('vote_sessions')
+    .select(['organizations.name as organization_name', 'organizations.path as organization_path']);
+
+export async function findVoteSession(db: Db | Trx, id: string): Promise<VoteSessionWithOrg | undefined> {
+  return sessions(db).where('vote_sessions.id', '=', id).executeTakeFirst();
+}
+
+export async function listVoteSessions(
+  db: Db,
+  f: { scopePaths: readonly string[]; organizationId?: string; limit: number; offset: number },
+): Promise<{ rows: VoteSessionWithOrg[]; total: number }> {
+  let q = db
+    .selectFrom('vote_sessions')
+    .innerJoin('organizations', 'organizations.id', 'vote_sessions.organization_id')
+    .where((eb) => inSubtrees(eb, 'organizations.path', f.scopePaths));
+  if (f.organizationId) q = q.where('vote_sessions.organization_id', '=', f.organizationId);
+  const [rows, count] = await Promise.all([
+    q
+      .selectAll('vote_sessions')
+      .select(['organizations.name as organization_name', 'organizations.path as organization_path'])
+      .orderBy('vote_sessions.vote_date', 'desc')
+      .orderBy('vote_sessions.id', 'desc')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+export async function insertVoteSession(trx: Trx, row: NewVoteSessionRow, subjects: VoteSubjectRow[]): Promise<void> {
+  await trx.insertInto('vote_sessions').values(row).execute();
+  if (subjects.length) await trx.insertInto('vote_subjects').values(subjects).execute();
+}
+
+export async function listSubjects(db: Db | Trx, sessionId: string): Promise<VoteSubjectRow[]> {
+  return db.selectFrom('vote_subjects').selectAll().where('session_id', '=', sessionId).orderBy('ordinal').execute();
+}
+
+export async function listPaperEntries(db: Db | Trx, sessionId: string): Promise<(VotePaperEntryRow & { full_name: string })[]> {
+  return db
+    .selectFrom('vote_paper_entries')
+    .innerJoin('users', 'users.id', 'vote_paper_entries.user_id')
+    .selectAll('vote_paper_entries')
+    .select('users.full_name')
+    .where('session_id', '=', sessionId)
+    .orderBy('entered_at')
+    .orderBy('vote_paper_entries.id')
+    .execute();
+}
+
+export async function upsertPaperEntry(trx: Trx, row: VotePaperEntryRow): Promise<VotePaperEntryRow | undefined> {
+  const existing = await trx
+    .selectFrom('vote_paper_entries')
+    .selectAll()
+    .where('session_id', '=', row.session_id)
+    .where('user_id', '=', row.user_id)
+    .executeTakeFirst();
+  if (existing) {
+    await trx
+      .updateTable('vote_paper_entries')
+      .set({ count_json: row.count_json, entered_at: row.entered_at })
+      .where('id', '=', existing.id)
+      .execute();
+  } else {
+    await trx.insertInto('vote_paper_entries').values(row).execute();
+  }
+  return existing;
+}
+
+export async function updateVoteSession(
+  trx: Trx,
+  id: string,
+  set: Partial<Pick<VoteSessionRow, 'status' | 'confirmed_count_json' | 'board_hash'>>,
+): Promise<void> {
+  await trx.updateTable('vote_sessions').set(set).where('id', '=', id).execute();
+}
+
+export async function findOrganizationPath(
+  db: Db | Trx,
+  id: string,
+): Promise<{ id: string; path: string; name: string } | undefined> {
+  return db.selectFrom('organizations').select(['id', 'path', 'name']).where('id', '=', id).executeTakeFirst();
+}
+
+export async function readAuditHeadHash(db: Db | Trx): Promise<string> {
+  const h = await db.selectFrom('audit_head').select('last_hash').where('id', '=', 1).executeTakeFirstOrThrow();
+  return h.last_hash;
+}

@@ -1,0 +1,76 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  createVoteBodySchema,
+  paperCountSchema,
+  paperEntryResultSchema,
+  voteDetailSchema,
+  voteListQuerySchema,
+  voteListSchema,
+} from '../../../contracts/votes';
+import type { Db } from '../../db/database';
+import { requireActor } from '../../http/auth';
+import { errorResponses } from '../../http/responses';
+import { countRecordDocx } from './vote.record';
+import * as service from './vote.service';
+
+const idParams = z.object({ id: z.string().max(40) });
+
+export function voteRoutes(app: FastifyInstance, db: Db): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/api/votes',
+    {
+      schema: {
+        tags: ['votes'],
+        summary: 'Các cuộc lấy phiếu trong phạm vi / vote sessions in scope',
+        querystring: voteListQuerySchema,
+        response: { 200: voteListSchema, ...errorResponses },
+      },
+    },
+    async (req) => service.listVotes(db, requireActor(req), req.query),
+  );
+  r.get(
+    '/api/votes/:id',
+    { schema: { tags: ['votes'], params: idParams, response: { 200: voteDetailSchema, ...errorResponses } } },
+    async (req) => service.getVote(db, requireActor(req), req.params.id),
+  );
+  r.post(
+    '/api/votes',
+    {
+      schema: {
+        tags: ['votes'],
+        summary: 'Tạo cuộc lấy phiếu / create a vote session',
+        body: createVoteBodySchema,
+        response: { 201: voteDetailSchema, ...errorResponses },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await service.createVote(db, requireActor(req), req.body)),
+  );
+  r.post(
+    '/api/votes/:id/paper-entries',
+    {
+      schema: {
+        tags: ['votes'],
+        summary: 'Nhập kết quả kiểm phiếu giấy (mỗi thành viên một lần) / enter the paper count',
+        params: idParams,
+        body: paperCountSchema,
+        response: { 200: paperEntryResultSchema, ...errorResponses },
+      },
+    },
+    async (req) => service.submitPaperEntry(db, requireActor(req), req.params.id, req.body),
+  );
+  r.get(
+    '/api/votes/:id/record.docx',
+    { schema: { tags: ['votes'], summary: 'Biên bản kiểm phiếu (.docx) / count record', params: idParams } },
+    async (req, reply) => {
+      const { detail, auditHead } = await service.countRecordData(db, requireActor(req), req.params.id);
+      const buffer = await countRecordDocx(detail, auditHead, new Date());
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        .header('content-disposition', `attachment; filename="bien-ban-kiem-phieu-${detail.id}.docx"`)
+        .send(buffer);
+    },
+  );
+}

@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import type { PaperCount } from '../../../contracts/votes';
+import { votePolicyAt } from './vote.policy';
+import {
+  analysisFlags,
+  compareEntries,
+  meets,
+  preVoteWarnings,
+  quorumVerdict,
+  reconcile,
+  subjectResults,
+  wilson,
+} from './vote.rules';
+
+const party = votePolicyAt('party', '2026-03-01')!;
+const state = votePolicyAt('state', '2026-03-01')!;
+const subjects = [{ id: 'S1', fullName: 'Nguyễn Văn A', titleText: 'Giám đốc Sở' }];
+
+function countWithLow(low: number, collected: number): PaperCount {
+  return {
+    issued: collected,
+    collected,
+    valid: collected,
+    invalid: 0,
+    subjects: [{ subjectId: 'S1', high: collected - low, medium: 0, low, invalid: 0 }],
+  };
+}
+const triggered = (policy: typeof party, low: number, collected: number) =>
+  subjectResults(policy, countWithLow(low, collected), subjects, collected)[0]!
+    .consequences.filter((v) => !v.passed)
+    .map((v) => v.ruleId);
+
+describe('policy versions', () => {
+  it('pick 96-QĐ/TW for the party track from 02/02/2023 and none before', () => {
+    expect(votePolicyAt('party', '2023-02-02')!.id).toBe('96-QD-TW');
+    expect(votePolicyAt('party', '2023-02-01')).toBeNull();
+    expect(votePolicyAt('state', '2025-06-30')).toBeNull();
+    expect(votePolicyAt('state', '2025-07-01')!.id).toBe('ND-170-2025');
+  });
+});
+
+describe('quorum: at least 2/3 of those summoned', () => {
+  it('passes at exactly 2/3 and fails one below', () => {
+    expect(quorumVerdict(party, 30, 20).passed).toBe(true);
+    expect(quorumVerdict(party, 30, 19).passed).toBe(false);
+    expect(quorumVerdict(party, 30, 19).detail).toContain('không đủ điều kiện');
+    expect(quorumVerdict(party, 30, 19).citation).toBe('96-QĐ/TW ngày 02/02/2023');
+  });
+  it('handles a summoned count not divisible by 3 without rounding (7 summoned: 5 is enough, 4 is not)', () => {
+    expect(quorumVerdict(party, 7, 5).passed).toBe(true);
+    expect(quorumVerdict(party, 7, 4).passed).toBe(false);
+  });
+});
+
+describe('consequences under 96-QĐ/TW (low > 1/2 and < 2/3: out of planning; ≥ 2/3: dismissal)', () => {
+  it('exactly 1/2 triggers nothing', () => expect(triggered(party, 15, 30)).toEqual([]));
+  it('just over 1/2 leaves planning for higher posts', () =>
+    expect(triggered(party, 16, 30)).toEqual(['vote.low-out-of-planning']));
+  it('exactly 2/3 starts dismissal (and is no longer in the lower band)', () =>
+    expect(triggered(party, 20, 30)).toEqual(['vote.low-dismissal']));
+  it('just under 2/3 stays in the lower band', () => expect(triggered(party, 19, 30)).toEqual(['vote.low-out-of-planning']));
+});
+
+describe('consequences under NĐ 170/2025 (low > 1/2 and ≤ 2/3: resignation; > 2/3: dismissal)', () => {
+  it('exactly 1/2 triggers nothing', () => expect(triggered(state, 15, 30)).toEqual([]));
+  it('exactly 2/3 is resignation, not dismissal', () =>
+    expect(triggered(state, 20, 30)).toEqual(['state.resignation-low-votes']));
+  it('just over 2/3 is dismissal', () => expect(triggered(state, 21, 30)).toEqual(['state.dismissal-low-votes']));
+  it('carries the article in the citation', () => {
+    const v = subjectResults(state, countWithLow(21, 30), subjects, 30)[0]!.consequences.find((x) => !x.passed)!;
+    expect(v.citation).toBe('170/2025/NĐ-CP ngày 30/06/2025, Điều 53');
+  });
+});
+
+describe('percentages', () => {
+  it('are given over ballots collected and over those summoned', () => {
+    const r = subjectResults(party, countWithLow(5, 20), subjects, 25)[0]!;
+    expect(r.overCollected.low).toBe(25);
+    expect(r.overSummoned.low).toBe(20);
+    expect(r.netScore).toBe(50);
+    expect(r.netInterval.low).toBeLessThan(50);
+    expect(r.netInterval.high).toBeGreaterThan(50);
+  });
+  it('Wilson interval is wide for a small group and narrow for a large one', () => {
+    const small = wilson(4, 5, 1.96);
+    const large = wilson(400, 500, 1.96);
+    expect(small.high - small.low).toBeGreaterThan(50);
+    expect(large.high - large.low).toBeLessThan(8);
+    expect(wilson(5, 5, 1.96).high).toBe(100);
+  });
+  it('meets compares without rounding', () => {
+    expect(meets(1, 2, { comparison: '>', numerator: 1, denominator: 2, base: 'ballots_collected' })).toBe(false);
+    expect(meets(2, 3, { comparison: '>=', numerator: 2, denominator: 3, base: 'ballots_collected' })).toBe(true);
+    expect(meets(1, 0, { comparison: '>=', numerator: 0, denominator: 3, base: 'ballots_collected' })).toBe(false);
+  });
+});
+
+describe('paper count', () => {
+  const good: PaperCount = {
+    issued: 30,
+    collected: 28,
+    valid: 27,
+    invalid: 1,
+    subjects: [{ subjectId: 'S1', high: 20, medium: 5, low: 1, invalid: 1 }],
+  };
+  it('reconciles issued ≥ collected = valid + invalid and per-person sums', () => {
+    expect(reconcile(good, ['S1'], 30)).toEqual([]);
+    const bad = { ...good, collected: 31, subjects: [{ subjectId: 'S1', high: 20, medium: 5, low: 1, invalid: 0 }] };
+    expect(reconcile(bad, ['S1'], 30).map((f) => f.code)).toEqual(['collected_over_issued', 'valid_invalid_sum', 'subject_sum']);
+    expect(reconcile({ ...good, issued: 31, collected: 28 }, ['S1'], 30).map((f) => f.code)).toEqual(['issued_over_summoned']);
+  });
+  it('double entry lists every number that differs', () => {
+    expect(compareEntries(good, good)).toEqual([]);
+    const other = { ...good, valid: 26, subjects: [{ subjectId: 'S1', high: 19, medium: 5, low: 1, invalid: 1 }] };
+    expect(compareEntries(good, other)).toEqual([
+      { field: 'valid', first: 27, second: 26 },
+      { field: 'subjects[0].high', first: 20, second: 19 },
+    ]);
+  });
+});
+
+describe('flags when a vote says nothing', () => {
+  const two = [
+    { id: 'S1', fullName: 'A', titleText: 'x' },
+    { id: 'S2', fullName: 'B', titleText: 'y' },
+  ];
+  const count = (h1: number, h2: number, n: number): PaperCount => ({
+    issued: n,
+    collected: n,
+    valid: n,
+    invalid: 0,
+    subjects: [
+      { subjectId: 'S1', high: h1, medium: n - h1, low: 0, invalid: 0 },
+      { subjectId: 'S2', high: h2, medium: n - h2, low: 0, invalid: 0 },
+    ],
+  });
+  it('flags everyone ≥ 95 % high and no spread', () => {
+    const r = subjectResults(party, count(39, 38, 40), two, 40);
+    expect(analysisFlags(party, r, 40).map((f) => f.code)).toEqual(['all_high', 'no_spread']);
+  });
+  it('does not flag at 94 % for one person with spread', () => {
+    const r = subjectResults(party, count(47, 30, 50), two, 50);
+    expect(analysisFlags(party, r, 50)).toEqual([]);
+  });
+  it('warns that unanimity reveals votes in a small group, before and after the vote', () => {
+    expect(preVoteWarnings(party, 5).map((f) => f.code)).toEqual(['small_group']);
+    expect(preVoteWarnings(party, 10)).toEqual([]);
+    const r = subjectResults(party, count(5, 3, 5), two, 5);
+    expect(analysisFlags(party, r, 5).map((f) => f.code)).toContain('unanimous_small_group');
+  });
+});

@@ -1,0 +1,249 @@
+// Pure rules of a vote session: quorum, reconciliation and double entry of a paper count, per-subject results with
+// consequences from the policy in force, and the flags that say when a vote carries no information.
+import type { PaperCount, SubjectResult, Verdict, VoteResult } from '../../../contracts/votes';
+import { type Fraction, type VotePolicy, citationText } from './vote.policy';
+
+export interface Flag {
+  code: string;
+  message: string;
+  messageEn: string;
+}
+
+const SYMBOL: Record<Fraction['comparison'], string> = { '>': 'trên', '>=': 'từ', '<': 'dưới', '<=': 'đến' };
+
+/** count/base compared with numerator/denominator in integers: no rounding at exactly 1/2 or 2/3. */
+export function meets(count: number, base: number, f: Fraction): boolean {
+  if (base <= 0) return false;
+  const left = count * f.denominator;
+  const right = f.numerator * base;
+  switch (f.comparison) {
+    case '>':
+      return left > right;
+    case '>=':
+      return left >= right;
+    case '<':
+      return left < right;
+    case '<=':
+      return left <= right;
+  }
+}
+
+const pct = (k: number, n: number): number => (n > 0 ? Math.round((k / n) * 10000) / 100 : 0);
+const frac = (f: Fraction) => `${SYMBOL[f.comparison]} ${f.numerator}/${f.denominator}`;
+
+export function quorumVerdict(policy: VotePolicy, summoned: number, collected: number): Verdict {
+  const f = policy.quorum.params;
+  const passed = meets(collected, summoned, f);
+  return {
+    ruleId: policy.quorum.id,
+    citation: citationText(policy.quorum.citation),
+    passed,
+    detail: `${collected}/${summoned} người được triệu tập tham gia (${pct(collected, summoned)}%); yêu cầu ${frac(f)}${passed ? '' : ' — không đủ điều kiện để kiểm phiếu'}`,
+    detailEn: `${collected} of ${summoned} summoned took part (${pct(collected, summoned)}%); required ${f.comparison} ${f.numerator}/${f.denominator}${passed ? '' : ' — the count may not proceed'}`,
+  };
+}
+
+/** Issued ≥ collected = valid + invalid, and for each person high + medium + low + invalid = valid ballots. */
+export function reconcile(count: PaperCount, subjectIds: string[], summoned: number): Flag[] {
+  const flags: Flag[] = [];
+  if (count.issued > summoned)
+    flags.push({
+      code: 'issued_over_summoned',
+      message: `Số phiếu phát ra (${count.issued}) lớn hơn số người được triệu tập (${summoned})`,
+      messageEn: `Ballots issued (${count.issued}) exceed those summoned (${summoned})`,
+    });
+  if (count.collected > count.issued)
+    flags.push({
+      code: 'collected_over_issued',
+      message: `Số phiếu thu về (${count.collected}) lớn hơn số phiếu phát ra (${count.issued})`,
+      messageEn: `Ballots collected (${count.collected}) exceed ballots issued (${count.issued})`,
+    });
+  if (count.valid + count.invalid !== count.collected)
+    flags.push({
+      code: 'valid_invalid_sum',
+      message: `Phiếu hợp lệ (${count.valid}) + không hợp lệ (${count.invalid}) ≠ phiếu thu về (${count.collected})`,
+      messageEn: `Valid (${count.valid}) + invalid (${count.invalid}) ≠ collected (${count.collected})`,
+    });
+  const ids = count.subjects.map((s) => s.subjectId);
+  if (ids.length !== subjectIds.length || ids.some((id, i) => id !== subjectIds[i])) {
+    flags.push({
+      code: 'subjects',
+      message: 'Danh sách người được lấy phiếu không khớp với phiếu',
+      messageEn: 'The subjects do not match the ballot',
+    });
+  }
+  for (const [i, s] of count.subjects.entries()) {
+    const sum = s.high + s.medium + s.low + s.invalid;
+    if (sum !== count.valid) {
+      flags.push({
+        code: 'subject_sum',
+        message: `Người thứ ${i + 1}: cao + tín nhiệm + thấp + không hợp lệ = ${sum} ≠ ${count.valid} phiếu hợp lệ`,
+        messageEn: `Subject ${i + 1}: high + medium + low + invalid = ${sum} ≠ ${count.valid} valid ballots`,
+      });
+    }
+  }
+  return flags;
+}
+
+/** Every number where two entries of the same paper count differ. */
+export function compareEntries(a: PaperCount, b: PaperCount): { field: string; first: number; second: number }[] {
+  const out: { field: string; first: number; second: number }[] = [];
+  for (const k of ['issued', 'collected', 'valid', 'invalid'] as const)
+    if (a[k] !== b[k]) out.push({ field: k, first: a[k], second: b[k] });
+  const n = Math.max(a.subjects.length, b.subjects.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.subjects[i];
+    const y = b.subjects[i];
+    for (const k of ['high', 'medium', 'low', 'invalid'] as const) {
+      if (x?.[k] !== y?.[k] || x?.subjectId !== y?.subjectId)
+        out.push({ field: `subjects[${i}].${k}`, first: x?.[k] ?? -1, second: y?.[k] ?? -1 });
+    }
+  }
+  return out;
+}
+
+/** Wilson score interval of k successes in n, in percent. */
+export function wilson(k: number, n: number, z: number): { low: number; high: number } {
+  if (n <= 0) return { low: 0, high: 100 };
+  const p = k / n;
+  const z2 = z * z;
+  const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+  const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
+  const r = (x: number) => Math.round(x * 10000) / 100;
+  return { low: r(Math.max(0, centre - half)), high: r(Math.min(1, centre + half)) };
+}
+
+function consequenceVerdicts(policy: VotePolicy, low: number, collected: number, summoned: number): Verdict[] {
+  return policy.consequences.map((rule) => {
+    const baseOf = (f: Fraction) => (f.base === 'summoned' ? summoned : collected);
+    const { lower, upper } = rule.params;
+    const triggered = meets(low, baseOf(lower), lower) && (!upper || meets(low, baseOf(upper), upper));
+    const band = upper ? `${frac(lower)} và ${frac(upper)}` : frac(lower);
+    return {
+      ruleId: rule.id,
+      citation: citationText(rule.citation),
+      passed: !triggered,
+      detail: triggered
+        ? `${low}/${collected} phiếu tín nhiệm thấp (${band}): ${rule.text.vi}`
+        : `Chưa đến ngưỡng ${band} phiếu tín nhiệm thấp`,
+      detailEn: triggered ? `${low}/${collected} low votes: ${rule.text.en}` : `Below the threshold of this rule`,
+    };
+  });
+}
+
+export function subjectResults(
+  policy: VotePolicy,
+  count: PaperCount,
+  subjects: { id: string; fullName: string; titleText: string }[],
+  summoned: number,
+): SubjectResult[] {
+  const z = policy.analysis.params.wilsonZ;
+  const n = count.collected;
+  return count.subjects.map((c) => {
+    const s = subjects.find((x) => x.id === c.subjectId)!;
+    const counts = { high: c.high, medium: c.medium, low: c.low, invalid: c.invalid + count.invalid };
+    const over = (base: number) => ({
+      high: pct(counts.high, base),
+      medium: pct(counts.medium, base),
+      low: pct(counts.low, base),
+      invalid: pct(counts.invalid, base),
+    });
+    const highInterval = wilson(c.high, n, z);
+    const lowInterval = wilson(c.low, n, z);
+    return {
+      subjectId: c.subjectId,
+      fullName: s.fullName,
+      titleText: s.titleText,
+      counts,
+      overCollected: over(n),
+      overSummoned: over(summoned),
+      highInterval,
+      lowInterval,
+      netScore: Math.round((pct(c.high, n) - pct(c.low, n)) * 100) / 100,
+      netInterval: {
+        low: Math.round((highInterval.low - lowInterval.high) * 100) / 100,
+        high: Math.round((highInterval.high - lowInterval.low) * 100) / 100,
+      },
+      consequences: consequenceVerdicts(policy, c.low, n, summoned),
+    };
+  });
+}
+
+/** When the result carries no information, say so. */
+export function analysisFlags(policy: VotePolicy, results: SubjectResult[], collected: number): Flag[] {
+  const a = policy.analysis.params;
+  const flags: Flag[] = [];
+  if (results.length === 0 || collected === 0) return flags;
+  if (results.every((r) => r.counts.high * a.allHighShare.denominator >= a.allHighShare.numerator * collected)) {
+    flags.push({
+      code: 'all_high',
+      message: `Mọi người đều đạt từ ${a.allHighShare.numerator}% phiếu tín nhiệm cao: kết quả không phân biệt được ai`,
+      messageEn: `Everyone has at least ${a.allHighShare.numerator}% high votes: the vote does not tell people apart`,
+    });
+  }
+  if (results.length >= 2) {
+    const scores = results.map((r) => r.netScore);
+    const spread = Math.max(...scores) - Math.min(...scores);
+    if (spread < a.minSpreadPoints) {
+      flags.push({
+        code: 'no_spread',
+        message: `Chênh lệch điểm tín nhiệm ròng giữa những người được lấy phiếu chỉ ${spread.toFixed(1)} điểm (< ${a.minSpreadPoints})`,
+        messageEn: `Net scores differ by only ${spread.toFixed(1)} points across people (< ${a.minSpreadPoints})`,
+      });
+    }
+  }
+  const unanimous = results.filter((r) => [r.counts.high, r.counts.medium, r.counts.low].includes(collected));
+  if (collected < a.smallGroupVoters && unanimous.length > 0) {
+    flags.push({
+      code: 'unanimous_small_group',
+      message: `Nhóm nhỏ (${collected} phiếu) và kết quả nhất trí với ${unanimous.map((r) => r.fullName).join(', ')}: ai cũng biết từng người đã chọn gì`,
+      messageEn: `Small group (${collected} ballots) with a unanimous result for ${unanimous.length} person(s): every voter's choice is revealed`,
+    });
+  }
+  return flags;
+}
+
+/** Warnings to show before the vote opens. */
+export function preVoteWarnings(policy: VotePolicy | null, summoned: number): Flag[] {
+  if (!policy) {
+    return [
+      {
+        code: 'no_policy',
+        message: 'Không có quy định nào có hiệu lực vào ngày lấy phiếu',
+        messageEn: 'No policy is in force on the date of the vote',
+      },
+    ];
+  }
+  if (summoned < policy.analysis.params.smallGroupVoters) {
+    return [
+      {
+        code: 'small_group',
+        message: `Chỉ ${summoned} người bỏ phiếu: nếu kết quả nhất trí thì lộ lựa chọn của từng người. Cần thông báo trước khi bỏ phiếu.`,
+        messageEn: `Only ${summoned} voters: a unanimous result reveals every vote. Tell the voters before the vote opens.`,
+      },
+    ];
+  }
+  return [];
+}
+
+export function voteResult(
+  policy: VotePolicy,
+  count: PaperCount,
+  subjects: { id: string; fullName: string; titleText: string }[],
+  summoned: number,
+): VoteResult {
+  const quorum = quorumVerdict(policy, summoned, count.collected);
+  const reconciliation = reconcile(
+    count,
+    count.subjects.map((s) => s.subjectId),
+    summoned,
+  );
+  const results = quorum.passed ? subjectResults(policy, count, subjects, summoned) : [];
+  return {
+    policyVersion: policy.id,
+    quorum,
+    reconciliation,
+    subjects: results,
+    flags: analysisFlags(policy, results, count.collected),
+  };
+}

@@ -1,0 +1,245 @@
+import { createHash } from 'node:crypto';
+import type { CreateVoteBody, PaperCount, VoteDetail, VoteSession } from '../../../contracts/votes';
+import type { Db } from '../../db/database';
+import { AppError, forbidden, notFound, validation } from '../../http/errors';
+import { newId, nowIso } from '../../lib/ids';
+import { type Actor, mayActOn, scopePaths } from '../access/access.rules';
+import { appendAudit } from '../audit/audit.repository';
+import { votePolicyAt } from './vote.policy';
+import * as repo from './vote.repository';
+import { compareEntries, preVoteWarnings, reconcile, voteResult } from './vote.rules';
+import type { VoteSubjectRow } from './vote.table';
+
+const voteNotFound = () => notFound('cuộc lấy phiếu', 'Vote session');
+
+function toSession(row: repo.VoteSessionWithOrg): VoteSession {
+  return {
+    id: row.id,
+    organizationId: row.organization_id,
+    organizationName: row.organization_name,
+    kind: row.kind,
+    mode: row.mode,
+    track: row.track,
+    title: row.title,
+    voteDate: row.vote_date,
+    voterGroup: row.voter_group,
+    summonedCount: Number(row.summoned_count),
+    status: row.status,
+    createdAt: row.created_at,
+  };
+}
+
+const votedOn = (subjects: VoteSubjectRow[]) => subjects.filter((s) => !s.exemption_reason);
+
+/** SHA-256 of the confirmed count with the session and subjects it belongs to: printed on the count record. */
+export function countHash(sessionId: string, subjects: VoteSubjectRow[], count: PaperCount): string {
+  const canonical = JSON.stringify({
+    sessionId,
+    subjects: subjects.map((s) => [s.id, s.full_name, s.title_text, s.exemption_reason]),
+    count,
+  });
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+export async function listVotes(db: Db, actor: Actor, q: { organizationId?: string; limit: number; offset: number }) {
+  const { rows, total } = await repo.listVoteSessions(db, { scopePaths: scopePaths(actor, 'votes.read'), ...q });
+  return { items: rows.map(toSession), total };
+}
+
+async function loadReadable(db: Db, actor: Actor, id: string) {
+  const row = await repo.findVoteSession(db, id);
+  if (!row || !mayActOn(actor, 'votes.read', row.organization_path)) throw voteNotFound();
+  return row;
+}
+
+export async function getVote(db: Db, actor: Actor, id: string): Promise<VoteDetail> {
+  const row = await loadReadable(db, actor, id);
+  const subjects = await repo.listSubjects(db, id);
+  const entries = row.mode === 'paper' ? await repo.listPaperEntries(db, id) : [];
+  const policy = votePolicyAt(row.track, row.vote_date);
+  const count = row.confirmed_count_json ? (JSON.parse(row.confirmed_count_json) as PaperCount) : null;
+  const mismatches =
+    entries.length >= 2
+      ? compareEntries(JSON.parse(entries[0]!.count_json) as PaperCount, JSON.parse(entries[1]!.count_json) as PaperCount)
+      : [];
+  return {
+    ...toSession(row),
+    subjects: subjects.map((s) => ({
+      id: s.id,
+      ordinal: Number(s.ordinal),
+      fullName: s.full_name,
+      titleText: s.title_text,
+      personId: s.person_id,
+      exemption: s.exemption_reason ? { reason: s.exemption_reason, note: s.exemption_note } : null,
+    })),
+    paper:
+      row.mode === 'paper'
+        ? {
+            enteredBy: entries.map((e) => ({ userId: e.user_id, fullName: e.full_name, enteredAt: e.entered_at })),
+            mismatches,
+            matched: row.status === 'counted',
+          }
+        : null,
+    count,
+    result:
+      count && policy
+        ? voteResult(
+            policy,
+            count,
+            votedOn(subjects).map((s) => ({ id: s.id, fullName: s.full_name, titleText: s.title_text })),
+            Number(row.summoned_count),
+          )
+        : null,
+    warnings: preVoteWarnings(policy, Number(row.summoned_count)),
+    boardHash: row.board_hash,
+  };
+}
+
+export async function createVote(db: Db, actor: Actor, body: CreateVoteBody): Promise<VoteDetail> {
+  const id = await db.transaction().execute(async (trx) => {
+    const org = await repo.findOrganizationPath(trx, body.organizationId);
+    if (!org || !mayActOn(actor, 'votes.read', org.path))
+      throw validation('organizationId', 'đơn vị không tồn tại', 'no such organization');
+    if (!mayActOn(actor, 'votes.manage', org.path)) throw forbidden();
+    if (!votePolicyAt(body.track, body.voteDate)) {
+      throw validation(
+        'voteDate',
+        'không có quy định lấy phiếu nào có hiệu lực vào ngày này',
+        'no voting policy is in force on this date',
+      );
+    }
+    if (body.mode === 'electronic') {
+      throw validation(
+        'mode',
+        'chế độ bỏ phiếu điện tử chưa được mở trong phiên bản này',
+        'electronic mode is not available in this version',
+      );
+    }
+    if (body.subjects.every((s) => s.exemption))
+      throw validation('subjects', 'phải có ít nhất một người được lấy phiếu', 'at least one subject must be voted on');
+    const id = newId();
+    const row = {
+      id,
+      organization_id: org.id,
+      kind: body.kind,
+      mode: body.mode,
+      track: body.track,
+      title: body.title,
+      vote_date: body.voteDate,
+      voter_group: body.voterGroup,
+      summoned_count: body.summonedCount,
+      status: 'open' as const,
+      confirmed_count_json: null,
+      board_hash: null,
+      created_by: actor.userId,
+      created_at: nowIso(),
+    };
+    const subjects: VoteSubjectRow[] = body.subjects.map((s, i) => ({
+      id: newId(),
+      session_id: id,
+      ordinal: i + 1,
+      full_name: s.fullName,
+      title_text: s.titleText,
+      person_id: s.personId ?? null,
+      exemption_reason: s.exemption?.reason ?? null,
+      exemption_note: s.exemption?.note ?? null,
+    }));
+    await repo.insertVoteSession(trx, row, subjects);
+    await appendAudit(trx, {
+      actorId: actor.userId,
+      action: 'vote.create',
+      entity: 'vote_session',
+      entityId: id,
+      organizationId: org.id,
+      after: { ...row, subjects },
+    });
+    return id;
+  });
+  return getVote(db, actor, id);
+}
+
+/**
+ * One tally member's reading of the paper count. Two different members must enter the same numbers; each may
+ * correct only his own entry, and neither sees the other's numbers before both are in.
+ */
+export async function submitPaperEntry(db: Db, actor: Actor, id: string, count: PaperCount) {
+  await db.transaction().execute(async (trx) => {
+    const row = await repo.findVoteSession(trx, id);
+    if (!row || !mayActOn(actor, 'votes.read', row.organization_path)) throw voteNotFound();
+    if (!mayActOn(actor, 'votes.tally', row.organization_path)) throw forbidden();
+    if (row.mode !== 'paper') throw validation('mode', 'cuộc lấy phiếu này không dùng phiếu giấy', 'this vote is not on paper');
+    if (row.status !== 'open')
+      throw new AppError('CONFLICT', 'Kết quả kiểm phiếu đã được xác nhận', 'The count is already confirmed');
+    const subjects = votedOn(await repo.listSubjects(trx, id));
+    const flags = reconcile(
+      count,
+      subjects.map((s) => s.id),
+      Number(row.summoned_count),
+    );
+    if (flags.length) {
+      throw new AppError(
+        'VALIDATION',
+        'Số liệu kiểm phiếu không khớp nhau',
+        'The count does not reconcile',
+        flags.map((f) => ({ path: f.code, message: f.message, messageEn: f.messageEn })),
+      );
+    }
+    const entries = await repo.listPaperEntries(trx, id);
+    if (entries.length >= 2 && !entries.some((e) => e.user_id === actor.userId)) {
+      throw new AppError(
+        'CONFLICT',
+        'Đã có hai thành viên nhập kết quả; chỉ họ được sửa phần nhập của mình',
+        'Two members have entered the count; only they may correct their own entry',
+      );
+    }
+    const before = await repo.upsertPaperEntry(trx, {
+      id: newId(),
+      session_id: id,
+      user_id: actor.userId,
+      entered_at: nowIso(),
+      count_json: JSON.stringify(count),
+    });
+    const after = await repo.listPaperEntries(trx, id);
+    let status: 'waiting_second' | 'matched' | 'mismatch' = 'waiting_second';
+    if (after.length === 2) {
+      const diff = compareEntries(JSON.parse(after[0]!.count_json) as PaperCount, JSON.parse(after[1]!.count_json) as PaperCount);
+      status = diff.length === 0 ? 'matched' : 'mismatch';
+    }
+    await appendAudit(trx, {
+      actorId: actor.userId,
+      action: before ? 'vote.paper_entry.correct' : 'vote.paper_entry.create',
+      entity: 'vote_session',
+      entityId: id,
+      organizationId: row.organization_id,
+      before: before ? JSON.parse(before.count_json) : undefined,
+      after: count,
+    });
+    if (status === 'matched') {
+      const boardHash = countHash(id, await repo.listSubjects(trx, id), count);
+      await repo.updateVoteSession(trx, id, {
+        status: 'counted',
+        confirmed_count_json: JSON.stringify(count),
+        board_hash: boardHash,
+      });
+      await appendAudit(trx, {
+        actorId: actor.userId,
+        action: 'vote.count_confirmed',
+        entity: 'vote_session',
+        entityId: id,
+        organizationId: row.organization_id,
+        after: { boardHash, enteredBy: after.map((e) => e.user_id) },
+      });
+    }
+  });
+  const detail = await getVote(db, actor, id);
+  const status = detail.status === 'counted' ? 'matched' : detail.paper!.mismatches.length ? 'mismatch' : 'waiting_second';
+  return { status, paper: detail.paper! } as const;
+}
+
+export async function countRecordData(db: Db, actor: Actor, id: string) {
+  const detail = await getVote(db, actor, id);
+  if (!detail.count || !detail.result) {
+    throw new AppError('CONFLICT', 'Chưa có kết quả kiểm phiếu được xác nhận', 'No confirmed count yet');
+  }
+  return { detail, auditHead: await repo.readAuditHeadHash(db) };
+}

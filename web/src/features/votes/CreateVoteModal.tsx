@@ -1,0 +1,163 @@
+import { useState } from 'react';
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, App as AntApp, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import {
+  EXEMPTION_LABELS,
+  EXEMPTION_REASONS,
+  VOTE_KINDS,
+  VOTE_KIND_LABELS,
+  type CreateVoteBody,
+  type ExemptionReason,
+} from '@contracts/votes';
+import { ApiError, api } from '../../ui/api';
+import { applyFieldErrors } from '../../ui/errors';
+import { useI18n } from '../../ui/i18n';
+import { OrganizationSelect } from '../organizations/OrganizationSelect';
+
+interface FormValues extends Omit<CreateVoteBody, 'voteDate' | 'subjects'> {
+  voteDate: Dayjs;
+  subjects: { fullName: string; titleText: string; exemptionReason?: ExemptionReason; exemptionNote?: string }[];
+}
+const FIELDS = [
+  'organizationId',
+  'kind',
+  'mode',
+  'track',
+  'title',
+  'voteDate',
+  'voterGroup',
+  'summonedCount',
+  'subjects',
+] as const;
+
+export function CreateVoteModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: () => void }) {
+  const { t, label, lang } = useI18n();
+  const { message } = AntApp.useApp();
+  const [form] = Form.useForm<FormValues>();
+  const [saving, setSaving] = useState(false);
+  const [problems, setProblems] = useState<string[]>([]);
+
+  const submit = async (values: FormValues) => {
+    setSaving(true);
+    setProblems([]);
+    const body: CreateVoteBody = {
+      ...values,
+      voteDate: values.voteDate.format('YYYY-MM-DD'),
+      subjects: values.subjects.map((s) => ({
+        fullName: s.fullName,
+        titleText: s.titleText,
+        exemption: s.exemptionReason ? { reason: s.exemptionReason, note: s.exemptionNote?.trim() || undefined } : undefined,
+      })),
+    };
+    try {
+      await api.post('/api/votes', body);
+      void message.success(t('votes.created'));
+      onCreated();
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      setProblems([error.text(lang), ...applyFieldErrors(form, error, lang, FIELDS)]);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={t('votes.create')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={saving}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+      width={820}
+    >
+      {problems.length > 0 ? (
+        <Alert type="error" showIcon style={{ marginBottom: 16 }} title={problems[0]} description={problems.slice(1).join(' ')} />
+      ) : null}
+      <Form<FormValues>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        preserve={false}
+        initialValues={{ kind: 'confidence', mode: 'paper', track: 'party', subjects: [{}] }}
+      >
+        <Form.Item
+          name="organizationId"
+          label={t('votes.organization')}
+          rules={[{ required: true, message: t('common.requiredSelect') }]}
+        >
+          <OrganizationSelect />
+        </Form.Item>
+        <Form.Item name="title" label={t('votes.titleCol')} rules={[{ required: true, message: t('common.required') }]}>
+          <Input maxLength={300} />
+        </Form.Item>
+        <Space wrap>
+          <Form.Item name="kind" label={t('votes.kind')}>
+            <Select style={{ width: 220 }} options={VOTE_KINDS.map((k) => ({ value: k, label: label(VOTE_KIND_LABELS[k]) }))} />
+          </Form.Item>
+          <Form.Item name="mode" label={t('votes.mode')}>
+            <Select style={{ width: 200 }} options={[{ value: 'paper', label: t('votes.modePaper') }]} />
+          </Form.Item>
+          <Form.Item name="track" label={t('votes.track')} extra={t('votes.trackHelp')}>
+            <Select
+              style={{ width: 280 }}
+              options={[
+                { value: 'party', label: t('votes.trackParty') },
+                { value: 'state', label: t('votes.trackState') },
+              ]}
+            />
+          </Form.Item>
+          <Form.Item name="voteDate" label={t('votes.date')} rules={[{ required: true, message: t('common.requiredSelect') }]}>
+            <DatePicker format="DD/MM/YYYY" />
+          </Form.Item>
+        </Space>
+        <Space wrap>
+          <Form.Item
+            name="voterGroup"
+            label={t('votes.voterGroup')}
+            rules={[{ required: true, message: t('common.required') }]}
+            style={{ width: 480 }}
+          >
+            <Input maxLength={500} placeholder={t('votes.voterGroupHelp')} />
+          </Form.Item>
+          <Form.Item name="summonedCount" label={t('votes.summoned')} rules={[{ required: true, message: t('common.required') }]}>
+            <InputNumber min={1} max={100000} />
+          </Form.Item>
+        </Space>
+        <Form.List name="subjects">
+          {(fields, { add, remove }) => (
+            <>
+              <div style={{ fontWeight: 600 }}>{t('votes.subjects')}</div>
+              <Typography.Paragraph type="secondary">{t('votes.subjectsHelp')}</Typography.Paragraph>
+              {fields.map((field) => (
+                <Space key={field.key} align="baseline" wrap>
+                  <Form.Item name={[field.name, 'fullName']} rules={[{ required: true, message: t('common.required') }]}>
+                    <Input placeholder={t('votes.fullName')} style={{ width: 200 }} />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'titleText']} rules={[{ required: true, message: t('common.required') }]}>
+                    <Input placeholder={t('votes.position')} style={{ width: 230 }} />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'exemptionReason']}>
+                    <Select
+                      allowClear
+                      placeholder={t('votes.exemptPlaceholder')}
+                      style={{ width: 250 }}
+                      options={EXEMPTION_REASONS.map((r) => ({ value: r, label: label(EXEMPTION_LABELS[r]) }))}
+                    />
+                  </Form.Item>
+                  <MinusCircleOutlined onClick={() => remove(field.name)} aria-label={t('votes.removeSubject')} />
+                </Space>
+              ))}
+              <Button type="dashed" onClick={() => add({})} icon={<PlusOutlined />}>
+                {t('votes.addSubject')}
+              </Button>
+            </>
+          )}
+        </Form.List>
+      </Form>
+    </Modal>
+  );
+}

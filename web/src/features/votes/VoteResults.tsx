@@ -1,0 +1,112 @@
+import { Alert, Card, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import type { PaperCount, SubjectResult, VoteResult } from '@contracts/votes';
+import { type MessageKey, useI18n } from '../../ui/i18n';
+import { vnPct } from './format';
+
+// Short labels of the policy's consequence rules; the full text and citation are in the tooltip.
+const CONSEQUENCE_TAGS: Record<string, MessageKey> = {
+  'vote.low-out-of-planning': 'votes.outOfPlanning',
+  'vote.low-dismissal': 'votes.dismissal',
+  'state.resignation-low-votes': 'votes.resignation',
+  'state.dismissal-low-votes': 'votes.dismissal',
+};
+const COLORS = { high: '#237804', medium: '#69b1ff', low: '#cf1322', invalid: '#bfbfbf' } as const;
+
+/** A stacked bar of the four shares over ballots collected. */
+function Bar({ r }: { r: SubjectResult }) {
+  return (
+    <div style={{ display: 'flex', height: 14, width: 220, borderRadius: 3, overflow: 'hidden', background: '#f0f0f0' }}>
+      {(['high', 'medium', 'low', 'invalid'] as const).map((k) => (
+        <div key={k} style={{ width: `${r.overCollected[k]}%`, background: COLORS[k] }} />
+      ))}
+    </div>
+  );
+}
+
+export function VoteResults({ result, count, summoned }: { result: VoteResult; count: PaperCount; summoned: number }) {
+  const { t, lang } = useI18n();
+  const text = (f: { message: string; messageEn: string }) => (lang === 'vi' ? f.message : f.messageEn);
+  const share = (r: SubjectResult, k: 'high' | 'medium' | 'low' | 'invalid') => (
+    <Tooltip title={t('votes.overSummoned', { pct: vnPct(r.overSummoned[k]) })}>
+      {r.counts[k]} <Typography.Text type="secondary">({vnPct(r.overCollected[k])})</Typography.Text>
+    </Tooltip>
+  );
+  return (
+    <Card title={t('votes.results')} size="small" data-testid="vote-results">
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        <Alert
+          type={result.quorum.passed ? 'success' : 'error'}
+          showIcon
+          title={result.quorum.passed ? t('votes.quorumOk') : t('votes.quorumFail')}
+          description={`${lang === 'vi' ? result.quorum.detail : result.quorum.detailEn} — ${result.quorum.citation}`}
+        />
+        <Typography.Text>
+          {t('votes.ballotLine', {
+            summoned,
+            issued: count.issued,
+            collected: count.collected,
+            valid: count.valid,
+            invalid: count.invalid,
+          })}
+        </Typography.Text>
+        {result.flags.map((f) => (
+          <Alert key={f.code} type="warning" showIcon title={text(f)} data-testid="vote-flag" />
+        ))}
+        <Table<SubjectResult>
+          rowKey="subjectId"
+          size="small"
+          pagination={false}
+          dataSource={result.subjects}
+          columns={[
+            {
+              title: t('votes.fullName'),
+              render: (_, r) => (
+                <>
+                  <div>{r.fullName}</div>
+                  <Typography.Text type="secondary">{r.titleText}</Typography.Text>
+                </>
+              ),
+            },
+            { title: t('votes.high'), render: (_, r) => share(r, 'high') },
+            { title: t('votes.medium'), render: (_, r) => share(r, 'medium') },
+            { title: t('votes.low'), render: (_, r) => share(r, 'low') },
+            { title: t('votes.invalid'), render: (_, r) => share(r, 'invalid') },
+            { title: t('votes.distribution'), render: (_, r) => <Bar r={r} /> },
+            {
+              title: t('votes.net'),
+              render: (_, r) => (
+                <Tooltip title={t('votes.netHelp')}>
+                  <strong>{r.netScore.toFixed(1).replace('.', ',')}</strong>{' '}
+                  <Typography.Text type="secondary">
+                    [{r.netInterval.low.toFixed(0)}; {r.netInterval.high.toFixed(0)}]
+                  </Typography.Text>
+                </Tooltip>
+              ),
+            },
+            {
+              title: t('votes.consequences'),
+              render: (_, r) => {
+                const hit = r.consequences.filter((c) => !c.passed);
+                return hit.length ? (
+                  hit.map((c) => (
+                    <Tooltip key={c.ruleId} title={`${lang === 'vi' ? c.detail : c.detailEn} (${c.citation})`}>
+                      <Tag color="red" data-testid="vote-consequence">
+                        {t(CONSEQUENCE_TAGS[c.ruleId] ?? 'votes.consequences')}
+                      </Tag>
+                    </Tooltip>
+                  ))
+                ) : (
+                  <Typography.Text type="secondary">{t('votes.noConsequence')}</Typography.Text>
+                );
+              },
+            },
+          ]}
+        />
+        {result.reconciliation.map((f) => (
+          <Alert key={f.code} type="error" showIcon title={text(f)} />
+        ))}
+        <Typography.Text type="secondary">{t('votes.legend', { policy: result.policyVersion })}</Typography.Text>
+      </Space>
+    </Card>
+  );
+}

@@ -1,0 +1,4 @@
+/** dd/mm/yyyy from an ISO date. */
+export const vnDate = (iso: string): string => iso.slice(0, 10).split('-').reverse().join('/');
+/** A percentage with a decimal comma, the Vietnamese way. */
+export const vnPct = (x: number): string => `${x.toFixed(1).replace('.', ',')}%`;
