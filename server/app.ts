@@ -15,6 +15,7 @@ import type { DbContext } from './db/database';
 import { adminUnitRoutes } from './features/admin-units/admin-unit.routes';
 import { auditRoutes } from './features/audit/audit.routes';
 import { documentRoutes } from './features/documents/document.routes';
+import { evaluationRoutes } from './features/evaluations/evaluation.routes';
 import { homeRoutes } from './features/home/home.routes';
 import { organizationRoutes } from './features/organizations/organization.routes';
 import { positionRoutes } from './features/positions/position.routes';
@@ -113,6 +114,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   voteRoutes(app, db);
   programmeRoutes(app, db);
   await documentRoutes(app, db);
+  evaluationRoutes(app, db, policy);
 
   if (serveWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
   return app;

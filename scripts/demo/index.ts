@@ -1,6 +1,7 @@
 import type { Db } from '../../server/db/database';
 import { countOrganizations } from '../../server/features/organizations/organization.repository';
 import { DEMO_PASSWORD, DEMO_USERS, loadFoundationDemo } from './foundation.demo';
+import { loadEvaluationsDemo } from './evaluations.demo';
 import { loadOrganizationDemo } from './org.demo';
 import { loadPolicyDemo } from './policy.demo';
 import { loadPersonsDemo } from './persons.demo';
@@ -14,10 +15,11 @@ export async function loadDemoIfEmpty(db: Db): Promise<boolean> {
   if ((await countOrganizations(db, ['/'])) > 0) return false;
   await loadFoundationDemo(db);
   await loadOrganizationDemo(db);
-  await loadPolicyDemo(db);
   await loadPersonsDemo(db);
+  await loadPolicyDemo(db);
   await loadVotesDemo(db);
   await loadProgrammeDemo(db);
+  await loadEvaluationsDemo(db);
   return true;
 }
 

@@ -1,5 +1,12 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AuditHeadTable, AuditLogTable } from '../features/audit/audit.table';
+import type {
+  EvaluationCycleTable,
+  EvaluationGroupTable,
+  EvaluationStepTable,
+  EvaluationTable,
+  EvaluationTaskTable,
+} from '../features/evaluations/evaluation.table';
 import type { AdministrativeUnitMappingTable, AdministrativeUnitTable } from '../features/admin-units/admin-unit.table';
 import type {
   OrganizationSuccessionTable,
@@ -29,6 +36,11 @@ export interface Database {
   sessions: SessionTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  evaluation_cycles: EvaluationCycleTable;
+  evaluation_groups: EvaluationGroupTable;
+  evaluations: EvaluationTable;
+  evaluation_tasks: EvaluationTaskTable;
+  evaluation_steps: EvaluationStepTable;
   title_catalogs: TitleCatalogTable;
   titles: TitleTable;
   positions: PositionTable;

@@ -27,6 +27,11 @@ export const ROLES_BY_PERMISSION = {
   'audit.read': ['inspector', 'admin'],
   'users.manage': ['admin'],
   'home.read': ['officer', 'leader', 'tally', 'inspector', 'cadre', 'admin'],
+  'evaluations.read': ['officer', 'leader', 'inspector', 'admin'],
+  /** cycles, quota groups, forms, tasks, self-assessment as written on the signed form, appraisal */
+  'evaluations.manage': ['officer', 'admin'],
+  /** the competent level's decision, where the quota is enforced */
+  'evaluations.decide': ['leader', 'admin'],
   'policy.read': ['officer', 'leader', 'tally', 'inspector', 'cadre', 'admin'],
   // Approving a local pack changes the rules for a whole subtree: administrators only.
   'policy.manage': ['admin'],

@@ -55,10 +55,17 @@ describe('evaluation (366-QĐ/TW)', () => {
     expect(rate({ isLeader: false, vetoes: ['unit-below-70'] })).toBe('excellent');
   });
 
-  it('rejects points outside 0–100 and has no points scale before 30/08/2025', () => {
+  it('rejects points outside 0–100; before 30/08/2025 only the unconfirmed 124-QĐ/TW guidance scale, none before 04/10/2023', () => {
     expect(() => rate({ points: 101 })).toThrow(RangeError);
+    const guidance = evaluationLevel(p2024, { points: 90, isLeader: false, vetoes: [], tasks: perfect, shortcomingsFixed: true });
+    expect(guidance.verdicts[0]).toMatchObject({
+      ruleId: 'evaluation.points',
+      ruleUnconfirmed: true,
+      citation: { document: '124-QĐ/TW' },
+    });
+    const p2023 = policyAt(library, '2023-06-01', 'party');
     expect(() =>
-      evaluationLevel(p2024, { points: 90, isLeader: false, vetoes: [], tasks: perfect, shortcomingsFixed: true }),
+      evaluationLevel(p2023, { points: 90, isLeader: false, vetoes: [], tasks: perfect, shortcomingsFixed: true }),
     ).toThrow(/no evaluation-points/);
   });
 

@@ -102,6 +102,20 @@ const kinds = {
     excellentExceedingPercent: int.min(0).max(100),
     completeBehindMaxPercent: int.min(0).max(100),
   }),
+  /** General criteria (the 30 points) per subject group of the evaluation form. */
+  'evaluation-criteria': z.strictObject({
+    groups: z.strictObject(
+      Object.fromEntries(
+        (['leader_central', 'leader_other', 'non_leader', 'outside'] as const).map((g) => [
+          g,
+          z.array(z.strictObject({ key: z.string().min(1), max: z.number().positive(), label: bilingual })).min(1),
+        ]),
+      ) as Record<
+        'leader_central' | 'leader_other' | 'non_leader' | 'outside',
+        z.ZodArray<z.ZodObject<{ key: z.ZodString; max: z.ZodNumber; label: typeof bilingual }, z.core.$strict>>
+      >,
+    ),
+  }),
   'quota-percent': z.strictObject({
     percent: int.min(0).max(100),
     outstandingPercent: int.min(0).max(100).optional(),
@@ -246,6 +260,12 @@ export const KNOWN_RULE_KINDS: Record<string, RuleKind> = {
   'power.relatives-restriction': 'relatives-restriction',
   'committee.structure-change': 'threshold',
   'evaluation.conditions': 'evaluation-conditions',
+  'evaluation.general-criteria': 'evaluation-criteria',
+  'evaluation.unit-floor': 'threshold',
+  'evaluation.units-not-complete-veto': 'threshold',
+  'evaluation.tasks-failed-veto': 'threshold',
+  'evaluation.leader-vetoes': 'list',
+  'evaluation.non-leader-vetoes': 'list',
   'state.suspension-salary': 'salary-percent',
   'relief.targets': 'relief-from-post',
   'planning.youth-women-share': 'share-targets',

@@ -6,6 +6,7 @@ import {
   CalendarOutlined,
   CheckSquareOutlined,
   FileProtectOutlined,
+  StarOutlined,
   HomeOutlined,
   ProjectOutlined,
   SafetyOutlined,
@@ -16,6 +17,7 @@ import type { Bilingual } from '../ui/i18n';
 import { SecurityPage } from './account/SecurityPage';
 import { AuditPage } from './audit/AuditPage';
 import { DocumentsPage } from './documents/DocumentsPage';
+import { EvaluationsPage } from './evaluations/EvaluationsPage';
 import { HomePage } from './home/HomePage';
 import { OrganizationsPage } from './organizations/OrganizationsPage';
 import { ProgrammePage } from './programme/ProgrammePage';
@@ -72,6 +74,14 @@ export const MODULES: readonly FeatureModule[] = [
     label: { vi: 'Sổ văn bản', en: 'Document register' },
     icon: <FileProtectOutlined />,
     element: <DocumentsPage />,
+  },
+  {
+    key: 'evaluations',
+    path: '/evaluations',
+    label: { vi: 'Đánh giá, xếp loại', en: 'Evaluation' },
+    icon: <StarOutlined />,
+    roles: ['officer', 'leader', 'inspector', 'admin', 'cadre'],
+    element: <EvaluationsPage />,
   },
   {
     key: 'policy',

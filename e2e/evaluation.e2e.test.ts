@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_PASSWORD, DEMO_USERS, launchBrowser, screenshotPath, startTestServer } from './harness';
+
+describe('evaluation in the browser: self-assessment → appraisal → decision against the quota', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>> | undefined;
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function asUser(username: string, run: (page: Page) => Promise<void>): Promise<void> {
+    if (!browser || !server) throw new Error('the server and browser did not start');
+    const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1440, height: 900 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${server.baseUrl}/login`);
+      await page.locator('#username').fill(username);
+      await page.locator('#password').fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: 'Đăng nhập' }).click();
+      await page.waitForURL((url) => url.pathname === '/');
+      await page.goto(`${server.baseUrl}/evaluations`);
+      await run(page);
+    } finally {
+      await context.close();
+    }
+  }
+
+  async function fillSheet(page: Page, prefix: string, general: number[], results: number): Promise<void> {
+    const keys = ['politics', 'ethics', 'discipline', 'style', 'service'];
+    for (const [i, key] of keys.entries()) await page.getByTestId(`${prefix}-${key}`).fill(String(general[i]));
+    await page.getByTestId(`${prefix}-results`).fill(String(results));
+  }
+
+  it('the officer records the self-assessment and the appraisal; the leader meets the quota message, moves one person and decides', async () => {
+    await asUser(DEMO_USERS.officer, async (page) => {
+      await page.getByText('Đánh giá, xếp loại năm 2025').first().waitFor();
+      await page.getByRole('cell', { name: 'Bế Thị Dung' }).click();
+      const drawer = page.getByTestId('evaluation-drawer');
+      await drawer.waitFor();
+      expect(await page.getByTestId('evaluation-status').textContent()).toBe('Chờ tự đánh giá');
+
+      await fillSheet(page, 'self', [6, 6, 6, 6, 4], 65);
+      expect(await page.getByTestId('self-total').textContent()).toContain('93');
+      await page.getByTestId('self-submit').click();
+      await page.getByTestId('evaluation-status').filter({ hasText: 'Chờ thẩm định' }).waitFor();
+
+      await page.getByTestId('appraisal-results').fill('64');
+      await page.getByTestId('appraisal-submit').click();
+      await page.getByTestId('evaluation-status').filter({ hasText: 'Chờ cấp có thẩm quyền quyết định' }).waitFor();
+      expect(await page.getByTestId('evaluation-proposed').textContent()).toBe('HTXSNV');
+      expect(await page.getByTestId('evaluation-verdicts').textContent()).toContain('366-QĐ/TW');
+      await page.screenshot({ path: screenshotPath('evaluation-appraisal.png'), fullPage: true });
+    });
+
+    await asUser(DEMO_USERS.leader, async (page) => {
+      await page.getByText('Đánh giá, xếp loại năm 2025').first().waitFor();
+      await page.getByRole('tab', { name: 'Nhóm so sánh và quyết định' }).click();
+      const group = page.getByTestId('group-Công chức Sở Nội vụ');
+      const whatIf = group.getByTestId('quota-view');
+      await whatIf.filter({ hasText: 'Bế Thị Dung' }).waitFor();
+      expect(await whatIf.textContent()).toContain('Xuất sắc 2 / tối đa 1 (20% của 5 người hoàn thành tốt)');
+
+      await group.getByTestId('decide-Công chức Sở Nội vụ').click();
+      const refused = group.getByTestId('decision-error');
+      await refused.waitFor();
+      const text = await refused.textContent();
+      expect(text).toContain('Vượt tỷ lệ hoàn thành xuất sắc nhiệm vụ của nhóm "Công chức Sở Nội vụ"');
+      expect(text).toContain('Cần chuyển 1 người xuống "Hoàn thành tốt nhiệm vụ": Bế Thị Dung');
+      await page.screenshot({ path: screenshotPath('evaluation-quota-refused.png'), fullPage: true });
+
+      await group.getByTestId('level-Bế Thị Dung').click();
+      await page.locator('.ant-select-item-option').filter({ hasText: 'HTTNV' }).click();
+      await group.getByTestId('decide-Công chức Sở Nội vụ').click();
+      await group.getByText('Không có phiếu nào chờ quyết định trong nhóm này.').waitFor();
+      expect(await whatIf.textContent()).toContain('Trong tỷ lệ cho phép.');
+      expect(await whatIf.textContent()).toContain('Xuất sắc 1 / tối đa 1 (20% của 6 người hoàn thành tốt)');
+      await page.screenshot({ path: screenshotPath('evaluation-decided.png'), fullPage: true });
+    });
+  });
+});
