@@ -1,4 +1,4 @@
-import type { OrganizationHistory, OrganizationNode } from '../../../contracts/organizations';
+import { ORGANIZATION_KINDS, type OrganizationHistory, type OrganizationNode } from '../../../contracts/organizations';
 import type { Db } from '../../db/database';
 import { notFound } from '../../http/errors';
 import { todayIso } from '../../lib/ids';
@@ -62,6 +62,19 @@ export async function withLineage(db: Db, grants: ScopedGrant[]): Promise<Scoped
   return out;
 }
 
+const LEVEL_ORDER = { central: 0, provincial: 1, district: 2, commune: 3 } as const;
+const KIND_ORDER = ORGANIZATION_KINDS.reduce<Record<string, number>>((acc, k, i) => ({ ...acc, [k]: i }), {});
+
+/** Siblings as an officer reads them: higher level first, then by kind (party before state), then by name. */
+export function sortSiblings(nodes: OrganizationNode[]): OrganizationNode[] {
+  return [...nodes].sort(
+    (a, b) =>
+      LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] ||
+      KIND_ORDER[a.kind]! - KIND_ORDER[b.kind]! ||
+      a.name.localeCompare(b.name, 'vi'),
+  );
+}
+
 const toNode = (v: repo.VersionNode): OrganizationNode => ({
   id: v.organization_id,
   code: v.code,
@@ -88,7 +101,7 @@ export async function treeAsOf(
   if (query.parentId) {
     const parent = await repo.findOrganization(db, query.parentId);
     if (!parent || !mayActOn(actor, 'organizations.read', parent.path)) throw notFound('đơn vị', 'Organization');
-    return { asOf, items: (await repo.childrenAsOf(db, parent.id, asOf, roots)).map(toNode) };
+    return { asOf, items: sortSiblings((await repo.childrenAsOf(db, parent.id, asOf, roots)).map(toNode)) };
   }
   const ids = roots.map((p) => p.split('/').filter(Boolean).at(-1)!);
   const nodes = await repo.nodesAsOf(db, ids, asOf, roots);
