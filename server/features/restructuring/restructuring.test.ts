@@ -353,4 +353,58 @@ describe.each(testDialects())('restructuring on %s', (dialect) => {
     expect(err).toMatchObject({ code: 'VALIDATION' });
     expect(err.message).toContain('Bí thư Huyện ủy');
   });
+
+  it.each(['rename', 'move', 'split', 'dissolve', 'merge'] as const)(
+    'previews a %s exactly as it then applies, and a revert restores the tree on the effective date',
+    async (kind) => {
+      const E = '2025-07-01';
+      const d1 = ids['A.D1']!;
+      const x = ids['A.D1.X']!;
+      const plans = {
+        rename: { sources: [ids.B!], rename: { name: 'Tỉnh ủy B mới' } },
+        move: { sources: [d1], newParentId: ids.B! },
+        split: {
+          sources: [d1],
+          newUnits: [
+            {
+              key: 'P',
+              code: 'D1P',
+              name: 'Huyện ủy D1 phần 1',
+              kind: 'party_committee' as const,
+              level: 'district' as const,
+              parentId: ids.A!,
+            },
+            {
+              key: 'Q',
+              code: 'D1Q',
+              name: 'Huyện ủy D1 phần 2',
+              kind: 'party_committee' as const,
+              level: 'district' as const,
+              parentId: ids.A!,
+            },
+          ],
+          children: [{ organizationId: x, to: { key: 'Q' } }],
+        },
+        dissolve: { sources: [d1], children: [{ organizationId: x, to: { id: ids.A! } }] },
+        merge: {},
+      };
+      const p = kind === 'merge' ? mergePlan() : plan({ kind, effectiveDate: E, title: kind, ...plans[kind] });
+      const snapshot = async () =>
+        (await subtreeAsOf(db.db, admin(), ids.R!, E)).items.map((n) => `${n.depth}:${n.name}:${n.parentId}`).sort();
+      const before = await snapshot();
+      const preview = await previewRestructuring(db.db, admin(), p);
+      expect(await snapshot()).toEqual(before);
+      const { event, preview: applied } = await applyRestructuring(db.db, admin(), p);
+      // New units get new ids on each run; names, statuses and verdicts must agree.
+      const shape = (r: typeof preview) => ({
+        tree: r.tree.map((n) => `${n.name}:${n.status}`).sort(),
+        problems: r.problems.map((v) => `${v.ruleId}:${v.detail}`).sort(),
+        changes: r.changes.length,
+      });
+      expect(shape(applied)).toEqual(shape(preview));
+      expect(await snapshot()).not.toEqual(before);
+      await revertRestructuring(db.db, admin(), event.id);
+      expect(await snapshot()).toEqual(before);
+    },
+  );
 });

@@ -510,6 +510,13 @@ const vi = {
   'restr.next': 'Tiếp tục',
   'restr.preview': 'Xem trước',
   'restr.apply': 'Thực hiện sắp xếp',
+  'watch.tab': 'Vị trí trống, sắp hết nhiệm kỳ',
+  'watch.vacant': 'Còn trống',
+  'watch.ending': 'Sắp hết nhiệm kỳ',
+  'watch.months': 'tháng',
+  'watch.unit': 'Đơn vị',
+  'watch.filled': 'Đã có/Số lượng',
+  'watch.termEnd': 'Hết nhiệm kỳ',
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -1012,6 +1019,13 @@ const en: Record<MessageKey, string> = {
   'restr.next': 'Next',
   'restr.preview': 'Preview',
   'restr.apply': 'Apply',
+  'watch.tab': 'Vacancies and terms ending',
+  'watch.vacant': 'Vacant',
+  'watch.ending': 'Terms ending',
+  'watch.months': 'months',
+  'watch.unit': 'Unit',
+  'watch.filled': 'Filled/Seats',
+  'watch.termEnd': 'Term ends',
 };
 
 const DICTIONARIES: Record<Lang, Record<MessageKey, string>> = { vi, en };

@@ -10,6 +10,7 @@ import { formatDate, useI18n } from '../../ui/i18n';
 import { PageHeader } from '../../ui/PageHeader';
 import { OrgChart } from './OrgChart';
 import { OrgHistory } from './OrgHistory';
+import { SeatWatchList } from './SeatWatchList';
 
 type TreeResponse = z.infer<typeof organizationTreeSchema>;
 type Node = TreeDataNode & { org: OrganizationNode };
@@ -130,6 +131,7 @@ export function OrgTreePage() {
               <Tabs
                 items={[
                   { key: 'chart', label: t('chart.tab'), children: <OrgChart organizationId={selected.id} asOf={day} /> },
+                  { key: 'watch', label: t('watch.tab'), children: <SeatWatchList organizationId={selected.id} asOf={day} /> },
                   { key: 'history', label: t('tree.history'), children: <OrgHistory organizationId={selected.id} /> },
                 ]}
               />

@@ -139,7 +139,7 @@ function StaffingView({ organizationId, year, category }: { organizationId: stri
             rowKey="organizationId"
             size="small"
             columns={columns}
-            dataSource={data.rows}
+            dataSource={data.rows.filter((r) => r.rolledUp.length > 0)}
             pagination={{ pageSize: 50 }}
             loading={table.loading}
             data-testid="staffing-table"
