@@ -225,6 +225,7 @@ export function RestructuringWizard({ onClose, onApplied }: { onClose: () => voi
           />
           <div data-testid="restructuring-source">
             <OrganizationSelect
+              key={sources.length}
               value={picking}
               onChange={(id) => {
                 if (id) void addSource(id).catch(fail);
