@@ -9,6 +9,10 @@ import {
   StarOutlined,
   HomeOutlined,
   ProjectOutlined,
+  BarChartOutlined,
+  BranchesOutlined,
+  ClusterOutlined,
+  OrderedListOutlined,
   SafetyOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -19,10 +23,14 @@ import { AuditPage } from './audit/AuditPage';
 import { DocumentsPage } from './documents/DocumentsPage';
 import { EvaluationsPage } from './evaluations/EvaluationsPage';
 import { HomePage } from './home/HomePage';
+import { OrgTreePage } from './org-tree/OrgTreePage';
 import { OrganizationsPage } from './organizations/OrganizationsPage';
 import { ProgrammePage } from './programme/ProgrammePage';
 import { PolicyPage } from './policy/PolicyPage';
 import { RetirementPage } from './policy/RetirementPage';
+import { RestructuringPage } from './restructuring/RestructuringPage';
+import { StaffingPage } from './staffing/StaffingPage';
+import { TitlesPage } from './titles/TitlesPage';
 import { UsersPage } from './users/UsersPage';
 import { VotesPage } from './votes/VotesPage';
 
@@ -96,6 +104,36 @@ export const MODULES: readonly FeatureModule[] = [
     label: { vi: 'Tính thời điểm nghỉ hưu', en: 'Retirement calculator' },
     icon: <CalendarOutlined />,
     element: <RetirementPage />,
+  },
+  {
+    key: 'org-tree',
+    path: '/org-tree',
+    label: { vi: 'Cây tổ chức, sơ đồ vị trí', en: 'Tree and org charts' },
+    icon: <ClusterOutlined />,
+    element: <OrgTreePage />,
+  },
+  {
+    key: 'restructuring',
+    path: '/restructuring',
+    label: { vi: 'Sắp xếp tổ chức', en: 'Restructuring' },
+    icon: <BranchesOutlined />,
+    roles: ['officer', 'leader', 'inspector', 'admin'],
+    element: <RestructuringPage />,
+  },
+  {
+    key: 'staffing',
+    path: '/staffing',
+    label: { vi: 'Biên chế, vị trí việc làm', en: 'Staffing and job positions' },
+    icon: <BarChartOutlined />,
+    roles: ['officer', 'leader', 'inspector', 'admin'],
+    element: <StaffingPage />,
+  },
+  {
+    key: 'titles',
+    path: '/titles',
+    label: { vi: 'Danh mục chức danh', en: 'Title catalog' },
+    icon: <OrderedListOutlined />,
+    element: <TitlesPage />,
   },
   {
     key: 'audit',
