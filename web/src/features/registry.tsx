@@ -8,6 +8,9 @@ import {
   FileProtectOutlined,
   HomeOutlined,
   ProjectOutlined,
+  BarChartOutlined,
+  IdcardOutlined,
+  ImportOutlined,
   SafetyOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -21,6 +24,10 @@ import { OrganizationsPage } from './organizations/OrganizationsPage';
 import { ProgrammePage } from './programme/ProgrammePage';
 import { PolicyPage } from './policy/PolicyPage';
 import { RetirementPage } from './policy/RetirementPage';
+import { DeclarationsPage } from './persons/DeclarationsPage';
+import { ImportPersonsPage } from './persons/ImportPersonsPage';
+import { PersonStatisticsPage } from './persons/PersonStatisticsPage';
+import { PersonsPage } from './persons/PersonsPage';
 import { UsersPage } from './users/UsersPage';
 import { VotesPage } from './votes/VotesPage';
 
@@ -86,6 +93,37 @@ export const MODULES: readonly FeatureModule[] = [
     label: { vi: 'Tính thời điểm nghỉ hưu', en: 'Retirement calculator' },
     icon: <CalendarOutlined />,
     element: <RetirementPage />,
+  },
+  {
+    key: 'persons',
+    path: '/persons',
+    label: { vi: 'Hồ sơ cán bộ', en: 'Cadre records' },
+    icon: <IdcardOutlined />,
+    element: <PersonsPage />,
+  },
+  {
+    key: 'persons-import',
+    path: '/persons/import',
+    label: { vi: 'Nhập hồ sơ', en: 'Import records' },
+    icon: <ImportOutlined />,
+    roles: ['officer', 'admin'],
+    element: <ImportPersonsPage />,
+  },
+  {
+    key: 'persons-declarations',
+    path: '/persons/declarations',
+    label: { vi: 'Duyệt kê khai', en: 'Declarations' },
+    icon: <CheckSquareOutlined />,
+    roles: ['officer', 'admin'],
+    element: <DeclarationsPage />,
+  },
+  {
+    key: 'persons-statistics',
+    path: '/persons/statistics',
+    label: { vi: 'Thống kê đội ngũ', en: 'Workforce statistics' },
+    icon: <BarChartOutlined />,
+    roles: ['officer', 'leader', 'inspector', 'admin'],
+    element: <PersonStatisticsPage />,
   },
   {
     key: 'audit',
