@@ -13,6 +13,8 @@ import {
   BranchesOutlined,
   ClusterOutlined,
   OrderedListOutlined,
+  IdcardOutlined,
+  ImportOutlined,
   SafetyOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -31,6 +33,10 @@ import { RetirementPage } from './policy/RetirementPage';
 import { RestructuringPage } from './restructuring/RestructuringPage';
 import { StaffingPage } from './staffing/StaffingPage';
 import { TitlesPage } from './titles/TitlesPage';
+import { DeclarationsPage } from './persons/DeclarationsPage';
+import { ImportPersonsPage } from './persons/ImportPersonsPage';
+import { PersonStatisticsPage } from './persons/PersonStatisticsPage';
+import { PersonsPage } from './persons/PersonsPage';
 import { UsersPage } from './users/UsersPage';
 import { VotesPage } from './votes/VotesPage';
 
@@ -134,6 +140,37 @@ export const MODULES: readonly FeatureModule[] = [
     label: { vi: 'Danh mục chức danh', en: 'Title catalog' },
     icon: <OrderedListOutlined />,
     element: <TitlesPage />,
+  },
+  {
+    key: 'persons',
+    path: '/persons',
+    label: { vi: 'Hồ sơ cán bộ', en: 'Cadre records' },
+    icon: <IdcardOutlined />,
+    element: <PersonsPage />,
+  },
+  {
+    key: 'persons-import',
+    path: '/persons/import',
+    label: { vi: 'Nhập hồ sơ', en: 'Import records' },
+    icon: <ImportOutlined />,
+    roles: ['officer', 'admin'],
+    element: <ImportPersonsPage />,
+  },
+  {
+    key: 'persons-declarations',
+    path: '/persons/declarations',
+    label: { vi: 'Duyệt kê khai', en: 'Declarations' },
+    icon: <CheckSquareOutlined />,
+    roles: ['officer', 'admin'],
+    element: <DeclarationsPage />,
+  },
+  {
+    key: 'persons-statistics',
+    path: '/persons/statistics',
+    label: { vi: 'Thống kê đội ngũ', en: 'Workforce statistics' },
+    icon: <BarChartOutlined />,
+    roles: ['officer', 'leader', 'inspector', 'admin'],
+    element: <PersonStatisticsPage />,
   },
   {
     key: 'audit',
