@@ -28,6 +28,7 @@ import { policyRoutes } from './features/policy/policy.routes';
 import { personRoutes } from './features/persons/person.routes';
 import { programmeRoutes } from './features/programme/programme.routes';
 import { userRoutes } from './features/users/user.routes';
+import { voteElectronicRoutes } from './features/votes/vote.electronic.routes';
 import { voteRoutes } from './features/votes/vote.routes';
 import { registerAuth } from './http/auth';
 import { registerErrorHandling } from './http/error-handler';
@@ -115,6 +116,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   programmeRoutes(app, db);
   await documentRoutes(app, db);
   evaluationRoutes(app, db, policy);
+  voteElectronicRoutes(app, db);
 
   if (serveWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
   return app;

@@ -43,6 +43,8 @@ export const ROLES_BY_PERMISSION = {
   'votes.read': ['officer', 'leader', 'tally', 'inspector', 'admin'],
   'votes.manage': ['officer'],
   'votes.tally': ['tally'],
+  // a role of its own: the administrator cannot issue credentials (and so cannot vote for absentees)
+  'votes.credentials': ['credential_authority'],
   'programme.read': ['officer', 'leader', 'inspector', 'admin'],
   'programme.write': ['officer', 'admin'],
   'documents.read': ['officer', 'leader', 'tally', 'inspector', 'cadre', 'admin'],
