@@ -221,6 +221,8 @@ export const partialDecryptionBodySchema = z.strictObject({
 });
 
 export const electronicStateSchema = z.object({
+  /** the Belenios election uuid: credentials are derived with it */
+  uuid: z.string(),
   phase: z.enum(['certs', 'polynomials', 'voutputs', 'keys_ready']),
   threshold: z.number(),
   trustees: z.array(

@@ -129,6 +129,7 @@ export async function electronicState(db: Db, actor: Actor, id: string): Promise
   const events = boardEvents(rows);
   const owners = partialDecryptionOwners(rows);
   return {
+    uuid: row.election_uuid!,
     phase,
     threshold: Number(row.threshold),
     trustees: trustees.map((t) => ({
