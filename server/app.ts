@@ -29,6 +29,7 @@ import { personIoRoutes } from './features/persons/person.io.routes';
 import { personRoutes } from './features/persons/person.routes';
 import { programmeRoutes } from './features/programme/programme.routes';
 import { userRoutes } from './features/users/user.routes';
+import { voteElectronicRoutes } from './features/votes/vote.electronic.routes';
 import { voteRoutes } from './features/votes/vote.routes';
 import { registerAuth } from './http/auth';
 import { registerErrorHandling } from './http/error-handler';
@@ -117,6 +118,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await documentRoutes(app, db);
   evaluationRoutes(app, db, policy);
   personIoRoutes(app, deps.database);
+  voteElectronicRoutes(app, db);
 
   if (serveWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
   return app;
