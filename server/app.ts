@@ -113,7 +113,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   personRoutes(app, deps.database);
   voteRoutes(app, db);
   programmeRoutes(app, db);
-  await documentRoutes(app, db);
+  await documentRoutes(app, db, policy);
   evaluationRoutes(app, db, policy);
 
   if (serveWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
