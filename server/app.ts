@@ -115,7 +115,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   personRoutes(app, deps.database);
   voteRoutes(app, db);
   programmeRoutes(app, db);
-  await documentRoutes(app, db);
+  await documentRoutes(app, db, policy);
   evaluationRoutes(app, db, policy);
   personIoRoutes(app, deps.database);
   voteElectronicRoutes(app, db);
