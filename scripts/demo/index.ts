@@ -14,7 +14,6 @@ export async function loadDemoIfEmpty(db: Db): Promise<boolean> {
   if ((await countOrganizations(db, ['/'])) > 0) return false;
   await loadFoundationDemo(db);
   await loadOrganizationDemo(db);
-  await loadPersonsDemo(db);
   await loadPolicyDemo(db);
   await loadPersonsDemo(db);
   await loadVotesDemo(db);
