@@ -14,6 +14,7 @@ import { z } from 'zod';
 import type { DbContext } from './db/database';
 import { adminUnitRoutes } from './features/admin-units/admin-unit.routes';
 import { auditRoutes } from './features/audit/audit.routes';
+import { documentRoutes } from './features/documents/document.routes';
 import { evaluationRoutes } from './features/evaluations/evaluation.routes';
 import { homeRoutes } from './features/home/home.routes';
 import { organizationRoutes } from './features/organizations/organization.routes';
@@ -25,6 +26,7 @@ import { loadPolicyLibrary } from './features/policy/pack.loader';
 import type { PolicyLibrary } from './features/policy/policy.library';
 import { policyRoutes } from './features/policy/policy.routes';
 import { personRoutes } from './features/persons/person.routes';
+import { programmeRoutes } from './features/programme/programme.routes';
 import { userRoutes } from './features/users/user.routes';
 import { voteRoutes } from './features/votes/vote.routes';
 import { registerAuth } from './http/auth';
@@ -110,6 +112,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   policyRoutes(app, db, policy);
   personRoutes(app, deps.database);
   voteRoutes(app, db);
+  programmeRoutes(app, db);
+  await documentRoutes(app, db);
   evaluationRoutes(app, db, policy);
 
   if (serveWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });

@@ -6,6 +6,7 @@ import { loadOrganizationDemo } from './org.demo';
 import { loadPolicyDemo } from './policy.demo';
 import { loadPersonsDemo } from './persons.demo';
 import { VOTE_DEMO_USERS, loadVotesDemo } from './votes.demo';
+import { PROGRAMME_DEMO_USERS, loadProgrammeDemo } from './programme.demo';
 
 export { DEMO_PASSWORD, DEMO_USERS };
 
@@ -17,12 +18,13 @@ export async function loadDemoIfEmpty(db: Db): Promise<boolean> {
   await loadPolicyDemo(db);
   await loadPersonsDemo(db);
   await loadVotesDemo(db);
+  await loadProgrammeDemo(db);
   await loadEvaluationsDemo(db);
   return true;
 }
 
 export function demoLoginsText(): string {
-  const users = [...DEMO_USERS, ...VOTE_DEMO_USERS];
+  const users = [...DEMO_USERS, ...VOTE_DEMO_USERS, ...PROGRAMME_DEMO_USERS];
   const width = Math.max(...users.map((u) => u.username.length));
   const lines = users.map((u) => `  ${u.username.padEnd(width)}  ${DEMO_PASSWORD}   (${u.role}: ${u.fullName})`);
   return ['Tài khoản demo / demo logins (tên đăng nhập  mật khẩu):', ...lines].join('\n');

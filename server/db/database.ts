@@ -19,6 +19,13 @@ import type { PositionIncumbentTable, PositionTable } from '../features/position
 import type { TitleCatalogTable, TitleTable } from '../features/titles/title.table';
 import type { PolicyLocalApprovalTable } from '../features/policy/policy.table';
 import type { PersonDeclarationTable, PersonPhotoTable, PersonTable, PersonVersionTable } from '../features/persons/person.table';
+import type { AttachmentTable, DocumentRelationTable, DocumentTable } from '../features/documents/document.table';
+import type {
+  ProgrammeItemCoordinatorTable,
+  ProgrammeItemResponsibleTable,
+  ProgrammeItemTable,
+  ProgrammeMilestoneTable,
+} from '../features/programme/programme.table';
 import type { SessionTable, UserGrantTable, UserTable } from '../features/users/user.table';
 import type { VotePaperEntryTable, VoteSessionTable, VoteSubjectTable } from '../features/votes/vote.table';
 
@@ -54,6 +61,13 @@ export interface Database {
   vote_sessions: VoteSessionTable;
   vote_subjects: VoteSubjectTable;
   vote_paper_entries: VotePaperEntryTable;
+  programme_items: ProgrammeItemTable;
+  programme_item_coordinators: ProgrammeItemCoordinatorTable;
+  programme_item_responsible: ProgrammeItemResponsibleTable;
+  programme_milestones: ProgrammeMilestoneTable;
+  documents: DocumentTable;
+  document_relations: DocumentRelationTable;
+  attachments: AttachmentTable;
 }
 
 export type Dialect = 'sqlite' | 'postgres';

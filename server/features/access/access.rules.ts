@@ -43,6 +43,10 @@ export const ROLES_BY_PERMISSION = {
   'votes.read': ['officer', 'leader', 'tally', 'inspector', 'admin'],
   'votes.manage': ['officer'],
   'votes.tally': ['tally'],
+  'programme.read': ['officer', 'leader', 'inspector', 'admin'],
+  'programme.write': ['officer', 'admin'],
+  'documents.read': ['officer', 'leader', 'tally', 'inspector', 'cadre', 'admin'],
+  'documents.write': ['officer', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** A permission is one of the keys above: one list, so adding one is a one-line change. */

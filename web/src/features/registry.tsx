@@ -5,8 +5,10 @@ import {
   BookOutlined,
   CalendarOutlined,
   CheckSquareOutlined,
+  FileProtectOutlined,
   StarOutlined,
   HomeOutlined,
+  ProjectOutlined,
   SafetyOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -14,9 +16,11 @@ import type { Role } from '@contracts/common';
 import type { Bilingual } from '../ui/i18n';
 import { SecurityPage } from './account/SecurityPage';
 import { AuditPage } from './audit/AuditPage';
+import { DocumentsPage } from './documents/DocumentsPage';
 import { EvaluationsPage } from './evaluations/EvaluationsPage';
 import { HomePage } from './home/HomePage';
 import { OrganizationsPage } from './organizations/OrganizationsPage';
+import { ProgrammePage } from './programme/ProgrammePage';
 import { PolicyPage } from './policy/PolicyPage';
 import { RetirementPage } from './policy/RetirementPage';
 import { UsersPage } from './users/UsersPage';
@@ -55,6 +59,21 @@ export const MODULES: readonly FeatureModule[] = [
     icon: <CheckSquareOutlined />,
     roles: ['officer', 'leader', 'tally', 'inspector', 'admin'],
     element: <VotesPage />,
+  },
+  {
+    key: 'programme',
+    path: '/programme',
+    label: { vi: 'Chương trình công tác', en: 'Work programme' },
+    icon: <ProjectOutlined />,
+    roles: ['officer', 'leader', 'inspector', 'admin'],
+    element: <ProgrammePage />,
+  },
+  {
+    key: 'documents',
+    path: '/documents',
+    label: { vi: 'Sổ văn bản', en: 'Document register' },
+    icon: <FileProtectOutlined />,
+    element: <DocumentsPage />,
   },
   {
     key: 'evaluations',

@@ -93,10 +93,37 @@ export async function request<T>(method: Method, path: string, options: RequestO
   throw error;
 }
 
+/** Sends a file as the raw request body with its name in x-file-name (attachments). */
+export async function upload<T>(path: string, file: File): Promise<T> {
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'content-type': file.type || 'application/octet-stream',
+    'x-file-name': encodeURIComponent(file.name),
+  };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, { method: 'POST', headers, credentials: 'same-origin', body: file });
+  } catch {
+    throw new ApiError(0, null);
+  }
+  const payload: unknown = await response.json().catch(() => null);
+  if (response.ok) return payload as T;
+  const error = new ApiError(response.status, errorBodyOf(payload));
+  if (response.status === 401) unauthorizedHandler?.();
+  throw error;
+}
+
 export const api = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body }),
+  upload,
 };
+
+/** A GET URL with its query string (for download links). */
+export function urlWithQuery(path: string, query?: Query): string {
+  return withQuery(path, query);
+}
 
 function withQuery(path: string, query?: Query): string {
   if (!query) return path;

@@ -3,6 +3,7 @@ import { AuditOutlined, ApartmentOutlined, TeamOutlined } from '@ant-design/icon
 import { Card, Col, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
 import type { HomeSummary } from '@contracts/home';
 import { ApiErrorAlert } from '../../ui/errors';
+import { RemindersCard } from '../programme/RemindersCard';
 import { useI18n, type MessageKey } from '../../ui/i18n';
 import { useSession } from '../../ui/session';
 import { useApiQuery } from '../../ui/useApiQuery';
@@ -54,6 +55,11 @@ export function HomePage() {
             </Card>
           </Col>
         ))}
+      </Row>
+      <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
+        <Col xs={24} lg={16}>
+          <RemindersCard />
+        </Col>
       </Row>
     </>
   );

@@ -10,12 +10,15 @@ type OrganizationList = z.infer<typeof organizationListSchema>;
 interface Props {
   id?: string;
   value?: string;
-  onChange?: (value: string) => void;
+  /** undefined when a clearable select is emptied */
+  onChange?: (value: string | undefined) => void;
   placeholder?: string;
+  /** Let the user empty the choice (a filter meaning "all"). */
+  allowClear?: boolean;
 }
 
 /** Picks one organization in the user's scope; searches on the server, which ignores diacritics. */
-export function OrganizationSelect({ id, value, onChange, placeholder }: Props) {
+export function OrganizationSelect({ id, value, onChange, placeholder, allowClear }: Props) {
   const { t } = useI18n();
   const [search, setSearch] = useState('');
   const [query, setQuery] = useState('');
@@ -36,7 +39,7 @@ export function OrganizationSelect({ id, value, onChange, placeholder }: Props) 
   if (value && chosen?.value === value && !options.some((option) => option.value === value)) {
     options.unshift(chosen);
   }
-  const handleChange = (next: string) => {
+  const handleChange = (next: string | undefined) => {
     setChosen(options.find((option) => option.value === next));
     onChange?.(next);
   };
@@ -51,6 +54,7 @@ export function OrganizationSelect({ id, value, onChange, placeholder }: Props) 
       options={options}
       placeholder={placeholder ?? t('org.parentSearch')}
       notFoundContent={list.loading ? undefined : t('org.empty')}
+      allowClear={allowClear}
       style={{ width: '100%' }}
     />
   );

@@ -1,0 +1,134 @@
+import fs from 'node:fs';
+import JSZip from 'jszip';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, launchBrowser, screenshotPath, startTestServer } from './harness';
+
+describe('the work programme in the browser', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>> | undefined;
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function signIn(page: Page, baseUrl: string, username: string): Promise<void> {
+    await page.goto(`${baseUrl}/login`);
+    await page.locator('#username').fill(username);
+    await page.locator('#password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+  }
+
+  /** Opens an antd select by its field id, optionally types to search, and picks the option with this exact label. */
+  async function choose(page: Page, fieldId: string, option: string, typed?: string): Promise<void> {
+    await page.locator(`#${fieldId}`).click();
+    if (typed) await page.locator(`#${fieldId}`).fill(typed);
+    await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
+  }
+
+  it('an officer adds a proposal, registers its outcome document, sees the year summary change and exports it', async () => {
+    if (!browser || !server) throw new Error('the server and browser did not start');
+    const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+    const page = await context.newPage();
+    const year = new Date().getFullYear();
+    try {
+      await signIn(page, server.baseUrl, 'officer.tq');
+
+      // The home page reminds her of the items she is responsible for.
+      const reminders = page.getByTestId('reminders-card');
+      await reminders.getByTestId('reminder').first().waitFor();
+      expect(await reminders.textContent()).toContain(`TQ-${year}-03`);
+      expect(await reminders.textContent()).toContain('quá hạn 9 ngày');
+
+      await page.getByRole('menuitem', { name: 'Chương trình công tác' }).click();
+      const sentence = page.getByTestId('summary-sentence');
+      await sentence.waitFor();
+      const before = (await sentence.textContent()) ?? '';
+      expect(before).toContain(`Năm ${year}, Đảng bộ tỉnh Tuyên Quang đã hoàn thành 2/3 đề án`);
+      expect(before).toContain('tham mưu ban hành 1 quy định, 1 kết luận của Ban Thường vụ Tỉnh ủy');
+
+      // 1. A new proposal.
+      await page.getByRole('tab', { name: 'Danh sách đề án, nhiệm vụ' }).click();
+      await page.getByTestId('add-item').click();
+      await page.locator('#code').fill(`TQ-${year}-E2E`);
+      await page.locator('#title').fill('Đề án thí điểm đánh giá cán bộ theo kết quả, sản phẩm');
+      await choose(page, 'assigningBody', 'Ban Thường vụ Tỉnh ủy');
+      await choose(page, 'leadOrganizationId', 'Ban Tổ chức Tỉnh ủy Tuyên Quang (TQ.BTC)', 'to chuc tinh uy');
+      await page.getByRole('button', { name: 'Lưu' }).click();
+      const drawer = page.getByTestId('item-drawer');
+      await drawer.waitFor();
+      expect(await drawer.textContent()).toContain('Chưa triển khai');
+      await page.screenshot({ path: screenshotPath('programme-item.png') });
+
+      // 2. Its outcome document: a wrong number first, refused with the pattern, then the right one.
+      await drawer.getByTestId('add-outcome').click();
+      await choose(page, 'type', 'Quy định');
+      await choose(page, 'issuingBody', 'Ban Thường vụ Tỉnh ủy');
+      expect(await page.getByTestId('number-hint').textContent()).toContain('số-QĐ/TU');
+      await page.locator('#number').fill('16-KL/TU');
+      await page.locator('#issuedOn').fill(`15/01/${year}`);
+      await page.locator('#issuedOn').press('Enter');
+      await page.locator('#title').fill('Quy định về đánh giá cán bộ theo kết quả, sản phẩm');
+      await page.getByRole('button', { name: 'Lưu' }).click();
+      const error = page.getByTestId('document-form-error');
+      await error.waitFor();
+      expect(await error.textContent()).toContain('không đúng thể thức của quy định do Ban Thường vụ Tỉnh ủy ban hành');
+      await page.screenshot({ path: screenshotPath('programme-bad-number.png') });
+      await page.locator('#number').fill('16-QĐ/TU');
+      await page.getByRole('button', { name: 'Lưu' }).click();
+      await error.waitFor({ state: 'detached' });
+      await drawer.getByText('Quy định 16-QĐ/TU').waitFor();
+      expect(await drawer.getByTestId('item-status').textContent()).toBe('Hoàn thành');
+      await page.locator('.ant-drawer-close').click();
+      await drawer.waitFor({ state: 'detached' });
+
+      // 3. The year summary counts the new proposal as done and the new regulation.
+      await page.getByRole('tab', { name: 'Tổng hợp kết quả năm' }).click();
+      await page.waitForFunction(
+        (old) => document.querySelector('[data-testid="summary-sentence"]')?.textContent !== old,
+        before,
+      );
+      const after = (await page.getByTestId('summary-sentence').textContent()) ?? '';
+      expect(after).toContain('đã hoàn thành 3/4 đề án');
+      expect(after).toContain('tham mưu ban hành 2 quy định, 1 kết luận của Ban Thường vụ Tỉnh ủy');
+      await page.screenshot({ path: screenshotPath('programme-summary.png'), fullPage: true });
+
+      // 4. The export carries the same sentence.
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-docx').click()]);
+      expect(download.suggestedFilename()).toBe(`tong-hop-${year}.docx`);
+      const file = await download.path();
+      const xml = await (await JSZip.loadAsync(fs.readFileSync(file))).file('word/document.xml')!.async('string');
+      expect(xml).toContain('đã hoàn thành 3/4 đề án');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the register shows a replaced regulation with what replaced it, opened from a citation link', async () => {
+    if (!browser || !server) throw new Error('the server and browser did not start');
+    const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    try {
+      await signIn(page, server.baseUrl, 'officer.lc');
+      await page.goto(`${server.baseUrl}/documents?number=${encodeURIComponent('50-QĐ/TW')}`);
+      const drawer = page.getByTestId('document-drawer');
+      await drawer.waitFor();
+      const text = (await drawer.textContent()) ?? '';
+      expect(text).toContain('Đã bị thay thế bởi 377-QĐ/TW từ ngày 08/10/2025');
+      expect(text).toContain('Bị thay thế bởi');
+      await page.screenshot({ path: screenshotPath('document-replaced.png') });
+      await page.locator('.ant-drawer-close').click();
+      await drawer.waitFor({ state: 'detached' });
+      await page.getByTestId('document-search').fill('tuoi nghi huu');
+      await page.getByText('135/2020/NĐ-CP').waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+});

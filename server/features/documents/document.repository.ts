@@ -1,0 +1,214 @@
+import { type ExpressionBuilder, type SqlBool, type Expression, sql } from 'kysely';
+import type { DocumentType, IssuingBody } from '../../../contracts/document-numbering';
+import type { Database, Db, Trx } from '../../db/database';
+import { inSubtrees } from '../../db/scope';
+import { escapeLike } from '../../lib/text';
+import type { AttachmentRow, DocumentRelationRow, DocumentRow, NewAttachmentRow, NewDocumentRow } from './document.table';
+
+export type DocumentWithOrg = DocumentRow & { organization_name: string; organization_path: string };
+
+type Eb = ExpressionBuilder<Database & { d: Database['documents']; o: Database['organizations'] }, 'd' | 'o'>;
+
+/** Public documents for anyone allowed to read the register; internal ones only inside the reader's subtrees. */
+function readable(eb: Eb, readPaths: readonly string[]): Expression<SqlBool> {
+  if (readPaths.length === 0) return sql<SqlBool>`1 = 0`;
+  return eb.or([eb('d.visibility', '=', 'public'), inSubtrees(eb, 'o.path', readPaths)]);
+}
+
+function base(db: Db | Trx) {
+  return db
+    .selectFrom('documents as d')
+    .innerJoin('organizations as o', 'o.id', 'd.organization_id')
+    .selectAll('d')
+    .select(['o.name as organization_name', 'o.path as organization_path']);
+}
+
+export async function findDocument(db: Db | Trx, id: string): Promise<DocumentWithOrg | undefined> {
+  return base(db).where('d.id', '=', id).executeTakeFirst();
+}
+
+export async function findDocumentsByIds(db: Db | Trx, ids: readonly string[]): Promise<DocumentWithOrg[]> {
+  if (ids.length === 0) return [];
+  return base(db).where('d.id', 'in', ids).execute();
+}
+
+export interface DocumentFilter {
+  readPaths: readonly string[];
+  qFolded?: string;
+  qKey?: string;
+  type?: DocumentType;
+  issuingBody?: IssuingBody;
+  year?: number;
+  /** only documents kept by units in this subtree */
+  underPath?: string;
+  limit: number;
+  offset: number;
+}
+
+export async function listDocuments(db: Db, f: DocumentFilter): Promise<{ rows: DocumentWithOrg[]; total: number }> {
+  let q = db
+    .selectFrom('documents as d')
+    .innerJoin('organizations as o', 'o.id', 'd.organization_id')
+    .where((eb) => readable(eb, f.readPaths));
+  if (f.qFolded) {
+    const like = `%${escapeLike(f.qFolded)}%`;
+    const key = `%${escapeLike(f.qKey ?? '')}%`;
+    q = q.where((eb) =>
+      eb.or([
+        sql<SqlBool>`d.title_folded like ${like} escape '\\'`,
+        sql<SqlBool>`d.summary_folded like ${like} escape '\\'`,
+        sql<SqlBool>`d.number_key like ${key} escape '\\'`,
+      ]),
+    );
+  }
+  if (f.type) q = q.where('d.type', '=', f.type);
+  if (f.issuingBody) q = q.where('d.issuing_body', '=', f.issuingBody);
+  if (f.year) q = q.where('d.issued_on', '>=', `${f.year}-01-01`).where('d.issued_on', '<=', `${f.year}-12-31`);
+  if (f.underPath) q = q.where('o.path', 'like', `${f.underPath}%`);
+  const [rows, count] = await Promise.all([
+    q
+      .selectAll('d')
+      .select(['o.name as organization_name', 'o.path as organization_path'])
+      // Undated (unconfirmed) entries last on both dialects.
+      .orderBy(sql`d.issued_on is null`)
+      .orderBy('d.issued_on', 'desc')
+      .orderBy('d.number')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+/** Readable documents whose number key is one of `keys` or whose aliases hold `aliasFolded`, newest first. */
+export async function findByCitation(
+  db: Db,
+  readPaths: readonly string[],
+  keys: readonly string[],
+  aliasFolded: string,
+): Promise<DocumentWithOrg[]> {
+  const alias = `%|${escapeLike(aliasFolded)}|%`;
+  return base(db)
+    .where((eb) => readable(eb, readPaths))
+    .where((eb) =>
+      eb.or([eb('d.number_key', 'in', keys.length ? [...keys] : ['']), sql<SqlBool>`d.aliases_folded like ${alias} escape '\\'`]),
+    )
+    .orderBy('d.issued_on', 'desc')
+    .execute();
+}
+
+export async function findSameNumber(
+  trx: Trx,
+  numberKey: string,
+  issuingBody: IssuingBody,
+  year: string,
+): Promise<DocumentRow | undefined> {
+  return trx
+    .selectFrom('documents')
+    .selectAll()
+    .where('number_key', '=', numberKey)
+    .where('issuing_body', '=', issuingBody)
+    .where('issued_on', 'like', `${year}-%`)
+    .executeTakeFirst();
+}
+
+export async function insertDocument(trx: Trx, row: NewDocumentRow): Promise<void> {
+  await trx.insertInto('documents').values(row).execute();
+}
+
+export async function documentsOfItem(db: Db | Trx, itemId: string): Promise<DocumentRow[]> {
+  return db.selectFrom('documents').selectAll().where('programme_item_id', '=', itemId).orderBy('issued_on').execute();
+}
+
+export async function allRelations(trx: Trx): Promise<DocumentRelationRow[]> {
+  return trx.selectFrom('document_relations').selectAll().execute();
+}
+
+export async function insertRelation(trx: Trx, row: DocumentRelationRow): Promise<void> {
+  await trx.insertInto('document_relations').values(row).execute();
+}
+
+export async function relationsInvolving(db: Db | Trx, ids: readonly string[]): Promise<DocumentRelationRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('document_relations')
+    .selectAll()
+    .where((eb) => eb.or([eb('from_id', 'in', ids), eb('to_id', 'in', ids)]))
+    .execute();
+}
+
+/** Incoming "replaces" edges for the documents, with the replacing document's number and dates. */
+export async function replacementsOf(
+  db: Db | Trx,
+  ids: readonly string[],
+): Promise<
+  {
+    to_id: string;
+    from_id: string;
+    number: string;
+    effective_on: string | null;
+    from_effective: string | null;
+    from_issued: string | null;
+  }[]
+> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('document_relations as r')
+    .innerJoin('documents as f', 'f.id', 'r.from_id')
+    .select([
+      'r.to_id',
+      'r.from_id',
+      'f.number',
+      'r.effective_on',
+      'f.effective_from as from_effective',
+      'f.issued_on as from_issued',
+    ])
+    .where('r.kind', '=', 'replaces')
+    .where('r.to_id', 'in', ids)
+    .execute();
+}
+
+export interface SummaryRowDb {
+  participation: string;
+  type: DocumentType;
+  issuing_body: IssuingBody;
+  n: number;
+}
+
+/** Documents kept by units in the subtrees and issued in the year, counted by participation, type and body. */
+export async function countForYear(db: Db, paths: readonly string[], year: number): Promise<SummaryRowDb[]> {
+  const rows = await db
+    .selectFrom('documents as d')
+    .innerJoin('organizations as o', 'o.id', 'd.organization_id')
+    .where((eb) => inSubtrees(eb, 'o.path', paths))
+    .where('d.issued_on', '>=', `${year}-01-01`)
+    .where('d.issued_on', '<=', `${year}-12-31`)
+    .where('d.participation', '!=', 'reference')
+    .select(['d.participation', 'd.type', 'd.issuing_body', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy(['d.participation', 'd.type', 'd.issuing_body'])
+    .execute();
+  return rows.map((r) => ({ ...r, n: Number(r.n) }));
+}
+
+export async function insertAttachment(trx: Trx, row: NewAttachmentRow): Promise<void> {
+  await trx.insertInto('attachments').values(row).execute();
+}
+
+export async function attachmentsOf(
+  db: Db | Trx,
+  ownerKind: 'document' | 'programme_item',
+  ownerId: string,
+): Promise<Omit<AttachmentRow, 'content'>[]> {
+  return db
+    .selectFrom('attachments')
+    .select(['id', 'owner_kind', 'owner_id', 'file_name', 'media_type', 'size_bytes', 'sha256', 'created_by', 'created_at'])
+    .where('owner_kind', '=', ownerKind)
+    .where('owner_id', '=', ownerId)
+    .orderBy('created_at')
+    .execute();
+}
+
+export async function findAttachment(db: Db, id: string): Promise<AttachmentRow | undefined> {
+  return db.selectFrom('attachments').selectAll().where('id', '=', id).executeTakeFirst();
+}
