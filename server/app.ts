@@ -16,6 +16,7 @@ import { adminUnitRoutes } from './features/admin-units/admin-unit.routes';
 import { auditRoutes } from './features/audit/audit.routes';
 import { documentRoutes } from './features/documents/document.routes';
 import { evaluationRoutes } from './features/evaluations/evaluation.routes';
+import { trainingRoutes } from './features/training/training.routes';
 import { homeRoutes } from './features/home/home.routes';
 import { organizationRoutes } from './features/organizations/organization.routes';
 import { positionRoutes } from './features/positions/position.routes';
@@ -119,6 +120,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   evaluationRoutes(app, db, policy);
   personIoRoutes(app, deps.database);
   voteElectronicRoutes(app, db);
+  trainingRoutes(app, db, policy);
 
   if (serveWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
   return app;

@@ -41,8 +41,13 @@ const SNV_STAFF: DemoPerson[] = [
   { name: 'Bế Thị Dung', sex: 'F', born: '1987-11-04', title: 'Chuyên viên' },
 ];
 
+let serial = 0;
+
 async function demoPerson(db: Db, p: DemoPerson, organizationId: string): Promise<string> {
+  // A CCCD of Tuyên Quang (008) with the century/sex digit and birth year; the serials 9907xx are this demo's own.
+  const cccd = `008${p.sex === 'M' ? 0 : 1}${p.born.slice(2, 4)}9907${String(++serial).padStart(2, '0')}`;
   const record = personRecordSchema.parse({
+    cccd,
     fullName: p.name,
     sex: p.sex,
     birthDate: p.born,

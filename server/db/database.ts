@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AuditHeadTable, AuditLogTable } from '../features/audit/audit.table';
+import type { TrainingCourseTable, TrainingEnrolmentTable } from '../features/training/training.table';
 import type {
   EvaluationCycleTable,
   EvaluationGroupTable,
@@ -48,6 +49,8 @@ export interface Database {
   evaluations: EvaluationTable;
   evaluation_tasks: EvaluationTaskTable;
   evaluation_steps: EvaluationStepTable;
+  training_courses: TrainingCourseTable;
+  training_enrolments: TrainingEnrolmentTable;
   title_catalogs: TitleCatalogTable;
   titles: TitleTable;
   positions: PositionTable;

@@ -37,6 +37,9 @@ export const ROLES_BY_PERMISSION = {
   'evaluations.manage': ['officer', 'admin'],
   /** the competent level's decision, where the quota is enforced */
   'evaluations.decide': ['leader', 'admin'],
+  'training.read': ['officer', 'leader', 'inspector', 'admin'],
+  /** courses, enrolments, results; the record change a result proposes is approved in the records feature */
+  'training.manage': ['officer', 'admin'],
   'policy.read': ['officer', 'leader', 'tally', 'inspector', 'cadre', 'admin'],
   // Approving a local pack changes the rules for a whole subtree: administrators only.
   'policy.manage': ['admin'],

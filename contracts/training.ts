@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { LIMITS, isoDateSchema } from './common';
+import { STATE_MANAGEMENT_CODES, THEORY_LEVEL_CODES, TRAINING_FORM_CODES } from './person-catalogs';
+
+type Bilingual = { vi: string; en: string };
+
+/** Kinds of courses and programmes (issue: political theory, state management, degrees, languages, IT, defence). */
+export const COURSE_KINDS = [
+  'political_theory',
+  'state_management',
+  'professional_degree',
+  'language',
+  'it',
+  'defence_security',
+] as const;
+export const courseKindSchema = z.enum(COURSE_KINDS);
+export type CourseKind = z.infer<typeof courseKindSchema>;
+export const COURSE_KIND_LABELS: Record<CourseKind, Bilingual> = {
+  political_theory: { vi: 'Lý luận chính trị', en: 'Political theory' },
+  state_management: { vi: 'Quản lý nhà nước', en: 'State management' },
+  professional_degree: { vi: 'Chuyên môn (văn bằng)', en: 'Professional degree' },
+  language: { vi: 'Ngoại ngữ', en: 'Foreign language' },
+  it: { vi: 'Tin học', en: 'IT' },
+  defence_security: { vi: 'Kiến thức quốc phòng, an ninh', en: 'National defence and security' },
+};
+
+export const ENROLMENT_STATUSES = ['enrolled', 'completed', 'failed', 'withdrawn'] as const;
+export type EnrolmentStatus = (typeof ENROLMENT_STATUSES)[number];
+
+export const courseSchema = z.object({
+  id: z.string(),
+  organizationId: z.string(),
+  kind: courseKindSchema,
+  name: z.string(),
+  /** the political-theory or state-management level the course confers, when it confers one */
+  theoryLevel: z.enum(THEORY_LEVEL_CODES).nullable(),
+  stateManagementLevel: z.enum(STATE_MANAGEMENT_CODES).nullable(),
+  provider: z.string(),
+  startsOn: isoDateSchema,
+  endsOn: isoDateSchema,
+  form: z.enum(TRAINING_FORM_CODES),
+});
+export type Course = z.infer<typeof courseSchema>;
+
+export const createCourseBodySchema = z.strictObject({
+  organizationId: z.string(),
+  kind: courseKindSchema,
+  name: z.string().trim().min(1).max(LIMITS.nameMax),
+  theoryLevel: z.enum(THEORY_LEVEL_CODES).optional(),
+  stateManagementLevel: z.enum(STATE_MANAGEMENT_CODES).optional(),
+  provider: z.string().trim().min(1).max(LIMITS.nameMax),
+  startsOn: isoDateSchema,
+  endsOn: isoDateSchema,
+  form: z.enum(TRAINING_FORM_CODES).default('boi_duong'),
+});
+export type CreateCourseBody = z.infer<typeof createCourseBodySchema>;
+
+export const enrolmentSchema = z.object({
+  id: z.string(),
+  courseId: z.string(),
+  personId: z.string(),
+  personName: z.string(),
+  status: z.enum(ENROLMENT_STATUSES),
+  /** who must finish by when (a training need's deadline) */
+  dueBy: isoDateSchema.nullable(),
+  completedOn: isoDateSchema.nullable(),
+  result: z.string().nullable(),
+  certificateNo: z.string().nullable(),
+  /** the record update proposed through the records approval flow */
+  declarationId: z.string().nullable(),
+});
+export type Enrolment = z.infer<typeof enrolmentSchema>;
+
+export const enrolBodySchema = z.strictObject({ personId: z.string().max(40), dueBy: isoDateSchema.optional() });
+export const completionBodySchema = z.strictObject({
+  completedOn: isoDateSchema,
+  passed: z.boolean(),
+  result: z.string().trim().max(200).optional(),
+  certificateNo: z.string().trim().max(100).optional(),
+});
+export type CompletionBody = z.infer<typeof completionBodySchema>;
+
+/** A title's qualification standards, as the eligibility engine takes them. */
+export const standardsSchema = z.strictObject({
+  theory: z.enum(THEORY_LEVEL_CODES),
+  stateManagement: z.enum(STATE_MANAGEMENT_CODES),
+});
+export type Standards = z.infer<typeof standardsSchema>;
+
+export const gapSchema = z.object({
+  kind: courseKindSchema,
+  has: z.string(),
+  needs: z.string(),
+  detail: z.object({ vi: z.string(), en: z.string() }),
+});
+export const needsBodySchema = z.strictObject({
+  personIds: z.array(z.string().max(40)).min(1).max(500),
+  standards: standardsSchema,
+  /** the title the people are planned for, named for the report */
+  titleName: z.string().trim().min(1).max(LIMITS.nameMax),
+  dueBy: isoDateSchema,
+});
+export const needsSchema = z.object({
+  titleName: z.string(),
+  dueBy: isoDateSchema,
+  ruleId: z.string(),
+  citation: z.string(),
+  people: z.array(z.object({ personId: z.string(), personName: z.string(), gaps: z.array(gapSchema) })),
+});
+export type TrainingNeeds = z.infer<typeof needsSchema>;
+
+export const planSchema = z.object({
+  organizationId: z.string(),
+  year: z.number(),
+  byKind: z.record(courseKindSchema, z.object({ courses: z.number(), enrolled: z.number(), completed: z.number() })),
+  due: z.array(
+    z.object({
+      personName: z.string(),
+      courseName: z.string(),
+      kind: courseKindSchema,
+      dueBy: isoDateSchema.nullable(),
+      status: z.enum(ENROLMENT_STATUSES),
+    }),
+  ),
+});
+export type TrainingPlan = z.infer<typeof planSchema>;
