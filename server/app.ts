@@ -113,12 +113,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   auditRoutes(app, db);
   homeRoutes(app, db);
   policyRoutes(app, db, policy);
-  personRoutes(app, deps.database);
+  personRoutes(app, deps.database, policy);
   voteRoutes(app, db);
   programmeRoutes(app, db);
   await documentRoutes(app, db, policy);
   evaluationRoutes(app, db, policy);
-  personIoRoutes(app, deps.database);
+  personIoRoutes(app, deps.database, policy);
   voteElectronicRoutes(app, db);
   trainingRoutes(app, db, policy);
 
