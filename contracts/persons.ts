@@ -321,7 +321,7 @@ export const IMPORT_FIELD_LABELS: Record<ImportField, { vi: string; en: string }
   salaryCoefficient: { vi: 'Hệ số lương', en: 'Salary coefficient' },
   itLevel: { vi: 'Tin học', en: 'IT' },
 };
-export const importMappingSchema = z.record(z.enum(IMPORT_FIELDS), z.string().max(200));
+export const importMappingSchema = z.partialRecord(z.enum(IMPORT_FIELDS), z.string().max(200));
 export type ImportMapping = z.infer<typeof importMappingSchema>;
 
 export const importProblemSchema = z.object({

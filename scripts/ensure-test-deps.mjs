@@ -9,6 +9,9 @@ const needs = [
   { pkg: 'fonts-liberation2', present: () => fs.existsSync('/usr/share/fonts/truetype/liberation2') },
   // Belenios 2.0 reference tool: the vote interoperability tests run it both ways.
   { pkg: 'belenios-tool', present: () => fs.existsSync('/usr/bin/belenios-tool') },
+  // The printable CV (Mẫu 2C): .docx → PDF with LibreOffice headless, read back with pdftotext in the tests.
+  { pkg: 'libreoffice-writer-nogui', present: () => fs.existsSync('/usr/bin/soffice') },
+  { pkg: 'poppler-utils', present: () => fs.existsSync('/usr/bin/pdftotext') },
 ];
 const missing = needs.filter((n) => !n.present()).map((n) => n.pkg);
 if (missing.length === 0) process.exit(0);

@@ -26,6 +26,7 @@ import { titleRoutes } from './features/titles/title.routes';
 import { loadPolicyLibrary } from './features/policy/pack.loader';
 import type { PolicyLibrary } from './features/policy/policy.library';
 import { policyRoutes } from './features/policy/policy.routes';
+import { personIoRoutes } from './features/persons/person.io.routes';
 import { personRoutes } from './features/persons/person.routes';
 import { programmeRoutes } from './features/programme/programme.routes';
 import { userRoutes } from './features/users/user.routes';
@@ -116,6 +117,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   programmeRoutes(app, db);
   await documentRoutes(app, db);
   evaluationRoutes(app, db, policy);
+  personIoRoutes(app, deps.database);
   trainingRoutes(app, db, policy);
 
   if (serveWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });

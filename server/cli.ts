@@ -10,6 +10,8 @@ import { migrateToLatest } from './db/migrate';
 import { backupSqlite, postgresDumpCommand, restoreSqlite } from './db/backup';
 import { verifyAuditChain } from './features/audit/audit.service';
 import { verifyArchive } from './features/votes/belenios/verify';
+import { importPersonsCommand, progressPrinter } from './features/persons/person.cli';
+import { generatePersons } from '../scripts/generate/generate-persons';
 import { findOrganizationByCode } from './features/organizations/organization.repository';
 import { createRootOrganization } from './features/organizations/organization.service';
 import { createUser } from './features/users/user.service';
@@ -25,6 +27,9 @@ const USAGE = `canbo — công cụ dòng lệnh / command line
   canbo vote verify ARCHIVE             kiểm tra toàn bộ hộp phiếu điện tử (tệp .bel Belenios 2.0) / verify an election archive
   canbo backup FILE                     sao lưu / back up (SQLite: online backup; PostgreSQL: prints the pg_dump command)
   canbo restore FILE                    khôi phục SQLite từ FILE / restore SQLite from FILE (server stopped)
+  canbo import persons FILE [--dry-run] [--mapping M.json]
+                                        nhập hồ sơ cán bộ từ .xlsx/.csv (tất cả hoặc không; CCCD là khóa) / import persons
+  canbo generate --persons N [--seed S] sinh N hồ sơ giả lập tái lập được từ seed / generate N persons reproducibly
 
 Cấu hình bằng biến môi trường / configured by CANBO_DATABASE_URL, CANBO_DATA_DIR (see README).`;
 
@@ -163,6 +168,39 @@ async function run(argv: string[]): Promise<number> {
         console.log(`Đã khôi phục / restored ${target.file} from ${file}`);
       }
       return 0;
+    }
+    case 'import': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { 'dry-run': { type: 'boolean', default: false }, mapping: { type: 'string' } },
+      });
+      if (positionals[0] !== 'persons' || !positionals[1]) break;
+      return withDatabase(async ({ db }) => {
+        await migrateToLatest(db);
+        return importPersonsCommand(db, positionals[1]!, { dryRun: values['dry-run']!, mappingFile: values.mapping });
+      });
+    }
+    case 'generate': {
+      const { values } = parseArgs({
+        args: rest,
+        options: { persons: { type: 'string' }, seed: { type: 'string', default: '2026' } },
+      });
+      const count = Number(values.persons);
+      if (!Number.isInteger(count) || count < 1) break;
+      return withDatabase(async ({ db }) => {
+        await migrateToLatest(db);
+        const started = Date.now();
+        const out = await generatePersons(db, {
+          count,
+          seed: Number(values.seed),
+          onProgress: progressPrinter('Đang sinh / generating'),
+        });
+        console.log(
+          `\nĐã sinh / generated ${out.persons} hồ sơ / persons, ${out.organizations} đơn vị / organizations trong / in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+        );
+        return 0;
+      });
     }
     default:
       break;

@@ -16,7 +16,6 @@ export async function loadDemoIfEmpty(db: Db): Promise<boolean> {
   await loadFoundationDemo(db);
   await loadOrganizationDemo(db);
   await loadPolicyDemo(db);
-  await loadPersonsDemo(db);
   await loadVotesDemo(db);
   await loadProgrammeDemo(db);
   await loadEvaluationsDemo(db);

@@ -159,7 +159,7 @@ class Writer {
       how,
       from_date: from,
       to_date: null,
-      term_end: termEnd ?? (seat.term_years ? termEndFrom(TERM_START, seat.term_years) : null),
+      term_end: termEnd ?? (seat.term_years ? termEndFrom(from, seat.term_years) : null),
       decision_ref: null,
       opened_by_event_id: null,
       created_at: nowIso(),

@@ -24,6 +24,9 @@ export function connect(target: DatabaseTarget): DbContext {
     return { db, dialect: 'sqlite', close: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+  // An idle client losing its connection (server restart, database dropped) must not crash the process;
+  // the pool replaces it and the next query reports any lasting problem.
+  pool.on('error', (err) => console.error(`[postgres] idle connection lost: ${err.message}`));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }

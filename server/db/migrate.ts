@@ -25,7 +25,8 @@ export class MigrationError extends Error {}
 /** Brings the schema up to date; throws (so the CLI exits non-zero) when any migration fails. */
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   const migrations = await loadMigrations();
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  // Branches developed in parallel land migrations whose timestamps interleave with ones already applied.
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, allowUnorderedMigrations: true });
   const result: MigrationResultSet = await migrator.migrateToLatest();
   const failed = result.results?.find((r) => r.status === 'Error');
   if (result.error || failed) {

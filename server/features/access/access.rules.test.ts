@@ -26,3 +26,18 @@ describe('scope', () => {
     expect(mayActOn(actor, 'organizations.read', '/R/AB/')).toBe(false);
   });
 });
+
+describe('lineage', () => {
+  it('counts the paths a grant covers through restructuring as its scope, for its role only', () => {
+    const merged: Actor = {
+      userId: 'u',
+      username: 'u',
+      grants: [
+        { role: 'officer', organizationId: 'N', organizationName: 'N', path: '/R/N/', lineagePaths: ['/R/OLD1/', '/R/OLD2/'] },
+      ],
+    };
+    expect(scopePaths(merged, 'organizations.write')).toEqual(['/R/N/', '/R/OLD1/', '/R/OLD2/']);
+    expect(mayActOn(merged, 'organizations.read', '/R/OLD2/district/')).toBe(true);
+    expect(mayActOn(merged, 'audit.read', '/R/OLD2/')).toBe(false);
+  });
+});

@@ -6,6 +6,11 @@ export interface ScopedGrant {
   organizationId: string;
   organizationName: string;
   path: string;
+  /**
+   * Paths of the units this grant also covers through restructuring: the closed units its unit succeeded, or, for a
+   * grant on a closed unit, its successors (docs/organization-model.md). Not shown as grants of their own.
+   */
+  lineagePaths?: string[];
 }
 
 /** Who is acting: the user and what they were granted where. */
@@ -58,7 +63,7 @@ export type Permission = keyof typeof ROLES_BY_PERMISSION;
 /** The subtree roots (paths) where the actor holds the permission. */
 export function scopePaths(actor: Actor, permission: Permission): string[] {
   const roles: readonly Role[] = ROLES_BY_PERMISSION[permission];
-  const paths = actor.grants.filter((g) => roles.includes(g.role)).map((g) => g.path);
+  const paths = actor.grants.filter((g) => roles.includes(g.role)).flatMap((g) => [g.path, ...(g.lineagePaths ?? [])]);
   // A root nested in another adds nothing: keep only the outermost ones.
   return paths.filter((p) => !paths.some((q) => q !== p && p.startsWith(q)));
 }

@@ -1,4 +1,4 @@
-import type { OrganizationHistory, OrganizationNode } from '../../../contracts/organizations';
+import { ORGANIZATION_KINDS, type OrganizationHistory, type OrganizationNode } from '../../../contracts/organizations';
 import type { Db } from '../../db/database';
 import { notFound } from '../../http/errors';
 import { todayIso } from '../../lib/ids';
@@ -9,57 +9,52 @@ import * as repo from './organization.repository';
 /**
  * A grant follows the lineage of its unit across restructuring: a grant on a unit also covers the closed units it
  * succeeded (so a merged province's officer sees the history of both old provinces), and a grant on a closed unit
- * also covers its successors (so an officer of a merged unit keeps working in the unit it became).
+ * also covers its successors (so an officer of a merged unit keeps working in the unit it became). The extra paths
+ * go into `lineagePaths`; the grants themselves stay as given.
  */
 export async function withLineage(db: Db, grants: ScopedGrant[]): Promise<ScopedGrant[]> {
-  const out = [...grants];
-  const seen = new Set(grants.map((g) => `${g.role}|${g.organizationId}`));
-  let frontier = grants.map((g) => ({
-    grant: g,
-    id: g.organizationId,
-    closed: false,
-    direction: 'both' as 'both' | 'up' | 'down',
-  }));
+  return Promise.all(grants.map(async (g) => ({ ...g, lineagePaths: await lineageOf(db, g.organizationId) })));
+}
+
+async function lineageOf(db: Db, organizationId: string): Promise<string[]> {
+  const out = new Map<string, string>();
+  let frontier: { id: string; direction: 'both' | 'up' | 'down' }[] = [{ id: organizationId, direction: 'both' }];
   for (let hops = 0; frontier.length && hops < 20; hops++) {
     const links = await repo.successionsOf(
       db,
       frontier.map((f) => f.id),
     );
     const next: typeof frontier = [];
-    for (const f of frontier) {
+    for (const f of frontier)
       for (const l of links) {
         // predecessors: closed units that became this one
-        if (l.successor_id === f.id && f.direction !== 'down')
-          next.push({
-            grant: {
-              ...f.grant,
-              organizationId: l.predecessor_id,
-              organizationName: l.predecessor_name,
-              path: l.predecessor_path,
-            },
-            id: l.predecessor_id,
-            closed: true,
-            direction: 'up',
-          });
+        if (l.successor_id === f.id && f.direction !== 'down' && !out.has(l.predecessor_id)) {
+          out.set(l.predecessor_id, l.predecessor_path);
+          next.push({ id: l.predecessor_id, direction: 'up' });
+        }
         // successors of a closed unit
-        if (l.predecessor_id === f.id && l.predecessor_valid_to !== null && f.direction !== 'up')
-          next.push({
-            grant: { ...f.grant, organizationId: l.successor_id, organizationName: l.successor_name, path: l.successor_path },
-            id: l.successor_id,
-            closed: false,
-            direction: 'down',
-          });
+        if (l.predecessor_id === f.id && l.predecessor_valid_to !== null && f.direction !== 'up' && !out.has(l.successor_id)) {
+          out.set(l.successor_id, l.successor_path);
+          next.push({ id: l.successor_id, direction: 'down' });
+        }
       }
-    }
-    frontier = next.filter((n) => {
-      const key = `${n.grant.role}|${n.id}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      out.push(n.grant);
-      return true;
-    });
+    frontier = next.filter((n) => n.id !== organizationId);
   }
-  return out;
+  out.delete(organizationId);
+  return [...out.values()];
+}
+
+const LEVEL_ORDER = { central: 0, provincial: 1, district: 2, commune: 3 } as const;
+const KIND_ORDER = ORGANIZATION_KINDS.reduce<Record<string, number>>((acc, k, i) => ({ ...acc, [k]: i }), {});
+
+/** Siblings as an officer reads them: higher level first, then by kind (party before state), then by name. */
+export function sortSiblings(nodes: OrganizationNode[]): OrganizationNode[] {
+  return [...nodes].sort(
+    (a, b) =>
+      LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] ||
+      KIND_ORDER[a.kind]! - KIND_ORDER[b.kind]! ||
+      a.name.localeCompare(b.name, 'vi'),
+  );
 }
 
 const toNode = (v: repo.VersionNode): OrganizationNode => ({
@@ -88,7 +83,7 @@ export async function treeAsOf(
   if (query.parentId) {
     const parent = await repo.findOrganization(db, query.parentId);
     if (!parent || !mayActOn(actor, 'organizations.read', parent.path)) throw notFound('đơn vị', 'Organization');
-    return { asOf, items: (await repo.childrenAsOf(db, parent.id, asOf, roots)).map(toNode) };
+    return { asOf, items: sortSiblings((await repo.childrenAsOf(db, parent.id, asOf, roots)).map(toNode)) };
   }
   const ids = roots.map((p) => p.split('/').filter(Boolean).at(-1)!);
   const nodes = await repo.nodesAsOf(db, ids, asOf, roots);

@@ -1,4 +1,6 @@
+import { type SqlBool, sql } from 'kysely';
 import type { Db, Trx } from '../../db/database';
+import { dialectOf } from '../../db/dialect';
 import { inSubtrees } from '../../db/scope';
 import { escapeLike } from '../../lib/text';
 import { newId } from '../../lib/ids';
@@ -128,11 +130,20 @@ export async function openSubtree(db: Db | Trx, path: string): Promise<Organizat
 
 export type VersionNode = OrganizationVersionRow & { code: string; child_count: number };
 
-const validOn = (asOf: string) => ({ from: asOf, to: asOf }) as const;
+/**
+ * `column` under `prefix`, written so that the path index serves it on both dialects: PostgreSQL has a
+ * text_pattern_ops index for LIKE; SQLite's LIKE is case-insensitive and skips a plain index, so there it is the
+ * equivalent range [prefix, prefix with its final "/" raised to "0") (paths hold only ULID characters and "/").
+ */
+function underPath(db: Db | Trx, column: string, prefix: string) {
+  if (dialectOf(db) === 'postgres') return sql<SqlBool>`${sql.ref(column)} like ${`${prefix}%`}`;
+  const upper = `${prefix.slice(0, -1)}0`;
+  return sql<SqlBool>`${sql.ref(column)} >= ${prefix} and ${sql.ref(column)} < ${upper}`;
+}
 
 /**
- * Versions valid on `asOf` selected by `where`, restricted to units whose current path lies in `scopeRoots`
- * (scope follows today's tree: a unit that left the actor's subtree leaves his history too), with child counts.
+ * Versions valid on `asOf`, restricted to units whose current path lies in `scopeRoots` (scope follows today's tree:
+ * a unit that left the actor's subtree leaves his history too), with how many children each had that day.
  */
 async function versionNodes(
   db: Db | Trx,
@@ -140,30 +151,38 @@ async function versionNodes(
   scopeRoots: readonly string[],
   filter: { parentId?: string; organizationIds?: readonly string[]; pathPrefix?: string },
 ): Promise<VersionNode[]> {
-  const d = validOn(asOf);
+  // A whole subtree carries its own children, so its counts come from the rows instead of a subquery per row.
+  const countInSql = !filter.pathPrefix;
   let q = db
     .selectFrom('organization_versions as v')
     .innerJoin('organizations as o', 'o.id', 'v.organization_id')
     .selectAll('v')
     .select('o.code')
     .select((eb) =>
-      eb
-        .selectFrom('organization_versions as c')
-        .whereRef('c.parent_id', '=', 'v.organization_id')
-        .where('c.valid_from', '<=', d.from)
-        .where((e) => e.or([e('c.valid_to', 'is', null), e('c.valid_to', '>', d.to)]))
-        .select((e) => e.fn.countAll<number>().as('n'))
-        .as('child_count'),
+      countInSql
+        ? eb
+            .selectFrom('organization_versions as c')
+            .whereRef('c.parent_id', '=', 'v.organization_id')
+            .where('c.valid_from', '<=', asOf)
+            .where((e) => e.or([e('c.valid_to', 'is', null), e('c.valid_to', '>', asOf)]))
+            .select((e) => e.fn.countAll<number>().as('n'))
+            .as('child_count')
+        : sql<number>`0`.as('child_count'),
     )
     .where((eb) => inSubtrees(eb, 'o.path', scopeRoots))
-    .where('v.valid_from', '<=', d.from)
-    .where((eb) => eb.or([eb('v.valid_to', 'is', null), eb('v.valid_to', '>', d.to)]));
+    .where('v.valid_from', '<=', asOf)
+    .where((eb) => eb.or([eb('v.valid_to', 'is', null), eb('v.valid_to', '>', asOf)]));
   if (filter.parentId) q = q.where('v.parent_id', '=', filter.parentId);
   if (filter.organizationIds)
     q = q.where('v.organization_id', 'in', filter.organizationIds.length ? filter.organizationIds : ['']);
-  if (filter.pathPrefix) q = q.where((eb) => inSubtrees(eb, 'v.path', [filter.pathPrefix!]));
-  const rows = await q.orderBy('v.path').execute();
-  return rows.map((r) => ({ ...r, child_count: Number(r.child_count ?? 0) }));
+  if (filter.pathPrefix) q = q.where(() => underPath(db, 'v.path', filter.pathPrefix!));
+  const rows = (await q.orderBy('v.path').execute()).map((r) => ({ ...r, child_count: Number(r.child_count ?? 0) }));
+  if (!countInSql) {
+    const counts = new Map<string, number>();
+    for (const r of rows) if (r.parent_id) counts.set(r.parent_id, (counts.get(r.parent_id) ?? 0) + 1);
+    for (const r of rows) r.child_count = counts.get(r.organization_id) ?? 0;
+  }
+  return rows;
 }
 
 export const childrenAsOf = (db: Db | Trx, parentId: string, asOf: string, scopeRoots: readonly string[]) =>

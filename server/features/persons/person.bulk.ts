@@ -8,6 +8,8 @@ import type { NewPersonRow, PersonVersionTable, VersionSource } from './person.t
 
 export interface BulkItem {
   record: PersonRecord;
+  /** the id a new person gets (e.g. the person already named in a seat); a fresh ULID otherwise */
+  id?: string;
   /** the person already holding this CCCD: a new version, never a duplicate */
   existing?: { id: string; version: number; data_json: string } | null;
 }
@@ -27,7 +29,7 @@ export async function writeRecords(
   const ids: string[] = [];
   let updated = 0;
   let unchanged = 0;
-  for (const { record, existing } of items) {
+  for (const { record, existing, id: givenId } of items) {
     if (existing) {
       ids.push(existing.id);
       if (diffRecords(parseRecord(existing.data_json), record).length === 0) {
@@ -50,7 +52,7 @@ export async function writeRecords(
       updated++;
       continue;
     }
-    const id = mkId();
+    const id = givenId ?? mkId();
     ids.push(id);
     const cols = columnsOf(record);
     rows.push({ id, ...cols, version: 1, created_at: meta.at, updated_at: meta.at, updated_by: meta.by });

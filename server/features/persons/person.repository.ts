@@ -353,3 +353,37 @@ export async function organizationsByCodes(
   }
   return out;
 }
+
+/** Open organizations of a subtree (valid today), for spreading demo and generated people. */
+export async function openOrganizationsUnder(db: Db | Trx, path: string): Promise<{ id: string; name: string; code: string }[]> {
+  return db
+    .selectFrom('organizations')
+    .select(['id', 'name', 'code'])
+    .where('path', 'like', `${path}%`)
+    .where('valid_to', 'is', null)
+    .orderBy('path')
+    .execute();
+}
+
+/** People sitting in seats of a subtree today: who, where, which title, since when. */
+export async function openIncumbentsUnder(db: Db | Trx, path: string) {
+  return db
+    .selectFrom('position_incumbents as i')
+    .innerJoin('positions as s', 's.id', 'i.position_id')
+    .innerJoin('titles as t', 't.id', 's.title_id')
+    .innerJoin('organizations as o', 'o.id', 's.organization_id')
+    .select([
+      'i.person_id',
+      'i.person_name',
+      'i.from_date',
+      'o.id as organization_id',
+      'o.name as organization_name',
+      't.code as title_code',
+      't.name as title_name',
+      't.head_title_id',
+    ])
+    .where('o.path', 'like', `${path}%`)
+    .where('i.to_date', 'is', null)
+    .orderBy('i.from_date')
+    .execute();
+}

@@ -41,9 +41,15 @@ export function parseBirth(birth: string, defaults: { month: number; day: number
   return { year, month, day, known: m[3] ? 'day' : m[2] ? 'month' : 'year' };
 }
 
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month !== 2) return DAYS[month - 1]!;
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
 }
+
+// ISO dates are fixed-width: slicing is much cheaper than split/map on the batch path.
+const ymd = (d: string): [number, number, number] => [+d.slice(0, 4), +d.slice(5, 7), +d.slice(8, 10)];
 
 const totalMonths = (a: Age): number => a.years * 12 + a.months;
 const toAge = (months: number): Age => ({ years: Math.floor(months / 12), months: months % 12 });
@@ -118,8 +124,8 @@ export function retirementDate(input: RetirementInput, policy: ResolvedPolicy): 
 
 /** Whole months from `from` to `to` (ISO dates), counting a month only when its day is reached. */
 export function monthsBetween(from: string, to: string): number {
-  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
-  const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
+  const [fy, fm, fd] = ymd(from);
+  const [ty, tm, td] = ymd(to);
   let months = (ty - fy) * 12 + (tm - fm);
   // A start on the 31st is a full month on the last day of a shorter month.
   const dayReached = td >= Math.min(fd, daysInMonth(ty, tm));
@@ -129,7 +135,7 @@ export function monthsBetween(from: string, to: string): number {
 
 /** Adds whole months to an ISO date, clamping the day to the target month (31/01 + 1 month = 28/02 or 29/02). */
 export function addMonths(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = ymd(date);
   const index = y * 12 + (m - 1) + months;
   const ty = Math.floor(index / 12);
   const tm = (index % 12) + 1;

@@ -172,3 +172,15 @@ describe('committee structure change mid-term', () => {
     expect(committeeStructureChange(at('2024-03-01'), { inFavour: 11, members: 15 })).toBeNull();
   });
 });
+
+describe('exactly 2/3 on the state track since NĐ 170/2025', () => {
+  it('shows both the party rule (dismissal at ≥ 2/3) and the decree (resignation up to 2/3), with the conflict noted', () => {
+    const r = byRule(confidenceConsequences(at('2026-03-01', 'state'), { low: 20, ballotsCollected: 30 }));
+    expect(r).toMatchObject({
+      'vote.low-dismissal': 'failed',
+      'state.resignation-low-votes': 'failed',
+      'state.dismissal-low-votes': 'passed',
+    });
+    expect(at('2026-03-01', 'state').rules.get('state.dismissal-low-votes')!.note!.vi).toContain('96-QĐ/TW');
+  });
+});

@@ -9,6 +9,12 @@ import {
   StarOutlined,
   HomeOutlined,
   ProjectOutlined,
+  BarChartOutlined,
+  BranchesOutlined,
+  ClusterOutlined,
+  OrderedListOutlined,
+  IdcardOutlined,
+  ImportOutlined,
   SafetyOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -19,10 +25,18 @@ import { AuditPage } from './audit/AuditPage';
 import { DocumentsPage } from './documents/DocumentsPage';
 import { EvaluationsPage } from './evaluations/EvaluationsPage';
 import { HomePage } from './home/HomePage';
+import { OrgTreePage } from './org-tree/OrgTreePage';
 import { OrganizationsPage } from './organizations/OrganizationsPage';
 import { ProgrammePage } from './programme/ProgrammePage';
 import { PolicyPage } from './policy/PolicyPage';
 import { RetirementPage } from './policy/RetirementPage';
+import { RestructuringPage } from './restructuring/RestructuringPage';
+import { StaffingPage } from './staffing/StaffingPage';
+import { TitlesPage } from './titles/TitlesPage';
+import { DeclarationsPage } from './persons/DeclarationsPage';
+import { ImportPersonsPage } from './persons/ImportPersonsPage';
+import { PersonStatisticsPage } from './persons/PersonStatisticsPage';
+import { PersonsPage } from './persons/PersonsPage';
 import { UsersPage } from './users/UsersPage';
 import { VotesPage } from './votes/VotesPage';
 
@@ -96,6 +110,67 @@ export const MODULES: readonly FeatureModule[] = [
     label: { vi: 'Tính thời điểm nghỉ hưu', en: 'Retirement calculator' },
     icon: <CalendarOutlined />,
     element: <RetirementPage />,
+  },
+  {
+    key: 'org-tree',
+    path: '/org-tree',
+    label: { vi: 'Cây tổ chức, sơ đồ vị trí', en: 'Tree and org charts' },
+    icon: <ClusterOutlined />,
+    element: <OrgTreePage />,
+  },
+  {
+    key: 'restructuring',
+    path: '/restructuring',
+    label: { vi: 'Sắp xếp tổ chức', en: 'Restructuring' },
+    icon: <BranchesOutlined />,
+    roles: ['officer', 'leader', 'inspector', 'admin'],
+    element: <RestructuringPage />,
+  },
+  {
+    key: 'staffing',
+    path: '/staffing',
+    label: { vi: 'Biên chế, vị trí việc làm', en: 'Staffing and job positions' },
+    icon: <BarChartOutlined />,
+    roles: ['officer', 'leader', 'inspector', 'admin'],
+    element: <StaffingPage />,
+  },
+  {
+    key: 'titles',
+    path: '/titles',
+    label: { vi: 'Danh mục chức danh', en: 'Title catalog' },
+    icon: <OrderedListOutlined />,
+    element: <TitlesPage />,
+  },
+  {
+    key: 'persons',
+    path: '/persons',
+    label: { vi: 'Hồ sơ cán bộ', en: 'Cadre records' },
+    icon: <IdcardOutlined />,
+    element: <PersonsPage />,
+  },
+  {
+    key: 'persons-import',
+    path: '/persons/import',
+    label: { vi: 'Nhập hồ sơ', en: 'Import records' },
+    icon: <ImportOutlined />,
+    roles: ['officer', 'admin'],
+    element: <ImportPersonsPage />,
+  },
+  {
+    key: 'persons-declarations',
+    path: '/persons/declarations',
+    label: { vi: 'Duyệt kê khai', en: 'Declarations' },
+    icon: <CheckSquareOutlined />,
+    roles: ['officer', 'admin'],
+    element: <DeclarationsPage />,
+  },
+  {
+    key: 'persons-statistics',
+    path: '/persons/statistics',
+    label: { vi: 'Thống kê đội ngũ', en: 'Workforce statistics' },
+    icon: <BarChartOutlined />,
+    roles: ['officer', 'leader', 'inspector', 'admin'],
+    element: <PersonStatisticsPage />,
   },
   {
     key: 'audit',

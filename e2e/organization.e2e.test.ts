@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_PASSWORD, DEMO_USERS, launchBrowser, screenshotPath, startTestServer } from './harness';
+
+describe('the organization tree, an org chart and a merge preview in the browser', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>> | undefined;
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function signIn(page: Page, baseUrl: string): Promise<void> {
+    await page.goto(`${baseUrl}/login`);
+    await page.locator('#username').fill(DEMO_USERS.officer);
+    await page.locator('#password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.waitForURL((url) => url.pathname !== '/login');
+  }
+
+  async function setDate(page: Page, testId: string, ddmmyyyy: string): Promise<void> {
+    const input = page.getByTestId(testId).locator('input');
+    await input.click();
+    await input.fill(ddmmyyyy);
+    await input.press('Enter');
+  }
+
+  async function pickOrganization(page: Page, testId: string, search: string, name: string): Promise<void> {
+    await page.getByTestId(testId).locator('.ant-select').click();
+    await page.keyboard.type(search);
+    const option = page.locator('.ant-select-item-option', { hasText: name }).first();
+    await option.waitFor();
+    await option.click();
+  }
+
+  it('an officer walks the tree through 01/07/2025, opens a department’s org chart and previews merging two departments', async () => {
+    const context = await browser!.newContext({ locale: 'vi-VN', viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    try {
+      await signIn(page, server!.baseUrl);
+      await page.goto(`${server!.baseUrl}/org-tree`);
+
+      // Before the merger: the two old provinces; from 01/07/2025: the merged province.
+      await setDate(page, 'tree-as-of', '30/06/2025');
+      await page.getByTestId('tree-node-HG').waitFor();
+      expect(await page.getByTestId('tree-node-TQ').count()).toBe(0);
+      await setDate(page, 'tree-as-of', '01/07/2025');
+      await page.getByTestId('tree-node-TQ').waitFor();
+      expect(await page.getByTestId('tree-node-HG').count()).toBe(0);
+
+      // The province's seats: the deputy secretaries above the cap after the merger.
+      await page.getByTestId('tree-node-TQ').click();
+      await page
+        .getByTestId('org-chart')
+        .getByText(/4 cấp phó, tối đa 3/)
+        .waitFor();
+
+      // Down one level: the People's Committee, then a department's org chart.
+      await page
+        .locator('.ant-tree-treenode', { has: page.getByTestId('tree-node-TQ.UBND') })
+        .locator('.ant-tree-switcher')
+        .click();
+      await page.getByTestId('tree-node-TQ.SNV').click();
+      await page.getByTestId('org-chart').getByText('Giám đốc Sở', { exact: true }).waitFor();
+      await page.screenshot({ path: screenshotPath('org-chart.png'), fullPage: true });
+
+      // A merge of two departments, previewed and not applied.
+      await page.goto(`${server!.baseUrl}/restructuring`);
+      await page.getByTestId('restructuring-new').click();
+      await page.getByTestId('restructuring-title').fill('Hợp nhất Sở Nội vụ và Sở Tài chính');
+      await page.getByTestId('restructuring-next').click();
+      await pickOrganization(page, 'restructuring-source', 'so noi vu', 'Sở Nội vụ tỉnh Tuyên Quang');
+      await page
+        .getByTestId('restructuring-wizard')
+        .locator('.ant-list-item', { hasText: 'Sở Nội vụ tỉnh Tuyên Quang' })
+        .waitFor();
+      await pickOrganization(page, 'restructuring-source', 'so tai chinh', 'Sở Tài chính tỉnh Tuyên Quang');
+      await page
+        .getByTestId('restructuring-wizard')
+        .locator('.ant-list-item', { hasText: 'Sở Tài chính tỉnh Tuyên Quang' })
+        .waitFor();
+      await page.getByTestId('new-unit-code-0').fill('TQ.SNVTC');
+      await page.getByTestId('new-unit-name-0').fill('Sở Nội vụ và Tài chính tỉnh Tuyên Quang');
+      await pickOrganization(page, 'restructuring-parent', 'uy ban nhan dan tinh', 'Ủy ban nhân dân tỉnh Tuyên Quang');
+      await page.getByTestId('restructuring-next').click();
+      await page.getByText('Người đang giữ vị trí', { exact: true }).waitFor();
+      await page.getByTestId('restructuring-next').click();
+      const preview = page.getByTestId('restructuring-preview');
+      await preview.waitFor();
+      await preview
+        .getByText(/2 người cho 1 vị trí/)
+        .first()
+        .waitFor();
+      const newUnit = preview.locator('.ant-list-item', { hasText: 'Sở Nội vụ và Tài chính tỉnh Tuyên Quang' });
+      expect(await newUnit.locator('.ant-tag', { hasText: 'mới' }).count()).toBe(1);
+      expect(await preview.locator('.ant-tag', { hasText: 'chấm dứt' }).count()).toBe(2);
+      await page.screenshot({ path: screenshotPath('merge-preview.png'), fullPage: true });
+
+      // Nothing was saved: the list still holds only the two 2025 events.
+      await page.getByRole('button', { name: 'Hủy' }).first().click();
+      await page.reload();
+      await page.getByText('Hợp nhất tỉnh Tuyên Quang và tỉnh Hà Giang thành tỉnh Tuyên Quang').waitFor();
+      expect(await page.locator('.ant-table-row').count()).toBe(2);
+    } catch (err) {
+      await page.screenshot({ path: screenshotPath('organization-failure.png'), fullPage: true });
+      throw err;
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,325 @@
+import { createHash } from 'node:crypto';
+import ExcelJS from 'exceljs';
+import type { ImportMapping, ImportProblem, ImportStatus } from '../../../contracts/persons';
+import { IMPORT_REQUIRED } from '../../../contracts/persons';
+import type { Db, Trx } from '../../db/database';
+import { AppError, notFound } from '../../http/errors';
+import { newId, nowIso } from '../../lib/ids';
+import { type Actor, mayActOn, scopePaths } from '../access/access.rules';
+import { appendAudit } from '../audit/audit.repository';
+import { writeRecords } from './person.bulk';
+import { type ImportContext, type ImportedRow, importRow, parseCsv, suggestMapping } from './person.import.rules';
+import { recordPolicy } from './person.policy';
+import * as repo from './person.repository';
+
+export interface ParsedFile {
+  headers: string[];
+  /** data rows keyed by header, with their 1-based row number in the sheet */
+  rows: { row: number; cells: Record<string, string> }[];
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function cellText(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return `${pad(v.getUTCDate())}/${pad(v.getUTCMonth() + 1)}/${v.getUTCFullYear()}`;
+  if (typeof v === 'object') {
+    if ('richText' in v) return v.richText.map((t) => t.text).join('');
+    if ('text' in v) return String(v.text);
+    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
+    return '';
+  }
+  return String(v);
+}
+
+/** Reads the first sheet of an .xlsx file or a CSV file: first row the headers, then one person per row. */
+export async function parseImportFile(fileName: string, data: Buffer): Promise<ParsedFile> {
+  let table: string[][];
+  if (/\.xlsx$/i.test(fileName) || data.subarray(0, 2).toString('latin1') === 'PK') {
+    const wb = new ExcelJS.Workbook();
+    try {
+      await wb.xlsx.load(data as unknown as ArrayBuffer);
+    } catch {
+      throw new AppError('VALIDATION', 'Không đọc được tệp Excel (.xlsx)', 'Cannot read the Excel (.xlsx) file');
+    }
+    const ws = wb.worksheets[0];
+    table = [];
+    ws?.eachRow({ includeEmpty: false }, (r, n) => {
+      const values: string[] = [];
+      for (let c = 1; c <= ws.columnCount; c++) values.push(cellText(r.getCell(c).value).trim());
+      table[n - 1] = values;
+    });
+  } else {
+    table = parseCsv(data.toString('utf8'));
+  }
+  const headerRow = table.findIndex((r) => r && r.some((c) => c.trim() !== ''));
+  if (headerRow < 0) throw new AppError('VALIDATION', 'Tệp không có dữ liệu', 'The file is empty');
+  const headers = table[headerRow]!.map((h, i) => h.trim() || `Cột ${i + 1}`);
+  const rows: ParsedFile['rows'] = [];
+  for (let i = headerRow + 1; i < table.length; i++) {
+    const r = table[i];
+    if (!r || r.every((c) => c.trim() === '')) continue;
+    rows.push({ row: i + 1, cells: Object.fromEntries(headers.map((h, j) => [h, r[j] ?? ''])) });
+  }
+  return { headers, rows };
+}
+
+export interface ImportOutcome {
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  problems: ImportProblem[];
+  problemCount: number;
+}
+
+const MAX_LISTED_PROBLEMS = 2000;
+
+async function buildContext(db: Db | Trx, actor: Actor | null, file: ParsedFile, mapping: ImportMapping): Promise<ImportContext> {
+  const codes = [...new Set(file.rows.map((r) => (r.cells[mapping.organizationCode ?? ''] ?? '').trim()).filter(Boolean))];
+  const orgs = await repo.organizationsByCodes(db, codes);
+  const organizations = new Map<string, { id: string }>();
+  const foreign = new Set<string>();
+  for (const [code, o] of orgs) {
+    if (actor === null || mayActOn(actor, 'persons.write', o.path)) organizations.set(code, o);
+    else foreign.add(code);
+  }
+  const cccds = [...new Set(file.rows.map((r) => (r.cells[mapping.cccd ?? ''] ?? '').trim()).filter((c) => /^\d{12}$/.test(c)))];
+  const found = await repo.findPersonsByCccds(db, cccds);
+  const existing = new Map(
+    [...found].map(([c, p]) => [c, { ...p, inScope: actor === null || mayActOn(actor, 'persons.write', p.path) }]),
+  );
+  return { policy: recordPolicy(), today: new Date(), organizations, foreignOrganizations: foreign, existing };
+}
+
+function checkMapping(mapping: ImportMapping, headers: readonly string[]): void {
+  const missing = IMPORT_REQUIRED.filter((f) => !mapping[f] || !headers.includes(mapping[f]!));
+  if (missing.length)
+    throw new AppError(
+      'VALIDATION',
+      `Chưa chọn cột cho: ${missing.join(', ')}`,
+      `No column chosen for: ${missing.join(', ')}`,
+      missing.map((f) => ({ path: `mapping.${f}`, message: 'chưa chọn cột', messageEn: 'no column chosen' })),
+    );
+}
+
+function validateAll(
+  file: ParsedFile,
+  mapping: ImportMapping,
+  ctx: ImportContext,
+): { ok: ImportedRow[]; problems: ImportProblem[]; problemCount: number } {
+  const seen = new Map<string, number>();
+  const ok: ImportedRow[] = [];
+  const problems: ImportProblem[] = [];
+  let problemCount = 0;
+  for (const { row, cells } of file.rows) {
+    const r = importRow(row, cells, mapping, ctx, seen);
+    if (r.value) ok.push(r.value);
+    problemCount += r.problems.length;
+    for (const p of r.problems) if (problems.length < MAX_LISTED_PROBLEMS) problems.push(p);
+  }
+  return { ok, problems, problemCount };
+}
+
+/**
+ * Imports persons from a parsed file. A dry run only reports; a real run validates again inside one
+ * transaction and writes everything or nothing (CCCD is the natural key: a known person gets a new version).
+ */
+export async function importPersons(
+  db: Db,
+  actor: Actor | null,
+  file: ParsedFile,
+  mapping: ImportMapping,
+  opts: { dryRun: boolean; fileName: string; fileHash?: string; onProgress?: (done: number, total: number) => void },
+): Promise<ImportOutcome> {
+  checkMapping(mapping, file.headers);
+  if (actor && scopePaths(actor, 'persons.write').length === 0)
+    throw new AppError('FORBIDDEN', 'Bạn không có quyền nhập hồ sơ', 'You may not import records');
+  if (opts.dryRun) {
+    const v = validateAll(file, mapping, await buildContext(db, actor, file, mapping));
+    const updates = v.ok.filter((r) => r.existing).length;
+    return {
+      rows: file.rows.length,
+      created: v.ok.length - updates,
+      updated: updates,
+      unchanged: 0,
+      problems: v.problems,
+      problemCount: v.problemCount,
+    };
+  }
+  return db.transaction().execute(async (trx) => {
+    const v = validateAll(file, mapping, await buildContext(trx, actor, file, mapping));
+    if (v.problemCount > 0) {
+      const e = new AppError(
+        'VALIDATION',
+        `Tệp còn ${v.problemCount} lỗi: chưa ghi gì vào cơ sở dữ liệu`,
+        `The file has ${v.problemCount} problems: nothing was written`,
+      );
+      (e as AppError & { outcome?: ImportOutcome }).outcome = {
+        rows: file.rows.length,
+        created: 0,
+        updated: 0,
+        unchanged: 0,
+        problems: v.problems,
+        problemCount: v.problemCount,
+      };
+      throw e;
+    }
+    const at = nowIso();
+    let created = 0;
+    let updated = 0;
+    let unchanged = 0;
+    const CHUNK = 2000;
+    for (let i = 0; i < v.ok.length; i += CHUNK) {
+      const part = v.ok.slice(i, i + CHUNK);
+      const w = await writeRecords(trx, part, {
+        by: actor?.userId ?? null,
+        source: 'import',
+        at,
+        reason: `Nhập từ tệp ${opts.fileName}`,
+      });
+      created += w.created;
+      updated += w.updated;
+      unchanged += w.unchanged;
+      opts.onProgress?.(Math.min(i + CHUNK, v.ok.length), v.ok.length);
+    }
+    const root = actor ? (actor.grants.find((g) => mayActOn(actor, 'persons.write', g.path))?.organizationId ?? null) : null;
+    await appendAudit(trx, {
+      actorId: actor?.userId ?? null,
+      action: 'person.import',
+      entity: 'person',
+      entityId: newId(),
+      organizationId: root,
+      after: { fileName: opts.fileName, sha256: opts.fileHash ?? null, rows: file.rows.length, created, updated, unchanged },
+    });
+    return { rows: file.rows.length, created, updated, unchanged, problems: [], problemCount: 0 };
+  });
+}
+
+// Import jobs of the web page: upload → mapping → dry run → real run with progress, polled by the page.
+
+interface Job {
+  status: ImportStatus;
+  actorId: string;
+  file: ParsedFile;
+  hash: string;
+  startedAt: number | null;
+  expires: number;
+}
+const jobs = new Map<string, Job>();
+const JOB_TTL_MS = 60 * 60 * 1000;
+
+function sweep(): void {
+  const now = Date.now();
+  for (const [id, j] of jobs) if (j.expires < now && j.status.state !== 'running') jobs.delete(id);
+}
+
+export async function startImportJob(actor: Actor, fileName: string, data: Buffer): Promise<ImportStatus> {
+  sweep();
+  if (scopePaths(actor, 'persons.write').length === 0)
+    throw new AppError('FORBIDDEN', 'Bạn không có quyền nhập hồ sơ', 'You may not import records');
+  const file = await parseImportFile(fileName, data);
+  const id = newId();
+  const status: ImportStatus = {
+    id,
+    state: 'analysed',
+    fileName,
+    headers: file.headers,
+    suggestedMapping: suggestMapping(file.headers),
+    mapping: null,
+    rows: file.rows.length,
+    processed: 0,
+    created: 0,
+    updated: 0,
+    rowsPerSecond: null,
+    etaSeconds: null,
+    problems: [],
+    problemCount: 0,
+    message: null,
+  };
+  jobs.set(id, {
+    status,
+    actorId: actor.userId,
+    file,
+    hash: createHash('sha256').update(data).digest('hex'),
+    startedAt: null,
+    expires: Date.now() + JOB_TTL_MS,
+  });
+  return status;
+}
+
+function jobOf(actor: Actor, id: string): Job {
+  const job = jobs.get(id);
+  if (!job || job.actorId !== actor.userId) throw notFound('lượt nhập', 'Import');
+  return job;
+}
+
+export function importJobStatus(actor: Actor, id: string): ImportStatus {
+  return jobOf(actor, id).status;
+}
+
+export async function runImportJob(
+  db: Db,
+  actor: Actor,
+  id: string,
+  mapping: ImportMapping,
+  dryRun: boolean,
+): Promise<ImportStatus> {
+  const job = jobOf(actor, id);
+  if (job.status.state === 'running' || job.status.state === 'done')
+    throw new AppError('CONFLICT', 'Lượt nhập này đang chạy hoặc đã xong', 'This import is running or finished');
+  job.status = { ...job.status, mapping, problems: [], problemCount: 0, message: null };
+  if (dryRun) {
+    const out = await importPersons(db, actor, job.file, mapping, { dryRun: true, fileName: job.status.fileName });
+    job.status = {
+      ...job.status,
+      state: 'analysed',
+      created: out.created,
+      updated: out.updated,
+      problems: out.problems,
+      problemCount: out.problemCount,
+    };
+    return job.status;
+  }
+  job.status = { ...job.status, state: 'running', processed: 0 };
+  job.startedAt = Date.now();
+  const onProgress = (done: number, total: number) => {
+    const seconds = (Date.now() - job.startedAt!) / 1000;
+    const rate = seconds > 0 ? done / seconds : null;
+    job.status = {
+      ...job.status,
+      processed: done,
+      rowsPerSecond: rate && Math.round(rate),
+      etaSeconds: rate ? Math.round((total - done) / rate) : null,
+    };
+  };
+  importPersons(db, actor, job.file, mapping, {
+    dryRun: false,
+    fileName: job.status.fileName,
+    fileHash: job.hash,
+    onProgress,
+  }).then(
+    (out) => {
+      job.status = {
+        ...job.status,
+        state: 'done',
+        processed: out.rows,
+        created: out.created,
+        updated: out.updated,
+        etaSeconds: 0,
+      };
+    },
+    (err: unknown) => {
+      const outcome = (err as { outcome?: ImportOutcome }).outcome;
+      job.status = {
+        ...job.status,
+        state: 'failed',
+        processed: 0,
+        problems: outcome?.problems ?? [],
+        problemCount: outcome?.problemCount ?? 0,
+        message: err instanceof Error ? err.message : String(err),
+      };
+    },
+  );
+  return job.status;
+}

@@ -1,0 +1,333 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ImportStatus, Person } from '../../../contracts/persons';
+import { loadFoundationDemo } from '../../../scripts/demo/foundation.demo';
+import { connect } from '../../db/connect';
+import { migrateToLatest } from '../../db/migrate';
+import { type TestDatabase, createTestDatabase, testDialects } from '../../../test/databases';
+import { type Client, buildTestApp, loginAs } from '../../../test/http';
+import { findOrganizationByCode } from '../organizations/organization.repository';
+import { buildRecord } from './person.fixtures';
+import { parseCsv, suggestMapping } from './person.import.rules';
+
+const HEADER = [
+  'Họ và tên',
+  'Giới tính',
+  'Ngày sinh',
+  'Dân tộc',
+  'Số CCCD',
+  'Mã đơn vị',
+  'Chức vụ hiện tại',
+  'Lý luận chính trị',
+  'Ngày vào Đảng',
+];
+/** A structurally valid CCCD for a man born in `year`, unique by n. */
+const cccdFor = (year: number, n: number, sex: 'M' | 'F' = 'M') =>
+  `008${Math.floor((year - 1900) / 100) * 2 + (sex === 'F' ? 1 : 0)}${String(year % 100).padStart(2, '0')}${String(n).padStart(6, '0')}`;
+const csv = (rows: string[][]) =>
+  [HEADER, ...rows].map((r) => r.map((c) => (/[",;\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\n');
+const goodRow = (n: number, org = 'TQ.SNV'): string[] => [
+  `Lê Văn Nhập ${String.fromCharCode(65 + (n % 26))}`,
+  'Nam',
+  '12/05/1980',
+  'Kinh',
+  cccdFor(1980, n),
+  org,
+  'Chuyên viên',
+  'Trung cấp',
+  '19/05/2005',
+];
+
+describe('CSV reading', () => {
+  it('reads quotes, doubled quotes, newlines in cells, semicolons and a BOM', () => {
+    expect(parseCsv('\uFEFFa;b\n"x;1";"say ""hi""\nthere"\n')).toEqual([
+      ['a', 'b'],
+      ['x;1', 'say "hi"\nthere'],
+    ]);
+  });
+  it('maps Vietnamese headers to fields with or without diacritics', () => {
+    expect(suggestMapping(['Ho va ten', 'Số CCCD', 'Ngày sinh', 'Dân tộc', 'Mã đơn vị', 'Gioi tinh'])).toMatchObject({
+      fullName: 'Ho va ten',
+      cccd: 'Số CCCD',
+      birthDate: 'Ngày sinh',
+      ethnicity: 'Dân tộc',
+      organizationCode: 'Mã đơn vị',
+      sex: 'Gioi tinh',
+    });
+  });
+});
+
+describe.each(testDialects())('importing and exporting persons on %s', (dialect) => {
+  let database: TestDatabase;
+  let app: FastifyInstance;
+  let officer: Client;
+  let snvId: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(dialect);
+    await loadFoundationDemo(database.db);
+    app = await buildTestApp(database);
+    officer = await loginAs(app, 'officer.tq');
+    snvId = (await findOrganizationByCode(database.db, 'TQ.SNV'))!.id;
+  });
+  afterAll(async () => {
+    await app.close();
+    await database.destroy();
+  });
+
+  const upload = async (name: string, body: Buffer | string): Promise<ImportStatus> => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/person-imports',
+      payload: Buffer.isBuffer(body) ? body : Buffer.from(body),
+      headers: {
+        cookie: officer.cookie,
+        'x-csrf-token': officer.csrfToken,
+        'content-type': 'application/octet-stream',
+        'x-file-name': encodeURIComponent(name),
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json() as ImportStatus;
+  };
+  const runJob = async (job: ImportStatus, dryRun: boolean): Promise<ImportStatus> => {
+    const res = await officer.post(`/api/person-imports/${job.id}/run`, { mapping: job.suggestedMapping, dryRun });
+    expect(res.statusCode, res.body).toBe(200);
+    let status = res.json() as ImportStatus;
+    while (status.state === 'running') {
+      await new Promise((r) => setTimeout(r, 20));
+      status = (await officer.get(`/api/person-imports/${job.id}`)).json() as ImportStatus;
+    }
+    return status;
+  };
+  const count = async () =>
+    Number(
+      (
+        await database.db
+          .selectFrom('persons')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  it('lists every problem of a file full of errors by row and column, and writes nothing', async () => {
+    const someone = await officer.post(
+      '/api/persons',
+      buildRecord({
+        organizationId: snvId,
+        fullName: 'Phạm Thị Có Sẵn',
+        sex: 'F',
+        cccd: cccdFor(1985, 1, 'F'),
+        birthDate: '1985-01-01',
+        partyAdmissionDate: null,
+        partyOfficialDate: null,
+        recruitmentDate: '2008-01-01',
+      }),
+    );
+    expect(someone.statusCode, someone.body).toBe(201);
+    const before = await count();
+    const file = csv([
+      goodRow(1),
+      ['Sai Ngày Sinh', 'Nam', '31/02/1970', 'Kinh', cccdFor(1970, 2), 'TQ.SNV', '', '', ''],
+      ['Sai Căn Cước', 'Nam', '01/01/1980', 'Kinh', '00808000123', 'TQ.SNV', '', '', ''],
+      ['Sai Dân Tộc', 'Nam', '01/01/1980', 'Người Sao Hỏa', cccdFor(1980, 4), 'TQ.SNV', '', '', ''],
+      ['Sai Đơn Vị', 'Nam', '01/01/1980', 'Tày', cccdFor(1980, 5), 'KHONG.CO', '', '', ''],
+      ['Trùng Trong Tệp', 'Nam', '01/01/1980', 'Kinh', cccdFor(1980, 1), 'TQ.SNV', '', '', ''],
+      ['Trùng Trong CSDL', 'Nam', '01/01/1985', 'Kinh', cccdFor(1985, 1, 'F'), 'TQ.SNV', '', '', ''],
+      ['Ngoài Phạm Vi', 'Nam', '01/01/1980', 'Kinh', cccdFor(1980, 8), 'LC.SAPA', '', '', ''],
+      ['Vào Đảng Sớm', 'Nam', '01/01/1980', 'Kinh', cccdFor(1980, 9), 'TQ.SNV', '', '', '01/01/1997'],
+      ['', 'Nam', '01/01/1980', 'Kinh', cccdFor(1980, 10), 'TQ.SNV', '', '', ''],
+    ]);
+    const job = await upload('loi.csv', file);
+    expect(job.rows).toBe(10);
+    const dry = await runJob(job, true);
+    const at = (row: number) => dry.problems.filter((p) => p.row === row).map((p) => `${p.column}: ${p.message}`);
+    expect(at(2)).toEqual([]);
+    expect(at(3).join()).toMatch(/^Ngày sinh: .*31\/02\/1970/);
+    expect(at(4).join()).toContain('Số CCCD: số CCCD phải gồm đúng 12 chữ số');
+    expect(at(5).join()).toContain('Dân tộc: dân tộc "Người Sao Hỏa" không có trong danh mục 54 dân tộc');
+    expect(at(6).join()).toContain('Mã đơn vị: không có đơn vị mã KHONG.CO');
+    expect(at(7).join()).toContain('trùng với dòng 2');
+    expect(at(8).join()).toContain('Phạm Thị Có Sẵn');
+    expect(at(9).join()).toContain('ngoài phạm vi');
+    expect(at(10).join()).toContain('Ngày vào Đảng: vào Đảng trước khi đủ 18 tuổi');
+    expect(at(11).join()).toContain('Họ và tên: thiếu họ và tên');
+    expect(dry.problemCount).toBeGreaterThanOrEqual(9);
+    expect(await count()).toBe(before);
+
+    // The real run refuses the whole file: all or nothing.
+    const real = await runJob(job, false);
+    expect(real.state).toBe('failed');
+    expect(real.problemCount).toBe(dry.problemCount);
+    expect(await count()).toBe(before);
+  });
+
+  it('imports an .xlsx file with progress and is idempotent on re-run (CCCD is the key)', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Danh sách');
+    ws.addRow(HEADER);
+    for (let i = 100; i < 160; i++) ws.addRow(goodRow(i));
+    const data = Buffer.from(await wb.xlsx.writeBuffer());
+    const before = await count();
+    const first = await runJob(await upload('ds.xlsx', data), false);
+    expect(first.state, `${first.message} ${JSON.stringify(first.problems.slice(0, 3))}`).toBe('done');
+    expect(first.created).toBe(60);
+    expect(await count()).toBe(before + 60);
+
+    const again = await runJob(await upload('ds.xlsx', data), false);
+    expect(again.state).toBe('done');
+    expect(again.created).toBe(0);
+    expect(again.updated).toBe(0);
+    expect(await count()).toBe(before + 60);
+
+    // One changed row updates that person: a new version, not a duplicate.
+    ws.getRow(2).getCell(7).value = 'Phó Trưởng phòng';
+    const changed = await runJob(await upload('ds2.xlsx', Buffer.from(await wb.xlsx.writeBuffer())), false);
+    expect([changed.created, changed.updated]).toEqual([0, 1]);
+    const p = await database.db
+      .selectFrom('persons')
+      .select(['id', 'version', 'current_title'])
+      .where('cccd', '=', cccdFor(1980, 100))
+      .executeTakeFirstOrThrow();
+    expect(p.version).toBe(2);
+    expect(p.current_title).toBe('Phó Trưởng phòng');
+  });
+
+  it('exports the search result to .xlsx with formula cells neutralized and CCCD as text', async () => {
+    const res = await officer.post(
+      '/api/persons',
+      buildRecord({
+        organizationId: snvId,
+        fullName: 'Đỗ Văn Công Thức',
+        cccd: cccdFor(1975, 77),
+        currentTitle: '=HYPERLINK("http://x","y")',
+        homeTown: '@SUM(A1)',
+        birthPlace: '+84 xã',
+      }),
+    );
+    expect(res.statusCode, res.body).toBe(201);
+    const x = await officer.get(
+      `/api/persons/export.xlsx?q=${encodeURIComponent('cong thuc')}&columns=fullName,cccd,currentTitle,homeTown`,
+    );
+    expect(x.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(ws.getRow(1).values).toEqual([undefined, 'STT', 'Họ và tên', 'Số CCCD', 'Chức vụ', 'Quê quán']);
+    const row = ws.getRow(2);
+    expect(row.getCell(2).value).toBe('Đỗ Văn Công Thức');
+    expect(row.getCell(3).value).toBe(cccdFor(1975, 77));
+    expect(row.getCell(4).value).toBe(`'=HYPERLINK("http://x","y")`);
+    expect(row.getCell(5).value).toBe(`'@SUM(A1)`);
+    expect(row.getCell(4).type).not.toBe(ExcelJS.ValueType.Formula);
+    // Nothing outside the scope leaks into an export.
+    const lc = await loginAs(app, 'officer.lc');
+    const other = await lc.get(`/api/persons/export.xlsx?q=${encodeURIComponent('cong thuc')}`);
+    const wb2 = new ExcelJS.Workbook();
+    await wb2.xlsx.load(other.rawPayload as unknown as ArrayBuffer);
+    expect(wb2.worksheets[0]!.rowCount).toBe(1);
+  });
+
+  it('prints the 2C form as a .docx that LibreOffice opens, with the person data, and as PDF', async () => {
+    const created = (
+      await officer.post(
+        '/api/persons',
+        buildRecord({
+          organizationId: snvId,
+          fullName: 'Ma Thị Lý Lịch',
+          sex: 'F',
+          cccd: cccdFor(1982, 55, 'F'),
+          birthDate: '1982-07-09',
+          recruitmentDate: '2005-01-01',
+          partyAdmissionDate: '2006-03-03',
+          partyOfficialDate: '2007-03-03',
+          ethnicity: '02',
+          family: [
+            { side: 'own', relation: 'father', fullName: 'Ma Văn Cha', birthYear: 1955, occupation: 'Làm ruộng', notes: null },
+          ],
+        }),
+      )
+    ).json() as Person;
+    const docx = await officer.get(`/api/persons/${created.id}/cv.docx`);
+    expect(docx.statusCode).toBe(200);
+    expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const pdf = await officer.get(`/api/persons/${created.id}/cv.pdf`);
+    expect(pdf.statusCode, pdf.body.slice(0, 300)).toBe(200);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = await pdfText(pdf.rawPayload);
+    for (const s of [
+      'SƠ YẾU LÝ LỊCH',
+      'MA THỊ LÝ LỊCH',
+      cccdFor(1982, 55, 'F'),
+      'ngày 09 tháng 07 năm 1982',
+      'Tày',
+      'Ma Văn Cha',
+      '03/03/2006',
+      'Sở Nội vụ tỉnh Tuyên Quang',
+    ])
+      expect(text).toContain(s);
+    // A batch of two as a zip.
+    const zip = await officer.post('/api/persons/print', { ids: [created.id, created.id], format: 'docx' });
+    expect(zip.statusCode).toBe(200);
+    expect(zip.headers['content-type']).toBe('application/zip');
+  }, 120_000);
+});
+
+async function pdfText(pdf: Buffer): Promise<string> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'canbo-pdf-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'a.pdf'), pdf);
+    await new Promise<void>((resolve, reject) => {
+      const p = spawn('pdftotext', [path.join(dir, 'a.pdf'), path.join(dir, 'a.txt')]);
+      p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`pdftotext ${code}`))));
+    });
+    return fs.readFileSync(path.join(dir, 'a.txt'), 'utf8').replace(/\s+/g, ' ');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('the import command line', () => {
+  it('writes nothing when the process is killed in the middle of an import', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'canbo-kill-'));
+    const dbFile = path.join(dir, 'canbo.db');
+    const ctx = connect({ dialect: 'sqlite', file: dbFile });
+    try {
+      await migrateToLatest(ctx.db);
+      await loadFoundationDemo(ctx.db);
+      const rows = Array.from({ length: 40_000 }, (_, i) => goodRow(i + 1000));
+      fs.writeFileSync(path.join(dir, 'big.csv'), csv(rows));
+      const child = spawn(process.execPath, ['bin/canbo.mjs', 'import', 'persons', path.join(dir, 'big.csv')], {
+        env: { ...process.env, CANBO_DATABASE_URL: dbFile },
+      });
+      let out = '';
+      await new Promise<void>((resolve, reject) => {
+        child.stdout.on('data', (d: Buffer) => {
+          out += d.toString();
+          // Killed after the first progress line: rows are being written inside the transaction.
+          if (/Đang nhập \/ importing: \d+\/40000/.test(out)) {
+            child.kill('SIGKILL');
+            resolve();
+          }
+        });
+        child.on('exit', () => resolve());
+        setTimeout(() => reject(new Error(`no progress line: ${out}`)), 90_000);
+      });
+      expect(out).toMatch(/dòng\/s \/ rows\/s, còn \/ ETA \d+ s/);
+      await new Promise((r) => setTimeout(r, 200));
+      const n = await ctx.db
+        .selectFrom('persons')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      expect(Number(n.n)).toBe(0);
+    } finally {
+      await ctx.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});

@@ -1,0 +1,113 @@
+import { useState } from 'react';
+import { Card, Col, Empty, Flex, Row, Typography } from 'antd';
+import type { PersonStatistics } from '@contracts/persons';
+import { ApiErrorAlert } from '../../ui/errors';
+import { PageHeader } from '../../ui/PageHeader';
+import { useApiQuery } from '../../ui/useApiQuery';
+import { OrganizationSelect } from '../organizations/OrganizationSelect';
+import { usePersonTexts } from './texts';
+
+const BAR = 18;
+
+function Bars({ rows }: { rows: { label: string; count: number }[] }) {
+  const max = Math.max(1, ...rows.map((r) => r.count));
+  if (rows.length === 0) return <Empty />;
+  return (
+    <div>
+      {rows.map((r) => (
+        <Flex key={r.label} align="center" gap={8} style={{ marginBottom: 6 }}>
+          <Typography.Text style={{ width: 170, flex: 'none' }} ellipsis>
+            {r.label}
+          </Typography.Text>
+          <div style={{ height: BAR, width: `${(r.count / max) * 60}%`, background: '#1677ff', borderRadius: 2 }} />
+          <Typography.Text type="secondary">{r.count}</Typography.Text>
+        </Flex>
+      ))}
+    </div>
+  );
+}
+
+/** Charts of the workforce in a subtree: age pyramid by sex, ethnicity, education, political theory, party membership. */
+export function PersonStatisticsPage() {
+  const { p, fmt, lang } = usePersonTexts();
+  const [organizationId, setOrganizationId] = useState<string>();
+  const stats = useApiQuery<PersonStatistics>('/api/persons/statistics', { organizationId });
+  const s = stats.data;
+  const named = (rows: PersonStatistics['ethnicity']) =>
+    rows.map((r) => ({ label: lang === 'vi' ? r.label : r.labelEn, count: r.count }));
+  const maxAge = Math.max(1, ...(s?.agePyramid ?? []).flatMap((a) => [a.male, a.female]));
+  return (
+    <>
+      <PageHeader
+        title={p.stats}
+        intro={p.statsIntro}
+        extra={
+          <div style={{ width: 320 }}>
+            <OrganizationSelect value={organizationId} onChange={setOrganizationId} placeholder={p.organization} />
+          </div>
+        }
+      />
+      {stats.error ? <ApiErrorAlert error={stats.error} onRetry={stats.reload} /> : null}
+      {s ? (
+        <>
+          <Typography.Title level={4} data-testid="stats-total">
+            {fmt(p.people, { n: s.total })}
+          </Typography.Title>
+          <Row gutter={[16, 16]}>
+            <Col xs={24} lg={12}>
+              <Card title={p.pyramid}>
+                {[...s.agePyramid].reverse().map((a) => (
+                  <Flex key={a.band} align="center" gap={8} style={{ marginBottom: 6 }}>
+                    <Flex justify="flex-end" style={{ flex: 1 }}>
+                      <Typography.Text type="secondary" style={{ marginRight: 6 }}>
+                        {a.male}
+                      </Typography.Text>
+                      <div
+                        title={`${p.male}: ${a.male}`}
+                        style={{ height: BAR, width: `${(a.male / maxAge) * 100}%`, background: '#1677ff' }}
+                      />
+                    </Flex>
+                    <Typography.Text style={{ width: 70, textAlign: 'center' }}>{a.band}</Typography.Text>
+                    <Flex style={{ flex: 1 }}>
+                      <div
+                        title={`${p.female}: ${a.female}`}
+                        style={{ height: BAR, width: `${(a.female / maxAge) * 100}%`, background: '#eb2f96' }}
+                      />
+                      <Typography.Text type="secondary" style={{ marginLeft: 6 }}>
+                        {a.female}
+                      </Typography.Text>
+                    </Flex>
+                  </Flex>
+                ))}
+                <Flex justify="space-between">
+                  <Typography.Text style={{ color: '#1677ff' }}>{p.male}</Typography.Text>
+                  <Typography.Text style={{ color: '#eb2f96' }}>{p.female}</Typography.Text>
+                </Flex>
+              </Card>
+            </Col>
+            <Col xs={24} lg={12}>
+              <Card title={p.ethnicity}>
+                <Bars rows={named(s.ethnicity).slice(0, 12)} />
+              </Card>
+            </Col>
+            <Col xs={24} lg={12}>
+              <Card title={p.education}>
+                <Bars rows={named(s.professionalLevel)} />
+              </Card>
+            </Col>
+            <Col xs={24} lg={12}>
+              <Card title={p.theory}>
+                <Bars rows={named(s.theoryLevel)} />
+              </Card>
+            </Col>
+            <Col xs={24} lg={12}>
+              <Card title={p.membership}>
+                <Bars rows={named(s.partyMembership)} />
+              </Card>
+            </Col>
+          </Row>
+        </>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,161 @@
+import { useState } from 'react';
+import { Alert, Card, Empty, InputNumber, Space, Table, Tag, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import type { z } from 'zod';
+import {
+  JOB_POSITION_CATEGORY_LABELS,
+  STAFFING_CATEGORY_LABELS,
+  type JobPosition,
+  type StaffingCategory,
+  type StaffingRow,
+  type StaffingTable,
+  type jobPositionListSchema,
+} from '@contracts/staffing';
+import { OrganizationSelect } from '../organizations/OrganizationSelect';
+import { ApiErrorAlert } from '../../ui/errors';
+import { useI18n } from '../../ui/i18n';
+import { PageHeader } from '../../ui/PageHeader';
+import { useApiQuery } from '../../ui/useApiQuery';
+
+type Jobs = z.infer<typeof jobPositionListSchema>;
+
+/** A bar of the actual count against the quota: red beyond the quota. */
+function QuotaBar({ quota, actual, max }: { quota: number; actual: number; max: number }) {
+  const width = (n: number) => `${Math.min(100, (n / Math.max(max, 1)) * 100)}%`;
+  return (
+    <div style={{ position: 'relative', height: 14, background: '#f5f5f5', borderRadius: 2, minWidth: 160 }} aria-hidden>
+      <div style={{ position: 'absolute', inset: 0, width: width(quota), background: '#d9d9d9', borderRadius: 2 }} />
+      <div
+        style={{
+          position: 'absolute',
+          top: 3,
+          bottom: 3,
+          left: 0,
+          width: width(actual),
+          background: actual > quota ? '#cf1322' : '#389e0d',
+        }}
+      />
+    </div>
+  );
+}
+
+/** Quota vs actual per unit and category, rolled up the tree, with the Kết luận 40 target; the unit's job positions. */
+export function StaffingPage() {
+  const { t, label } = useI18n();
+  const [organizationId, setOrganizationId] = useState<string>();
+  const [year, setYear] = useState(new Date().getFullYear());
+  const [category, setCategory] = useState<StaffingCategory>('cadre_civil_servant');
+  return (
+    <>
+      <PageHeader title={t('staff.title')} intro={t('staff.intro')} />
+      <Space wrap style={{ marginBottom: 12 }}>
+        <div style={{ width: 420 }} data-testid="staffing-unit">
+          <OrganizationSelect value={organizationId} onChange={setOrganizationId} placeholder={t('staff.pickUnit')} />
+        </div>
+        <InputNumber min={2015} max={2040} value={year} onChange={(v) => v && setYear(v)} prefix={t('staff.year')} />
+        <Space.Compact>
+          {(['cadre_civil_servant', 'public_employee', 'contract'] as const).map((c) => (
+            <Tag.CheckableTag key={c} checked={category === c} onChange={() => setCategory(c)}>
+              {label(STAFFING_CATEGORY_LABELS[c])}
+            </Tag.CheckableTag>
+          ))}
+        </Space.Compact>
+      </Space>
+      {organizationId ? (
+        <StaffingView organizationId={organizationId} year={year} category={category} />
+      ) : (
+        <Empty description={t('staff.pickHelp')} />
+      )}
+    </>
+  );
+}
+
+function StaffingView({ organizationId, year, category }: { organizationId: string; year: number; category: StaffingCategory }) {
+  const { t, label, lang } = useI18n();
+  const table = useApiQuery<StaffingTable>('/api/staffing', { organizationId, year });
+  const jobs = useApiQuery<Jobs>('/api/job-positions', { organizationId });
+  const data = table.data;
+  const fig = (row: StaffingRow) => row.rolledUp.find((f) => f.category === category);
+  const max = Math.max(0, ...(data?.rows ?? []).map((r) => Math.max(fig(r)?.quota ?? 0, fig(r)?.actual ?? 0)));
+  const columns: TableColumnsType<StaffingRow> = [
+    {
+      title: t('staff.unit'),
+      dataIndex: 'organizationName',
+      render: (name: string, row) => <span style={{ paddingLeft: row.depth * 16 }}>{name}</span>,
+    },
+    { title: t('staff.quota'), width: 100, render: (_, row) => fig(row)?.quota ?? '—' },
+    {
+      title: t('staff.actual'),
+      width: 100,
+      render: (_, row) => {
+        const f = fig(row);
+        if (!f) return '—';
+        return f.actual > f.quota ? <Typography.Text type="danger">{f.actual}</Typography.Text> : f.actual;
+      },
+    },
+    {
+      title: t('staff.chart'),
+      width: 220,
+      render: (_, row) => (fig(row) ? <QuotaBar quota={fig(row)!.quota} actual={fig(row)!.actual} max={max} /> : null),
+    },
+    { title: t('staff.baseline'), width: 110, render: (_, row) => fig(row)?.baseline2021 ?? '—' },
+    {
+      title: t('staff.target'),
+      width: 130,
+      render: (_, row) => {
+        const f = fig(row);
+        if (!f || f.target === null) return '—';
+        return f.quota <= f.target ? <Tag color="green">≤ {f.target}</Tag> : <Tag color="red">≤ {f.target}</Tag>;
+      },
+    },
+  ];
+  const jobColumns: TableColumnsType<JobPosition> = [
+    { title: t('jobs.name'), dataIndex: 'name' },
+    { title: t('jobs.category'), dataIndex: 'category', render: (_, j) => label(JOB_POSITION_CATEGORY_LABELS[j.category]) },
+    { title: t('jobs.rank'), dataIndex: 'requiredRank' },
+    { title: t('jobs.count'), dataIndex: 'count', width: 90 },
+    { title: t('jobs.assigned'), dataIndex: 'assigned', width: 110 },
+  ];
+  return (
+    <>
+      {table.error ? <ApiErrorAlert error={table.error} onRetry={table.reload} /> : null}
+      {data ? (
+        <>
+          {data.verdicts.map((v) => (
+            <Alert
+              key={`${v.ruleId}-${v.subjectId}-${v.detail}`}
+              type={v.passed ? 'success' : 'warning'}
+              showIcon
+              style={{ marginBottom: 8 }}
+              title={lang === 'vi' ? v.detail : v.detailEn}
+              description={
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {v.ruleId} — {v.citation}
+                </Typography.Text>
+              }
+            />
+          ))}
+          <Table<StaffingRow>
+            rowKey="organizationId"
+            size="small"
+            columns={columns}
+            dataSource={data.rows.filter((r) => r.rolledUp.length > 0)}
+            pagination={{ pageSize: 50 }}
+            loading={table.loading}
+            data-testid="staffing-table"
+          />
+          <Card size="small" title={t('jobs.title')} style={{ marginTop: 16 }}>
+            <Table<JobPosition>
+              rowKey="id"
+              size="small"
+              columns={jobColumns}
+              dataSource={jobs.data?.items ?? []}
+              pagination={false}
+              locale={{ emptyText: t('jobs.empty') }}
+            />
+          </Card>
+        </>
+      ) : null}
+    </>
+  );
+}
