@@ -15,6 +15,7 @@ export async function loadDemoIfEmpty(db: Db): Promise<boolean> {
   if ((await countOrganizations(db, ['/'])) > 0) return false;
   await loadFoundationDemo(db);
   await loadOrganizationDemo(db);
+  await loadPersonsDemo(db);
   await loadPolicyDemo(db);
   await loadVotesDemo(db);
   await loadProgrammeDemo(db);
