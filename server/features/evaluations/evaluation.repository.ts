@@ -135,6 +135,7 @@ export async function listEvaluations(db: Q, f: EvaluationFilter): Promise<{ row
   let q = db
     .selectFrom('evaluations as e')
     .innerJoin('organizations as o', 'o.id', 'e.organization_id')
+    .innerJoin('persons as p', 'p.id', 'e.person_id')
     .where((eb) => inSubtrees(eb, 'o.path', f.scopePaths));
   if (f.cycleId) q = q.where('e.cycle_id', '=', f.cycleId);
   if (f.groupId) q = q.where('e.group_id', '=', f.groupId);
@@ -143,7 +144,7 @@ export async function listEvaluations(db: Q, f: EvaluationFilter): Promise<{ row
     q
       .selectAll('e')
       .select(['o.name as organization_name', 'o.path as organization_path'])
-      .orderBy('e.person_name')
+      .orderBy('p.sort_key')
       .orderBy('e.id')
       .limit(f.limit)
       .offset(f.offset)
@@ -160,8 +161,9 @@ export async function groupMembers(db: Q, groupId: string): Promise<EvaluationWi
     .innerJoin('organizations as o', 'o.id', 'e.organization_id')
     .selectAll('e')
     .select(['o.name as organization_name', 'o.path as organization_path'])
+    .innerJoin('persons as p', 'p.id', 'e.person_id')
     .where('e.group_id', '=', groupId)
-    .orderBy('e.person_name')
+    .orderBy('p.sort_key')
     .execute();
 }
 

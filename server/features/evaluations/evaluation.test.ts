@@ -7,7 +7,7 @@ import { type TestDatabase, createTestDatabase, testDialects } from '../../../te
 import { type Client, buildTestApp, loginAs } from '../../../test/http';
 import { findOrganizationByCode } from '../organizations/organization.repository';
 import { buildRecord } from '../persons/person.fixtures';
-import { createPerson } from '../persons/person.service';
+import { createPerson, linkUser } from '../persons/person.service';
 import * as sut from './evaluation.service';
 
 const general = (total: number, group: SubjectGroup = 'non_leader') => {
@@ -307,11 +307,12 @@ describe.each(testDialects())('evaluations on %s', (dialect) => {
   });
 
   it('lets a cadre linked to his record see and self-assess his own evaluation, and nothing more', async () => {
-    const cadreUser = await database.db
-      .selectFrom('users')
-      .select('person_id')
-      .where('username', '=', 'cadre.tq')
-      .executeTakeFirstOrThrow();
+    // The test links cadre.tq to a record of its own rather than relying on the demo's link.
+    const tuan = await person('Đặng Minh Tuấn');
+    const cadreUserId = (
+      await database.db.selectFrom('users').select('id').where('username', '=', 'cadre.tq').executeTakeFirstOrThrow()
+    ).id;
+    await linkUser(database.db, null, cadreUserId, tuan);
     const cycle = await sut.createCycle(database.db, null, {
       organizationId: tq,
       kind: 'annual',
@@ -320,7 +321,7 @@ describe.each(testDialects())('evaluations on %s', (dialect) => {
       title: 'Công chức 2032',
     });
     const mine = await sut.createEvaluation(database.db, null, cycle.id, {
-      personId: cadreUser.person_id!,
+      personId: tuan,
       subjectGroup: 'non_leader',
     });
     const other = await sut.createEvaluation(database.db, null, cycle.id, {
