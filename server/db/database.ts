@@ -35,6 +35,12 @@ import type {
   VoteTrusteeTable,
   VoteVoterTable,
 } from '../features/votes/vote.table';
+import type {
+  PlanningCandidateTable,
+  PlanningCycleTable,
+  PlanningExceptionTable,
+  PlanningPlanTable,
+} from '../features/planning/planning.table';
 
 export interface Database {
   organizations: OrganizationTable;
@@ -78,6 +84,10 @@ export interface Database {
   vote_voters: VoteVoterTable;
   vote_trustees: VoteTrusteeTable;
   vote_board: VoteBoardTable;
+  planning_cycles: PlanningCycleTable;
+  planning_plans: PlanningPlanTable;
+  planning_candidates: PlanningCandidateTable;
+  planning_exceptions: PlanningExceptionTable;
 }
 
 export type Dialect = 'sqlite' | 'postgres';

@@ -16,8 +16,8 @@ export interface CandidateFacts {
   targetTitleName: string;
   /** Distinct catalog ranks between the title held and the target (null: no catalog title held). */
   levelsBelow: number | null;
-  /** The person as the eligibility engine sees them, target and purpose planning. */
-  facts: EligibilityFacts;
+  /** The person as the eligibility engine sees them, target and purpose planning (null: no target title). */
+  facts: EligibilityFacts | null;
   sex: 'M' | 'F';
   birth: string;
   ethnicMinority: boolean;
@@ -151,7 +151,7 @@ export function validateCycle(cycle: CycleFacts, policy: ResolvedPolicy): CycleV
 
   for (const plan of cycle.plans) {
     for (const c of plan.candidates) {
-      const out: Verdict[] = [...evaluateEligibility(c.facts, policy).verdicts];
+      const out: Verdict[] = c.facts ? [...evaluateEligibility(c.facts, policy).verdicts] : [];
       if (maxPerTitle && plan.kind === 'seat') {
         const n = perSeat.get(c.seatKey)!.size;
         const ok = n <= maxPerTitle.params.max;
