@@ -240,7 +240,7 @@ export const finderQuerySchema = z.object({
   women: z.enum(['1']).optional(),
   young: z.enum(['1']).optional(),
   ethnicMinority: z.enum(['1']).optional(),
-  /** Include people one requirement short, with what they lack. */
+  /** Instead of the eligible, list the people lacking exactly one requirement, with what they lack. */
   oneShort: z.enum(['1']).optional(),
   q: z.string().max(100).optional(),
 });

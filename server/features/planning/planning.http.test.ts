@@ -119,6 +119,7 @@ describe.each(testDialects())('planning over HTTP on %s', (dialect) => {
     const older = short.items.find((i) => i.personId === people.older)!;
     expect(older.eligible).toBe(false);
     expect(older.missing.map((m) => m.ruleId)).toEqual(['planning.age-by-level']);
+    expect(short.items.map((i) => i.personId)).not.toContain(people.deputy);
     const women = (await officer.get(`/api/planning/plans/${planId}/finder?women=1&ethnicMinority=1`)).json() as {
       items: FinderItem[];
     };

@@ -708,7 +708,8 @@ export async function findCandidates(ctx: PlanningContext, actor: Actor, planId:
     const { levelsBelow, facts } = factsFor(p, target, targetRank, held.get(p.id), catalog, cycle.reference_key);
     const result = evaluateEligibility(facts, policy);
     const failed = result.verdicts.filter((v) => v.status === 'failed');
-    if (failed.length > (q.oneShort === '1' ? 1 : 0)) continue;
+    // Either the eligible, or (oneShort) those lacking exactly one requirement, each with what they lack.
+    if (failed.length !== (q.oneShort === '1' ? 1 : 0)) continue;
     const retirement = retirementDate({ sex: p.sex, birth: p.birth_date }, policy);
     const monthsLeft = Math.max(
       0,

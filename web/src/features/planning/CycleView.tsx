@@ -295,11 +295,26 @@ function PlanCard(props: {
           {
             title: label(L.checks),
             render: (_, c) => {
-              const notPassed = c.verdicts.filter((v) => v.status !== 'passed');
-              return notPassed.length ? (
-                notPassed.map((v, i) => <VerdictTag key={i} v={v} onException={canWrite ? props.onException : undefined} />)
-              ) : (
-                <Tag color="green">{label(L.allPassed)}</Tag>
+              const failed = c.verdicts.filter((v) => v.status === 'failed');
+              const warnings = c.verdicts.filter((v) => v.status === 'warning');
+              return (
+                <>
+                  {failed.map((v, i) => (
+                    <VerdictTag key={i} v={v} onException={canWrite ? props.onException : undefined} />
+                  ))}
+                  {failed.length === 0 ? <Tag color="green">{label(L.allPassed)}</Tag> : null}
+                  {warnings.length ? (
+                    <Tooltip
+                      title={warnings.map((v, i) => (
+                        <div key={i}>
+                          {label(v.detail)} ({v.citation.text})
+                        </div>
+                      ))}
+                    >
+                      <Tag color="orange">{label(L.warnings).replace('{n}', String(warnings.length))}</Tag>
+                    </Tooltip>
+                  ) : null}
+                </>
               );
             },
           },
