@@ -39,6 +39,10 @@ export const AUDIT_ENTITY_LABELS: Record<string, Label> = {
   organization: { vi: 'Đơn vị', en: 'Organization' },
   user: { vi: 'Người dùng', en: 'User' },
   policy_pack: { vi: 'Bộ quy định địa phương', en: 'Local policy pack' },
+  planning_cycle: { vi: 'Kỳ quy hoạch', en: 'Planning cycle' },
+  planning_plan: { vi: 'Quy hoạch chức danh, cấp ủy', en: 'Plan for a seat or committee' },
+  planning_candidate: { vi: 'Người trong quy hoạch', en: 'Planned person' },
+  planning_exception: { vi: 'Ngoại lệ quy hoạch', en: 'Planning exception' },
 };
 
 /** Whole actions that read better than verb + entity. */
@@ -49,6 +53,8 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
   'auth.locked': { vi: 'Khóa tài khoản do đăng nhập sai nhiều lần', en: 'Account locked after failed logins' },
   'auth.totp_setup': { vi: 'Bắt đầu cài xác thực hai lớp', en: 'Started two-factor setup' },
   'auth.totp_enable': { vi: 'Bật xác thực hai lớp', en: 'Enabled two-factor authentication' },
+  'planning_cycle.status': { vi: 'Chuyển trạng thái kỳ quy hoạch', en: 'Changed a planning cycle status' },
+  'planning_candidate.remove': { vi: 'Đưa ra khỏi quy hoạch', en: 'Removed from a plan' },
 };
 
 const VERB_LABELS: Record<string, Label> = {

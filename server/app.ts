@@ -29,6 +29,7 @@ import { policyRoutes } from './features/policy/policy.routes';
 import { personIoRoutes } from './features/persons/person.io.routes';
 import { personRoutes } from './features/persons/person.routes';
 import { programmeRoutes } from './features/programme/programme.routes';
+import { planningRoutes } from './features/planning/planning.routes';
 import { userRoutes } from './features/users/user.routes';
 import { voteElectronicRoutes } from './features/votes/vote.electronic.routes';
 import { voteRoutes } from './features/votes/vote.routes';
@@ -121,6 +122,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   personIoRoutes(app, deps.database, policy);
   voteElectronicRoutes(app, db);
   trainingRoutes(app, db, policy);
+  planningRoutes(app, { db, library: policy });
 
   if (serveWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
   return app;

@@ -5,6 +5,7 @@ import { loadEvaluationsDemo } from './evaluations.demo';
 import { loadOrganizationDemo } from './org.demo';
 import { loadPolicyDemo } from './policy.demo';
 import { loadPersonsDemo } from './persons.demo';
+import { loadPlanningDemo } from './planning.demo';
 import { VOTE_DEMO_USERS, loadVotesDemo } from './votes.demo';
 import { PROGRAMME_DEMO_USERS, loadProgrammeDemo } from './programme.demo';
 
@@ -20,6 +21,7 @@ export async function loadDemoIfEmpty(db: Db): Promise<boolean> {
   await loadVotesDemo(db);
   await loadProgrammeDemo(db);
   await loadEvaluationsDemo(db);
+  await loadPlanningDemo(db);
   return true;
 }
 

@@ -36,6 +36,12 @@ import type {
   VoteTrusteeTable,
   VoteVoterTable,
 } from '../features/votes/vote.table';
+import type {
+  PlanningCandidateTable,
+  PlanningCycleTable,
+  PlanningExceptionTable,
+  PlanningPlanTable,
+} from '../features/planning/planning.table';
 
 export interface Database {
   organizations: OrganizationTable;
@@ -81,6 +87,10 @@ export interface Database {
   vote_voters: VoteVoterTable;
   vote_trustees: VoteTrusteeTable;
   vote_board: VoteBoardTable;
+  planning_cycles: PlanningCycleTable;
+  planning_plans: PlanningPlanTable;
+  planning_candidates: PlanningCandidateTable;
+  planning_exceptions: PlanningExceptionTable;
 }
 
 export type Dialect = 'sqlite' | 'postgres';

@@ -57,6 +57,10 @@ export const ROLES_BY_PERMISSION = {
   'programme.write': ['officer', 'admin'],
   'documents.read': ['officer', 'leader', 'tally', 'inspector', 'cadre', 'admin'],
   'documents.write': ['officer', 'admin'],
+  'planning.read': ['officer', 'leader', 'inspector', 'admin'],
+  'planning.write': ['officer', 'admin'],
+  // approving a plan is the competent level's act, not the officer's who prepared it
+  'planning.approve': ['leader', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** A permission is one of the keys above: one list, so adding one is a one-line change. */

@@ -139,6 +139,10 @@ const kinds = {
   'salary-percent': z.strictObject({ percent: int.min(0).max(100) }),
   'share-targets': z.strictObject({ youngMinPercent: int.min(0).max(100), womenMinPercent: int.min(0).max(100) }),
   'term-year': z.strictObject({ termYear: int.min(1).max(5), termYears: int.min(1).max(10) }),
+  /** "Young" in a plan: under this age at the reference date, per planning level. */
+  'young-age': z.strictObject({
+    byLevel: z.array(z.strictObject({ level: z.string().min(1), underYears: int.min(18).max(80) })).min(1),
+  }),
 } as const;
 
 export type RuleKind = keyof typeof kinds;
@@ -271,5 +275,7 @@ export const KNOWN_RULE_KINDS: Record<string, RuleKind> = {
   'planning.youth-women-share': 'share-targets',
   'vote.timing': 'term-year',
   'planning.cycle': 'term-year',
+  'planning.young-age': 'young-age',
+  'planning.not-while-proposed': 'flag',
   'staffing.quota-2022-2026': 'staffing-quota',
 };

@@ -94,7 +94,7 @@ export async function getPack(ctx: PolicyContext, actor: Actor, id: string): Pro
 }
 
 /** The approved local packs that apply to an organization (its own or an ancestor's). */
-async function approvedLocalPacksFor(ctx: PolicyContext, orgPath: string): Promise<string[]> {
+export async function approvedLocalPacksFor(ctx: PolicyContext, orgPath: string): Promise<string[]> {
   const approvals = await repo.listApprovals(ctx.db);
   const out: string[] = [];
   for (const pack of ctx.library.packs) {

@@ -27,6 +27,7 @@ import { EvaluationsPage } from './evaluations/EvaluationsPage';
 import { HomePage } from './home/HomePage';
 import { OrgTreePage } from './org-tree/OrgTreePage';
 import { OrganizationsPage } from './organizations/OrganizationsPage';
+import { PlanningPage } from './planning/PlanningPage';
 import { ProgrammePage } from './programme/ProgrammePage';
 import { PolicyPage } from './policy/PolicyPage';
 import { RetirementPage } from './policy/RetirementPage';
@@ -65,6 +66,14 @@ export const MODULES: readonly FeatureModule[] = [
     label: { vi: 'Tổ chức', en: 'Organizations' },
     icon: <ApartmentOutlined />,
     element: <OrganizationsPage />,
+  },
+  {
+    key: 'planning',
+    path: '/planning',
+    label: { vi: 'Quy hoạch cán bộ', en: 'Cadre planning' },
+    icon: <TeamOutlined />,
+    roles: ['officer', 'leader', 'inspector', 'admin'],
+    element: <PlanningPage />,
   },
   {
     key: 'votes',

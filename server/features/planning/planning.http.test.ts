@@ -1,0 +1,250 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CycleDetail, FinderItem } from '../../../contracts/planning';
+import { loadFoundationDemo } from '../../../scripts/demo/foundation.demo';
+import { type TestDatabase, createTestDatabase, testDialects } from '../../../test/databases';
+import { type Client, buildTestApp, loginAs } from '../../../test/http';
+import { buildRecord } from '../persons/person.fixtures';
+import { createPerson } from '../persons/person.service';
+import { syncTitleCatalog } from '../titles/title.service';
+
+describe.each(testDialects())('planning over HTTP on %s', (dialect) => {
+  let database: TestDatabase;
+  let app: FastifyInstance;
+  let officer: Client;
+  let officerLc: Client;
+  let leader: Client;
+  let tqId: string;
+  let snvId: string;
+  let seatId: string;
+  const people: Record<string, string> = {};
+
+  beforeAll(async () => {
+    database = await createTestDatabase(dialect);
+    await loadFoundationDemo(database.db);
+    await syncTitleCatalog(database.db);
+    app = await buildTestApp(database);
+    officer = await loginAs(app, 'officer.tq');
+    officerLc = await loginAs(app, 'officer.lc');
+    leader = await loginAs(app, 'leader.tq');
+    const orgs = (await officer.get('/api/organizations?limit=200')).json() as { items: { id: string; code: string }[] };
+    tqId = orgs.items.find((o) => o.code === 'TQ')!.id;
+    snvId = orgs.items.find((o) => o.code === 'TQ.SNV')!.id;
+    const seat = await officer.post('/api/positions', {
+      organizationId: snvId,
+      titleId: '368-QD-TW:GIAM_DOC_SO',
+      seatCount: 1,
+      validFrom: '2025-10-01',
+    });
+    expect(seat.statusCode).toBe(201);
+    seatId = (seat.json() as { id: string }).id;
+    const make = async (key: string, over: Parameters<typeof buildRecord>[0]) => {
+      const p = await createPerson(
+        database.db,
+        null,
+        buildRecord({
+          organizationId: snvId,
+          cccd: null,
+          recruitmentDate: '2012-01-01',
+          partyAdmissionDate: '2012-05-19',
+          partyOfficialDate: '2013-05-19',
+          ...over,
+        }),
+      );
+      people[key] = p.id;
+    };
+    // A deputy director, one level below, with years ahead; an older deputy short of 60 months at 09/2030; a young woman.
+    await make('deputy', { fullName: 'Lê Văn Phó', birthDate: '1980-05-20', currentTitleCode: 'PHO_GIAM_DOC_SO' });
+    await make('older', { fullName: 'Trần Văn Cao', birthDate: '1970-02-01', currentTitleCode: 'PHO_GIAM_DOC_SO' });
+    await make('woman', {
+      fullName: 'Hoàng Thị Mai',
+      sex: 'F',
+      birthDate: '1988-07-07',
+      ethnicity: '02',
+      currentTitleCode: null,
+    });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await database?.destroy();
+  });
+
+  let cycle: CycleDetail;
+  it('creates a provincial cycle whose reference date comes from HD 45 in the pack in force', async () => {
+    const res = await officer.post('/api/planning/cycles', {
+      organizationId: tqId,
+      name: 'Quy hoạch Ban Chấp hành Đảng bộ tỉnh nhiệm kỳ 2026–2031',
+      termFrom: 2026,
+      termTo: 2031,
+      level: 'provincial',
+      approvingAuthority: 'Ban Thường vụ Tỉnh ủy',
+      policyDate: '2026-03-01',
+      referenceKey: 'provincial',
+    });
+    expect(res.statusCode).toBe(201);
+    cycle = res.json();
+    expect(cycle).toMatchObject({
+      status: 'draft',
+      referenceDate: '2030-09-01',
+      referenceLabel: 'Tỉnh và trực thuộc Trung ương',
+    });
+  });
+
+  it('refuses a reference key the pack does not have, in Vietnamese first', async () => {
+    const res = await officer.post('/api/planning/cycles', {
+      organizationId: tqId,
+      name: 'Sai mốc',
+      termFrom: 2026,
+      termTo: 2031,
+      level: 'provincial',
+      approvingAuthority: 'Ban Thường vụ Tỉnh ủy',
+      policyDate: '2024-03-01',
+      referenceKey: 'provincial',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toContain('mốc tính tuổi');
+  });
+
+  let planId: string;
+  it('adds a plan for a seat and finds eligible people and those one requirement short', async () => {
+    const res = await officer.post(`/api/planning/cycles/${cycle.id}/plans`, { kind: 'seat', positionId: seatId });
+    expect(res.statusCode).toBe(201);
+    planId = (res.json() as CycleDetail).plans[0]!.id;
+    const eligible = (await officer.get(`/api/planning/plans/${planId}/finder`)).json() as { items: FinderItem[] };
+    const ids = eligible.items.map((i) => i.personId);
+    expect(ids).toContain(people.deputy);
+    expect(ids).not.toContain(people.older);
+    expect(eligible.items.find((i) => i.personId === people.deputy)!.subjectGroup).toBe('one_below');
+    const short = (await officer.get(`/api/planning/plans/${planId}/finder?oneShort=1`)).json() as { items: FinderItem[] };
+    const older = short.items.find((i) => i.personId === people.older)!;
+    expect(older.eligible).toBe(false);
+    expect(older.missing.map((m) => m.ruleId)).toEqual(['planning.age-by-level']);
+    expect(short.items.map((i) => i.personId)).not.toContain(people.deputy);
+    const women = (await officer.get(`/api/planning/plans/${planId}/finder?women=1&ethnicMinority=1`)).json() as {
+      items: FinderItem[];
+    };
+    expect(women.items.map((i) => i.personId)).toEqual([people.woman]);
+  });
+
+  it('shows a violation with its citation live, and blocks submission until an exception is recorded', async () => {
+    for (const key of ['deputy', 'older'])
+      expect(
+        (await officer.post(`/api/planning/plans/${planId}/candidates`, { personId: people[key], readiness: 'now' })).statusCode,
+      ).toBe(201);
+    const detail = (await officer.get(`/api/planning/cycles/${cycle.id}`)).json() as CycleDetail;
+    const older = detail.plans[0]!.candidates.find((c) => c.personId === people.older)!;
+    const age = older.verdicts.find((v) => v.ruleId === 'planning.age-by-level')!;
+    expect(age).toMatchObject({ status: 'failed', blocking: true, citation: { document: '377-QĐ/TW' } });
+    expect(age.detail.vi).toContain('cần 60 tháng');
+    expect(detail.blockingCount).toBe(1);
+
+    expect((await officer.post(`/api/planning/cycles/${cycle.id}/status`, { status: 'submitted' })).statusCode).toBe(409);
+    expect((await officer.post(`/api/planning/cycles/${cycle.id}/status`, { status: 'in_rounds' })).statusCode).toBe(200);
+    const refused = await officer.post(`/api/planning/cycles/${cycle.id}/status`, { status: 'submitted' });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.details[0]).toMatchObject({ path: 'planning.age-by-level' });
+
+    const ex = await officer.post(`/api/planning/cycles/${cycle.id}/exceptions`, {
+      planId,
+      ruleId: 'planning.age-by-level',
+      personId: people.older,
+      decisionRef: 'Văn bản số 123-CV/TU',
+      decidedBy: 'Ban Thường vụ Tỉnh ủy',
+      decidedOn: '2026-03-10',
+      reason: 'Cán bộ có năng lực nổi trội, cấp có thẩm quyền đồng ý',
+    });
+    expect(ex.statusCode).toBe(201);
+    expect((ex.json() as CycleDetail).blockingCount).toBe(0);
+    const submitted = await officer.post(`/api/planning/cycles/${cycle.id}/status`, { status: 'submitted' });
+    expect(submitted.statusCode).toBe(200);
+    expect((submitted.json() as CycleDetail).status).toBe('submitted');
+  });
+
+  it('a submitted plan cannot be edited', async () => {
+    const res = await officer.post(`/api/planning/plans/${planId}/candidates`, { personId: people.woman });
+    expect(res.statusCode).toBe(409);
+  });
+
+  it('only the competent level approves; the officer cannot', async () => {
+    expect((await officer.post(`/api/planning/cycles/${cycle.id}/status`, { status: 'approved' })).statusCode).toBe(403);
+    const ok = await leader.post(`/api/planning/cycles/${cycle.id}/status`, { status: 'approved' });
+    expect(ok.statusCode).toBe(200);
+  });
+
+  it('checks the committee coefficient', async () => {
+    const c = (
+      await officer.post('/api/planning/cycles', {
+        organizationId: tqId,
+        name: 'Quy hoạch Ban Thường vụ',
+        termFrom: 2026,
+        termTo: 2031,
+        level: 'provincial',
+        approvingAuthority: 'Ban Chấp hành Đảng bộ tỉnh',
+        policyDate: '2026-03-01',
+        referenceKey: 'provincial',
+      })
+    ).json() as CycleDetail;
+    const withPlan = (
+      await officer.post(`/api/planning/cycles/${c.id}/plans`, {
+        kind: 'committee',
+        organizationId: tqId,
+        committeeKind: 'standing',
+        statutorySize: 2,
+      })
+    ).json() as CycleDetail;
+    const committeePlan = withPlan.plans[0]!.id;
+    const one = (
+      await officer.post(`/api/planning/plans/${committeePlan}/candidates`, { personId: people.deputy })
+    ).json() as CycleDetail;
+    expect(one.plans[0]!.verdicts.map((v) => [v.ruleId, v.status])).toEqual([['planning.committee-size-ratio', 'failed']]);
+    const two = (
+      await officer.post(`/api/planning/plans/${committeePlan}/candidates`, { personId: people.woman })
+    ).json() as CycleDetail;
+    expect(two.plans[0]!.verdicts.map((v) => v.status)).toEqual(['passed']);
+    const three = (
+      await officer.post(`/api/planning/plans/${committeePlan}/candidates`, { personId: people.older })
+    ).json() as CycleDetail;
+    expect(three.plans[0]!.verdicts.map((v) => v.status)).toEqual(['passed']); // 3 = 1.5 × 2
+    expect(three.structure).toMatchObject({ total: 3, women: 1, ethnicMinority: 1 });
+    const pointless = await officer.post(`/api/planning/cycles/${c.id}/exceptions`, {
+      planId: committeePlan,
+      ruleId: 'planning.committee-size-ratio',
+      decisionRef: 'Văn bản 1',
+      decidedBy: 'Ban Thường vụ',
+      decidedOn: '2026-03-10',
+      reason: 'không cần',
+    });
+    expect(pointless.statusCode).toBe(400);
+    expect(pointless.json().error.details[0].message).toContain('không có vi phạm');
+  });
+
+  it('removes a person with the reason and keeps the history out of the live plan', async () => {
+    const detail = (await officer.get('/api/planning/cycles')).json() as { items: { id: string; candidateCount: number }[] };
+    const c = detail.items.find((x) => x.candidateCount === 3)!;
+    const full = (await officer.get(`/api/planning/cycles/${c.id}`)).json() as CycleDetail;
+    const cand = full.plans[0]!.candidates[0]!;
+    const res = await officer.post(`/api/planning/candidates/${cand.id}/remove`, { reason: 'Bị kỷ luật khiển trách' });
+    expect(res.statusCode).toBe(200);
+    expect((res.json() as CycleDetail).plans[0]!.candidates.map((x) => x.id)).not.toContain(cand.id);
+  });
+
+  it('hides another province’s cycles: 404, absent from lists', async () => {
+    expect((await officerLc.get(`/api/planning/cycles/${cycle.id}`)).statusCode).toBe(404);
+    expect(((await officerLc.get('/api/planning/cycles')).json() as { items: unknown[] }).items).toEqual([]);
+    expect((await officerLc.get(`/api/planning/plans/${planId}/finder`)).statusCode).toBe(404);
+  });
+
+  it('audits every write', async () => {
+    const rows = await database.db.selectFrom('audit_log').select('action').where('action', 'like', 'planning%').execute();
+    const actions = new Set(rows.map((r) => r.action));
+    for (const a of [
+      'planning_cycle.create',
+      'planning_plan.create',
+      'planning_candidate.create',
+      'planning_exception.create',
+      'planning_cycle.status',
+      'planning_candidate.remove',
+    ])
+      expect(actions).toContain(a);
+  });
+});

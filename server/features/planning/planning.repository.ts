@@ -1,0 +1,221 @@
+import type { Db, Trx } from '../../db/database';
+import { inSubtrees } from '../../db/scope';
+import type { CandidateRow, CycleRow, ExceptionRow, NewCandidateRow, PlanRow } from './planning.table';
+
+export type CycleWithOrg = CycleRow & { organization_name: string; organization_path: string };
+
+export async function listCycles(
+  db: Db,
+  roots: readonly string[],
+): Promise<(CycleWithOrg & { plan_count: number; candidate_count: number })[]> {
+  const rows = await db
+    .selectFrom('planning_cycles as c')
+    .innerJoin('organizations as o', 'o.id', 'c.organization_id')
+    .selectAll('c')
+    .select(['o.name as organization_name', 'o.path as organization_path'])
+    .select((eb) => [
+      eb
+        .selectFrom('planning_plans as p')
+        .whereRef('p.cycle_id', '=', 'c.id')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .as('plan_count'),
+      eb
+        .selectFrom('planning_candidates as k')
+        .whereRef('k.cycle_id', '=', 'c.id')
+        .where('k.removed_on', 'is', null)
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .as('candidate_count'),
+    ])
+    .where((eb) => inSubtrees(eb, 'o.path', roots))
+    .orderBy('c.created_at', 'desc')
+    .execute();
+  return rows.map((r) => ({ ...r, plan_count: Number(r.plan_count ?? 0), candidate_count: Number(r.candidate_count ?? 0) }));
+}
+
+export async function findCycle(db: Db | Trx, id: string): Promise<CycleWithOrg | undefined> {
+  return db
+    .selectFrom('planning_cycles as c')
+    .innerJoin('organizations as o', 'o.id', 'c.organization_id')
+    .selectAll('c')
+    .select(['o.name as organization_name', 'o.path as organization_path'])
+    .where('c.id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function insertCycle(trx: Trx, row: CycleRow): Promise<void> {
+  await trx.insertInto('planning_cycles').values(row).execute();
+}
+
+export async function setCycleStatus(trx: Trx, id: string, status: CycleRow['status']): Promise<void> {
+  await trx.updateTable('planning_cycles').set({ status }).where('id', '=', id).execute();
+}
+
+export type PlanWithNames = PlanRow & { organization_name: string; organization_path: string; title_name: string | null };
+
+export async function plansOfCycle(db: Db | Trx, cycleId: string): Promise<PlanWithNames[]> {
+  return db
+    .selectFrom('planning_plans as p')
+    .innerJoin('organizations as o', 'o.id', 'p.organization_id')
+    .leftJoin('titles as t', 't.id', 'p.title_id')
+    .selectAll('p')
+    .select(['o.name as organization_name', 'o.path as organization_path', 't.name as title_name'])
+    .where('p.cycle_id', '=', cycleId)
+    .orderBy('o.path')
+    .orderBy('p.created_at')
+    .orderBy('p.id')
+    .execute();
+}
+
+export async function findPlan(db: Db | Trx, id: string): Promise<PlanWithNames | undefined> {
+  return db
+    .selectFrom('planning_plans as p')
+    .innerJoin('organizations as o', 'o.id', 'p.organization_id')
+    .leftJoin('titles as t', 't.id', 'p.title_id')
+    .selectAll('p')
+    .select(['o.name as organization_name', 'o.path as organization_path', 't.name as title_name'])
+    .where('p.id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function insertPlan(trx: Trx, row: PlanRow): Promise<void> {
+  await trx.insertInto('planning_plans').values(row).execute();
+}
+
+/** The candidates still in the cycle's plans, with what the rules read from their records. */
+export type CandidateWithPerson = CandidateRow & {
+  full_name: string;
+  sex: 'M' | 'F';
+  birth_date: string;
+  ethnicity: string;
+  current_title: string | null;
+  current_title_code: string | null;
+  data_json: string;
+  person_organization_name: string;
+  target_title_name: string | null;
+};
+
+export async function activeCandidatesOfCycle(db: Db | Trx, cycleId: string): Promise<CandidateWithPerson[]> {
+  return db
+    .selectFrom('planning_candidates as k')
+    .innerJoin('persons as p', 'p.id', 'k.person_id')
+    .innerJoin('organizations as o', 'o.id', 'p.organization_id')
+    .leftJoin('titles as t', 't.id', 'k.target_title_id')
+    .selectAll('k')
+    .select([
+      'p.full_name',
+      'p.sex',
+      'p.birth_date',
+      'p.ethnicity',
+      'p.current_title',
+      'p.current_title_code',
+      'p.data_json',
+      'o.name as person_organization_name',
+      't.name as target_title_name',
+    ])
+    .where('k.cycle_id', '=', cycleId)
+    .where('k.removed_on', 'is', null)
+    .orderBy('k.plan_id')
+    .orderBy('k.rank')
+    .orderBy('k.id')
+    .execute();
+}
+
+export async function findCandidate(db: Db | Trx, id: string): Promise<CandidateRow | undefined> {
+  return db.selectFrom('planning_candidates').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertCandidate(trx: Trx, row: NewCandidateRow): Promise<void> {
+  await trx.insertInto('planning_candidates').values(row).execute();
+}
+
+export async function updateCandidate(
+  trx: Trx,
+  id: string,
+  set: Partial<
+    Pick<
+      CandidateRow,
+      'readiness' | 'rank' | 'emergency' | 'proposed_for_appointment' | 'notes' | 'removed_on' | 'removal_reason'
+    >
+  >,
+): Promise<void> {
+  await trx.updateTable('planning_candidates').set(set).where('id', '=', id).execute();
+}
+
+export async function exceptionsOfCycle(db: Db | Trx, cycleId: string): Promise<ExceptionRow[]> {
+  return db.selectFrom('planning_exceptions').selectAll().where('cycle_id', '=', cycleId).orderBy('created_at').execute();
+}
+
+export async function insertException(trx: Trx, row: ExceptionRow): Promise<void> {
+  await trx.insertInto('planning_exceptions').values(row).execute();
+}
+
+/** Titles held on `asOf` through seats (position incumbents), per person. */
+export async function heldTitlesAsOf(
+  db: Db | Trx,
+  personIds: readonly string[],
+  asOf: string,
+): Promise<{ person_id: string; title_id: string; code: string; rank_order: number }[]> {
+  const out: { person_id: string; title_id: string; code: string; rank_order: number }[] = [];
+  const ids = [...new Set(personIds)];
+  for (let i = 0; i < ids.length; i += 500)
+    out.push(
+      ...(await db
+        .selectFrom('position_incumbents as i')
+        .innerJoin('positions as s', 's.id', 'i.position_id')
+        .innerJoin('titles as t', 't.id', 's.title_id')
+        .select(['i.person_id', 't.id as title_id', 't.code', 't.rank_order'])
+        .where('i.person_id', 'in', ids.slice(i, i + 500))
+        .where('i.from_date', '<=', asOf)
+        .where((eb) => eb.or([eb('i.to_date', 'is', null), eb('i.to_date', '>', asOf)]))
+        .execute()),
+    );
+  return out.map((r) => ({ ...r, rank_order: Number(r.rank_order) }));
+}
+
+export type FinderPersonRow = {
+  id: string;
+  full_name: string;
+  sex: 'M' | 'F';
+  birth_date: string;
+  ethnicity: string;
+  current_title: string | null;
+  current_title_code: string | null;
+  data_json: string;
+  organization_name: string;
+};
+
+/** People in the subtrees who have not retired by `minBirthYear`, filtered as asked, at most `limit`. */
+export async function finderPersons(
+  db: Db,
+  f: {
+    roots: readonly string[];
+    minBirthYear: number;
+    women?: boolean;
+    ethnicMinority?: boolean;
+    youngFromBirthYear?: number;
+    qFolded?: string;
+    limit: number;
+  },
+): Promise<FinderPersonRow[]> {
+  let q = db
+    .selectFrom('persons as p')
+    .innerJoin('organizations as o', 'o.id', 'p.organization_id')
+    .select([
+      'p.id',
+      'p.full_name',
+      'p.sex',
+      'p.birth_date',
+      'p.ethnicity',
+      'p.current_title',
+      'p.current_title_code',
+      'p.data_json',
+      'o.name as organization_name',
+    ])
+    .where((eb) => inSubtrees(eb, 'o.path', f.roots))
+    .where('p.birth_year', '>=', f.minBirthYear);
+  if (f.women) q = q.where('p.sex', '=', 'F');
+  if (f.ethnicMinority) q = q.where('p.ethnicity', '<>', '01');
+  if (f.youngFromBirthYear !== undefined) q = q.where('p.birth_year', '>=', f.youngFromBirthYear);
+  if (f.qFolded) q = q.where('p.name_folded', 'like', `%${f.qFolded}%`);
+  return q.orderBy('p.sort_key').orderBy('p.id').limit(f.limit).execute();
+}

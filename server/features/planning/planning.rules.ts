@@ -1,0 +1,357 @@
+import type { PlanVerdict, PlanningLevel, Structure, SubjectGroup } from '../../../contracts/planning';
+import type { EligibilityFacts, Verdict } from '../../../contracts/policy';
+import { evaluateEligibility } from '../policy/eligibility.rules';
+import { type LoadedRule, type ResolvedPolicy, formatDate, ruleIn } from '../policy/policy.library';
+import { verdict } from '../policy/policy.rules';
+import { parseBirth, retirementDate } from '../policy/retirement.rules';
+
+// The rules of a planning cycle as pure functions of the rule pack in force: no I/O.
+
+export interface CandidateFacts {
+  planId: string;
+  personId: string;
+  fullName: string;
+  /** Organization × title: "≤N people per title" counts people per seat title in one organization. */
+  seatKey: string;
+  targetTitleName: string;
+  /** Distinct catalog ranks between the title held and the target (null: no catalog title held). */
+  levelsBelow: number | null;
+  /** The person as the eligibility engine sees them, target and purpose planning (null: no target title). */
+  facts: EligibilityFacts | null;
+  sex: 'M' | 'F';
+  birth: string;
+  ethnicMinority: boolean;
+  addedOn: string;
+  proposedForAppointment: boolean;
+  /** Every discipline on record (any level), for the immediate removal trigger. */
+  disciplines: { level: string; date: string }[];
+}
+
+export interface PlanFacts {
+  id: string;
+  kind: 'seat' | 'committee';
+  statutorySize: number | null;
+  candidates: CandidateFacts[];
+}
+
+export interface ExceptionFacts {
+  id: string;
+  planId: string | null;
+  ruleId: string;
+  personId: string | null;
+}
+
+export interface CycleFacts {
+  level: PlanningLevel;
+  /** The date ages are measured at (HD 45 reference date, or the one entered). */
+  referenceDate: string;
+  plans: PlanFacts[];
+  exceptions: ExceptionFacts[];
+}
+
+export interface CycleValidation {
+  /** Verdicts per candidate, keyed `${planId}:${personId}`. */
+  candidates: Map<string, PlanVerdict[]>;
+  /** Verdicts about one plan as a whole (size of a committee's plan). */
+  plans: Map<string, PlanVerdict[]>;
+  /** Verdicts over the whole cycle (titles per person, structural shares). */
+  cycle: PlanVerdict[];
+  structureByPlan: Map<string, Structure>;
+  structure: Structure;
+  blockingCount: number;
+}
+
+export const candidateKey = (planId: string, personId: string) => `${planId}:${personId}`;
+
+export function subjectGroupOf(levelsBelow: number | null): SubjectGroup {
+  if (levelsBelow === null) return 'no_title';
+  if (levelsBelow <= 0) return 'not_lower';
+  return levelsBelow === 1 ? 'one_below' : 'two_below';
+}
+
+/**
+ * Levels between a held title and a target, counted as the distinct ranks of the catalog in force that lie between
+ * them: a deputy director (IV-3) is one level below a director (IV-2); a group III title one level above IV-1.
+ */
+export function levelsBetween(
+  catalogRankOrders: readonly number[],
+  heldRankOrder: number | null,
+  targetRankOrder: number,
+): number | null {
+  if (heldRankOrder === null) return null;
+  if (heldRankOrder <= targetRankOrder) {
+    const above = new Set(catalogRankOrders.filter((r) => r >= heldRankOrder && r < targetRankOrder));
+    return above.size ? -above.size : 0;
+  }
+  return new Set(catalogRankOrders.filter((r) => r > targetRankOrder && r <= heldRankOrder)).size;
+}
+
+/** Whole years of age on `at`; the unknown parts of a partial birth date count as 1 January. */
+export function ageOn(birth: string, at: string): number {
+  const b = parseBirth(birth, { month: 1, day: 1 });
+  const [y, m, d] = at.split('-').map(Number) as [number, number, number];
+  return y - b.year - (m < b.month || (m === b.month && d < b.day) ? 1 : 0);
+}
+
+/** The age under which a cadre counts as young for this level, from planning.young-age; null when none is in force. */
+export function youngUnderYears(policy: ResolvedPolicy, level: PlanningLevel): number | null {
+  const rule = ruleIn(policy, 'planning.young-age', 'young-age');
+  return rule?.params.byLevel.find((l) => l.level === level)?.underYears ?? null;
+}
+
+export function structureOf(
+  people: readonly Pick<CandidateFacts, 'personId' | 'sex' | 'birth' | 'ethnicMinority'>[],
+  referenceDate: string,
+  underYears: number | null,
+): Structure {
+  const unique = [...new Map(people.map((p) => [p.personId, p])).values()];
+  return {
+    total: unique.length,
+    young: underYears === null ? 0 : unique.filter((p) => ageOn(p.birth, referenceDate) < underYears).length,
+    women: unique.filter((p) => p.sex === 'F').length,
+    ethnicMinority: unique.filter((p) => p.ethnicMinority).length,
+    youngUnderYears: underYears,
+  };
+}
+
+const pct = (n: number, total: number) => (total ? `${Math.round((1000 * n) / total) / 10}%` : '—');
+
+/** Judges a whole cycle: every candidate, every plan, the cycle; then marks what blocks and what an exception covers. */
+export function validateCycle(cycle: CycleFacts, policy: ResolvedPolicy): CycleValidation {
+  const candidates = new Map<string, PlanVerdict[]>();
+  const plans = new Map<string, PlanVerdict[]>();
+  const cycleVerdicts: PlanVerdict[] = [];
+  const exceptionFor = (planId: string | null, ruleId: string, personId: string | null) =>
+    cycle.exceptions.find((e) => e.ruleId === ruleId && e.personId === personId && (e.planId === null || e.planId === planId))
+      ?.id ?? null;
+  // Verdicts are fresh objects made for this call: extended in place, since copying 60,000 of them dominated the time.
+  const tag = (v: Verdict, planId: string | null, personId: string | null): PlanVerdict => {
+    const exceptionId = v.status === 'failed' ? exceptionFor(planId, v.ruleId, personId) : null;
+    return Object.assign(v, { planId, personId, blocking: v.status === 'failed' && exceptionId === null, exceptionId });
+  };
+
+  const maxPerTitle = ruleIn(policy, 'planning.max-per-title', 'count-max');
+  const maxTitles = ruleIn(policy, 'planning.max-titles-per-person', 'count-max');
+  const committee = ruleIn(policy, 'planning.committee-size-ratio', 'ratio-range');
+  const removal = ruleIn(policy, 'planning.removal-triggers', 'removal-triggers');
+  const notWhileProposed = ruleIn(policy, 'planning.not-while-proposed', 'flag');
+  const shares = ruleIn(policy, 'planning.youth-women-share', 'share-targets');
+  const underYears = youngUnderYears(policy, cycle.level);
+
+  // People per seat title across the cycle (one approval level).
+  const perSeat = new Map<string, Set<string>>();
+  // Seat titles per person across the cycle.
+  const perPerson = new Map<string, Set<string>>();
+  const names = new Map<string, string>();
+  for (const plan of cycle.plans)
+    for (const c of plan.candidates) {
+      names.set(c.personId, c.fullName);
+      if (plan.kind === 'seat') {
+        (perSeat.get(c.seatKey) ?? perSeat.set(c.seatKey, new Set()).get(c.seatKey)!).add(c.personId);
+        (perPerson.get(c.personId) ?? perPerson.set(c.personId, new Set()).get(c.personId)!).add(c.seatKey);
+      }
+    }
+
+  for (const plan of cycle.plans) {
+    for (const c of plan.candidates) {
+      const out: Verdict[] = c.facts ? [...evaluateEligibility(c.facts, policy).verdicts] : [];
+      if (maxPerTitle && plan.kind === 'seat') {
+        const n = perSeat.get(c.seatKey)!.size;
+        const ok = n <= maxPerTitle.params.max;
+        out.push(
+          verdict(
+            maxPerTitle,
+            ok ? 'passed' : 'failed',
+            {
+              vi: `Chức danh ${c.targetTitleName} có ${n} người quy hoạch; tối đa ${maxPerTitle.params.max}.`,
+              en: `${c.targetTitleName} has ${n} people planned; at most ${maxPerTitle.params.max}.`,
+            },
+            { count: n, max: maxPerTitle.params.max },
+          ),
+        );
+      }
+      if (removal) {
+        const since = c.disciplines.filter((d) => d.date >= c.addedOn && d.date <= policy.date);
+        const label = removal.params.immediate.find((t) => t.key === 'disciplined')?.label;
+        if (label)
+          out.push(
+            verdict(
+              removal,
+              since.length ? 'failed' : 'passed',
+              since.length
+                ? {
+                    vi: `${label.vi} ngày ${formatDate(since[0]!.date)} sau khi vào quy hoạch: đưa ra khỏi quy hoạch ngay.`,
+                    en: `${label.en} on ${formatDate(since[0]!.date)} after entering the plan: out of the plan at once.`,
+                  }
+                : { vi: 'Không bị kỷ luật từ khi vào quy hoạch.', en: 'Not disciplined since entering the plan.' },
+              { disciplinesSince: since, addedOn: c.addedOn },
+            ),
+          );
+      }
+      if (notWhileProposed)
+        out.push(
+          verdict(
+            notWhileProposed,
+            c.proposedForAppointment ? 'failed' : 'passed',
+            c.proposedForAppointment
+              ? {
+                  vi: 'Đang đồng thời được đề nghị bổ nhiệm, giới thiệu ứng cử vào chức danh này.',
+                  en: 'Is at the same time proposed for appointment or nomination to this title.',
+                }
+              : { vi: 'Không đồng thời được đề nghị bổ nhiệm.', en: 'Not proposed for appointment at the same time.' },
+            { proposedForAppointment: c.proposedForAppointment },
+          ),
+        );
+      candidates.set(
+        candidateKey(plan.id, c.personId),
+        out.map((v) => tag(v, plan.id, c.personId)),
+      );
+    }
+
+    const planOut: PlanVerdict[] = [];
+    if (committee && plan.kind === 'committee' && plan.statutorySize) {
+      const n = new Set(plan.candidates.map((c) => c.personId)).size;
+      const size = plan.statutorySize;
+      // Exact: compare n × 1000 with the coefficient × 1000 × size, so 1.5 × 7 = 10.5 is not rounded.
+      const lo = Math.round(committee.params.min * 1000) * size;
+      const hi = Math.round(committee.params.max * 1000) * size;
+      const ok = n * 1000 >= lo && n * 1000 <= hi;
+      const range = `${Math.ceil(lo / 1000)}–${Math.floor(hi / 1000)}`;
+      planOut.push(
+        tag(
+          verdict(
+            committee,
+            ok ? 'passed' : 'failed',
+            {
+              vi: `Quy hoạch ${n} người cho cấp ủy có ${size} ủy viên theo quy định; phải từ ${committee.params.min} đến ${committee.params.max} lần (${range} người).`,
+              en: `${n} people planned for a committee of ${size}; must be ${committee.params.min} to ${committee.params.max} times (${range} people).`,
+            },
+            { count: n, statutorySize: size, min: committee.params.min, max: committee.params.max },
+          ),
+          plan.id,
+          null,
+        ),
+      );
+    }
+    plans.set(plan.id, planOut);
+  }
+
+  if (maxTitles)
+    for (const [personId, seats] of perPerson) {
+      if (seats.size <= maxTitles.params.max) continue;
+      const name = names.get(personId)!;
+      cycleVerdicts.push(
+        tag(
+          verdict(
+            maxTitles,
+            'failed',
+            {
+              vi: `${name} được quy hoạch ${seats.size} chức danh; tối đa ${maxTitles.params.max}.`,
+              en: `${name} is planned for ${seats.size} titles; at most ${maxTitles.params.max}.`,
+            },
+            { count: seats.size, max: maxTitles.params.max },
+          ),
+          null,
+          personId,
+        ),
+      );
+    }
+
+  const everyone = cycle.plans.flatMap((p) => p.candidates);
+  const structure = structureOf(everyone, cycle.referenceDate, underYears);
+  if (shares && structure.total > 0) {
+    const checks: [LoadedRule, number, number, string, string][] = [
+      [shares, structure.young, shares.params.youngMinPercent, 'cán bộ trẻ', 'young people'],
+      [shares, structure.women, shares.params.womenMinPercent, 'cán bộ nữ', 'women'],
+    ];
+    for (const [rule, n, min, vi, en] of checks) {
+      const ok = n * 100 >= min * structure.total;
+      cycleVerdicts.push(
+        tag(
+          verdict(
+            rule,
+            ok ? 'passed' : 'failed',
+            {
+              vi: `Tỷ lệ ${vi}: ${n}/${structure.total} (${pct(n, structure.total)}); yêu cầu không dưới ${min}%.`,
+              en: `Share of ${en}: ${n}/${structure.total} (${pct(n, structure.total)}); at least ${min}% required.`,
+            },
+            { count: n, total: structure.total, minPercent: min, group: en },
+          ),
+          null,
+          null,
+        ),
+      );
+    }
+  }
+
+  const structureByPlan = new Map(
+    cycle.plans.map((p) => [p.id, structureOf(p.candidates, cycle.referenceDate, underYears)] as const),
+  );
+  const all = [...[...candidates.values()].flat(), ...[...plans.values()].flat(), ...cycleVerdicts];
+  return {
+    candidates,
+    plans,
+    cycle: cycleVerdicts,
+    structureByPlan,
+    structure,
+    blockingCount: all.filter((v) => v.blocking).length,
+  };
+}
+
+/** Retirement date of a candidate under the pack in force (for the succession chart and the finder). */
+export function retirementOf(facts: EligibilityFacts, policy: ResolvedPolicy): string {
+  return retirementDate(
+    { sex: facts.person.sex, birth: facts.person.birth, femaleLeaderTo60: facts.person.femaleLeaderTo60 },
+    policy,
+  ).retirementDate;
+}
+
+/** The planning facts of a person for a target title, from the record; catalog ranks give the subject group. */
+export function planningFacts(input: {
+  sex: 'M' | 'F';
+  birth: string;
+  levelsBelow: number | null;
+  targetRankOrder: number;
+  targetTitleName: string;
+  politicalTheory: EligibilityFacts['person']['politicalTheory'];
+  stateManagement: EligibilityFacts['person']['stateManagement'];
+  disciplines: { level: string; date: string }[];
+  planningReference: string | null;
+  requiredTheory: EligibilityFacts['target']['requiredTheory'];
+}): EligibilityFacts {
+  // The engine compares ranks: a held rank `levelsBelow` steps under the target's gives it the subject group.
+  const known = ['khien_trach', 'canh_cao', 'cach_chuc'] as const;
+  return {
+    person: {
+      sex: input.sex,
+      birth: input.birth,
+      femaleLeaderTo60: false,
+      currentTitleRank: input.levelsBelow === null ? null : input.targetRankOrder + input.levelsBelow,
+      currentPostSince: null,
+      disciplines: input.disciplines
+        .filter((d): d is { level: (typeof known)[number]; date: string } => (known as readonly string[]).includes(d.level))
+        .map((d) => ({ level: d.level, decidedOn: fullDay(d.date) })),
+      politicalTheory: input.politicalTheory,
+      education: 'none',
+      stateManagement: input.stateManagement,
+      ratings: [],
+      inPlanForTitle: false,
+      politicalStandardConcluded: false,
+    },
+    target: {
+      titleName: input.targetTitleName,
+      rank: input.targetRankOrder,
+      requiredTheory: input.requiredTheory,
+      requiredEducation: 'none',
+      requiredStateManagement: 'none',
+      ...(input.planningReference ? { planningReference: input.planningReference } : {}),
+      specialCase: false,
+    },
+    purpose: 'planning',
+  };
+}
+
+/** A partial date (YYYY, YYYY-MM) as its first day. */
+export function fullDay(partial: string): string {
+  return partial.length === 4 ? `${partial}-01-01` : partial.length === 7 ? `${partial}-01` : partial;
+}

@@ -1,0 +1,481 @@
+import { useState } from 'react';
+import {
+  App,
+  Button,
+  Card,
+  Checkbox,
+  DatePicker,
+  Descriptions,
+  Drawer,
+  Form,
+  Input,
+  Modal,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
+import dayjs from 'dayjs';
+import {
+  COMMITTEE_KIND_LABELS,
+  CYCLE_STATUSES,
+  CYCLE_STATUS_LABELS,
+  type Candidate,
+  type CycleDetail,
+  type FinderItem,
+  PLANNING_LEVEL_LABELS,
+  type Plan,
+  type PlanVerdict,
+  READINESS,
+  READINESS_LABELS,
+  SUBJECT_GROUP_LABELS,
+} from '@contracts/planning';
+import type { Position } from '@contracts/positions';
+import { ApiError, api } from '../../ui/api';
+import { ApiErrorAlert } from '../../ui/errors';
+import { useI18n } from '../../ui/i18n';
+import { PageHeader } from '../../ui/PageHeader';
+import { Link } from '../../ui/router';
+import { hasAnyRole, useSession } from '../../ui/session';
+import { useApiQuery } from '../../ui/useApiQuery';
+import { L } from './texts';
+
+const vnDate = (iso: string) => iso.slice(0, 10).split('-').reverse().join('/');
+const pct = (n: number, total: number) => (total ? `${((100 * n) / total).toFixed(1).replace('.', ',')}%` : '—');
+
+/** A verdict as a personnel officer reads it: what failed, why, and the document it comes from. */
+function VerdictTag({ v, onException }: { v: PlanVerdict; onException?: (v: PlanVerdict) => void }) {
+  const { label } = useI18n();
+  const color = v.status === 'failed' ? (v.exceptionId ? 'gold' : 'red') : 'orange';
+  return (
+    <div style={{ marginBottom: 4 }} data-testid={`verdict-${v.ruleId}`}>
+      <Tag color={color}>{v.exceptionId ? label(L.excepted) : v.status === 'failed' ? '✗' : '!'}</Tag>
+      <span>{label(v.detail)}</span>{' '}
+      <Typography.Text type="secondary" data-testid="citation">
+        ({v.citation.text})
+      </Typography.Text>
+      {onException && v.blocking ? (
+        <Button size="small" type="link" onClick={() => onException(v)} data-testid="record-exception">
+          {label(L.exception)}
+        </Button>
+      ) : null}
+    </div>
+  );
+}
+
+export function CycleView({ id }: { id: string }) {
+  const { label, lang } = useI18n();
+  const { roles } = useSession();
+  const { message } = App.useApp();
+  const canWrite = hasAnyRole(roles, ['officer', 'admin']);
+  const query = useApiQuery<CycleDetail>(`/api/planning/cycles/${id}`);
+  const [detail, setDetail] = useState<CycleDetail | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [finderPlan, setFinderPlan] = useState<Plan | null>(null);
+  const [exceptionFor, setExceptionFor] = useState<PlanVerdict | null>(null);
+  const cycle = detail?.id === id ? detail : query.data;
+
+  const run = async (p: Promise<CycleDetail>) => {
+    try {
+      setDetail(await p);
+      setError(null);
+      return true;
+    } catch (err) {
+      if (err instanceof ApiError) setError(err);
+      else throw err;
+      return false;
+    }
+  };
+
+  if (query.error) return <ApiErrorAlert error={query.error} onRetry={query.reload} />;
+  if (!cycle) return null;
+  const nextStatus = CYCLE_STATUSES[CYCLE_STATUSES.indexOf(cycle.status) + 1];
+  const s = cycle.structure;
+
+  return (
+    <>
+      <Link to="/planning">{label(L.back)}</Link>
+      <PageHeader
+        title={cycle.name}
+        intro={`${cycle.organizationName} · ${label(PLANNING_LEVEL_LABELS[cycle.level])} · ${label(L.term)} ${cycle.termFrom}–${cycle.termTo}`}
+        extra={
+          nextStatus && canWrite ? (
+            <Button
+              type="primary"
+              data-testid="planning-next-status"
+              onClick={() => void run(api.post(`/api/planning/cycles/${id}/status`, { status: nextStatus }))}
+            >
+              {label(L.next).replace('{s}', label(CYCLE_STATUS_LABELS[nextStatus]))}
+            </Button>
+          ) : null
+        }
+      />
+      <Descriptions size="small" column={{ xs: 1, md: 3 }} bordered style={{ marginBottom: 16 }}>
+        <Descriptions.Item label={label(L.status)}>
+          <Tag data-testid="planning-status">{label(CYCLE_STATUS_LABELS[cycle.status])}</Tag>
+        </Descriptions.Item>
+        <Descriptions.Item label={label(L.authority)}>{cycle.approvingAuthority}</Descriptions.Item>
+        <Descriptions.Item label={label(L.reference)}>
+          {vnDate(cycle.referenceDate)}
+          {cycle.referenceLabel ? ` (${cycle.referenceLabel})` : ''}
+        </Descriptions.Item>
+        <Descriptions.Item label={label(L.structure)}>
+          {label(L.people)}: {s.total} · {label(L.women)}: {s.women} ({pct(s.women, s.total)}) · {label(L.young)}
+          {s.youngUnderYears ? ` <${s.youngUnderYears}` : ''}: {s.young} ({pct(s.young, s.total)}) · {label(L.minority)}:{' '}
+          {s.ethnicMinority} ({pct(s.ethnicMinority, s.total)})
+        </Descriptions.Item>
+        <Descriptions.Item label={label(L.checks)} span={2}>
+          {cycle.blockingCount ? (
+            <Tag color="red" data-testid="planning-blocking">
+              {cycle.blockingCount} {label(L.blocking)}
+            </Tag>
+          ) : (
+            <Tag color="green" data-testid="planning-blocking">
+              {label(L.noBlocking)}
+            </Tag>
+          )}
+        </Descriptions.Item>
+      </Descriptions>
+      {error ? <ApiErrorAlert error={error} /> : null}
+      {cycle.verdicts.filter((v) => v.status !== 'passed').length ? (
+        <Card size="small" title={label(L.cycleChecks)} style={{ marginBottom: 16 }}>
+          {cycle.verdicts
+            .filter((v) => v.status !== 'passed')
+            .map((v, i) => (
+              <VerdictTag key={i} v={v} onException={canWrite ? setExceptionFor : undefined} />
+            ))}
+        </Card>
+      ) : null}
+      {canWrite && cycle.status !== 'submitted' ? <AddSeatPlan cycle={cycle} onDone={(d) => setDetail(d)} /> : null}
+      {cycle.plans.map((plan) => (
+        <PlanCard
+          key={plan.id}
+          plan={plan}
+          canWrite={canWrite && cycle.status !== 'submitted'}
+          onFinder={() => setFinderPlan(plan)}
+          onException={setExceptionFor}
+          onChange={(p) => void run(p)}
+        />
+      ))}
+      {finderPlan ? (
+        <FinderDrawer
+          plan={finderPlan}
+          onClose={() => setFinderPlan(null)}
+          onAdd={async (personId) => {
+            if (await run(api.post(`/api/planning/plans/${finderPlan.id}/candidates`, { personId })))
+              void message.success(lang === 'vi' ? 'Đã đưa vào quy hoạch' : 'Added to the plan');
+          }}
+        />
+      ) : null}
+      {exceptionFor ? (
+        <ExceptionModal
+          verdict={exceptionFor}
+          onClose={() => setExceptionFor(null)}
+          onSave={async (body) => {
+            if (await run(api.post(`/api/planning/cycles/${id}/exceptions`, body))) setExceptionFor(null);
+          }}
+        />
+      ) : null}
+    </>
+  );
+}
+
+function AddSeatPlan({ cycle, onDone }: { cycle: CycleDetail; onDone: (d: CycleDetail) => void }) {
+  const { label } = useI18n();
+  const [seat, setSeat] = useState<string>();
+  const [error, setError] = useState<ApiError | null>(null);
+  const seats = useApiQuery<{ items: Position[] }>('/api/positions', { organizationId: cycle.organizationId, subtree: '1' });
+  const taken = new Set(cycle.plans.map((p) => p.positionId));
+  return (
+    <Card size="small" style={{ marginBottom: 16 }}>
+      {error ? <ApiErrorAlert error={error} /> : null}
+      <Space wrap>
+        <Select
+          showSearch
+          optionFilterProp="label"
+          style={{ minWidth: 420 }}
+          placeholder={label(L.seat)}
+          value={seat}
+          onChange={setSeat}
+          data-testid="planning-seat"
+          options={(seats.data?.items ?? [])
+            .filter((s) => !taken.has(s.id))
+            .map((s) => ({ value: s.id, label: `${s.titleName} — ${s.organizationName}` }))}
+        />
+        <Button
+          disabled={!seat}
+          data-testid="planning-add-seat"
+          onClick={async () => {
+            try {
+              onDone(await api.post<CycleDetail>(`/api/planning/cycles/${cycle.id}/plans`, { kind: 'seat', positionId: seat }));
+              setSeat(undefined);
+              setError(null);
+            } catch (err) {
+              if (err instanceof ApiError) setError(err);
+              else throw err;
+            }
+          }}
+        >
+          {label(L.addSeat)}
+        </Button>
+      </Space>
+    </Card>
+  );
+}
+
+function PlanCard(props: {
+  plan: Plan;
+  canWrite: boolean;
+  onFinder: () => void;
+  onException: (v: PlanVerdict) => void;
+  onChange: (p: Promise<CycleDetail>) => void;
+}) {
+  const { plan, canWrite } = props;
+  const { label } = useI18n();
+  const title =
+    plan.kind === 'seat'
+      ? `${plan.titleName} — ${plan.organizationName}`
+      : `${plan.committeeKind ? label(COMMITTEE_KIND_LABELS[plan.committeeKind]) : label(L.committee)} — ${plan.organizationName} (${plan.statutorySize} ${label(L.statutorySize)})`;
+  return (
+    <Card
+      size="small"
+      title={title}
+      style={{ marginBottom: 16 }}
+      data-testid="planning-plan"
+      extra={
+        canWrite && plan.kind === 'seat' ? (
+          <Button onClick={props.onFinder} data-testid="planning-finder">
+            {label(L.finder)}
+          </Button>
+        ) : null
+      }
+    >
+      {plan.kind === 'seat' ? (
+        <Typography.Paragraph>
+          {label(L.incumbent)}:{' '}
+          {plan.incumbents.length
+            ? plan.incumbents.map((i) => `${i.fullName}${i.termEnd ? ` (hết nhiệm kỳ ${vnDate(i.termEnd)})` : ''}`).join(', ')
+            : label(L.none)}
+        </Typography.Paragraph>
+      ) : null}
+      {plan.verdicts.map((v, i) => (
+        <VerdictTag key={i} v={v} onException={canWrite ? props.onException : undefined} />
+      ))}
+      <Table<Candidate>
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={plan.candidates}
+        columns={[
+          { title: label(L.rank), dataIndex: 'rank', width: 60 },
+          { title: label(L.person), dataIndex: 'fullName' },
+          { title: label(L.born), render: (_, c) => vnDate(c.birthDate) },
+          { title: label(L.currentTitle), render: (_, c) => c.currentTitle ?? '—' },
+          { title: label(L.subjectGroup), render: (_, c) => label(SUBJECT_GROUP_LABELS[c.subjectGroup]) },
+          {
+            title: label(L.readiness),
+            render: (_, c) =>
+              canWrite ? (
+                <Select
+                  size="small"
+                  value={c.readiness}
+                  style={{ width: 130 }}
+                  options={READINESS.map((r) => ({ value: r, label: label(READINESS_LABELS[r]) }))}
+                  onChange={(readiness) =>
+                    props.onChange(api.patch<CycleDetail>(`/api/planning/candidates/${c.id}`, { readiness }))
+                  }
+                />
+              ) : (
+                label(READINESS_LABELS[c.readiness])
+              ),
+          },
+          { title: label(L.retires), render: (_, c) => vnDate(c.retirementDate) },
+          {
+            title: label(L.checks),
+            render: (_, c) => {
+              const failed = c.verdicts.filter((v) => v.status === 'failed');
+              const warnings = c.verdicts.filter((v) => v.status === 'warning');
+              return (
+                <>
+                  {failed.map((v, i) => (
+                    <VerdictTag key={i} v={v} onException={canWrite ? props.onException : undefined} />
+                  ))}
+                  {failed.length === 0 ? <Tag color="green">{label(L.allPassed)}</Tag> : null}
+                  {warnings.length ? (
+                    <Tooltip
+                      title={warnings.map((v, i) => (
+                        <div key={i}>
+                          {label(v.detail)} ({v.citation.text})
+                        </div>
+                      ))}
+                    >
+                      <Tag color="orange">{label(L.warnings).replace('{n}', String(warnings.length))}</Tag>
+                    </Tooltip>
+                  ) : null}
+                </>
+              );
+            },
+          },
+          ...(canWrite
+            ? [
+                {
+                  title: '',
+                  width: 80,
+                  render: (_: unknown, c: Candidate) => (
+                    <RemoveButton
+                      onRemove={(reason) => props.onChange(api.post(`/api/planning/candidates/${c.id}/remove`, { reason }))}
+                    />
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+    </Card>
+  );
+}
+
+function RemoveButton({ onRemove }: { onRemove: (reason: string) => void }) {
+  const { label } = useI18n();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  return (
+    <>
+      <Button size="small" danger onClick={() => setOpen(true)}>
+        {label(L.remove)}
+      </Button>
+      <Modal
+        open={open}
+        title={label(L.removeReason)}
+        okButtonProps={{ disabled: reason.trim().length < 3 }}
+        onOk={() => {
+          onRemove(reason.trim());
+          setOpen(false);
+        }}
+        onCancel={() => setOpen(false)}
+      >
+        <Input.TextArea value={reason} onChange={(e) => setReason(e.target.value)} />
+      </Modal>
+    </>
+  );
+}
+
+function FinderDrawer({ plan, onClose, onAdd }: { plan: Plan; onClose: () => void; onAdd: (personId: string) => Promise<void> }) {
+  const { label } = useI18n();
+  const [filters, setFilters] = useState<string[]>([]);
+  const [q, setQ] = useState('');
+  const on = (k: string) => (filters.includes(k) ? '1' : undefined);
+  const result = useApiQuery<{ items: FinderItem[]; scanned: number }>(`/api/planning/plans/${plan.id}/finder`, {
+    women: on('women'),
+    young: on('young'),
+    ethnicMinority: on('ethnicMinority'),
+    oneShort: on('oneShort'),
+    q: q || undefined,
+  });
+  return (
+    <Drawer open width={980} title={`${label(L.finder)}: ${plan.titleName} — ${plan.organizationName}`} onClose={onClose}>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Input.Search allowClear placeholder={label(L.search)} onSearch={setQ} style={{ width: 240 }} />
+        <Checkbox.Group
+          value={filters}
+          onChange={(v) => setFilters(v as string[])}
+          options={[
+            { value: 'women', label: label(L.women) },
+            { value: 'young', label: label(L.young) },
+            { value: 'ethnicMinority', label: label(L.minority) },
+            { value: 'oneShort', label: <span data-testid="finder-one-short">{label(L.oneShort)}</span> },
+          ]}
+        />
+      </Space>
+      {result.error ? <ApiErrorAlert error={result.error} onRetry={result.reload} /> : null}
+      <Typography.Paragraph type="secondary">
+        {label(L.scanned).replace('{n}', String(result.data?.scanned ?? 0))}
+      </Typography.Paragraph>
+      <Table<FinderItem>
+        rowKey="personId"
+        size="small"
+        loading={result.loading}
+        dataSource={result.data?.items ?? []}
+        pagination={{ pageSize: 20 }}
+        columns={[
+          { title: label(L.person), dataIndex: 'fullName' },
+          { title: label(L.born), render: (_, p) => vnDate(p.birthDate) },
+          { title: label(L.currentTitle), render: (_, p) => `${p.currentTitle ?? '—'} · ${p.organizationName}` },
+          { title: label(L.subjectGroup), render: (_, p) => label(SUBJECT_GROUP_LABELS[p.subjectGroup]) },
+          { title: label(L.retires), render: (_, p) => vnDate(p.retirementDate) },
+          {
+            title: label(L.lacks),
+            render: (_, p) =>
+              p.eligible ? (
+                <Tag color="green">{label(L.eligible)}</Tag>
+              ) : (
+                p.missing.map((m, i) => (
+                  <Tooltip key={i} title={m.citation.text}>
+                    <div>
+                      <Tag color="red">✗</Tag>
+                      {label(m.detail)}
+                    </div>
+                  </Tooltip>
+                ))
+              ),
+          },
+          {
+            title: '',
+            render: (_, p) => (
+              <Button size="small" type="primary" onClick={() => void onAdd(p.personId)} data-testid="finder-add">
+                {label(L.add)}
+              </Button>
+            ),
+          },
+        ]}
+      />
+    </Drawer>
+  );
+}
+
+function ExceptionModal(props: {
+  verdict: PlanVerdict;
+  onClose: () => void;
+  onSave: (body: Record<string, unknown>) => Promise<void>;
+}) {
+  const { label } = useI18n();
+  const [form] = Form.useForm<{ decisionRef: string; decidedBy: string; decidedOn: dayjs.Dayjs; reason: string }>();
+  return (
+    <Modal open title={label(L.exceptionTitle)} onCancel={props.onClose} onOk={() => form.submit()} okText={label(L.exception)}>
+      <Typography.Paragraph>
+        {label(props.verdict.detail)} ({props.verdict.citation.text})
+      </Typography.Paragraph>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ decidedOn: dayjs() }}
+        onFinish={(v) =>
+          void props.onSave({
+            planId: props.verdict.planId,
+            ruleId: props.verdict.ruleId,
+            personId: props.verdict.personId,
+            decisionRef: v.decisionRef,
+            decidedBy: v.decidedBy,
+            decidedOn: v.decidedOn.format('YYYY-MM-DD'),
+            reason: v.reason,
+          })
+        }
+      >
+        <Form.Item name="decisionRef" label={label(L.decisionRef)} rules={[{ required: true, min: 2 }]}>
+          <Input data-testid="exception-ref" />
+        </Form.Item>
+        <Form.Item name="decidedBy" label={label(L.decidedBy)} rules={[{ required: true, min: 2 }]}>
+          <Input data-testid="exception-by" />
+        </Form.Item>
+        <Form.Item name="decidedOn" label={label(L.decidedOn)}>
+          <DatePicker format="DD/MM/YYYY" allowClear={false} />
+        </Form.Item>
+        <Form.Item name="reason" label={label(L.reason)} rules={[{ required: true, min: 3 }]}>
+          <Input.TextArea data-testid="exception-reason" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
