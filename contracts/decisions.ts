@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LIMITS, isoDateSchema } from './common';
-import { trackSchema, verdictSchema } from './policy';
+import { RATING_LEVELS, trackSchema, verdictSchema } from './policy';
 
 /** The personnel actions a process can carry out (NĐ 170/2025; 377-QĐ/TW). */
 export const ACTION_KINDS = [
@@ -94,6 +94,11 @@ export const createProcessBodySchema = z.strictObject({
   startedOn: isoDateSchema,
   /** Declared by the officer until a planning module exists: in the approved plan for the target title. */
   inPlan: z.boolean().default(true),
+  /** Annual ratings from the evaluation records, declared until an evaluation module exists. */
+  ratings: z
+    .array(z.strictObject({ year: z.number().int().min(1990).max(2100), level: z.enum(RATING_LEVELS) }))
+    .max(10)
+    .default([]),
   note: longText.optional(),
 });
 export type CreateProcessBody = z.input<typeof createProcessBodySchema>;
@@ -231,6 +236,7 @@ export const processDetailSchema = processSummarySchema.extend({
   ruleId: z.string(),
   citation: z.string(),
   inPlan: z.boolean(),
+  ratings: z.array(z.object({ year: z.number(), level: z.enum(RATING_LEVELS) })),
   steps: z.array(processStepSchema),
   dossier: z.array(dossierStatusSchema),
   eligibility: z.array(verdictSchema),

@@ -31,6 +31,7 @@ import { programmeRoutes } from './features/programme/programme.routes';
 import { userRoutes } from './features/users/user.routes';
 import { voteElectronicRoutes } from './features/votes/vote.electronic.routes';
 import { voteRoutes } from './features/votes/vote.routes';
+import { decisionRoutes } from './features/decisions/decision.routes';
 import { registerAuth } from './http/auth';
 import { registerErrorHandling } from './http/error-handler';
 
@@ -119,6 +120,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   evaluationRoutes(app, db, policy);
   personIoRoutes(app, deps.database);
   voteElectronicRoutes(app, db);
+  decisionRoutes(app, db, policy);
 
   if (serveWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
   return app;

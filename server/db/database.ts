@@ -35,6 +35,13 @@ import type {
   VoteTrusteeTable,
   VoteVoterTable,
 } from '../features/votes/vote.table';
+import type {
+  DecisionDossierItemTable,
+  DecisionOverrideTable,
+  DecisionProcessTable,
+  DecisionRecusalTable,
+  DecisionStepTable,
+} from '../features/decisions/decision.table';
 
 export interface Database {
   organizations: OrganizationTable;
@@ -78,6 +85,11 @@ export interface Database {
   vote_voters: VoteVoterTable;
   vote_trustees: VoteTrusteeTable;
   vote_board: VoteBoardTable;
+  decision_processes: DecisionProcessTable;
+  decision_steps: DecisionStepTable;
+  decision_dossier_items: DecisionDossierItemTable;
+  decision_recusals: DecisionRecusalTable;
+  decision_overrides: DecisionOverrideTable;
 }
 
 export type Dialect = 'sqlite' | 'postgres';

@@ -54,6 +54,10 @@ export const ROLES_BY_PERMISSION = {
   'programme.write': ['officer', 'admin'],
   'documents.read': ['officer', 'leader', 'tally', 'inspector', 'cadre', 'admin'],
   'documents.write': ['officer', 'admin'],
+  // Personnel decisions: the officer prepares, a leader (the competent authority) records overrides and decides.
+  'decisions.read': ['officer', 'leader', 'inspector', 'admin'],
+  'decisions.write': ['officer'],
+  'decisions.approve': ['leader'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** A permission is one of the keys above: one list, so adding one is a one-line change. */
