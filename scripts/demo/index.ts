@@ -7,6 +7,7 @@ import { loadPolicyDemo } from './policy.demo';
 import { loadPersonsDemo } from './persons.demo';
 import { VOTE_DEMO_USERS, loadVotesDemo } from './votes.demo';
 import { PROGRAMME_DEMO_USERS, loadProgrammeDemo } from './programme.demo';
+import { loadDecisionsDemo } from './decisions.demo';
 
 export { DEMO_PASSWORD, DEMO_USERS };
 
@@ -20,6 +21,7 @@ export async function loadDemoIfEmpty(db: Db): Promise<boolean> {
   await loadVotesDemo(db);
   await loadProgrammeDemo(db);
   await loadEvaluationsDemo(db);
+  await loadDecisionsDemo(db);
   return true;
 }
 

@@ -61,7 +61,8 @@ export async function blockingChecks(
     items.map((i) => ({ key: i.key, documentDate: i.document_date, reference: i.reference })),
     onDate,
   );
-  const verdicts = [...dossierVerdicts(policy, dossier)];
+  // The dossier binds the processes whose definition asks for it (appointment-like actions), not a suspension.
+  const verdicts = definitionOf(library, row).def.dossierBeforeStep ? [...dossierVerdicts(policy, dossier)] : [];
   if (row.action === 'appointment' || row.action === 'nomination') {
     const seat = await repo.findSeat(db, row.position_id);
     const current = (await repo.openIncumbencies(db, row.person_id, onDate)).filter((i) => i.position_id !== row.position_id);
