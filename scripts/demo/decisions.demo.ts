@@ -101,7 +101,10 @@ export async function loadDecisionsDemo(db: Db): Promise<void> {
       });
       await count(voteId, vote.collected, vote.forEach);
     }
-    return decisions.completeStep(db, library, officer, id, key, { completedOn: on, minutesRef: `Biên bản ${key} ngày ${on}` });
+    return decisions.completeStep(db, library, officer, id, key, {
+      completedOn: on,
+      minutesRef: `Biên bản ngày ${on.split('-').reverse().join('/')}`,
+    });
   };
   const dossier = async (id: string, on: string) => {
     for (const key of DOSSIER)
