@@ -1,15 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemoIfEmpty } from '../../../scripts/demo';
+import { loadDecisionsDemo } from '../../../scripts/demo/decisions.demo';
+import { loadFoundationDemo } from '../../../scripts/demo/foundation.demo';
+import { loadOrganizationDemo } from '../../../scripts/demo/org.demo';
+import { loadVotesDemo } from '../../../scripts/demo/votes.demo';
 import { resolveActorByUsername } from '../../../scripts/demo/demo-actors';
 import { type TestDatabase, createTestDatabase, testDialects } from '../../../test/databases';
 import { loadPolicyLibrary } from '../policy/pack.loader';
+import { syncTitleCatalog } from '../titles/title.service';
 import { listProcesses } from './decision.read';
 
 describe.each(testDialects())('the decisions demo on %s', (dialect) => {
   let database: TestDatabase;
   beforeAll(async () => {
     database = await createTestDatabase(dialect);
-    await loadDemoIfEmpty(database.db);
+    // The demo's own people; the organization demo gives it the seats of Tuyên Quang's departments.
+    await loadFoundationDemo(database.db);
+    await syncTitleCatalog(database.db);
+    await loadOrganizationDemo(database.db);
+    await loadVotesDemo(database.db);
+    await loadDecisionsDemo(database.db);
   }, 600_000);
   afterAll(async () => database?.destroy());
 
