@@ -33,6 +33,7 @@ import { planningRoutes } from './features/planning/planning.routes';
 import { userRoutes } from './features/users/user.routes';
 import { voteElectronicRoutes } from './features/votes/vote.electronic.routes';
 import { voteRoutes } from './features/votes/vote.routes';
+import { decisionRoutes } from './features/decisions/decision.routes';
 import { registerAuth } from './http/auth';
 import { registerErrorHandling } from './http/error-handler';
 
@@ -123,6 +124,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   voteElectronicRoutes(app, db);
   trainingRoutes(app, db, policy);
   planningRoutes(app, { db, library: policy });
+  decisionRoutes(app, db, policy);
 
   if (serveWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
   return app;

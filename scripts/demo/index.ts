@@ -8,6 +8,7 @@ import { loadPersonsDemo } from './persons.demo';
 import { loadPlanningDemo } from './planning.demo';
 import { VOTE_DEMO_USERS, loadVotesDemo } from './votes.demo';
 import { PROGRAMME_DEMO_USERS, loadProgrammeDemo } from './programme.demo';
+import { loadDecisionsDemo } from './decisions.demo';
 
 export { DEMO_PASSWORD, DEMO_USERS };
 
@@ -22,6 +23,7 @@ export async function loadDemoIfEmpty(db: Db): Promise<boolean> {
   await loadProgrammeDemo(db);
   await loadEvaluationsDemo(db);
   await loadPlanningDemo(db);
+  await loadDecisionsDemo(db);
   return true;
 }
 

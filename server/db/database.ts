@@ -42,6 +42,13 @@ import type {
   PlanningExceptionTable,
   PlanningPlanTable,
 } from '../features/planning/planning.table';
+import type {
+  DecisionDossierItemTable,
+  DecisionOverrideTable,
+  DecisionProcessTable,
+  DecisionRecusalTable,
+  DecisionStepTable,
+} from '../features/decisions/decision.table';
 
 export interface Database {
   organizations: OrganizationTable;
@@ -91,6 +98,11 @@ export interface Database {
   planning_plans: PlanningPlanTable;
   planning_candidates: PlanningCandidateTable;
   planning_exceptions: PlanningExceptionTable;
+  decision_processes: DecisionProcessTable;
+  decision_steps: DecisionStepTable;
+  decision_dossier_items: DecisionDossierItemTable;
+  decision_recusals: DecisionRecusalTable;
+  decision_overrides: DecisionOverrideTable;
 }
 
 export type Dialect = 'sqlite' | 'postgres';

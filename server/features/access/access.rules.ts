@@ -61,6 +61,10 @@ export const ROLES_BY_PERMISSION = {
   'planning.write': ['officer', 'admin'],
   // approving a plan is the competent level's act, not the officer's who prepared it
   'planning.approve': ['leader', 'admin'],
+  // Personnel decisions: the officer prepares, a leader (the competent authority) records overrides and decides.
+  'decisions.read': ['officer', 'leader', 'inspector', 'admin'],
+  'decisions.write': ['officer'],
+  'decisions.approve': ['leader'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** A permission is one of the keys above: one list, so adding one is a one-line change. */

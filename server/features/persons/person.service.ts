@@ -3,6 +3,7 @@ import type {
   Person,
   PersonListQuery,
   PersonRecord,
+  WorkRow,
   PersonSummary,
   UpdatePersonBody,
 } from '../../../contracts/persons';
@@ -195,6 +196,34 @@ export async function createPerson(db: Db, actor: Actor | null, input: PersonRec
     return id;
   });
   return toPersonResponse((await repo.findPerson(db, id))!);
+}
+
+/**
+ * A personnel decision's effect on the record, inside the decision's transaction: closes the open work-history
+ * row(s) the decision ends and adds the new post, as a new version of the record.
+ */
+export async function applyPostChangeIn(
+  trx: Trx,
+  personId: string,
+  change: { closeOn: string | null; newPost: WorkRow | null; reason: string },
+  meta: { by: string; at: string },
+): Promise<void> {
+  const current = await repo.findPerson(trx, personId);
+  if (!current) throw personNotFound();
+  const record = parseRecord(current.data_json);
+  const closed = record.workHistory.map((w) => (change.closeOn && w.to === null ? { ...w, to: change.closeOn } : w));
+  const next: PersonRecord = {
+    ...record,
+    workHistory: change.newPost ? [...closed, change.newPost] : closed,
+    ...(change.newPost
+      ? {
+          currentTitle: change.newPost.titleName,
+          currentTitleCode: change.newPost.titleCode,
+          organizationId: change.newPost.organizationId ?? record.organizationId,
+        }
+      : {}),
+  };
+  await writeVersion(trx, current, next, { by: meta.by, source: 'edit', reason: change.reason, at: meta.at });
 }
 
 /** Writes a new version of a record inside the caller's transaction; the previous one is closed, never overwritten. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ACTION_KINDS, STEP_VOTES } from '../../../contracts/decisions';
 import { DISCIPLINE_LEVELS, RATING_LEVELS, THEORY_LEVELS, bilingualSchema, trackSchema } from '../../../contracts/policy';
 
 // The YAML format of a policy pack. Every number a rule uses lives here, typed by the rule's kind,
@@ -143,6 +144,40 @@ const kinds = {
   'young-age': z.strictObject({
     byLevel: z.array(z.strictObject({ level: z.string().min(1), underYears: int.min(18).max(80) })).min(1),
   }),
+  /** A personnel process: its steps, who takes part, how each is decided, its deadlines and dossier. */
+  process: z.strictObject({
+    action: z.enum(ACTION_KINDS),
+    source: z.enum(['on-site', 'outside', 'any']),
+    /** The rule holding the candidate-ballot thresholds (quorum, >50 %, ≥30 %, ≥2/3 to switch). */
+    ballotRule: z.string().min(1).optional(),
+    /** The threshold of a yes/no step and what an exact tie means. */
+    approval: thresholdSchema.optional(),
+    tie: z.enum(['head-decides', 'escalate']).optional(),
+    quorum: thresholdSchema.optional(),
+    policyWorkingDays: int.min(1).optional(),
+    processWorkingDays: int.min(1).optional(),
+    /** Reappointment: the process starts at least this many days before the term ends. */
+    noticeDaysBeforeTermEnd: int.min(0).optional(),
+    /** The dossier must be complete and fresh before this step is completed. */
+    dossierBeforeStep: z.string().min(1).optional(),
+    steps: z
+      .array(
+        z.strictObject({
+          key: z.string().min(1),
+          label: bilingual,
+          voterGroup: bilingual,
+          vote: z.enum(STEP_VOTES),
+          announced: z.boolean(),
+        }),
+      )
+      .min(1),
+  }),
+  /** The personnel dossier: each document, how old it may be on the day it is relied on. */
+  dossier: z.strictObject({
+    items: z.array(z.strictObject({ key: z.string().min(1), label: bilingual, maxAgeMonths: int.min(1).nullable() })).min(1),
+  }),
+  /** When a process is unusually fast or has stalled (working days). */
+  'process-timing': z.strictObject({ fastUnderWorkingDays: int.min(1), stalledIdleWorkingDays: int.min(1) }),
 } as const;
 
 export type RuleKind = keyof typeof kinds;
@@ -278,4 +313,18 @@ export const KNOWN_RULE_KINDS: Record<string, RuleKind> = {
   'planning.young-age': 'young-age',
   'planning.not-while-proposed': 'flag',
   'staffing.quota-2022-2026': 'staffing-quota',
+  'process.appointment.on-site': 'process',
+  'process.appointment.outside': 'process',
+  'process.reappointment': 'process',
+  'process.rotation': 'process',
+  'process.transfer': 'process',
+  'process.secondment': 'process',
+  'process.nomination': 'process',
+  'process.dismissal': 'process',
+  'process.relief': 'process',
+  'process.resignation': 'process',
+  'process.suspension': 'process',
+  'process.retirement': 'process',
+  'dossier.personnel': 'dossier',
+  'power.process-timing': 'process-timing',
 };

@@ -143,7 +143,17 @@ export async function assertTitleInForce(trx: Trx, titleId: string, date: string
 
 /** Seats a person; rejects a seat already full on that day and an overlapping stay of the same person. */
 export async function addIncumbent(db: Db, actor: Actor | null, positionId: string, body: AddIncumbentBody): Promise<Incumbent> {
-  return db.transaction().execute(async (trx) => {
+  return db.transaction().execute((trx) => addIncumbentIn(trx, actor, positionId, body));
+}
+
+/** addIncumbent inside the caller's transaction (a personnel decision seats its person with its other effects). */
+export async function addIncumbentIn(
+  trx: Trx,
+  actor: Actor | null,
+  positionId: string,
+  body: AddIncumbentBody,
+): Promise<Incumbent> {
+  {
     const seat = await repo.findPosition(trx, positionId);
     if (!seat || (actor && !mayActOn(actor, 'positions.read', seat.organization_path))) throw positionNotFound();
     if (actor && !mayActOn(actor, 'positions.write', seat.organization_path)) throw forbidden();
@@ -193,23 +203,28 @@ export async function addIncumbent(db: Db, actor: Actor | null, positionId: stri
       after: row,
     });
     return toIncumbentResponse(row);
-  });
+  }
 }
 
 /** Ends an incumbency on `to` (exclusive: the first day the person no longer holds the seat). */
 export async function endIncumbent(db: Db, actor: Actor, incumbentId: string, to: string): Promise<Incumbent> {
-  return db.transaction().execute(async (trx) => {
+  return db.transaction().execute((trx) => endIncumbentIn(trx, actor, incumbentId, to));
+}
+
+/** endIncumbent inside the caller's transaction. */
+export async function endIncumbentIn(trx: Trx, actor: Actor | null, incumbentId: string, to: string): Promise<Incumbent> {
+  {
     const inc = await repo.findIncumbent(trx, incumbentId);
     const seat = inc ? await repo.findPosition(trx, inc.position_id) : undefined;
-    if (!inc || !seat || !mayActOn(actor, 'positions.read', seat.organization_path))
+    if (!inc || !seat || (actor && !mayActOn(actor, 'positions.read', seat.organization_path)))
       throw notFound('người giữ vị trí', 'Incumbent');
-    if (!mayActOn(actor, 'positions.write', seat.organization_path)) throw forbidden();
+    if (actor && !mayActOn(actor, 'positions.write', seat.organization_path)) throw forbidden();
     if (inc.to_date !== null) throw new AppError('CONFLICT', 'Nhiệm kỳ này đã kết thúc', 'This incumbency has already ended');
     if (to <= inc.from_date)
       throw validation('to', `ngày kết thúc phải sau ngày bắt đầu ${ddmmyyyy(inc.from_date)}`, `must be after ${inc.from_date}`);
     await repo.setIncumbentTo(trx, inc.id, to);
     await appendAudit(trx, {
-      actorId: actor.userId,
+      actorId: actor?.userId ?? null,
       action: 'position.incumbent.end',
       entity: 'position_incumbent',
       entityId: inc.id,
@@ -218,5 +233,5 @@ export async function endIncumbent(db: Db, actor: Actor, incumbentId: string, to
       after: { to_date: to },
     });
     return toIncumbentResponse({ ...inc, to_date: to });
-  });
+  }
 }

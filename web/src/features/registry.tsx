@@ -22,6 +22,7 @@ import type { Role } from '@contracts/common';
 import type { Bilingual } from '../ui/i18n';
 import { SecurityPage } from './account/SecurityPage';
 import { AuditPage } from './audit/AuditPage';
+import { DecisionsPage } from './decisions/DecisionsPage';
 import { DocumentsPage } from './documents/DocumentsPage';
 import { EvaluationsPage } from './evaluations/EvaluationsPage';
 import { HomePage } from './home/HomePage';
@@ -82,6 +83,14 @@ export const MODULES: readonly FeatureModule[] = [
     icon: <CheckSquareOutlined />,
     roles: ['officer', 'leader', 'tally', 'inspector', 'admin', 'credential_authority'],
     element: <VotesPage />,
+  },
+  {
+    key: 'decisions',
+    path: '/decisions',
+    label: { vi: 'Quyết định nhân sự', en: 'Personnel decisions' },
+    icon: <SafetyOutlined />,
+    roles: ['officer', 'leader', 'inspector', 'admin'],
+    element: <DecisionsPage />,
   },
   {
     key: 'programme',

@@ -1,0 +1,264 @@
+import { z } from 'zod';
+import { LIMITS, isoDateSchema } from './common';
+import { RATING_LEVELS, trackSchema, verdictSchema } from './policy';
+
+/** The personnel actions a process can carry out (NĐ 170/2025; 377-QĐ/TW). */
+export const ACTION_KINDS = [
+  'appointment',
+  'reappointment',
+  'rotation',
+  'transfer',
+  'secondment',
+  'nomination',
+  'dismissal',
+  'relief',
+  'resignation',
+  'suspension',
+  'retirement',
+] as const;
+export const actionKindSchema = z.enum(ACTION_KINDS);
+export type ActionKind = z.infer<typeof actionKindSchema>;
+export const ACTION_LABELS: Record<ActionKind, { vi: string; en: string }> = {
+  appointment: { vi: 'Bổ nhiệm', en: 'Appointment' },
+  reappointment: { vi: 'Bổ nhiệm lại', en: 'Reappointment' },
+  rotation: { vi: 'Luân chuyển', en: 'Rotation' },
+  transfer: { vi: 'Điều động', en: 'Transfer' },
+  secondment: { vi: 'Biệt phái', en: 'Secondment' },
+  nomination: { vi: 'Giới thiệu ứng cử', en: 'Nomination for election' },
+  dismissal: { vi: 'Miễn nhiệm', en: 'Dismissal' },
+  relief: { vi: 'Cho thôi giữ chức vụ', en: 'Relief from post' },
+  resignation: { vi: 'Từ chức', en: 'Resignation' },
+  suspension: { vi: 'Tạm đình chỉ công tác', en: 'Suspension' },
+  retirement: { vi: 'Nghỉ hưu', en: 'Retirement' },
+};
+/** Actions that seat the person in the target seat when the decision takes effect. */
+export const SEATING_ACTIONS: readonly ActionKind[] = ['appointment', 'reappointment', 'rotation', 'transfer', 'secondment'];
+/** Actions that end the person's current incumbency when the decision takes effect. */
+export const LEAVING_ACTIONS: readonly ActionKind[] = ['dismissal', 'relief', 'resignation', 'retirement'];
+
+export const SOURCES = ['on-site', 'outside'] as const;
+export const sourceSchema = z.enum(SOURCES);
+export type Source = z.infer<typeof sourceSchema>;
+export const SOURCE_LABELS: Record<Source, { vi: string; en: string }> = {
+  'on-site': { vi: 'Nguồn tại chỗ', en: 'On-site source' },
+  outside: { vi: 'Nguồn từ nơi khác', en: 'Outside source' },
+};
+
+/** How a step is decided: minutes only, a candidate ballot of NĐ 170/2025, a recorded opinion, or a yes/no vote. */
+export const STEP_VOTES = ['none', 'ballot-expanded', 'ballot-collective', 'ballot-decision', 'opinion', 'approval'] as const;
+export type StepVote = (typeof STEP_VOTES)[number];
+
+export const PROCESS_STATUSES = ['open', 'stopped', 'decided', 'cancelled'] as const;
+export type ProcessStatus = (typeof PROCESS_STATUSES)[number];
+export const PROCESS_STATUS_LABELS: Record<ProcessStatus, { vi: string; en: string }> = {
+  open: { vi: 'Đang thực hiện', en: 'In progress' },
+  stopped: { vi: 'Dừng (báo cáo cấp trên)', en: 'Stopped (reported up)' },
+  decided: { vi: 'Đã có quyết định', en: 'Decided' },
+  cancelled: { vi: 'Đã hủy', en: 'Cancelled' },
+};
+
+export const STEP_STATUSES = ['pending', 'done', 'stopped'] as const;
+export type StepStatus = (typeof STEP_STATUSES)[number];
+
+export const RECUSAL_ROLES = ['proposer', 'voter', 'signer'] as const;
+export type RecusalRole = (typeof RECUSAL_ROLES)[number];
+export const RECUSAL_ROLE_LABELS: Record<RecusalRole, { vi: string; en: string }> = {
+  proposer: { vi: 'Người đề xuất', en: 'Proposer' },
+  voter: { vi: 'Người bỏ phiếu', en: 'Voter' },
+  signer: { vi: 'Người ký quyết định', en: 'Signer' },
+};
+
+export const FLAG_CODES = [
+  'deadline-policy',
+  'deadline-process',
+  'stalled',
+  'too-fast',
+  'kinship-recusal',
+  'override',
+  'outside-plan',
+  'separation-of-duties',
+] as const;
+export type FlagCode = (typeof FLAG_CODES)[number];
+
+const text = z.string().trim().min(1).max(LIMITS.nameMax);
+const longText = z.string().trim().max(4000);
+
+export const createProcessBodySchema = z.strictObject({
+  organizationId: z.string().max(40),
+  action: actionKindSchema,
+  source: sourceSchema.default('on-site'),
+  track: trackSchema,
+  personId: z.string().max(40),
+  /** The seat the action concerns: the target for seating actions, the one left for the others. */
+  positionId: z.string().max(40),
+  startedOn: isoDateSchema,
+  /** Declared by the officer until a planning module exists: in the approved plan for the target title. */
+  inPlan: z.boolean().default(true),
+  /** Annual ratings from the evaluation records, declared until an evaluation module exists. */
+  ratings: z
+    .array(z.strictObject({ year: z.number().int().min(1990).max(2100), level: z.enum(RATING_LEVELS) }))
+    .max(10)
+    .default([]),
+  note: longText.optional(),
+});
+export type CreateProcessBody = z.input<typeof createProcessBodySchema>;
+
+export const dossierItemBodySchema = z.strictObject({
+  key: z.string().min(1).max(60),
+  documentDate: isoDateSchema,
+  reference: text,
+});
+
+export const recusalBodySchema = z.strictObject({
+  role: z.enum(RECUSAL_ROLES),
+  stepKey: z.string().max(60).nullable().default(null),
+  /** A participant with a record (kinship then checked against both family tables) or a name typed in. */
+  personId: z.string().max(40).nullable().default(null),
+  fullName: text,
+  birthYear: z.number().int().min(1900).max(2100).nullable().default(null),
+  reason: longText.optional(),
+});
+export type RecusalBody = z.input<typeof recusalBodySchema>;
+
+export const openStepVoteBodySchema = z.strictObject({
+  summoned: z.number().int().min(1).max(100_000),
+  voterGroup: text,
+  voteDate: isoDateSchema,
+  /** Candidates on the ballot (ballot steps); the person of the process is always first. */
+  otherCandidates: z.array(text).max(10).default([]),
+});
+export type OpenStepVoteBody = z.input<typeof openStepVoteBodySchema>;
+
+export const completeStepBodySchema = z.strictObject({
+  completedOn: isoDateSchema,
+  minutesRef: text,
+  documents: z.array(text).max(20).default([]),
+  /** Who presided when the head decides a tie (recorded with the step). */
+  headChoice: text.optional(),
+});
+export type CompleteStepBody = z.input<typeof completeStepBodySchema>;
+
+export const overrideBodySchema = z.strictObject({
+  ruleId: z.string().min(1).max(120),
+  authority: text,
+  decisionRef: text,
+  decidedOn: isoDateSchema,
+  reason: longText.min(1),
+});
+export type OverrideBody = z.input<typeof overrideBodySchema>;
+
+export const decideBodySchema = z.strictObject({
+  number: text,
+  decisionDate: isoDateSchema,
+  effectiveDate: isoDateSchema,
+  signerName: text,
+  signerPersonId: z.string().max(40).nullable().default(null),
+  signerBirthYear: z.number().int().min(1900).max(2100).nullable().default(null),
+});
+export type DecideBody = z.input<typeof decideBodySchema>;
+
+const bilingual = z.object({ vi: z.string(), en: z.string() });
+
+export const processStepSchema = z.object({
+  ordinal: z.number(),
+  key: z.string(),
+  label: bilingual,
+  voterGroup: bilingual,
+  vote: z.enum(STEP_VOTES),
+  announced: z.boolean(),
+  status: z.enum(STEP_STATUSES),
+  voteSessionId: z.string().nullable(),
+  summoned: z.number().nullable(),
+  outcome: z.string().nullable(),
+  verdicts: z.array(verdictSchema),
+  minutesRef: z.string().nullable(),
+  documents: z.array(z.string()),
+  completedOn: z.string().nullable(),
+  completedBy: z.string().nullable(),
+});
+export type ProcessStep = z.infer<typeof processStepSchema>;
+
+export const dossierStatusSchema = z.object({
+  key: z.string(),
+  label: bilingual,
+  maxAgeMonths: z.number().nullable(),
+  documentDate: z.string().nullable(),
+  reference: z.string().nullable(),
+  state: z.enum(['ok', 'missing', 'stale']),
+  validUntil: z.string().nullable(),
+});
+export type DossierStatus = z.infer<typeof dossierStatusSchema>;
+
+export const recusalSchema = z.object({
+  id: z.string(),
+  role: z.enum(RECUSAL_ROLES),
+  stepKey: z.string().nullable(),
+  fullName: z.string(),
+  relation: z.string().nullable(),
+  reason: z.string().nullable(),
+  recordedAt: z.string(),
+});
+
+export const overrideSchema = z.object({
+  id: z.string(),
+  ruleId: z.string(),
+  authority: z.string(),
+  decisionRef: z.string(),
+  decidedOn: z.string(),
+  reason: z.string(),
+  recordedBy: z.string(),
+});
+
+export const flagSchema = z.object({ code: z.enum(FLAG_CODES), message: z.string(), messageEn: z.string() });
+export type ProcessFlag = z.infer<typeof flagSchema>;
+
+export const processSummarySchema = z.object({
+  id: z.string(),
+  organizationId: z.string(),
+  organizationName: z.string(),
+  action: actionKindSchema,
+  source: sourceSchema,
+  track: trackSchema,
+  personId: z.string(),
+  personName: z.string(),
+  positionId: z.string(),
+  positionName: z.string(),
+  status: z.enum(PROCESS_STATUSES),
+  startedOn: z.string(),
+  currentStep: z.string().nullable(),
+  policyDeadline: z.string().nullable(),
+  processDeadline: z.string(),
+  flags: z.array(flagSchema),
+});
+export type ProcessSummary = z.infer<typeof processSummarySchema>;
+
+export const processDetailSchema = processSummarySchema.extend({
+  ruleId: z.string(),
+  citation: z.string(),
+  inPlan: z.boolean(),
+  ratings: z.array(z.object({ year: z.number(), level: z.enum(RATING_LEVELS) })),
+  steps: z.array(processStepSchema),
+  dossier: z.array(dossierStatusSchema),
+  eligibility: z.array(verdictSchema),
+  recusals: z.array(recusalSchema),
+  overrides: z.array(overrideSchema),
+  preparedBy: z.string(),
+  decision: z
+    .object({
+      number: z.string(),
+      decisionDate: z.string(),
+      effectiveDate: z.string(),
+      signerName: z.string(),
+      decidedBy: z.string(),
+    })
+    .nullable(),
+});
+export type ProcessDetail = z.infer<typeof processDetailSchema>;
+
+export const processListQuerySchema = z.object({
+  status: z.enum(PROCESS_STATUSES).optional(),
+  flagged: z.enum(['true', 'false']).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export const processListSchema = z.object({ items: z.array(processSummarySchema), total: z.number() });

@@ -1,0 +1,208 @@
+import { type PersonRecordInput, personRecordSchema } from '../../contracts/persons';
+import type { PaperCount } from '../../contracts/votes';
+import type { Db } from '../../server/db/database';
+import type { Actor } from '../../server/features/access/access.rules';
+import * as decisions from '../../server/features/decisions/decision.service';
+import { findOrganizationByCode } from '../../server/features/organizations/organization.repository';
+import { createPerson } from '../../server/features/persons/person.service';
+import { loadPolicyLibrary } from '../../server/features/policy/pack.loader';
+import { getVote, submitPaperEntry } from '../../server/features/votes/vote.service';
+import { resolveActorByUsername } from './demo-actors';
+
+const DOSSIER = ['cv-photo', 'asset-declaration', 'political-standard', 'residence-comments', 'health-certificate'];
+const RATINGS = [2023, 2024, 2025].map((year) => ({ year, level: 'good' as const }));
+
+/**
+ * Personnel processes in Tuyên Quang in every state: decided (with a kinship recusal and an override), open at a
+ * vote, open and stalled past its deadline, stopped by a vote under 30 %, and a suspension decided unusually fast.
+ */
+export async function loadDecisionsDemo(db: Db): Promise<void> {
+  const library = loadPolicyLibrary();
+  const [officer, leader, tally1, tally2] = (await Promise.all(
+    ['officer.tq', 'leader.tq', 'tally.tq', 'tally2.tq'].map((u) => resolveActorByUsername(db, u)),
+  )) as Actor[];
+  if (!officer || !leader || !tally1 || !tally2) return;
+  const stc = await findOrganizationByCode(db, 'TQ.STC');
+  const sgd = await findOrganizationByCode(db, 'TQ.SGD');
+  if (!stc || !sgd) return;
+  const seat = async (orgId: string, code: string) =>
+    (
+      await db
+        .selectFrom('positions')
+        .select('id')
+        .where('organization_id', '=', orgId)
+        .where('title_id', 'like', `%:${code}`)
+        .where('valid_to', 'is', null)
+        .executeTakeFirstOrThrow()
+    ).id;
+  const deputyStc = await seat(stc.id, 'PHO_GIAM_DOC_SO');
+  const headStc = await seat(stc.id, 'GIAM_DOC_SO');
+  const deputySgd = await seat(sgd.id, 'PHO_GIAM_DOC_SO');
+
+  const person = async (r: Partial<PersonRecordInput> & { fullName: string; birthDate: string }) =>
+    (
+      await createPerson(
+        db,
+        null,
+        personRecordSchema.parse({
+          sex: 'M',
+          ethnicity: '01',
+          organizationId: stc.id,
+          theoryLevel: 'cao_cap',
+          professionalLevel: 'thac_si',
+          currentTitle: 'Trưởng phòng',
+          ...r,
+        }),
+      )
+    ).id;
+  const minh = await person({
+    fullName: 'Hà Văn Minh',
+    birthDate: '1978-04-12',
+    family: [
+      { side: 'own', relation: 'sibling', fullName: 'Hà Thị Thu', birthYear: 1974, occupation: 'Phó Giám đốc Sở Tài chính' },
+    ],
+  });
+  const thu = await person({ fullName: 'Hà Thị Thu', birthDate: '1974-09-02', sex: 'F' });
+  const lan = await person({ fullName: 'Ma Thị Lan', birthDate: '1981-02-20', sex: 'F', organizationId: sgd.id });
+  const quang = await person({ fullName: 'Nông Văn Quang', birthDate: '1983-11-05' });
+  const tuan = await person({ fullName: 'Triệu Đức Tuấn', birthDate: '1979-06-30', organizationId: sgd.id });
+  const son = await person({ fullName: 'Lý Văn Sơn', birthDate: '1976-01-15' });
+
+  const count = async (voteId: string, collected: number, forEach: number[]) => {
+    const v = await getVote(db, officer, voteId);
+    const c: PaperCount = {
+      issued: collected,
+      collected,
+      valid: collected,
+      invalid: 0,
+      subjects: v.subjects.map((s, i) => ({
+        subjectId: s.id,
+        high: forEach[i]!,
+        medium: 0,
+        low: collected - forEach[i]!,
+        invalid: 0,
+      })),
+    };
+    await submitPaperEntry(db, tally1, voteId, c);
+    await submitPaperEntry(db, tally2, voteId, c);
+  };
+  const step = async (
+    id: string,
+    key: string,
+    on: string,
+    vote?: { summoned: number; collected: number; forEach: number[]; others?: string[] },
+  ) => {
+    if (vote) {
+      const voteId = await decisions.openStepVote(db, library, officer, id, key, {
+        summoned: vote.summoned,
+        voterGroup: 'Theo quy định của bước',
+        voteDate: on,
+        otherCandidates: vote.others ?? [],
+      });
+      await count(voteId, vote.collected, vote.forEach);
+    }
+    return decisions.completeStep(db, library, officer, id, key, {
+      completedOn: on,
+      minutesRef: `Biên bản ngày ${on.split('-').reverse().join('/')}`,
+    });
+  };
+  const dossier = async (id: string, on: string) => {
+    for (const key of DOSSIER)
+      await decisions.addDossierItem(db, library, officer, id, { key, documentDate: on, reference: `Hồ sơ ${key}` });
+  };
+
+  // 1. Decided: on-site appointment of Hà Văn Minh, his sister recused from the expanded conference.
+  const a = await decisions.createProcess(db, library, officer, {
+    organizationId: stc.id,
+    action: 'appointment',
+    source: 'on-site',
+    track: 'state',
+    personId: minh,
+    positionId: deputyStc,
+    startedOn: '2026-09-01',
+    ratings: RATINGS,
+  });
+  await step(a, 'structure', '2026-09-03');
+  await decisions.recordRecusal(db, officer, a, { role: 'voter', stepKey: 'expanded', personId: thu, fullName: 'Hà Thị Thu' });
+  await step(a, 'expanded', '2026-09-10', { summoned: 31, collected: 28, forEach: [19, 9], others: ['Nông Văn Quang'] });
+  await step(a, 'collective', '2026-09-15', { summoned: 7, collected: 7, forEach: [5, 2], others: ['Nông Văn Quang'] });
+  await step(a, 'key-cadres', '2026-09-22', { summoned: 45, collected: 40, forEach: [30] });
+  await dossier(a, '2026-09-20');
+  await step(a, 'decision', '2026-09-29', { summoned: 7, collected: 7, forEach: [6, 1], others: ['Nông Văn Quang'] });
+  await decisions.decide(db, library, leader, a, {
+    number: '1234/QĐ-UBND',
+    decisionDate: '2026-10-05',
+    effectiveDate: '2026-10-15',
+    signerName: 'Chủ tịch UBND tỉnh Tuyên Quang',
+  });
+
+  // 2. Open, outside the plan, at the collective's vote (count not yet entered).
+  const b = await decisions.createProcess(db, library, officer, {
+    organizationId: sgd.id,
+    action: 'appointment',
+    source: 'on-site',
+    track: 'state',
+    personId: lan,
+    positionId: deputySgd,
+    startedOn: '2026-11-16',
+    inPlan: false,
+    ratings: RATINGS,
+  });
+  await step(b, 'structure', '2026-11-17');
+  await step(b, 'expanded', '2026-11-20', { summoned: 25, collected: 22, forEach: [11, 8], others: ['Triệu Đức Tuấn'] });
+  await decisions.openStepVote(db, library, officer, b, 'collective', {
+    summoned: 7,
+    voterGroup: 'Tập thể lãnh đạo Sở Giáo dục và Đào tạo',
+    voteDate: '2026-11-26',
+    otherCandidates: ['Triệu Đức Tuấn'],
+  });
+
+  // 3. Open and stalled: a party-track rotation with no step since August, past its deadline.
+  const c = await decisions.createProcess(db, library, officer, {
+    organizationId: stc.id,
+    action: 'rotation',
+    track: 'party',
+    personId: quang,
+    positionId: headStc,
+    startedOn: '2026-08-03',
+  });
+  await step(c, 'proposal', '2026-08-05');
+
+  // 4. Stopped: nobody reached 30 % at the expanded conference.
+  const d = await decisions.createProcess(db, library, officer, {
+    organizationId: sgd.id,
+    action: 'appointment',
+    source: 'on-site',
+    track: 'state',
+    personId: tuan,
+    positionId: deputySgd,
+    startedOn: '2026-10-01',
+    ratings: RATINGS,
+  });
+  await step(d, 'structure', '2026-10-02');
+  await step(d, 'expanded', '2026-10-09', {
+    summoned: 30,
+    collected: 27,
+    forEach: [8, 8, 7],
+    others: ['Ma Thị Lan', 'Nông Văn Quang'],
+  });
+
+  // 5. Decided in 3 working days: a suspension flagged as unusually fast.
+  const e = await decisions.createProcess(db, library, officer, {
+    organizationId: stc.id,
+    action: 'suspension',
+    track: 'state',
+    personId: son,
+    positionId: headStc,
+    startedOn: '2026-11-02',
+  });
+  await step(e, 'proposal', '2026-11-03');
+  await step(e, 'collective', '2026-11-04', { summoned: 7, collected: 7, forEach: [6] });
+  await step(e, 'decision', '2026-11-05');
+  await decisions.decide(db, library, leader, e, {
+    number: '1502/QĐ-UBND',
+    decisionDate: '2026-11-05',
+    effectiveDate: '2026-11-06',
+    signerName: 'Chủ tịch UBND tỉnh Tuyên Quang',
+  });
+}

@@ -1,0 +1,33 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDecisionsDemo } from '../../../scripts/demo/decisions.demo';
+import { loadFoundationDemo } from '../../../scripts/demo/foundation.demo';
+import { loadOrganizationDemo } from '../../../scripts/demo/org.demo';
+import { loadVotesDemo } from '../../../scripts/demo/votes.demo';
+import { resolveActorByUsername } from '../../../scripts/demo/demo-actors';
+import { type TestDatabase, createTestDatabase, testDialects } from '../../../test/databases';
+import { loadPolicyLibrary } from '../policy/pack.loader';
+import { syncTitleCatalog } from '../titles/title.service';
+import { listProcesses } from './decision.read';
+
+describe.each(testDialects())('the decisions demo on %s', (dialect) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase(dialect);
+    // The demo's own people; the organization demo gives it the seats of Tuyên Quang's departments.
+    await loadFoundationDemo(database.db);
+    await syncTitleCatalog(database.db);
+    await loadOrganizationDemo(database.db);
+    await loadVotesDemo(database.db);
+    await loadDecisionsDemo(database.db);
+  }, 600_000);
+  afterAll(async () => database?.destroy());
+
+  it('holds processes in every state, some of them flagged', async () => {
+    const inspector = (await resolveActorByUsername(database.db, 'inspector.tq'))!;
+    const { items } = await listProcesses(database.db, loadPolicyLibrary(), inspector, { limit: 50, offset: 0 });
+    expect(new Set(items.map((i) => i.status))).toEqual(new Set(['open', 'stopped', 'decided']));
+    const codes = new Set(items.flatMap((i) => i.flags.map((f) => f.code)));
+    for (const code of ['kinship-recusal', 'outside-plan', 'stalled', 'deadline-process', 'too-fast'])
+      expect(codes).toContain(code);
+  });
+});

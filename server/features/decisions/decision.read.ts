@@ -1,0 +1,280 @@
+import type { ProcessDetail, ProcessFlag, ProcessSummary } from '../../../contracts/decisions';
+import type { PersonRecord } from '../../../contracts/persons';
+import type { Verdict } from '../../../contracts/policy';
+import type { Db, Trx } from '../../db/database';
+import { notFound } from '../../http/errors';
+import { todayIso } from '../../lib/ids';
+import { type Actor, mayActOn, scopePaths } from '../access/access.rules';
+import { parseRecord } from '../persons/person.mapper';
+import { findPerson } from '../persons/person.repository';
+import { evaluateEligibility } from '../policy/eligibility.rules';
+import { type PolicyLibrary, type ResolvedPolicy, policyAt } from '../policy/policy.library';
+import { holidayCalendar } from './holiday.calendar';
+import { type RatingFact, eligibilityFactsOf } from './decision.facts';
+import {
+  type ProcessDefinition,
+  dossierStatus,
+  dossierVerdicts,
+  processDefinition,
+  reappointmentNotice,
+  timingFlags,
+} from './decision.rules';
+import * as repo from './decision.repository';
+import type { DecisionOverrideRow, DecisionRecusalRow, DecisionStepRow } from './decision.table';
+
+export const processNotFound = () => notFound('quy trình nhân sự', 'Personnel process');
+
+/** The policy and process definition a process runs under: the pack in force on its start date. */
+export function definitionOf(
+  library: PolicyLibrary,
+  row: repo.ProcessWithNames,
+): { policy: ResolvedPolicy; def: ProcessDefinition } {
+  const policy = policyAt(library, row.started_on, row.track);
+  const def = processDefinition(policy, row.action, row.source);
+  if (!def) throw new Error(`process ${row.id}: no definition ${row.rule_id} on ${row.started_on}`);
+  return { policy, def };
+}
+
+export async function loadReadable(db: Db | Trx, actor: Actor, id: string): Promise<repo.ProcessWithNames> {
+  const row = await repo.findProcess(db, id);
+  if (!row || !mayActOn(actor, 'decisions.read', row.organization_path)) throw processNotFound();
+  return row;
+}
+
+/**
+ * The checks that can block: eligibility (appointment-like actions) and the dossier, on `onDate` under the
+ * policy in force then. A failed verdict blocks unless the competent authority's override names its rule.
+ */
+export async function blockingChecks(
+  db: Db | Trx,
+  library: PolicyLibrary,
+  row: repo.ProcessWithNames,
+  onDate: string,
+): Promise<{ verdicts: Verdict[]; dossier: ReturnType<typeof dossierStatus>; record: PersonRecord }> {
+  const policy = policyAt(library, onDate, row.track);
+  const person = await findPerson(db, row.person_id);
+  if (!person) throw processNotFound();
+  const record = parseRecord(person.data_json);
+  const items = await repo.listDossier(db, row.id);
+  const dossier = dossierStatus(
+    policy,
+    items.map((i) => ({ key: i.key, documentDate: i.document_date, reference: i.reference })),
+    onDate,
+  );
+  // The dossier binds the processes whose definition asks for it (appointment-like actions), not a suspension.
+  const verdicts = definitionOf(library, row).def.dossierBeforeStep ? [...dossierVerdicts(policy, dossier)] : [];
+  if (row.action === 'appointment' || row.action === 'nomination') {
+    const seat = await repo.findSeat(db, row.position_id);
+    const current = (await repo.openIncumbencies(db, row.person_id, onDate)).filter((i) => i.position_id !== row.position_id);
+    const best = current.sort((a, b) => Number(a.rank_order) - Number(b.rank_order))[0];
+    const facts = eligibilityFactsOf({
+      record,
+      current: best ? { rankOrder: Number(best.rank_order), since: best.from_date } : null,
+      target: { rankOrder: Number(seat!.rank_order), titleName: seat!.title_name },
+      inPlan: row.in_plan === 1,
+      ratings: JSON.parse(row.ratings_json) as RatingFact[],
+      politicalStandardConcluded: dossier.some((d) => d.key === 'political-standard' && d.state === 'ok'),
+    });
+    verdicts.push(...evaluateEligibility(facts, policy).verdicts);
+  }
+  return { verdicts, dossier, record };
+}
+
+/** Failed verdicts no recorded override covers. */
+export function unresolved(verdicts: readonly Verdict[], overrides: readonly { rule_id: string }[]): Verdict[] {
+  const overridden = new Set(overrides.map((o) => o.rule_id));
+  return verdicts.filter((v) => v.status === 'failed' && !overridden.has(v.ruleId));
+}
+
+function flagsOf(
+  library: PolicyLibrary,
+  row: repo.ProcessWithNames,
+  steps: DecisionStepRow[],
+  recusals: DecisionRecusalRow[],
+  overrides: DecisionOverrideRow[],
+  termEnd: string | null,
+): ProcessFlag[] {
+  const { policy, def } = definitionOf(library, row);
+  const flags = timingFlags(
+    policy,
+    holidayCalendar(),
+    {
+      status: row.status,
+      startedOn: row.started_on,
+      firstStepDoneOn: steps.find((s) => s.ordinal === 1)?.completed_on ?? null,
+      lastActivityOn: row.last_activity_on,
+      decisionDate: row.decision_date,
+      policyDeadline: row.policy_deadline,
+      processDeadline: row.process_deadline,
+    },
+    todayIso(),
+  );
+  const notice = row.action === 'reappointment' ? reappointmentNotice(def, termEnd, row.started_on) : null;
+  if (notice?.late)
+    flags.push({
+      code: 'deadline-policy',
+      message: `Bắt đầu bổ nhiệm lại muộn: phải bắt đầu chậm nhất ngày ${notice.latestStart.split('-').reverse().join('/')} (${def.noticeDaysBeforeTermEnd} ngày trước khi hết thời hạn)`,
+      messageEn: `Reappointment started late: due by ${notice.latestStart} (${def.noticeDaysBeforeTermEnd} days before the term ends)`,
+    });
+  for (const r of recusals.filter((x) => x.relation))
+    flags.push({
+      code: 'kinship-recusal',
+      message: `${r.full_name} là người thân (${r.relation}) của người được xem xét: đã tránh tham gia`,
+      messageEn: `${r.full_name} is a relative (${r.relation}) of the person: recused`,
+    });
+  for (const o of overrides)
+    flags.push({
+      code: 'override',
+      message: `Vượt kiểm tra ${o.rule_id} theo ${o.decision_ref} của ${o.authority}`,
+      messageEn: `Check ${o.rule_id} overridden by ${o.decision_ref} of ${o.authority}`,
+    });
+  if (row.in_plan === 0 && (row.action === 'appointment' || row.action === 'nomination'))
+    flags.push({
+      code: 'outside-plan',
+      message: 'Bổ nhiệm, giới thiệu người ngoài quy hoạch',
+      messageEn: 'Appointment or nomination outside the plan',
+    });
+  return flags;
+}
+
+async function termEndOf(db: Db, row: repo.ProcessWithNames): Promise<string | null> {
+  if (row.action !== 'reappointment') return null;
+  const open = await repo.openIncumbencies(db, row.person_id, row.started_on);
+  return open.find((i) => i.position_id === row.position_id)?.term_end ?? null;
+}
+
+function toSummary(
+  row: repo.ProcessWithNames,
+  steps: DecisionStepRow[],
+  def: ProcessDefinition,
+  flags: ProcessFlag[],
+): ProcessSummary {
+  const current = steps.find((s) => s.status === 'pending');
+  return {
+    id: row.id,
+    organizationId: row.organization_id,
+    organizationName: row.organization_name,
+    action: row.action,
+    source: row.source,
+    track: row.track,
+    personId: row.person_id,
+    personName: row.person_name,
+    positionId: row.position_id,
+    positionName: row.position_name,
+    status: row.status,
+    startedOn: row.started_on,
+    currentStep:
+      row.status === 'open' && current ? (def.steps.find((s) => s.key === current.key)?.label.vi ?? current.key) : null,
+    policyDeadline: row.policy_deadline,
+    processDeadline: row.process_deadline,
+    flags,
+  };
+}
+
+export async function listProcesses(
+  db: Db,
+  library: PolicyLibrary,
+  actor: Actor,
+  q: { status?: ProcessSummary['status']; flagged?: 'true' | 'false'; limit: number; offset: number },
+) {
+  const roots = scopePaths(actor, 'decisions.read');
+  const { rows, total } = q.flagged
+    ? await (async () => {
+        const all = await repo.listAllInScope(db, roots, 5000);
+        return { rows: q.status ? all.filter((r) => r.status === q.status) : all, total: -1 };
+      })()
+    : await repo.listProcesses(db, { scopePaths: roots, status: q.status, limit: q.limit, offset: q.offset });
+  const ids = rows.map((r) => r.id);
+  const [steps, recusals, overrides] = await Promise.all([
+    repo.listStepsOf(db, ids),
+    repo.listRecusals(db, ids),
+    repo.listOverrides(db, ids),
+  ]);
+  const items: ProcessSummary[] = [];
+  for (const row of rows) {
+    const own = steps.filter((s) => s.process_id === row.id);
+    const flags = flagsOf(
+      library,
+      row,
+      own,
+      recusals.filter((r) => r.process_id === row.id),
+      overrides.filter((o) => o.process_id === row.id),
+      await termEndOf(db, row),
+    );
+    items.push(toSummary(row, own, definitionOf(library, row).def, flags));
+  }
+  if (!q.flagged) return { items, total };
+  const wanted = items.filter((i) => (q.flagged === 'true' ? i.flags.length > 0 : i.flags.length === 0));
+  return { items: wanted.slice(q.offset, q.offset + q.limit), total: wanted.length };
+}
+
+export async function getProcess(db: Db, library: PolicyLibrary, actor: Actor, id: string): Promise<ProcessDetail> {
+  const row = await loadReadable(db, actor, id);
+  const { def } = definitionOf(library, row);
+  const [steps, recusals, overrides] = await Promise.all([
+    repo.listSteps(db, id),
+    repo.listRecusals(db, [id]),
+    repo.listOverrides(db, [id]),
+  ]);
+  const onDate = row.decision_date ?? todayIso();
+  const checks = await blockingChecks(db, library, row, onDate);
+  const flags = flagsOf(library, row, steps, recusals, overrides, await termEndOf(db, row));
+  return {
+    ...toSummary(row, steps, def, flags),
+    ruleId: def.ruleId,
+    citation: def.citation,
+    inPlan: row.in_plan === 1,
+    ratings: JSON.parse(row.ratings_json) as RatingFact[],
+    preparedBy: row.prepared_by,
+    steps: steps.map((s) => {
+      const meta = def.steps.find((d) => d.key === s.key)!;
+      return {
+        ordinal: Number(s.ordinal),
+        key: s.key,
+        label: meta.label,
+        voterGroup: meta.voterGroup,
+        vote: meta.vote,
+        announced: meta.announced,
+        status: s.status,
+        voteSessionId: s.vote_session_id,
+        summoned: s.summoned === null ? null : Number(s.summoned),
+        outcome: s.outcome,
+        verdicts: JSON.parse(s.verdicts_json) as Verdict[],
+        minutesRef: s.minutes_ref,
+        documents: JSON.parse(s.documents_json) as string[],
+        completedOn: s.completed_on,
+        completedBy: s.completed_by,
+      };
+    }),
+    dossier: checks.dossier,
+    eligibility: checks.verdicts,
+    recusals: recusals.map((r) => ({
+      id: r.id,
+      role: r.role,
+      stepKey: r.step_key,
+      fullName: r.full_name,
+      relation: r.relation,
+      reason: r.reason,
+      recordedAt: r.recorded_at,
+    })),
+    overrides: overrides.map((o) => ({
+      id: o.id,
+      ruleId: o.rule_id,
+      authority: o.authority,
+      decisionRef: o.decision_ref,
+      decidedOn: o.decided_on,
+      reason: o.reason,
+      recordedBy: o.recorded_by,
+    })),
+    decision:
+      row.decision_number && row.decision_date && row.effective_date && row.signer_name && row.decided_by
+        ? {
+            number: row.decision_number,
+            decisionDate: row.decision_date,
+            effectiveDate: row.effective_date,
+            signerName: row.signer_name,
+            decidedBy: row.decided_by,
+          }
+        : null,
+  };
+}

@@ -1,0 +1,164 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  completeStepBodySchema,
+  createProcessBodySchema,
+  decideBodySchema,
+  dossierItemBodySchema,
+  openStepVoteBodySchema,
+  overrideBodySchema,
+  processDetailSchema,
+  processListQuerySchema,
+  processListSchema,
+  recusalBodySchema,
+} from '../../../contracts/decisions';
+import { verdictSchema } from '../../../contracts/policy';
+import type { Db } from '../../db/database';
+import { requireActor } from '../../http/auth';
+import { errorResponses } from '../../http/responses';
+import type { PolicyLibrary } from '../policy/policy.library';
+import { getProcess, listProcesses } from './decision.read';
+import * as service from './decision.service';
+
+const idParams = z.object({ id: z.string().max(40) });
+const stepParams = z.object({ id: z.string().max(40), key: z.string().max(60) });
+const tags = ['decisions'];
+
+export function decisionRoutes(app: FastifyInstance, db: Db, library: PolicyLibrary): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const detail = { 200: processDetailSchema, ...errorResponses };
+  r.get(
+    '/api/decisions',
+    {
+      schema: {
+        tags,
+        summary: 'Quy trình nhân sự trong phạm vi, với hạn và cảnh báo / personnel processes in scope',
+        querystring: processListQuerySchema,
+        response: { 200: processListSchema, ...errorResponses },
+      },
+    },
+    async (req) => listProcesses(db, library, requireActor(req), req.query),
+  );
+  r.get(
+    '/api/decisions/:id',
+    { schema: { tags, summary: 'Toàn bộ hồ sơ quy trình / the full trail', params: idParams, response: detail } },
+    async (req) => getProcess(db, library, requireActor(req), req.params.id),
+  );
+  r.post(
+    '/api/decisions',
+    {
+      schema: {
+        tags,
+        summary: 'Bắt đầu quy trình theo quy định có hiệu lực / start a process',
+        body: createProcessBodySchema,
+        response: { 201: processDetailSchema, ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      const id = await service.createProcess(db, library, actor, req.body);
+      return reply.status(201).send(await getProcess(db, library, actor, id));
+    },
+  );
+  r.post(
+    '/api/decisions/:id/dossier',
+    {
+      schema: {
+        tags,
+        summary: 'Ghi giấy tờ hồ sơ / record a dossier document',
+        params: idParams,
+        body: dossierItemBodySchema,
+        response: detail,
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      await service.addDossierItem(db, library, actor, req.params.id, req.body);
+      return getProcess(db, library, actor, req.params.id);
+    },
+  );
+  r.post(
+    '/api/decisions/:id/recusals',
+    {
+      schema: {
+        tags,
+        summary: 'Ghi việc tránh do quan hệ gia đình / record a recusal',
+        params: idParams,
+        body: recusalBodySchema,
+        response: detail,
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      await service.recordRecusal(db, actor, req.params.id, req.body);
+      return getProcess(db, library, actor, req.params.id);
+    },
+  );
+  r.post(
+    '/api/decisions/:id/steps/:key/vote',
+    {
+      schema: {
+        tags,
+        summary: 'Mở phiếu giấy cho bước / open the step’s paper vote',
+        params: stepParams,
+        body: openStepVoteBodySchema,
+        response: { 201: z.object({ voteSessionId: z.string() }), ...errorResponses },
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send({
+        voteSessionId: await service.openStepVote(db, library, requireActor(req), req.params.id, req.params.key, req.body),
+      }),
+  );
+  r.post(
+    '/api/decisions/:id/steps/:key/complete',
+    {
+      schema: {
+        tags,
+        summary: 'Hoàn thành bước (biên bản, kết quả phiếu) / complete a step',
+        params: stepParams,
+        body: completeStepBodySchema,
+        response: {
+          200: z.object({ outcome: z.string(), verdicts: z.array(verdictSchema), continues: z.boolean() }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (req) => service.completeStep(db, library, requireActor(req), req.params.id, req.params.key, req.body),
+  );
+  r.post(
+    '/api/decisions/:id/overrides',
+    {
+      schema: {
+        tags,
+        summary: 'Ghi quyết định vượt kiểm tra của cấp có thẩm quyền / record an override',
+        params: idParams,
+        body: overrideBodySchema,
+        response: detail,
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      await service.recordOverride(db, actor, req.params.id, req.body);
+      return getProcess(db, library, actor, req.params.id);
+    },
+  );
+  r.post(
+    '/api/decisions/:id/decide',
+    {
+      schema: {
+        tags,
+        summary: 'Ra quyết định và áp dụng / decide and apply',
+        params: idParams,
+        body: decideBodySchema,
+        response: detail,
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      await service.decide(db, library, actor, req.params.id, req.body);
+      return getProcess(db, library, actor, req.params.id);
+    },
+  );
+}

@@ -1,0 +1,550 @@
+import {
+  type CompleteStepBody,
+  type CreateProcessBody,
+  type DecideBody,
+  LEAVING_ACTIONS,
+  type OpenStepVoteBody,
+  type OverrideBody,
+  type RecusalBody,
+  SEATING_ACTIONS,
+  completeStepBodySchema,
+  createProcessBodySchema,
+  decideBodySchema,
+  dossierItemBodySchema,
+  openStepVoteBodySchema,
+  overrideBodySchema,
+  recusalBodySchema,
+} from '../../../contracts/decisions';
+import type { PersonRecord } from '../../../contracts/persons';
+import type { PaperCount } from '../../../contracts/votes';
+import type { Db, Trx } from '../../db/database';
+import { AppError, forbidden, validation } from '../../http/errors';
+import { newId, nowIso } from '../../lib/ids';
+import { type Actor, mayActOn } from '../access/access.rules';
+import { appendAudit } from '../audit/audit.repository';
+import { parseRecord } from '../persons/person.mapper';
+import { findPerson, personIdOfUser } from '../persons/person.repository';
+import { applyPostChangeIn } from '../persons/person.service';
+import { type PolicyLibrary, policyAt } from '../policy/policy.library';
+import { addIncumbentIn, endIncumbentIn } from '../positions/position.service';
+import { createVote } from '../votes/vote.service';
+import { findVoteSession, listSubjects } from '../votes/vote.repository';
+import { holidayCalendar } from './holiday.calendar';
+import { blockingChecks, definitionOf, loadReadable, unresolved } from './decision.read';
+import { type KinPerson, addWorkingDays, kinship, outcomeContinues, processDefinition, stepResult } from './decision.rules';
+import * as repo from './decision.repository';
+
+const birthYearOf = (birth: string) => Number(birth.slice(0, 4));
+const kinOf = (r: PersonRecord): KinPerson => ({
+  fullName: r.fullName,
+  birthYear: birthYearOf(r.birthDate),
+  family: r.family.map((f) => ({ relation: f.relation, fullName: f.fullName, birthYear: f.birthYear })),
+});
+
+async function recordOf(db: Db | Trx, personId: string): Promise<PersonRecord | null> {
+  const p = await findPerson(db, personId);
+  return p ? parseRecord(p.data_json) : null;
+}
+
+const kinshipConflict = (who: string, relation: string) =>
+  new AppError(
+    'CONFLICT',
+    `${who} là người thân (${relation}) của người được xem xét theo bảng quan hệ gia đình: phải tránh, không được tham gia (114-QĐ/TW)`,
+    `${who} is a declared relative (${relation}) of the person: must recuse (114-QĐ/TW)`,
+    [{ path: 'kinship', message: relation, messageEn: relation }],
+  );
+
+async function loadWritable(trx: Trx, actor: Actor, id: string, permission: 'decisions.write' | 'decisions.approve') {
+  const row = await loadReadable(trx, actor, id);
+  if (!mayActOn(actor, permission, row.organization_path)) throw forbidden();
+  return row;
+}
+
+const openOnly = (status: string) => {
+  if (status !== 'open') throw new AppError('CONFLICT', 'Quy trình không còn đang thực hiện', 'The process is no longer open');
+};
+
+export async function createProcess(db: Db, library: PolicyLibrary, actor: Actor, input: CreateProcessBody): Promise<string> {
+  const body = createProcessBodySchema.parse(input);
+  return db.transaction().execute(async (trx) => {
+    const org = await repo.findOrganizationPath(trx, body.organizationId);
+    if (!org || !mayActOn(actor, 'decisions.read', org.path))
+      throw validation('organizationId', 'đơn vị không tồn tại', 'no such organization');
+    if (!mayActOn(actor, 'decisions.write', org.path)) throw forbidden();
+    const seat = await repo.findSeat(trx, body.positionId);
+    if (!seat || !seat.organization_path.startsWith(org.path))
+      throw validation('positionId', 'vị trí không thuộc đơn vị này', 'the seat is not in this organization');
+    const person = await findPerson(trx, body.personId);
+    if (!person || !mayActOn(actor, 'decisions.read', person.organization_path))
+      throw validation('personId', 'không tìm thấy hồ sơ cán bộ', 'no such person record');
+    const policy = policyAt(library, body.startedOn, body.track);
+    const def = processDefinition(policy, body.action, body.source);
+    if (!def)
+      throw validation(
+        'startedOn',
+        'không có quy trình nào có hiệu lực vào ngày này cho loại việc này',
+        'no process is in force on that date for this action',
+      );
+    // The proposer may not be a declared relative of the person (114-QĐ/TW).
+    const proposerPerson = await personIdOfUser(trx, actor.userId);
+    const proposer = proposerPerson ? await recordOf(trx, proposerPerson) : null;
+    const candidate = parseRecord(person.data_json);
+    const kin = proposer ? kinship(kinOf(candidate), kinOf(proposer)) : null;
+    if (kin) throw kinshipConflict(proposer!.fullName, kin.relation);
+    const cal = holidayCalendar();
+    const id = newId();
+    const row = {
+      id,
+      organization_id: org.id,
+      action: body.action,
+      source: body.source,
+      track: body.track,
+      person_id: person.id,
+      person_name: person.full_name,
+      position_id: seat.id,
+      rule_id: def.ruleId,
+      started_on: body.startedOn,
+      in_plan: body.inPlan ? 1 : 0,
+      ratings_json: JSON.stringify(body.ratings),
+      status: 'open' as const,
+      policy_deadline: def.policyWorkingDays ? addWorkingDays(cal, body.startedOn, def.policyWorkingDays) : null,
+      process_deadline: addWorkingDays(cal, body.startedOn, def.processWorkingDays),
+      last_activity_on: body.startedOn,
+      note: body.note ?? null,
+      prepared_by: actor.userId,
+      created_at: nowIso(),
+      decision_number: null,
+      decision_date: null,
+      effective_date: null,
+      signer_name: null,
+      decided_by: null,
+      decided_at: null,
+    };
+    const steps = def.steps.map((s, i) => ({
+      id: newId(),
+      process_id: id,
+      ordinal: i + 1,
+      key: s.key,
+      status: 'pending' as const,
+      vote_session_id: null,
+      summoned: null,
+      outcome: null,
+      verdicts_json: '[]',
+      minutes_ref: null,
+      documents_json: '[]',
+      head_choice: null,
+      completed_on: null,
+      completed_by: null,
+    }));
+    await repo.insertProcess(trx, row, steps);
+    await appendAudit(trx, {
+      actorId: actor.userId,
+      action: 'decision.process.create',
+      entity: 'decision_process',
+      entityId: id,
+      organizationId: org.id,
+      after: { ...row, steps: steps.map((s) => s.key) },
+    });
+    return id;
+  });
+}
+
+export async function addDossierItem(db: Db, library: PolicyLibrary, actor: Actor, id: string, input: unknown): Promise<void> {
+  const body = dossierItemBodySchema.parse(input);
+  await db.transaction().execute(async (trx) => {
+    const row = await loadWritable(trx, actor, id, 'decisions.write');
+    openOnly(row.status);
+    const { policy } = definitionOf(library, row);
+    const rule = policy.rules.get('dossier.personnel');
+    const keys = rule && rule.kind === 'dossier' ? rule.params.items.map((i) => i.key) : [];
+    if (!keys.includes(body.key)) throw validation('key', 'loại giấy tờ không có trong danh mục hồ sơ', 'not a dossier item');
+    const item = {
+      id: newId(),
+      process_id: id,
+      key: body.key,
+      document_date: body.documentDate,
+      reference: body.reference,
+      recorded_by: actor.userId,
+      recorded_at: nowIso(),
+    };
+    await repo.insertDossierItem(trx, item);
+    await appendAudit(trx, {
+      actorId: actor.userId,
+      action: 'decision.dossier.add',
+      entity: 'decision_process',
+      entityId: id,
+      organizationId: row.organization_id,
+      after: item,
+    });
+  });
+}
+
+/** Records a recusal; with a record, the relation is read from both family tables (a declared relative must recuse). */
+export async function recordRecusal(db: Db, actor: Actor, id: string, input: RecusalBody): Promise<void> {
+  const body = recusalBodySchema.parse(input);
+  await db.transaction().execute(async (trx) => {
+    const row = await loadWritable(trx, actor, id, 'decisions.write');
+    openOnly(row.status);
+    const candidate = await recordOf(trx, row.person_id);
+    const participant = body.personId ? await recordOf(trx, body.personId) : null;
+    const kin = kinship(
+      kinOf(candidate!),
+      participant ? kinOf(participant) : { fullName: body.fullName, birthYear: body.birthYear, family: [] },
+    );
+    if (!kin && !body.reason)
+      throw validation(
+        'reason',
+        'không có quan hệ gia đình được khai: hãy ghi lý do tránh',
+        'no declared relation: give the reason for the recusal',
+      );
+    if (body.role === 'voter' && body.stepKey) {
+      const steps = await repo.listSteps(trx, id);
+      const step = steps.find((s) => s.key === body.stepKey);
+      if (!step) throw validation('stepKey', 'không có bước này', 'no such step');
+      if (step.vote_session_id)
+        throw new AppError(
+          'CONFLICT',
+          'Đã mở phiếu cho bước này: phải ghi việc tránh trước khi bỏ phiếu',
+          'The vote is already open: record recusals before it',
+        );
+    }
+    const rec = {
+      id: newId(),
+      process_id: id,
+      role: body.role,
+      step_key: body.stepKey,
+      person_id: body.personId,
+      full_name: participant?.fullName ?? body.fullName,
+      relation: kin?.relation ?? null,
+      reason: body.reason ?? null,
+      recorded_by: actor.userId,
+      recorded_at: nowIso(),
+    };
+    await repo.insertRecusal(trx, rec);
+    await appendAudit(trx, {
+      actorId: actor.userId,
+      action: 'decision.recusal',
+      entity: 'decision_process',
+      entityId: id,
+      organizationId: row.organization_id,
+      after: rec,
+    });
+  });
+}
+
+async function currentStep(trx: Trx, id: string, key: string) {
+  const steps = await repo.listSteps(trx, id);
+  const current = steps.find((s) => s.status === 'pending');
+  if (!current || current.key !== key)
+    throw new AppError('CONFLICT', 'Chưa tới bước này hoặc bước đã xong', 'This is not the current step', [
+      { path: 'step', message: current?.key ?? '', messageEn: current?.key ?? '' },
+    ]);
+  return { steps, step: current };
+}
+
+/** Opens the step's paper vote in the votes module: the recused voters are taken out of those summoned. */
+export async function openStepVote(
+  db: Db,
+  library: PolicyLibrary,
+  actor: Actor,
+  id: string,
+  key: string,
+  input: OpenStepVoteBody,
+): Promise<string> {
+  const body = openStepVoteBodySchema.parse(input);
+  const row = await loadReadable(db, actor, id);
+  if (!mayActOn(actor, 'decisions.write', row.organization_path)) throw forbidden();
+  openOnly(row.status);
+  const { def } = definitionOf(library, row);
+  const meta = def.steps.find((s) => s.key === key);
+  if (!meta || meta.vote === 'none') throw validation('step', 'bước này không bỏ phiếu', 'this step has no vote');
+  const recused = (await repo.listRecusals(db, [id])).filter((r) => r.role === 'voter' && r.step_key === key).length;
+  const summoned = body.summoned - recused;
+  if (summoned < 1)
+    throw validation('summoned', 'không còn ai được triệu tập sau khi trừ người tránh', 'nobody left after recusals');
+  const ballot = meta.vote.startsWith('ballot-');
+  const subjects = [row.person_name, ...(ballot ? body.otherCandidates : [])].map((fullName) => ({
+    fullName,
+    titleText: row.position_name,
+  }));
+  const vote = await createVote(db, actor, {
+    organizationId: row.organization_id,
+    kind: 'appointment',
+    mode: 'paper',
+    track: row.track,
+    title: `${meta.label.vi} — ${row.person_name}`,
+    voteDate: body.voteDate,
+    voterGroup: body.voterGroup,
+    summonedCount: summoned,
+    subjects,
+  });
+  await db.transaction().execute(async (trx) => {
+    const { step } = await currentStep(trx, id, key);
+    if (step.vote_session_id) throw new AppError('CONFLICT', 'Bước này đã có cuộc bỏ phiếu', 'This step already has a vote');
+    await repo.updateStep(trx, step.id, { vote_session_id: vote.id, summoned });
+    await repo.updateProcess(trx, id, { last_activity_on: body.voteDate });
+    await appendAudit(trx, {
+      actorId: actor.userId,
+      action: 'decision.step.vote_open',
+      entity: 'decision_process',
+      entityId: id,
+      organizationId: row.organization_id,
+      after: { step: key, voteSessionId: vote.id, summoned, recused },
+    });
+  });
+  return vote.id;
+}
+
+/** Completes the current step: reads the confirmed count, applies the vote rule, checks the dossier where required. */
+export async function completeStep(
+  db: Db,
+  library: PolicyLibrary,
+  actor: Actor,
+  id: string,
+  key: string,
+  input: CompleteStepBody,
+) {
+  const body = completeStepBodySchema.parse(input);
+  return db.transaction().execute(async (trx) => {
+    const row = await loadWritable(trx, actor, id, 'decisions.write');
+    openOnly(row.status);
+    const { policy, def } = definitionOf(library, row);
+    const { steps, step } = await currentStep(trx, id, key);
+    const meta = def.steps.find((s) => s.key === key)!;
+    if (def.dossierBeforeStep === key) {
+      const checks = await blockingChecks(trx, library, row, body.completedOn);
+      const blocking = unresolved(checks.verdicts, await repo.listOverrides(trx, [id]));
+      if (blocking.length)
+        throw new AppError(
+          'CONFLICT',
+          'Hồ sơ hoặc điều kiện chưa đạt: không thể hoàn thành bước này',
+          'The dossier or eligibility is not met: the step cannot be completed',
+          blocking.map((v) => ({ path: v.ruleId, message: v.detail.vi, messageEn: v.detail.en })),
+        );
+    }
+    let outcome: ReturnType<typeof stepResult> = { outcome: 'recorded', verdicts: [] };
+    if (meta.vote !== 'none') {
+      if (!step.vote_session_id)
+        throw new AppError('CONFLICT', 'Bước này chưa mở phiếu', 'No vote has been opened for this step');
+      const session = await findVoteSession(trx, step.vote_session_id);
+      if (!session?.confirmed_count_json)
+        throw new AppError(
+          'CONFLICT',
+          'Chưa có kết quả kiểm phiếu được xác nhận (nhập hai lần khớp nhau)',
+          'No confirmed paper count yet (two matching entries)',
+        );
+      const count = JSON.parse(session.confirmed_count_json) as PaperCount;
+      const subjects = await listSubjects(trx, session.id);
+      const votes = Object.fromEntries(
+        subjects.map((s) => [s.full_name, count.subjects.find((c) => c.subjectId === s.id)?.high ?? 0]),
+      );
+      const expanded = steps.find((s) => s.key === 'expanded' && s.status === 'done');
+      outcome = stepResult(policy, def, meta.vote, {
+        summoned: Number(step.summoned),
+        present: count.collected,
+        votes,
+        candidate: row.person_name,
+        expandedChoice: expanded ? (expanded.head_choice ?? (expanded.outcome === 'passed' ? row.person_name : null)) : null,
+      });
+      if (outcome.outcome === 'no-quorum')
+        throw new AppError(
+          'CONFLICT',
+          'Không đủ số người tham gia theo quy định: phải tổ chức lại hội nghị',
+          'No quorum: the meeting must be held again',
+          outcome.verdicts.map((v) => ({ path: v.ruleId, message: v.detail.vi, messageEn: v.detail.en })),
+        );
+      if (outcome.outcome === 'head-decides' && !body.headChoice)
+        throw validation(
+          'headChoice',
+          'kết quả bằng 50%: cần ghi lựa chọn của người đứng đầu',
+          'a 50 % tie: record the head’s choice',
+        );
+    }
+    const goesOn = outcomeContinues(outcome.outcome, body.headChoice);
+    await repo.updateStep(trx, step.id, {
+      status: goesOn ? 'done' : 'stopped',
+      outcome: outcome.outcome,
+      verdicts_json: JSON.stringify(outcome.verdicts),
+      minutes_ref: body.minutesRef,
+      documents_json: JSON.stringify(body.documents),
+      head_choice: body.headChoice ?? null,
+      completed_on: body.completedOn,
+      completed_by: actor.userId,
+    });
+    await repo.updateProcess(trx, id, { last_activity_on: body.completedOn, ...(goesOn ? {} : { status: 'stopped' as const }) });
+    await appendAudit(trx, {
+      actorId: actor.userId,
+      action: goesOn ? 'decision.step.complete' : 'decision.step.stop',
+      entity: 'decision_process',
+      entityId: id,
+      organizationId: row.organization_id,
+      after: {
+        step: key,
+        outcome: outcome.outcome,
+        minutesRef: body.minutesRef,
+        documents: body.documents,
+        headChoice: body.headChoice ?? null,
+      },
+    });
+    return { outcome: outcome.outcome, verdicts: outcome.verdicts, continues: goesOn };
+  });
+}
+
+/** The competent authority's recorded decision lifting one blocking check; never by whoever prepared the dossier. */
+export async function recordOverride(db: Db, actor: Actor, id: string, input: OverrideBody): Promise<void> {
+  const body = overrideBodySchema.parse(input);
+  await db.transaction().execute(async (trx) => {
+    const row = await loadWritable(trx, actor, id, 'decisions.approve');
+    openOnly(row.status);
+    if (row.prepared_by === actor.userId) throw separationOfDuties();
+    const rec = {
+      id: newId(),
+      process_id: id,
+      rule_id: body.ruleId,
+      authority: body.authority,
+      decision_ref: body.decisionRef,
+      decided_on: body.decidedOn,
+      reason: body.reason,
+      recorded_by: actor.userId,
+      recorded_at: nowIso(),
+    };
+    await repo.insertOverride(trx, rec);
+    await appendAudit(trx, {
+      actorId: actor.userId,
+      action: 'decision.override',
+      entity: 'decision_process',
+      entityId: id,
+      organizationId: row.organization_id,
+      after: rec,
+    });
+  });
+}
+
+const separationOfDuties = () =>
+  new AppError(
+    'FORBIDDEN',
+    'Người chuẩn bị hồ sơ không được phê duyệt hồ sơ đó (tách bạch nhiệm vụ)',
+    'Whoever prepared the dossier may not approve it (separation of duties)',
+  );
+
+/**
+ * The decision and its effect, all in one transaction: the seat's incumbents, the person's work history, the
+ * process's state and the audit entries; any failure (a full seat, a blocking check) leaves nothing changed.
+ */
+export async function decide(db: Db, library: PolicyLibrary, actor: Actor, id: string, input: DecideBody): Promise<void> {
+  const body = decideBodySchema.parse(input);
+  if (body.effectiveDate < body.decisionDate)
+    throw validation('effectiveDate', 'ngày hiệu lực trước ngày quyết định', 'effective before the decision date');
+  await db.transaction().execute(async (trx) => {
+    const row = await loadWritable(trx, actor, id, 'decisions.approve');
+    openOnly(row.status);
+    if (row.prepared_by === actor.userId) throw separationOfDuties();
+    const steps = await repo.listSteps(trx, id);
+    const pending = steps.filter((s) => s.status !== 'done');
+    if (pending.length)
+      throw new AppError(
+        'CONFLICT',
+        'Còn bước chưa hoàn thành',
+        'Steps are not complete',
+        pending.map((s) => ({ path: s.key, message: s.status, messageEn: s.status })),
+      );
+    if (body.decisionDate < row.started_on)
+      throw validation('decisionDate', 'trước ngày bắt đầu quy trình', 'before the process started');
+    // The signer may not be a declared relative.
+    const candidate = (await recordOf(trx, row.person_id))!;
+    const signer = body.signerPersonId ? await recordOf(trx, body.signerPersonId) : null;
+    const kin = kinship(
+      kinOf(candidate),
+      signer ? kinOf(signer) : { fullName: body.signerName, birthYear: body.signerBirthYear, family: [] },
+    );
+    if (kin) throw kinshipConflict(body.signerName, kin.relation);
+    const overrides = await repo.listOverrides(trx, [id]);
+    const checks = await blockingChecks(trx, library, row, body.decisionDate);
+    const blocking = unresolved(checks.verdicts, overrides);
+    if (blocking.length)
+      throw new AppError(
+        'CONFLICT',
+        'Chưa đủ điều kiện ra quyết định; chỉ cấp có thẩm quyền mới được quyết định vượt qua bằng văn bản',
+        'Conditions are not met; only a recorded decision of the competent authority can override',
+        blocking.map((v) => ({ path: v.ruleId, message: v.detail.vi, messageEn: v.detail.en })),
+      );
+    await applyEffect(trx, row, body, checks.record, actor);
+    await repo.updateProcess(trx, id, {
+      status: 'decided',
+      decision_number: body.number,
+      decision_date: body.decisionDate,
+      effective_date: body.effectiveDate,
+      signer_name: body.signerName,
+      decided_by: actor.userId,
+      decided_at: nowIso(),
+      last_activity_on: body.decisionDate,
+    });
+    await appendAudit(trx, {
+      actorId: actor.userId,
+      action: 'decision.decide',
+      entity: 'decision_process',
+      entityId: id,
+      organizationId: row.organization_id,
+      after: {
+        ...body,
+        action: row.action,
+        personId: row.person_id,
+        positionId: row.position_id,
+        overrides: overrides.map((o) => o.rule_id),
+      },
+    });
+  });
+}
+
+async function applyEffect(
+  trx: Trx,
+  row: Awaited<ReturnType<typeof loadReadable>>,
+  body: ReturnType<typeof decideBodySchema.parse>,
+  record: PersonRecord,
+  actor: Actor,
+) {
+  const on = body.effectiveDate;
+  const open = await repo.openIncumbencies(trx, row.person_id, on);
+  const seat = (await repo.findSeat(trx, row.position_id))!;
+  const reason = `Quyết định số ${body.number} ngày ${body.decisionDate.split('-').reverse().join('/')}`;
+  if (SEATING_ACTIONS.includes(row.action)) {
+    // The post held until now ends where the new one starts (a secondment keeps the home post).
+    const ending = row.action === 'secondment' ? open.filter((i) => i.position_id === row.position_id) : open;
+    for (const inc of ending) await endIncumbentIn(trx, null, inc.id, on);
+    await addIncumbentIn(trx, null, row.position_id, {
+      personId: row.person_id,
+      personName: row.person_name,
+      how: 'appointed',
+      from: on,
+      decisionRef: body.number,
+    });
+    await applyPostChangeIn(
+      trx,
+      row.person_id,
+      {
+        closeOn: row.action === 'secondment' ? null : on,
+        newPost: {
+          from: on,
+          to: null,
+          organizationId: seat.organization_id,
+          organizationName: seat.organization_name,
+          titleCode: seat.title_code,
+          titleName: seat.title_name,
+        },
+        reason,
+      },
+      { by: actor.userId, at: nowIso() },
+    );
+  } else if (LEAVING_ACTIONS.includes(row.action)) {
+    const inSeat = open.filter((i) => i.position_id === row.position_id);
+    if (inSeat.length === 0)
+      throw new AppError(
+        'CONFLICT',
+        `${record.fullName} không giữ vị trí này vào ngày hiệu lực`,
+        'The person does not hold this seat on the effective date',
+      );
+    for (const inc of inSeat) await endIncumbentIn(trx, null, inc.id, on);
+    await applyPostChangeIn(trx, row.person_id, { closeOn: on, newPost: null, reason }, { by: actor.userId, at: nowIso() });
+  }
+  // A nomination or a suspension changes no seat: the decision itself is the record.
+}

@@ -1,0 +1,89 @@
+import { useState } from 'react';
+import { Space, Switch, Table, Tag, Tooltip } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { ACTION_LABELS, PROCESS_STATUS_LABELS, type ProcessSummary } from '@contracts/decisions';
+import { ApiErrorAlert } from '../../ui/errors';
+import { formatDate, useI18n } from '../../ui/i18n';
+import { PageHeader } from '../../ui/PageHeader';
+import { Link, useSearch } from '../../ui/router';
+import { useApiQuery } from '../../ui/useApiQuery';
+import { ProcessView } from './ProcessView';
+
+const PAGE_SIZE = 20;
+const STATUS_COLOR = { open: 'blue', stopped: 'red', decided: 'green', cancelled: 'default' } as const;
+
+/** Personnel processes in scope with deadlines and flags; `/decisions?id=…` shows one process. */
+export function DecisionsPage() {
+  const id = new URLSearchParams(useSearch()).get('id');
+  return id ? <ProcessView id={id} /> : <ProcessList />;
+}
+
+function ProcessList() {
+  const { t, label } = useI18n();
+  const [page, setPage] = useState(1);
+  const [flagged, setFlagged] = useState(false);
+  const list = useApiQuery<{ items: ProcessSummary[]; total: number }>('/api/decisions', {
+    limit: PAGE_SIZE,
+    offset: (page - 1) * PAGE_SIZE,
+    flagged: flagged ? 'true' : undefined,
+  });
+  const columns: TableColumnsType<ProcessSummary> = [
+    { title: t('decisions.started'), dataIndex: 'startedOn', width: 110, render: (d: string) => formatDate(d) },
+    {
+      title: t('decisions.person'),
+      dataIndex: 'personName',
+      render: (name: string, p) => (
+        <Link to={`/decisions?id=${p.id}`} data-testid={`process-${p.id}`}>
+          {name}
+        </Link>
+      ),
+    },
+    { title: t('decisions.action'), dataIndex: 'action', width: 150, render: (_, p) => label(ACTION_LABELS[p.action]) },
+    { title: t('decisions.seat'), render: (_, p) => `${p.positionName} — ${p.organizationName}` },
+    { title: t('decisions.currentStep'), dataIndex: 'currentStep', render: (s: string | null) => s ?? '—' },
+    {
+      title: t('decisions.deadline'),
+      dataIndex: 'processDeadline',
+      width: 120,
+      render: (d: string, p) => (p.status === 'open' ? formatDate(d) : '—'),
+    },
+    {
+      title: t('decisions.status'),
+      dataIndex: 'status',
+      width: 200,
+      render: (_, p) => (
+        <Space wrap size={4}>
+          <Tag color={STATUS_COLOR[p.status]}>{label(PROCESS_STATUS_LABELS[p.status])}</Tag>
+          {p.flags.map((f, i) => (
+            <Tooltip key={i} title={label({ vi: f.message, en: f.messageEn })}>
+              <Tag color="volcano">{t(`decisions.flag.${f.code}`)}</Tag>
+            </Tooltip>
+          ))}
+        </Space>
+      ),
+    },
+  ];
+  return (
+    <>
+      <PageHeader
+        title={t('decisions.title')}
+        intro={t('decisions.intro')}
+        extra={
+          <Space>
+            {t('decisions.flaggedOnly')}
+            <Switch checked={flagged} onChange={(v) => (setFlagged(v), setPage(1))} data-testid="flagged-only" />
+          </Space>
+        }
+      />
+      {list.error ? <ApiErrorAlert error={list.error} onRetry={list.reload} /> : null}
+      <Table<ProcessSummary>
+        rowKey="id"
+        columns={columns}
+        dataSource={list.data?.items ?? []}
+        loading={list.loading}
+        locale={{ emptyText: t('decisions.empty') }}
+        pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, onChange: setPage }}
+      />
+    </>
+  );
+}
