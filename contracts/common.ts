@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Roles a user can be granted on an organization subtree (domain.md, "Who uses it"). */
-export const ROLES = ['officer', 'leader', 'tally', 'inspector', 'cadre', 'admin'] as const;
+export const ROLES = ['officer', 'leader', 'tally', 'inspector', 'cadre', 'admin', 'credential_authority'] as const;
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 
@@ -12,6 +12,7 @@ export const ROLE_LABELS: Record<Role, { vi: string; en: string }> = {
   inspector: { vi: 'Ủy ban kiểm tra', en: 'Inspector' },
   cadre: { vi: 'Cán bộ (tự phục vụ)', en: 'Cadre (self-service)' },
   admin: { vi: 'Quản trị hệ thống', en: 'Administrator' },
+  credential_authority: { vi: 'Cơ quan cấp mã bỏ phiếu', en: 'Credential authority' },
 };
 
 export const ERROR_CODES = [

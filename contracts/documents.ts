@@ -107,9 +107,24 @@ export const documentSchema = z.object({
 });
 export type RegisterDocument = z.infer<typeof documentSchema>;
 
+/** A policy rule whose citation names a register entry; `lostForceOn` is set when the entry was replaced. */
+export const citedRuleSchema = z.object({
+  ruleId: z.string(),
+  packId: z.string(),
+  packTitle: z.object({ vi: z.string(), en: z.string() }),
+  title: z.object({ vi: z.string(), en: z.string() }),
+  citation: z.string(),
+  effectiveFrom: z.string(),
+  effectiveTo: z.string().nullable(),
+  lostForceOn: z.string().nullable(),
+});
+export type CitedRule = z.infer<typeof citedRuleSchema>;
+
 export const documentDetailSchema = documentSchema.extend({
   relations: z.array(relationSchema),
   attachments: z.array(attachmentSchema),
+  /** The policy-pack rules that cite this document (which lost force with it, when it was replaced). */
+  citedBy: z.array(citedRuleSchema),
 });
 export type RegisterDocumentDetail = z.infer<typeof documentDetailSchema>;
 

@@ -138,6 +138,14 @@ export const personRecordSchema = z.strictObject({
   personalHistoryNotes: opt(longText),
   foreignRelations: opt(longText),
   economicSituation: opt(longText),
+  // Retirement other than the legal date (NĐ 135/2020 art. 5–6: earlier or later; NĐ 83/2022: listed female leaders to 60)
+  retirementOverride: opt(
+    z.strictObject({
+      kind: z.enum(['earlier', 'later', 'female_leader_60']),
+      date: fullDateSchema.nullable().default(null),
+      reason: text.min(1),
+    }),
+  ),
   // tables
   training: z.array(trainingRowSchema).max(PERSON_LIMITS.rowsMax).default([]),
   workHistory: z.array(workRowSchema).max(PERSON_LIMITS.rowsMax).default([]),
@@ -177,10 +185,23 @@ export const personSummarySchema = z.object({
 });
 export type PersonSummary = z.infer<typeof personSummarySchema>;
 
+export const personRetirementSchema = z.object({
+  legalDate: z.string(),
+  pensionFrom: z.string(),
+  age: z.object({ years: z.number(), months: z.number() }),
+  ruleId: z.string(),
+  citation: z.string(),
+  /** the date that applies: the override's when there is one */
+  effectiveDate: z.string(),
+  override: z.object({ kind: z.string(), reason: z.string() }).nullable(),
+});
+export type PersonRetirement = z.infer<typeof personRetirementSchema>;
+
 export const personSchema = z.object({
   id: z.string(),
   version: z.number(),
   record: personRecordSchema,
+  retirement: personRetirementSchema.nullable(),
   organizationName: z.string(),
   hasPhoto: z.boolean(),
   updatedAt: z.string(),
@@ -403,3 +424,21 @@ export const personStatisticsSchema = z.object({
   partyMembership: z.array(bucketSchema),
 });
 export type PersonStatistics = z.infer<typeof personStatisticsSchema>;
+
+export const retirementForecastSchema = z.object({
+  asOf: z.string(),
+  byYear: z.array(z.object({ year: z.number(), male: z.number(), female: z.number() })),
+  /** who retires in the next 24 months, month by month, and the seat each leaves vacant */
+  upcoming: z.array(
+    z.object({
+      personId: z.string(),
+      fullName: z.string(),
+      organizationName: z.string(),
+      currentTitle: z.string().nullable(),
+      retirementDate: z.string(),
+      overridden: z.boolean(),
+      seats: z.array(z.object({ positionId: z.string(), titleName: z.string(), organizationName: z.string() })),
+    }),
+  ),
+});
+export type RetirementForecast = z.infer<typeof retirementForecastSchema>;

@@ -23,12 +23,13 @@ export const POLICY_TRACKS = ['party', 'state'] as const;
 export const policyTrackSchema = z.enum(POLICY_TRACKS);
 export type PolicyTrack = z.infer<typeof policyTrackSchema>;
 
-export const VOTE_STATUSES = ['open', 'counted', 'voting', 'tallying', 'closed'] as const;
+export const VOTE_STATUSES = ['open', 'counted', 'setup', 'voting', 'tallying', 'closed'] as const;
 export const voteStatusSchema = z.enum(VOTE_STATUSES);
 export type VoteStatus = z.infer<typeof voteStatusSchema>;
 export const VOTE_STATUS_LABELS: Record<VoteStatus, { vi: string; en: string }> = {
   open: { vi: 'Đang nhập kết quả kiểm phiếu', en: 'Count being entered' },
   counted: { vi: 'Đã kiểm phiếu (hai lần nhập khớp)', en: 'Counted (double entry matched)' },
+  setup: { vi: 'Chuẩn bị: tạo khóa, cấp mã bỏ phiếu', en: 'Setup: keys and credentials' },
   voting: { vi: 'Đang bỏ phiếu', en: 'Voting open' },
   tallying: { vi: 'Đang giải mã kết quả', en: 'Tallying' },
   closed: { vi: 'Đã có kết quả', en: 'Result published' },
@@ -51,7 +52,14 @@ export const EXEMPTION_LABELS: Record<ExemptionReason, { vi: string; en: string 
   new_in_year: { vi: 'Được bầu, bổ nhiệm trong năm lấy phiếu', en: 'Elected or appointed in the year of the vote' },
 };
 
-export const VOTE_LIMITS = { subjectsMax: 60, summonedMax: 100_000, titleMax: 300 } as const;
+export const VOTE_LIMITS = {
+  subjectsMax: 60,
+  summonedMax: 100_000,
+  titleMax: 300,
+  votersMax: 5_000,
+  trusteesMax: 15,
+  ballotMax: 600_000,
+} as const;
 
 export const subjectInputSchema = z.strictObject({
   fullName: z.string().trim().min(1).max(LIMITS.nameMax),
@@ -72,6 +80,14 @@ export const createVoteBodySchema = z.strictObject({
   voterGroup: z.string().trim().min(1).max(500),
   summonedCount: z.number().int().min(1).max(VOTE_LIMITS.summonedMax),
   subjects: z.array(subjectInputSchema).min(1).max(VOTE_LIMITS.subjectsMax),
+  /** electronic mode: the voters (user names; each gets one credential) and the trustees among the tally committee */
+  electronic: z
+    .strictObject({
+      voterUsernames: z.array(z.string().max(64)).min(1).max(VOTE_LIMITS.votersMax),
+      trusteeUsernames: z.array(z.string().max(64)).min(2).max(VOTE_LIMITS.trusteesMax),
+      threshold: z.number().int().min(1).max(VOTE_LIMITS.trusteesMax),
+    })
+    .optional(),
 });
 export type CreateVoteBody = z.infer<typeof createVoteBodySchema>;
 
@@ -183,4 +199,70 @@ export const voteListSchema = z.object({ items: z.array(voteSessionSchema), tota
 export const paperEntryResultSchema = z.object({
   status: z.enum(['waiting_second', 'matched', 'mismatch']),
   paper: paperEntryStatusSchema,
+});
+
+// ---- Electronic mode (Belenios 2.0): only public data and data encrypted to its owner cross these boundaries ----
+
+const signedMsg = z.object({ message: z.string(), signature: z.object({ challenge: z.string(), response: z.string() }) });
+const trusteePublicKey = z.object({ pok: z.object({ challenge: z.string(), response: z.string() }), public_key: z.string() });
+
+export const certBodySchema = z.strictObject({ cert: signedMsg });
+export const polynomialBodySchema = z.strictObject({ polynomial: z.string(), secrets: z.array(z.string()), coefexps: signedMsg });
+export const voutputBodySchema = z.strictObject({ private_key: z.string(), public_key: trusteePublicKey });
+export const credentialsBodySchema = z.strictObject({
+  credentials: z
+    .array(z.strictObject({ userId: z.string().max(40), publicCredential: z.string().regex(/^[0-9]{1,700}$/) }))
+    .max(VOTE_LIMITS.votersMax),
+});
+export const ballotBodySchema = z.strictObject({ ballot: z.string().max(VOTE_LIMITS.ballotMax) });
+export const partialDecryptionBodySchema = z.strictObject({
+  decryption_factors: z.array(z.array(z.string())),
+  decryption_proofs: z.array(z.array(z.object({ challenge: z.string(), response: z.string() }))),
+});
+
+export const electronicStateSchema = z.object({
+  /** the Belenios election uuid: credentials are derived with it */
+  uuid: z.string(),
+  phase: z.enum(['certs', 'polynomials', 'voutputs', 'keys_ready']),
+  threshold: z.number(),
+  trustees: z.array(
+    z.object({
+      ordinal: z.number(),
+      userId: z.string(),
+      fullName: z.string(),
+      cert: z.boolean(),
+      polynomial: z.boolean(),
+      voutput: z.boolean(),
+      partialDecryption: z.boolean(),
+    }),
+  ),
+  voters: z.number(),
+  credentialsIssued: z.number(),
+  /** for the signed-in user */
+  me: z.object({
+    trusteeOrdinal: z.number().nullable(),
+    voter: z.boolean(),
+    credentialAuthority: z.boolean(),
+    /** certs of all trustees, once all are in (step 3 and 5 need them) */
+    certs: z.array(signedMsg).nullable(),
+    /** this trustee's routed shares (step 5) */
+    vinput: z.object({ polynomial: z.string(), secrets: z.array(z.string()), coefexps: z.array(signedMsg) }).nullable(),
+    /** this trustee's key share encrypted to himself: only his seed opens it */
+    encryptedKeyShare: z.string().nullable(),
+  }),
+  /** the exact election JSON voters encrypt for, once voting has opened */
+  rawElection: z.string().nullable(),
+  ballotsCast: z.number(),
+  boardHead: z.string().nullable(),
+});
+export type ElectronicState = z.infer<typeof electronicStateSchema>;
+
+export const credentialRosterSchema = z.object({
+  voters: z.array(z.object({ userId: z.string(), fullName: z.string(), username: z.string() })),
+});
+export const ballotAcceptedSchema = z.object({ tracker: z.string(), replacedEarlier: z.boolean() });
+export const boardSchema = z.object({
+  head: z.string().nullable(),
+  trackers: z.array(z.object({ tracker: z.string(), height: z.number() })),
+  ballotsTallied: z.number(),
 });

@@ -122,6 +122,10 @@ describe('the work programme in the browser', () => {
       const text = (await drawer.textContent()) ?? '';
       expect(text).toContain('Đã bị thay thế bởi 377-QĐ/TW từ ngày 08/10/2025');
       expect(text).toContain('Bị thay thế bởi');
+      expect(await drawer.getByTestId('rules-lost-force').textContent()).toMatch(
+        /quy tắc dưới đây hết hiệu lực cùng văn bản này từ ngày 08\/10\/2025/,
+      );
+      expect(await drawer.getByTestId('cited-by').textContent()).toContain('planning.');
       await page.screenshot({ path: screenshotPath('document-replaced.png') });
       await page.locator('.ant-drawer-close').click();
       await drawer.waitFor({ state: 'detached' });

@@ -30,6 +30,7 @@ import { personIoRoutes } from './features/persons/person.io.routes';
 import { personRoutes } from './features/persons/person.routes';
 import { programmeRoutes } from './features/programme/programme.routes';
 import { userRoutes } from './features/users/user.routes';
+import { voteElectronicRoutes } from './features/votes/vote.electronic.routes';
 import { voteRoutes } from './features/votes/vote.routes';
 import { registerAuth } from './http/auth';
 import { registerErrorHandling } from './http/error-handler';
@@ -112,12 +113,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   auditRoutes(app, db);
   homeRoutes(app, db);
   policyRoutes(app, db, policy);
-  personRoutes(app, deps.database);
+  personRoutes(app, deps.database, policy);
   voteRoutes(app, db);
   programmeRoutes(app, db);
-  await documentRoutes(app, db);
+  await documentRoutes(app, db, policy);
   evaluationRoutes(app, db, policy);
-  personIoRoutes(app, deps.database);
+  personIoRoutes(app, deps.database, policy);
+  voteElectronicRoutes(app, db);
   trainingRoutes(app, db, policy);
 
   if (serveWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });

@@ -10,7 +10,11 @@ export default defineConfig({
   plugins: [react()],
   resolve: {
     // Shared zod contracts: the web's only source of types, enums and labels.
-    alias: { '@contracts': `${projectRoot}contracts` },
+    alias: {
+      '@contracts': `${projectRoot}contracts`,
+      // Belenios 2.0 in TypeScript, pure (no Node APIs): the booth and the trustees' pages run the server's own code.
+      '@belenios': `${projectRoot}server/features/votes/belenios`,
+    },
   },
   build: {
     outDir: `${webRoot}dist`,

@@ -64,6 +64,13 @@ export const REFERENCE_DOCUMENTS: readonly ReferenceDocument[] = [
     fromProposal: 3,
   },
   {
+    number: '89-QĐ/TW',
+    type: 'quy_dinh',
+    body: 'bo_chinh_tri',
+    issuedOn: '2017-08-04',
+    title: 'Quy định về khung tiêu chuẩn chức danh, định hướng khung tiêu chí đánh giá cán bộ lãnh đạo, quản lý các cấp',
+  },
+  {
     number: '96-QĐ/TW',
     type: 'quy_dinh',
     body: 'bo_chinh_tri',

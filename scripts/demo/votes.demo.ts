@@ -12,6 +12,8 @@ import { DEMO_PASSWORD } from './foundation.demo';
 export const VOTE_DEMO_USERS: { username: string; fullName: string; role: Role; org: string }[] = [
   { username: 'tally2.tq', fullName: 'Vũ Thị Mai', role: 'tally', org: 'TQ' },
   { username: 'tally3.tq', fullName: 'Bùi Văn Nam', role: 'tally', org: 'TQ' },
+  // issues voting credentials for electronic votes; deliberately not the administrator
+  { username: 'ca.tq', fullName: 'Lương Thị Thảo', role: 'credential_authority', org: 'TQ' },
 ];
 
 async function actorFor(db: Db, username: string): Promise<Actor> {

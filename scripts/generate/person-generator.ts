@@ -558,6 +558,7 @@ export function generatePerson(ctx: GenerateContext, seat: 'head' | 'deputy' | '
     policyFamily: null,
     rewards,
     discipline,
+    retirementOverride: null,
     personalHistoryNotes: 'Không bị bắt, không bị tù, không làm việc trong chế độ cũ.',
     foreignRelations: 'Không có thân nhân ở nước ngoài.',
     economicSituation: null,

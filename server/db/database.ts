@@ -28,7 +28,14 @@ import type {
   ProgrammeMilestoneTable,
 } from '../features/programme/programme.table';
 import type { SessionTable, UserGrantTable, UserTable } from '../features/users/user.table';
-import type { VotePaperEntryTable, VoteSessionTable, VoteSubjectTable } from '../features/votes/vote.table';
+import type {
+  VoteBoardTable,
+  VotePaperEntryTable,
+  VoteSessionTable,
+  VoteSubjectTable,
+  VoteTrusteeTable,
+  VoteVoterTable,
+} from '../features/votes/vote.table';
 
 export interface Database {
   organizations: OrganizationTable;
@@ -71,6 +78,9 @@ export interface Database {
   documents: DocumentTable;
   document_relations: DocumentRelationTable;
   attachments: AttachmentTable;
+  vote_voters: VoteVoterTable;
+  vote_trustees: VoteTrusteeTable;
+  vote_board: VoteBoardTable;
 }
 
 export type Dialect = 'sqlite' | 'postgres';

@@ -48,9 +48,11 @@ export const ROLES_BY_PERMISSION = {
   'persons.write': ['officer', 'admin'],
   'persons.approve': ['officer', 'admin'],
   // results are aggregates; no role, the administrator included, can read how anyone voted
-  'votes.read': ['officer', 'leader', 'tally', 'inspector', 'admin'],
+  'votes.read': ['officer', 'leader', 'tally', 'inspector', 'admin', 'credential_authority'],
   'votes.manage': ['officer'],
   'votes.tally': ['tally'],
+  // a role of its own: the administrator cannot issue credentials (and so cannot vote for absentees)
+  'votes.credentials': ['credential_authority'],
   'programme.read': ['officer', 'leader', 'inspector', 'admin'],
   'programme.write': ['officer', 'admin'],
   'documents.read': ['officer', 'leader', 'tally', 'inspector', 'cadre', 'admin'],

@@ -91,6 +91,11 @@ describe('citation keys', () => {
     ['NQ 202/2025/QH15', '202/2025/QH15'],
     ['Quy định 96', '96-QD/TW'],
     ['HD 45-HD/BTCTW', '45-HD/BTCTW'],
+    ['Bộ luật Lao động 45/2019/QH14', '45/2019/QH14'],
+    ['Luật Phòng, chống tham nhũng 36/2018/QH14', '36/2018/QH14'],
+    ['Kết luận số 35-KL/TW ngày 05/05/2022 của Bộ Chính trị', '35-KL/TW'],
+    ['Nghị định 83/2022/NĐ-CP', '83/2022/ND-CP'],
+    ['Quyết định 1234/QĐ-UBND', '1234/QD-UBND'],
   ])('reads %s as %s', (citation, key) => {
     expect(citationKeys(citation)).toContain(key);
   });

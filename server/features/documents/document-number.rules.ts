@@ -96,6 +96,8 @@ export function checkDocumentNumber(input: {
   };
 }
 
+const EMBEDDED_NUMBER = /\d+(?:-[A-ZĐ]+\/[A-ZĐ0-9]+|\/\d{4}\/[A-ZĐa-z0-9]+(?:-[A-ZĐa-z0-9]+)?|\/[A-ZĐ]+-[A-ZĐa-z0-9]+)/gu;
+
 const LEADING_WORDS: { re: RegExp; suffix?: (n: string) => string | null }[] = [
   { re: /^(nghi dinh|nd)\s*(so)?\s*/, suffix: (n) => (/^\d+\/\d{4}$/.test(n) ? `${n}/ND-CP` : null) },
   { re: /^(ket luan|kl)\s*(so)?\s*/, suffix: (n) => (/^\d+$/.test(n) ? `${n}-KL/TW` : null) },
@@ -119,6 +121,8 @@ export function citationKeys(citation: string): string[] {
     .trim()
     .replace(/\s+/g, ' ');
   keys.add(numberKey(citation));
+  // A full number written inside a longer citation: "Bộ luật Lao động 45/2019/QH14", "Kết luận số 35-KL/TW ngày …".
+  for (const token of citation.normalize('NFC').match(EMBEDDED_NUMBER) ?? []) keys.add(numberKey(token));
   for (const { re, suffix } of LEADING_WORDS) {
     if (!re.test(folded)) continue;
     const rest = folded.replace(re, '').trim();

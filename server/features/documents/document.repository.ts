@@ -81,18 +81,39 @@ export async function listDocuments(db: Db, f: DocumentFilter): Promise<{ rows: 
   return { rows, total: Number(count.n) };
 }
 
-/** Readable documents whose number key is one of `keys` or whose aliases hold `aliasFolded`, newest first. */
+/**
+ * Readable documents whose number key is one of `keys` (an index lookup), or failing that whose aliases hold
+ * `aliasFolded` ("bo luat lao dong 2019"), newest first.
+ */
 export async function findByCitation(
   db: Db,
   readPaths: readonly string[],
   keys: readonly string[],
   aliasFolded: string,
 ): Promise<DocumentWithOrg[]> {
+  if (keys.length) {
+    const byKey = await base(db)
+      .where((eb) => readable(eb, readPaths))
+      .where('d.number_key', 'in', [...keys])
+      .orderBy('d.issued_on', 'desc')
+      .execute();
+    if (byKey.length) return byKey;
+  }
+  // Only the few entries with aliases are looked at (partial index documents_aliases).
   const alias = `%|${escapeLike(aliasFolded)}|%`;
+  const ids = await db
+    .selectFrom('documents')
+    .select('id')
+    .where('aliases_folded', 'is not', null)
+    .where(sql<SqlBool>`aliases_folded like ${alias} escape '\\'`)
+    .execute();
+  if (ids.length === 0) return [];
   return base(db)
     .where((eb) => readable(eb, readPaths))
-    .where((eb) =>
-      eb.or([eb('d.number_key', 'in', keys.length ? [...keys] : ['']), sql<SqlBool>`d.aliases_folded like ${alias} escape '\\'`]),
+    .where(
+      'd.id',
+      'in',
+      ids.map((r) => r.id),
     )
     .orderBy('d.issued_on', 'desc')
     .execute();

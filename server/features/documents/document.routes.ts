@@ -16,6 +16,7 @@ import {
   numberCheckSchema,
 } from '../../../contracts/documents';
 import type { Db } from '../../db/database';
+import type { PolicyLibrary } from '../policy/policy.library';
 import { requireActor } from '../../http/auth';
 import { errorResponses } from '../../http/responses';
 import { type OwnerKind, addAttachment, readAttachment } from './attachment.service';
@@ -26,7 +27,8 @@ const idParams = z.object({ id: z.string().max(40) });
 const fileHeaders = z.object({ 'x-file-name': z.string().min(1).max(1000) });
 const tags = ['documents'];
 
-export async function documentRoutes(app: FastifyInstance, db: Db): Promise<void> {
+/** The register's routes; the policy library lets an entry list the rules that cite it. */
+export async function documentRoutes(app: FastifyInstance, db: Db, policy: PolicyLibrary): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/documents',
@@ -85,7 +87,7 @@ export async function documentRoutes(app: FastifyInstance, db: Db): Promise<void
   r.get(
     '/api/documents/:id',
     { schema: { tags, params: idParams, response: { 200: documentDetailSchema, ...errorResponses } } },
-    async (req) => service.getDocument(db, requireActor(req), req.params.id),
+    async (req) => service.getDocument(db, requireActor(req), req.params.id, policy),
   );
   r.post(
     '/api/documents',
@@ -110,7 +112,8 @@ export async function documentRoutes(app: FastifyInstance, db: Db): Promise<void
         response: { 201: documentDetailSchema, 409: errorResponses[400], ...errorResponses },
       },
     },
-    async (req, reply) => reply.status(201).send((await service.addRelation(db, requireActor(req), req.params.id, req.body))!),
+    async (req, reply) =>
+      reply.status(201).send((await service.addRelation(db, requireActor(req), req.params.id, req.body, policy))!),
   );
 
   // Attachments travel as the raw file body (PDF or DOCX) with its name in x-file-name (URI-encoded).

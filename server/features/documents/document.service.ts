@@ -13,6 +13,8 @@ import { type Actor, holdsAnywhere, mayActOn, scopePaths } from '../access/acces
 import { appendAudit } from '../audit/audit.repository';
 import { findOrganization } from '../organizations/organization.repository';
 import * as items from '../programme/programme.repository';
+import type { PolicyLibrary } from '../policy/policy.library';
+import { rulesCiting } from './document-citations.rules';
 import { citationKeys, checkDocumentNumber, foldAlias, numberKey } from './document-number.rules';
 import { toAttachmentResponse, toDocumentRef, toDocumentResponse } from './document.mapper';
 import * as repo from './document.repository';
@@ -88,7 +90,7 @@ export async function listDocuments(
   return { items: await present(db, actor, rows), total };
 }
 
-export async function getDocument(db: Db, actor: Actor, id: string): Promise<RegisterDocumentDetail> {
+export async function getDocument(db: Db, actor: Actor, id: string, library?: PolicyLibrary): Promise<RegisterDocumentDetail> {
   const row = await repo.findDocument(db, id);
   if (!row || !mayRead(actor, row)) throw documentNotFound();
   const [doc] = await present(db, actor, [row]);
@@ -113,6 +115,13 @@ export async function getDocument(db: Db, actor: Actor, id: string): Promise<Reg
       ];
     }),
     attachments: attachments.map(toAttachmentResponse),
+    citedBy: library
+      ? rulesCiting(
+          library,
+          { numberKey: row.number_key, aliasesFolded: row.aliases_folded },
+          doc!.status === 'replaced' ? doc!.effectiveTo : null,
+        )
+      : [],
   };
 }
 
@@ -227,6 +236,7 @@ export async function addRelation(
   actor: Actor | null,
   fromId: string,
   body: CreateRelationBody,
+  library?: PolicyLibrary,
 ): Promise<RegisterDocumentDetail | null> {
   await db.transaction().execute(async (trx) => {
     const [from, to] = [await repo.findDocument(trx, fromId), await repo.findDocument(trx, body.targetId)];
@@ -263,7 +273,7 @@ export async function addRelation(
       after: { ...row, fromNumber: from.number, toNumber: to.number },
     });
   });
-  return actor ? getDocument(db, actor, fromId) : null;
+  return actor ? getDocument(db, actor, fromId, library) : null;
 }
 
 /** The register entry a policy citation names ("377-QĐ/TW", "NĐ 170/2025", "Bộ luật Lao động 2019"), or null. */

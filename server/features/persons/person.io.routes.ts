@@ -4,6 +4,7 @@ import { z } from 'zod';
 import {
   PERSON_LIMITS,
   exportQuerySchema,
+  retirementForecastSchema,
   importRunBodySchema,
   importStatusSchema,
   personStatisticsSchema,
@@ -15,6 +16,8 @@ import { errorResponses } from '../../http/responses';
 import { exportPersonsXlsx, parseColumns } from './person.export.service';
 import { importJobStatus, runImportJob, startImportJob } from './person.import.service';
 import { cvBatch, cvDocument, personStatistics } from './person.print.service';
+import { retirementForecast } from './person.retirement';
+import type { PolicyLibrary } from '../policy/policy.library';
 
 const idParams = z.object({ id: z.string().max(40) });
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -23,7 +26,7 @@ const attachment = (name: string) =>
   `attachment; filename="${name.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 /** Import, export, printable CVs and statistics of cadre records. */
-export function personIoRoutes(app: FastifyInstance, ctx: DbContext): void {
+export function personIoRoutes(app: FastifyInstance, ctx: DbContext, policy: PolicyLibrary): void {
   const db = ctx.db;
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['persons'];
@@ -54,6 +57,18 @@ export function personIoRoutes(app: FastifyInstance, ctx: DbContext): void {
       },
     },
     async (req) => personStatistics(ctx, requireActor(req), req.query),
+  );
+  r.get(
+    '/api/persons/retirement-forecast',
+    {
+      schema: {
+        tags,
+        summary: 'Dự báo nghỉ hưu và vị trí sẽ trống / retirement forecast and seats falling vacant',
+        querystring: z.object({ organizationId: z.string().max(40).optional() }),
+        response: { 200: retirementForecastSchema, ...errorResponses },
+      },
+    },
+    async (req) => retirementForecast(ctx, policy, requireActor(req), req.query),
   );
   for (const format of ['docx', 'pdf'] as const) {
     r.get(

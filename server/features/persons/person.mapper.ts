@@ -59,6 +59,7 @@ export function toPersonResponse(
     id: row.id,
     version: asOf?.version ?? row.version,
     record: asOf?.record ?? parseRecord(row.data_json),
+    retirement: null,
     organizationName: row.organization_name,
     hasPhoto: Number(row.has_photo) === 1,
     updatedAt: row.updated_at,

@@ -387,3 +387,22 @@ export async function openIncumbentsUnder(db: Db | Trx, path: string) {
     .orderBy('i.from_date')
     .execute();
 }
+
+/** The seats the given persons hold today (open incumbencies), for "which seats fall vacant". */
+export async function openSeatsOf(db: Db | Trx, personIds: readonly string[]) {
+  if (personIds.length === 0) return [];
+  const out = [];
+  for (let i = 0; i < personIds.length; i += 500)
+    out.push(
+      ...(await db
+        .selectFrom('position_incumbents as i')
+        .innerJoin('positions as s', 's.id', 'i.position_id')
+        .innerJoin('titles as t', 't.id', 's.title_id')
+        .innerJoin('organizations as o', 'o.id', 's.organization_id')
+        .select(['i.person_id', 's.id as position_id', 't.name as title_name', 'o.name as organization_name'])
+        .where('i.person_id', 'in', personIds.slice(i, i + 500))
+        .where('i.to_date', 'is', null)
+        .execute()),
+    );
+  return out;
+}

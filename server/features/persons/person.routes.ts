@@ -22,12 +22,14 @@ import { requireActor } from '../../http/auth';
 import { AppError } from '../../http/errors';
 import { errorResponses } from '../../http/responses';
 import { personIdOfUser } from './person.repository';
+import { getPersonWithRetirement } from './person.retirement';
 import * as service from './person.service';
+import type { PolicyLibrary } from '../policy/policy.library';
 
 const idParams = z.object({ id: z.string().max(40) });
 const asOfSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?$/, 'YYYY-MM-DD');
 
-export function personRoutes(app: FastifyInstance, ctx: DbContext): void {
+export function personRoutes(app: FastifyInstance, ctx: DbContext, policy: PolicyLibrary): void {
   const db = ctx.db;
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['persons'];
@@ -71,7 +73,7 @@ export function personRoutes(app: FastifyInstance, ctx: DbContext): void {
         response: { 200: personSchema, ...errorResponses },
       },
     },
-    async (req) => service.getPerson(db, requireActor(req), req.params.id, req.query.asOf),
+    async (req) => getPersonWithRetirement(db, policy, requireActor(req), req.params.id, req.query.asOf),
   );
   r.put(
     '/api/persons/:id',

@@ -352,6 +352,20 @@ export function validatePersonRecord(record: PersonRecord, policy: RecordPolicy,
       messageEn: 'the year the academic rank was conferred is required',
     });
 
+  const o = record.retirementOverride;
+  if (o && o.kind !== 'female_leader_60' && o.date === null)
+    out.push({
+      path: 'retirementOverride.date',
+      message: 'cần ghi ngày nghỉ hưu khi nghỉ sớm hoặc muộn hơn',
+      messageEn: 'an earlier or later retirement needs its date',
+    });
+  if (o && o.kind === 'female_leader_60' && record.sex !== 'F')
+    out.push({
+      path: 'retirementOverride.kind',
+      message: 'NĐ 83/2022 chỉ áp dụng cho cán bộ nữ',
+      messageEn: 'NĐ 83/2022 applies to women only',
+    });
+
   const ranges: [string, { from: string | null; to: string | null }[]][] = [
     ['training', record.training],
     ['workHistory', record.workHistory],

@@ -322,4 +322,73 @@ describe.each(testDialects())('cadre records on %s', (dialect) => {
     });
     expect(huge.statusCode).toBe(413);
   });
+
+  it('shows the legal retirement date from the policy rule, an override with its reason, and the forecast with seats', async () => {
+    const soon = new Date();
+    // A man reaching this year's retirement age this month (60y3m in 2021, +3 months a year, up to 62).
+    const ageMonths = Math.min(60 * 12 + 3 + 3 * (soon.getUTCFullYear() - 2021), 62 * 12);
+    const birth = new Date(Date.UTC(soon.getUTCFullYear(), soon.getUTCMonth() - ageMonths, 1)).toISOString().slice(0, 10);
+    const p = await create({
+      fullName: 'Lương Văn Hưu',
+      cccd: `0080${birth.slice(2, 4)}000321`,
+      birthDate: birth,
+      recruitmentDate: '1990-01-01',
+    });
+    const got = (await officer.get(`/api/persons/${p.id}`)).json() as Person;
+    expect(got.retirement).not.toBeNull();
+    expect(got.retirement!.age).toEqual({ years: Math.floor(ageMonths / 12), months: ageMonths % 12 });
+    expect(got.retirement!.effectiveDate).toBe(got.retirement!.legalDate);
+    expect(got.retirement!.legalDate.slice(0, 7)).toBe(
+      `${soon.getUTCFullYear()}-${String(soon.getUTCMonth() + 1).padStart(2, '0')}`,
+    );
+    expect(got.retirement!.citation).toContain('169');
+
+    type Forecast = {
+      byYear: { year: number; male: number }[];
+      upcoming: { personId: string; retirementDate: string; overridden: boolean }[];
+    };
+    const f1 = (await officer.get(`/api/persons/retirement-forecast?organizationId=${snvId}`)).json() as Forecast;
+    expect(f1.upcoming.find((u) => u.personId === p.id)?.retirementDate).toBe(got.retirement!.legalDate);
+    expect(f1.byYear).toHaveLength(10);
+    expect(f1.byYear[0]!.male).toBeGreaterThanOrEqual(1);
+
+    // Later retirement (NĐ 135/2020) with a reason: the forecast follows the override.
+    const later = `${soon.getUTCFullYear() + 4}-12-31`;
+    const res = await put(officer, `/api/persons/${p.id}`, {
+      baseVersion: 1,
+      record: {
+        ...p.record,
+        retirementOverride: { kind: 'later', date: later, reason: 'Kéo dài thời gian công tác theo quyết định của Tỉnh ủy' },
+      },
+      reason: null,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const after = (await officer.get(`/api/persons/${p.id}`)).json() as Person;
+    expect(after.retirement!.effectiveDate).toBe(later);
+    expect(after.retirement!.override?.kind).toBe('later');
+    const f2 = (await officer.get(`/api/persons/retirement-forecast?organizationId=${snvId}`)).json() as Forecast;
+    expect(f2.upcoming.map((u) => u.personId)).not.toContain(p.id);
+    // An override without its date, or NĐ 83/2022 for a man, is refused.
+    const bad = await put(officer, `/api/persons/${p.id}`, {
+      baseVersion: 2,
+      record: { ...p.record, retirementOverride: { kind: 'female_leader_60', date: null, reason: 'x' } },
+      reason: null,
+    });
+    expect(bad.statusCode).toBe(400);
+  });
+
+  it('names the seat a retiring incumbent leaves vacant', async () => {
+    const f = (await officer.get('/api/persons/retirement-forecast')).json() as {
+      upcoming: { seats: { titleName: string }[] }[];
+    };
+    const withSeat = f.upcoming.filter((u) => u.seats.length > 0);
+    const seated = await database.db.selectFrom('position_incumbents').select('person_id').where('to_date', 'is', null).execute();
+    const ids = new Set(seated.map((s) => s.person_id));
+    expect(withSeat.every((u) => u.seats.every((s) => s.titleName.length > 0))).toBe(true);
+    expect(
+      (f.upcoming as { personId: string; seats: unknown[] }[])
+        .filter((u) => ids.has(u.personId))
+        .every((u) => u.seats.length > 0),
+    ).toBe(true);
+  });
 });

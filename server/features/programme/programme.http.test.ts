@@ -7,6 +7,7 @@ import type { RegisterDocument, RegisterDocumentDetail } from '../../../contract
 import type { ProgrammeItem, ProgrammeItemDetail, Reminders, YearSummary, YearView } from '../../../contracts/programme';
 import { loadFoundationDemo } from '../../../scripts/demo/foundation.demo';
 import { type DemoRejection, demoPdf, loadProgrammeDemo } from '../../../scripts/demo/programme.demo';
+import { loadPolicyLibrary } from '../policy/pack.loader';
 import { type TestDatabase, createTestDatabase, testDialects } from '../../../test/databases';
 import { type Client, buildTestApp, loginAs } from '../../../test/http';
 import { addDays } from './programme.rules';
@@ -157,6 +158,30 @@ describe.each(testDialects())('work programme and document register over HTTP on
     expect(missing.statusCode).toBe(404);
     expect(json<{ error: { message: string } }>(missing).error.message).toBe('Không có văn bản số "999-QĐ/TW" trong sổ');
     expect(json<{ document: null }>(await officerLc.get('/api/documents/resolve?citation=999-QĐ/TW')).document).toBeNull();
+  });
+
+  it('resolves the citation of every rule in the policy packs to a register entry', async () => {
+    const library = loadPolicyLibrary();
+    const citations = [...new Set(library.packs.flatMap((p) => p.rules.map((r) => r.citation.document)))];
+    expect(citations.length).toBeGreaterThan(10);
+    for (const citation of citations) {
+      const res = json<{ document: RegisterDocument | null }>(
+        await officerLc.get(`/api/documents/resolve?citation=${encodeURIComponent(citation)}`),
+      );
+      expect(res.document?.number, citation).toBeTruthy();
+    }
+  });
+
+  it('a replaced document lists the pack rules that lost force with it, from the replacement date', async () => {
+    const fifty = json<RegisterDocument>(await byNumber(officerTq, '50-QĐ/TW'));
+    const detail = json<RegisterDocumentDetail>(await officerTq.get(`/api/documents/${fifty.id}`));
+    expect(detail.citedBy.length).toBeGreaterThan(0);
+    expect(new Set(detail.citedBy.map((r) => r.lostForceOn))).toEqual(new Set(['2025-10-08']));
+    expect(detail.citedBy.every((r) => r.packId === 'national-2023')).toBe(true);
+    const current = json<RegisterDocument>(await byNumber(officerTq, '377-QĐ/TW'));
+    const currentDetail = json<RegisterDocumentDetail>(await officerTq.get(`/api/documents/${current.id}`));
+    expect(currentDetail.citedBy.length).toBeGreaterThan(0);
+    expect(currentDetail.citedBy.every((r) => r.lostForceOn === null)).toBe(true);
   });
 
   it('shows which documents a replacement took out of force, and from which date', async () => {

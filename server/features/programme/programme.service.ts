@@ -207,7 +207,13 @@ async function scopeFor(db: Db, actor: Actor, organizationId?: string): Promise<
     return { paths: [org.path], name: org.name };
   }
   const paths = scopePaths(actor, 'programme.read');
-  const names = [...new Set(actor.grants.filter((g) => paths.includes(g.path)).map((g) => g.organizationName))];
+  // Grants also reach the units merged into the granted one (lineage); the scope is named by the current units.
+  const orgs = await findOrganizationsByIds(db, [
+    ...new Set(actor.grants.filter((g) => paths.includes(g.path)).map((g) => g.organizationId)),
+  ]);
+  const today = todayIso();
+  const current = orgs.filter((o) => o.valid_to === null || o.valid_to > today);
+  const names = [...new Set((current.length ? current : orgs).sort((a, b) => a.path.localeCompare(b.path)).map((o) => o.name))];
   return { paths, name: names.join(', ') };
 }
 

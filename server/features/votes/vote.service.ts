@@ -5,6 +5,7 @@ import { AppError, forbidden, notFound, validation } from '../../http/errors';
 import { newId, nowIso } from '../../lib/ids';
 import { type Actor, mayActOn, scopePaths } from '../access/access.rules';
 import { appendAudit } from '../audit/audit.repository';
+import { setupElectronic } from './vote.electronic.service';
 import { votePolicyAt } from './vote.policy';
 import * as repo from './vote.repository';
 import { compareEntries, preVoteWarnings, reconcile, voteResult } from './vote.rules';
@@ -108,13 +109,8 @@ export async function createVote(db: Db, actor: Actor, body: CreateVoteBody): Pr
         'no voting policy is in force on this date',
       );
     }
-    if (body.mode === 'electronic') {
-      throw validation(
-        'mode',
-        'chế độ bỏ phiếu điện tử chưa được mở trong phiên bản này',
-        'electronic mode is not available in this version',
-      );
-    }
+    if (body.mode === 'paper' && body.electronic)
+      throw validation('electronic', 'chỉ dùng cho bỏ phiếu điện tử', 'only for electronic votes');
     if (body.subjects.every((s) => s.exemption))
       throw validation('subjects', 'phải có ít nhất một người được lấy phiếu', 'at least one subject must be voted on');
     const id = newId();
@@ -128,11 +124,15 @@ export async function createVote(db: Db, actor: Actor, body: CreateVoteBody): Pr
       vote_date: body.voteDate,
       voter_group: body.voterGroup,
       summoned_count: body.summonedCount,
-      status: 'open' as const,
+      status: body.mode === 'paper' ? ('open' as const) : ('setup' as const),
       confirmed_count_json: null,
       board_hash: null,
       created_by: actor.userId,
       created_at: nowIso(),
+      election_uuid: null,
+      raw_election: null,
+      threshold: null,
+      trustees_json: null,
     };
     const subjects: VoteSubjectRow[] = body.subjects.map((s, i) => ({
       id: newId(),
@@ -145,6 +145,7 @@ export async function createVote(db: Db, actor: Actor, body: CreateVoteBody): Pr
       exemption_note: s.exemption?.note ?? null,
     }));
     await repo.insertVoteSession(trx, row, subjects);
+    if (body.mode === 'electronic') await setupElectronic(trx, id, org.path, body);
     await appendAudit(trx, {
       actorId: actor.userId,
       action: 'vote.create',

@@ -18,6 +18,11 @@ export interface VoteSessionTable {
   board_hash: string | null;
   created_by: string;
   created_at: string;
+  /** electronic mode: the Belenios uuid, the election JSON voters encrypt for, t of n, the published trustees */
+  election_uuid: string | null;
+  raw_election: string | null;
+  threshold: number | null;
+  trustees_json: string | null;
 }
 export type VoteSessionRow = Selectable<VoteSessionTable>;
 export type NewVoteSessionRow = Insertable<VoteSessionTable>;
@@ -43,3 +48,26 @@ export interface VotePaperEntryTable {
   count_json: string;
 }
 export type VotePaperEntryRow = Selectable<VotePaperEntryTable>;
+
+export interface VoteVoterTable {
+  session_id: string;
+  user_id: string;
+  /** g^secret(credential): the credential itself stays with the voter */
+  public_credential: string | null;
+}
+export interface VoteTrusteeTable {
+  session_id: string;
+  ordinal: number;
+  user_id: string;
+  cert_json: string | null;
+  polynomial_json: string | null;
+  voutput_json: string | null;
+}
+export type VoteTrusteeRow = Selectable<VoteTrusteeTable>;
+export interface VoteBoardTable {
+  session_id: string;
+  seq: number;
+  name: string;
+  content: string;
+}
+export type VoteBoardRow = Selectable<VoteBoardTable>;

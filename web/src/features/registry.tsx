@@ -71,7 +71,7 @@ export const MODULES: readonly FeatureModule[] = [
     path: '/votes',
     label: { vi: 'Lấy phiếu tín nhiệm', en: 'Votes' },
     icon: <CheckSquareOutlined />,
-    roles: ['officer', 'leader', 'tally', 'inspector', 'admin'],
+    roles: ['officer', 'leader', 'tally', 'inspector', 'admin', 'credential_authority'],
     element: <VotesPage />,
   },
   {

@@ -130,6 +130,43 @@ function DocumentDetail({ id, onChanged, onOpen }: { id: string; onChanged: () =
       />
       {canWrite ? <AddRelation doc={doc} onAdded={reload} /> : null}
 
+      <Divider titlePlacement="start">{t('doc.citedBy')}</Divider>
+      {doc.citedBy.length > 0 && doc.status === 'replaced' ? (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 8 }}
+          title={t('doc.rulesLostForce', { n: doc.citedBy.length, on: formatDate(doc.effectiveTo) })}
+          data-testid="rules-lost-force"
+        />
+      ) : null}
+      <div data-testid="cited-by">
+        <List
+          size="small"
+          dataSource={doc.citedBy}
+          locale={{ emptyText: t('doc.notCited') }}
+          renderItem={(rule) => (
+            <List.Item>
+              <Flex vertical>
+                <Space wrap>
+                  <Typography.Text code>{rule.ruleId}</Typography.Text>
+                  <Typography.Text strong delete={rule.lostForceOn !== null}>
+                    {label(rule.title)}
+                  </Typography.Text>
+                </Space>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {label(rule.packTitle)} · {rule.citation} ·{' '}
+                  {t('doc.ruleInForce', {
+                    from: formatDate(rule.effectiveFrom),
+                    to: rule.effectiveTo ? formatDate(rule.effectiveTo) : '…',
+                  })}
+                </Typography.Text>
+              </Flex>
+            </List.Item>
+          )}
+        />
+      </div>
+
       <Divider titlePlacement="start">{t('att.title')}</Divider>
       <AttachmentList
         uploadPath={`/api/documents/${doc.id}/attachments`}

@@ -133,6 +133,11 @@ function PersonCvDrawer({ id, onClose }: { id: string; onClose: () => void }) {
                     <Descriptions.Item label="Nơi ở hiện nay">{r.currentAddress}</Descriptions.Item>
                     <Descriptions.Item label={p.unit}>{person.data?.organizationName}</Descriptions.Item>
                     <Descriptions.Item label={p.post}>{r.currentTitle}</Descriptions.Item>
+                    <Descriptions.Item label="Nghỉ hưu">
+                      {person.data?.retirement
+                        ? `${partialDate(person.data.retirement.effectiveDate)}${person.data.retirement.override ? ` (${person.data.retirement.override.reason}; theo luật: ${partialDate(person.data.retirement.legalDate)})` : ` — ${person.data.retirement.age.years} tuổi ${person.data.retirement.age.months} tháng, ${person.data.retirement.citation}`}`
+                        : ''}
+                    </Descriptions.Item>
                     <Descriptions.Item label="Ngày tuyển dụng">{partialDate(r.recruitmentDate)}</Descriptions.Item>
                     <Descriptions.Item label="Cơ quan tuyển dụng">{r.recruitingAgency}</Descriptions.Item>
                   </Descriptions>

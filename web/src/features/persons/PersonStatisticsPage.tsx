@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Card, Col, Empty, Flex, Row, Typography } from 'antd';
-import type { PersonStatistics } from '@contracts/persons';
+import type { PersonStatistics, RetirementForecast } from '@contracts/persons';
+import { Table } from 'antd';
 import { ApiErrorAlert } from '../../ui/errors';
 import { PageHeader } from '../../ui/PageHeader';
 import { useApiQuery } from '../../ui/useApiQuery';
@@ -32,6 +33,7 @@ export function PersonStatisticsPage() {
   const { p, fmt, lang } = usePersonTexts();
   const [organizationId, setOrganizationId] = useState<string>();
   const stats = useApiQuery<PersonStatistics>('/api/persons/statistics', { organizationId });
+  const forecast = useApiQuery<RetirementForecast>('/api/persons/retirement-forecast', { organizationId });
   const s = stats.data;
   const named = (rows: PersonStatistics['ethnicity']) =>
     rows.map((r) => ({ label: lang === 'vi' ? r.label : r.labelEn, count: r.count }));
@@ -103,6 +105,40 @@ export function PersonStatisticsPage() {
             <Col xs={24} lg={12}>
               <Card title={p.membership}>
                 <Bars rows={named(s.partyMembership)} />
+              </Card>
+            </Col>
+            <Col xs={24} lg={12}>
+              <Card title={lang === 'vi' ? 'Dự báo nghỉ hưu 10 năm tới' : 'Retirements in the next 10 years'}>
+                <Bars rows={(forecast.data?.byYear ?? []).map((y) => ({ label: String(y.year), count: y.male + y.female }))} />
+              </Card>
+            </Col>
+            <Col xs={24}>
+              <Card
+                title={
+                  lang === 'vi'
+                    ? 'Nghỉ hưu trong 24 tháng tới và vị trí sẽ trống'
+                    : 'Retiring within 24 months and the seats left vacant'
+                }
+              >
+                <Table
+                  size="small"
+                  rowKey="personId"
+                  pagination={{ pageSize: 10 }}
+                  dataSource={forecast.data?.upcoming ?? []}
+                  columns={[
+                    { title: p.name, dataIndex: 'fullName' },
+                    { title: p.unit, dataIndex: 'organizationName' },
+                    { title: p.post, dataIndex: 'currentTitle' },
+                    {
+                      title: lang === 'vi' ? 'Ngày nghỉ hưu' : 'Retirement',
+                      render: (_, u) => u.retirementDate.split('-').reverse().join('/'),
+                    },
+                    {
+                      title: lang === 'vi' ? 'Vị trí sẽ trống' : 'Seat falling vacant',
+                      render: (_, u) => u.seats.map((x) => `${x.titleName} – ${x.organizationName}`).join('; '),
+                    },
+                  ]}
+                />
               </Card>
             </Col>
           </Row>

@@ -99,7 +99,13 @@ export function CreateVoteModal({ open, onClose, onCreated }: { open: boolean; o
             <Select style={{ width: 220 }} options={VOTE_KINDS.map((k) => ({ value: k, label: label(VOTE_KIND_LABELS[k]) }))} />
           </Form.Item>
           <Form.Item name="mode" label={t('votes.mode')}>
-            <Select style={{ width: 200 }} options={[{ value: 'paper', label: t('votes.modePaper') }]} />
+            <Select
+              style={{ width: 220 }}
+              options={[
+                { value: 'paper', label: t('votes.modePaper') },
+                { value: 'electronic', label: t('votes.modeElectronic') },
+              ]}
+            />
           </Form.Item>
           <Form.Item name="track" label={t('votes.track')} extra={t('votes.trackHelp')}>
             <Select
@@ -127,6 +133,37 @@ export function CreateVoteModal({ open, onClose, onCreated }: { open: boolean; o
             <InputNumber min={1} max={100000} />
           </Form.Item>
         </Space>
+        <Form.Item noStyle shouldUpdate={(a, b) => a.mode !== b.mode}>
+          {({ getFieldValue }) =>
+            getFieldValue('mode') === 'electronic' ? (
+              <Space wrap>
+                <Form.Item
+                  name={['electronic', 'voterUsernames']}
+                  label={t('votes.e.voters')}
+                  rules={[{ required: true, message: t('common.required') }]}
+                  style={{ width: 360 }}
+                >
+                  <Select mode="tags" tokenSeparators={[',', ' ']} data-testid="e-voters" />
+                </Form.Item>
+                <Form.Item
+                  name={['electronic', 'trusteeUsernames']}
+                  label={t('votes.e.trustees')}
+                  rules={[{ required: true, message: t('common.required') }]}
+                  style={{ width: 300 }}
+                >
+                  <Select mode="tags" tokenSeparators={[',', ' ']} data-testid="e-trustees" />
+                </Form.Item>
+                <Form.Item
+                  name={['electronic', 'threshold']}
+                  label={t('votes.e.threshold')}
+                  rules={[{ required: true, message: t('common.required') }]}
+                >
+                  <InputNumber min={1} max={15} data-testid="e-threshold" />
+                </Form.Item>
+              </Space>
+            ) : null
+          }
+        </Form.Item>
         <Form.List name="subjects">
           {(fields, { add, remove }) => (
             <>

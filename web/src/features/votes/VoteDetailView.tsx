@@ -8,6 +8,7 @@ import { Link } from '../../ui/router';
 import { hasAnyRole, useSession } from '../../ui/session';
 import { useApiQuery } from '../../ui/useApiQuery';
 import { vnDate } from './format';
+import { ElectronicPanel } from './ElectronicPanel';
 import { PaperEntryForm } from './PaperEntryForm';
 import { VoteResults } from './VoteResults';
 
@@ -114,6 +115,7 @@ export function VoteDetailView({ id }: { id: string }) {
             {v.status === 'open' && hasAnyRole(roles, ['tally']) ? <PaperEntryForm vote={v} onSaved={vote.reload} /> : null}
           </Card>
         ) : null}
+        {v.mode === 'electronic' ? <ElectronicPanel vote={v} onChange={vote.reload} /> : null}
         {v.result ? <VoteResults result={v.result} count={v.count!} summoned={v.summonedCount} /> : null}
       </Space>
     </>
