@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppraisalBody, EvaluationFacts, RatingLevel, SubjectGroup } from '../../../contracts/evaluations';
 import { evaluationFactsSchema } from '../../../contracts/evaluations';
-import { loadDemoIfEmpty } from '../../../scripts/demo';
+import { loadFoundationDemo } from '../../../scripts/demo/foundation.demo';
 import { type TestDatabase, createTestDatabase, testDialects } from '../../../test/databases';
 import { type Client, buildTestApp, loginAs } from '../../../test/http';
 import { findOrganizationByCode } from '../organizations/organization.repository';
@@ -39,7 +39,8 @@ describe.each(testDialects())('evaluations on %s', (dialect) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(dialect);
-    await loadDemoIfEmpty(database.db);
+    // Users and organizations only: the tests make their own cadre records (the full demo is slow on PostgreSQL).
+    await loadFoundationDemo(database.db);
     app = await buildTestApp(database);
     officer = await loginAs(app, 'officer.tq');
     leader = await loginAs(app, 'leader.tq');
