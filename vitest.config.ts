@@ -13,6 +13,8 @@ export default defineConfig({
     reporters: ['default', './test/summary-reporter.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // The full demo has 8,000 cadre records; tests that load the whole demo need only a few (named ones are always there).
+    env: { CANBO_DEMO_PERSONS: process.env.CANBO_DEMO_PERSONS ?? '600' },
     // Two cores here: one worker per core keeps PostgreSQL and chromium from starving each other.
     maxWorkers: 2,
   },
