@@ -186,7 +186,11 @@ function AddSeatPlan({ cycle, onDone }: { cycle: CycleDetail; onDone: (d: CycleD
   const { label } = useI18n();
   const [seat, setSeat] = useState<string>();
   const [error, setError] = useState<ApiError | null>(null);
-  const seats = useApiQuery<{ items: Position[] }>('/api/positions', { organizationId: cycle.organizationId, subtree: '1' });
+  const seats = useApiQuery<{ items: Position[] }>('/api/positions', {
+    organizationId: cycle.organizationId,
+    subtree: '1',
+    limit: 500,
+  });
   const taken = new Set(cycle.plans.map((p) => p.positionId));
   return (
     <Card size="small" style={{ marginBottom: 16 }}>
