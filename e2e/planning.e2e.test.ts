@@ -16,79 +16,74 @@ describe('planning a seat in the browser', () => {
     await server?.close();
   });
 
-  it(
-    'an officer creates a cycle, plans a seat with the finder, sees a violation with its citation, records the exception and submits',
-    { timeout: 300_000 },
-    async () => {
-      if (!browser || !server) throw new Error('the server and browser did not start');
-      const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1366, height: 900 } });
-      const page = await context.newPage();
-      // The finder judges every person in the province: give each step room when the whole suite runs at once.
-      page.setDefaultTimeout(90_000);
-      try {
-        const baseUrl = server.baseUrl;
-        await page.goto(`${baseUrl}/login`);
-        await page.locator('#username').fill(DEMO_USERS.officer);
-        await page.locator('#password').fill(DEMO_PASSWORD);
-        await page.getByRole('button', { name: 'Đăng nhập' }).click();
-        await page.waitForURL((u) => u.pathname !== '/login');
+  it('an officer creates a cycle, plans a seat with the finder, sees a violation with its citation, records the exception and submits', async () => {
+    if (!browser || !server) throw new Error('the server and browser did not start');
+    const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    // The finder judges every person in the province: give each step room when the whole suite runs at once.
+    page.setDefaultTimeout(90_000);
+    try {
+      const baseUrl = server.baseUrl;
+      await page.goto(`${baseUrl}/login`);
+      await page.locator('#username').fill(DEMO_USERS.officer);
+      await page.locator('#password').fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: 'Đăng nhập' }).click();
+      await page.waitForURL((u) => u.pathname !== '/login');
 
-        // The demo plan of the province is listed.
-        await page.goto(`${baseUrl}/planning`);
-        await page.getByText('Quy hoạch lãnh đạo chủ chốt tỉnh Tuyên Quang nhiệm kỳ 2026–2031').waitFor();
+      // The demo plan of the province is listed.
+      await page.goto(`${baseUrl}/planning`);
+      await page.getByText('Quy hoạch lãnh đạo chủ chốt tỉnh Tuyên Quang nhiệm kỳ 2026–2031').waitFor();
 
-        // A new cycle for the province, its age reference date chosen from the pack in force.
-        await page.getByTestId('planning-create').click();
-        await page.locator('#planning-org').click();
-        await page.locator('#planning-org').fill('Đảng bộ tỉnh Tuyên Quang');
-        await page.locator('.ant-select-item-option').filter({ hasText: 'Đảng bộ tỉnh Tuyên Quang (TQ)' }).click();
-        await page.getByTestId('planning-name').fill('Quy hoạch Giám đốc Sở Nội vụ 2026–2031');
-        await page.getByTestId('planning-authority').fill('Ban Thường vụ Tỉnh ủy');
-        await page.getByTestId('planning-reference').click();
-        await page.locator('.ant-select-item-option').filter({ hasText: 'Tỉnh và trực thuộc Trung ương' }).click();
-        await page.getByRole('button', { name: 'Tạo kỳ quy hoạch' }).last().click();
-        await page.waitForURL((u) => u.search.startsWith('?id='));
+      // A new cycle for the province, its age reference date chosen from the pack in force.
+      await page.getByTestId('planning-create').click();
+      await page.locator('#planning-org').click();
+      await page.locator('#planning-org').fill('Đảng bộ tỉnh Tuyên Quang');
+      await page.locator('.ant-select-item-option').filter({ hasText: 'Đảng bộ tỉnh Tuyên Quang (TQ)' }).click();
+      await page.getByTestId('planning-name').fill('Quy hoạch Giám đốc Sở Nội vụ 2026–2031');
+      await page.getByTestId('planning-authority').fill('Ban Thường vụ Tỉnh ủy');
+      await page.getByTestId('planning-reference').click();
+      await page.locator('.ant-select-item-option').filter({ hasText: 'Tỉnh và trực thuộc Trung ương' }).click();
+      await page.getByRole('button', { name: 'Tạo kỳ quy hoạch' }).last().click();
+      await page.waitForURL((u) => u.search.startsWith('?id='));
 
-        // A plan for one seat.
-        await page.getByTestId('planning-seat').click();
-        await page.locator('.ant-select-item-option').filter({ hasText: 'Giám đốc Sở — Sở Nội vụ' }).first().click();
-        await page.getByTestId('planning-add-seat').click();
-        await page.getByTestId('planning-plan').waitFor();
+      // A plan for one seat.
+      await page.getByTestId('planning-seat').click();
+      await page.locator('.ant-select-item-option').filter({ hasText: 'Giám đốc Sở — Sở Nội vụ' }).first().click();
+      await page.getByTestId('planning-add-seat').click();
+      await page.getByTestId('planning-plan').waitFor();
 
-        // The finder: people one requirement short show what they lack; one of them goes in.
-        await page.getByTestId('planning-finder').click();
-        await page.getByTestId('finder-one-short').click();
-        const shortRow = page.locator('.ant-drawer tr').filter({ hasText: '✗' }).first();
-        await shortRow.waitFor();
-        await shortRow.getByTestId('finder-add').click();
-        await page.getByText('Đã đưa vào quy hoạch').waitFor();
-        await page.locator('.ant-drawer-close').click();
+      // The finder: people one requirement short show what they lack; one of them goes in.
+      await page.getByTestId('planning-finder').click();
+      await page.getByTestId('finder-one-short').click();
+      const shortRow = page.locator('.ant-drawer tr').filter({ hasText: '✗' }).first();
+      await shortRow.waitFor();
+      await shortRow.getByTestId('finder-add').click();
+      await page.getByText('Đã đưa vào quy hoạch').waitFor();
+      await page.locator('.ant-drawer-close').click();
 
-        // The violation is shown with its citation and blocks submission.
-        const violation = page.getByTestId('planning-plan').getByTestId('record-exception').first();
-        await violation.waitFor();
-        expect(await page.getByTestId('planning-plan').getByTestId('citation').first().textContent()).toContain('377-QĐ/TW');
-        expect(await page.getByTestId('planning-blocking').textContent()).toContain('vi phạm');
-        await page.screenshot({ path: screenshotPath('planning-violation.png'), fullPage: true });
+      // The violation is shown with its citation and blocks submission.
+      const violation = page.getByTestId('planning-plan').getByTestId('record-exception').first();
+      await violation.waitFor();
+      expect(await page.getByTestId('planning-plan').getByTestId('citation').first().textContent()).toContain('377-QĐ/TW');
+      expect(await page.getByTestId('planning-blocking').textContent()).toContain('vi phạm');
+      await page.screenshot({ path: screenshotPath('planning-violation.png'), fullPage: true });
 
-        // The competent level's decision is recorded as an exception.
-        await violation.click();
-        await page.getByTestId('exception-ref').fill('Văn bản số 15-CV/TU');
-        await page.getByTestId('exception-by').fill('Ban Thường vụ Tỉnh ủy');
-        await page.getByTestId('exception-reason').fill('Cán bộ có năng lực nổi trội');
-        await page.getByRole('button', { name: 'Ghi ngoại lệ' }).last().click();
-        await page.getByText('Không còn vi phạm chặn việc trình').waitFor();
+      // The competent level's decision is recorded as an exception.
+      await violation.click();
+      await page.getByTestId('exception-ref').fill('Văn bản số 15-CV/TU');
+      await page.getByTestId('exception-by').fill('Ban Thường vụ Tỉnh ủy');
+      await page.getByTestId('exception-reason').fill('Cán bộ có năng lực nổi trội');
+      await page.getByRole('button', { name: 'Ghi ngoại lệ' }).last().click();
+      await page.getByText('Không còn vi phạm chặn việc trình').waitFor();
 
-        // Rounds, then submission.
-        await page.getByTestId('planning-next-status').click();
-        await page.getByTestId('planning-status').filter({ hasText: 'Đang lấy ý kiến giới thiệu' }).waitFor();
-        await page.getByTestId('planning-next-status').click();
-        await page.getByTestId('planning-status').filter({ hasText: 'Đã trình' }).waitFor();
-        await page.screenshot({ path: screenshotPath('planning-submitted.png'), fullPage: true });
-      } finally {
-        await context.close();
-      }
-    },
-    180_000,
-  );
+      // Rounds, then submission.
+      await page.getByTestId('planning-next-status').click();
+      await page.getByTestId('planning-status').filter({ hasText: 'Đang lấy ý kiến giới thiệu' }).waitFor();
+      await page.getByTestId('planning-next-status').click();
+      await page.getByTestId('planning-status').filter({ hasText: 'Đã trình' }).waitFor();
+      await page.screenshot({ path: screenshotPath('planning-submitted.png'), fullPage: true });
+    } finally {
+      await context.close();
+    }
+  }, 300_000);
 });
