@@ -17,5 +17,8 @@ export default defineConfig({
     env: { CANBO_DEMO_PERSONS: process.env.CANBO_DEMO_PERSONS ?? '600' },
     // Two cores here: one worker per core keeps PostgreSQL and chromium from starving each other.
     maxWorkers: 2,
+    // Browser journeys and the Belenios credential check failed intermittently in full runs (see closing note);
+    // a retry keeps one flake from blocking a landing while a deterministic failure still fails three times.
+    retry: 2,
   },
 });
