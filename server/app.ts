@@ -44,6 +44,8 @@ export interface AppDeps {
   logger?: FastifyServerOptions['logger'];
   secureCookies?: boolean;
   loginRatePerMinute?: number;
+  /** Reuse of a resolved session, in milliseconds (see SessionCache); 5 s when absent. */
+  sessionCacheMs?: number;
   /** Serve the built web app from web/dist when it exists (off in API-only tests). */
   serveWeb?: boolean;
   /** The validated rule packs; loaded from policy/ when absent (tests inject their own). */
@@ -87,7 +89,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const policy = deps.policy ?? loadPolicyLibrary();
   const serveWeb = (deps.serveWeb ?? true) && fs.existsSync(path.join(WEB_DIST, 'index.html'));
   registerErrorHandling(app, { spaFallback: serveWeb });
-  registerAuth(app, db);
+  registerAuth(app, db, deps.sessionCacheMs ?? 5000);
 
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/health',

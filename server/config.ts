@@ -12,6 +12,7 @@ const envSchema = z.object({
   CANBO_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CANBO_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   CANBO_POLICY_DIR: z.string().optional(),
+  CANBO_SESSION_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
 });
 
 export type DatabaseTarget = { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string };
@@ -26,6 +27,8 @@ export interface Config {
   secureCookies: boolean;
   logLevel: z.infer<typeof envSchema>['CANBO_LOG_LEVEL'];
   loginRatePerMinute: number;
+  /** How long a resolved session may be reused before the database is asked again (0 = never cached). */
+  sessionCacheMs: number;
   /** The policy/ folder with the rule packs (the repository's own by default). */
   policyDir: string | undefined;
 }
@@ -56,6 +59,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: e.CANBO_SECURE_COOKIES ? e.CANBO_SECURE_COOKIES === '1' : production,
     logLevel: e.CANBO_LOG_LEVEL,
     loginRatePerMinute: e.CANBO_LOGIN_RATE_PER_MINUTE,
+    sessionCacheMs: e.CANBO_SESSION_CACHE_MS,
     policyDir: e.CANBO_POLICY_DIR,
   };
 }

@@ -38,6 +38,7 @@ async function main(): Promise<void> {
     logger: { level: config.logLevel },
     secureCookies: config.secureCookies,
     loginRatePerMinute: config.loginRatePerMinute,
+    sessionCacheMs: config.sessionCacheMs,
   });
   await app.listen({ port: config.port, host: config.host });
 

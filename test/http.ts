@@ -4,8 +4,16 @@ import type { TestDatabase } from './databases';
 import { DEMO_PASSWORD } from '../scripts/demo';
 
 /** The app over a test database, with login helpers that keep the cookie and CSRF token like a browser. */
-export async function buildTestApp(database: TestDatabase, opts: { loginRatePerMinute?: number } = {}): Promise<FastifyInstance> {
-  return buildApp({ database, serveWeb: false, loginRatePerMinute: opts.loginRatePerMinute ?? 1000 });
+export async function buildTestApp(
+  database: TestDatabase,
+  opts: { loginRatePerMinute?: number; sessionCacheMs?: number } = {},
+): Promise<FastifyInstance> {
+  return buildApp({
+    database,
+    serveWeb: false,
+    loginRatePerMinute: opts.loginRatePerMinute ?? 1000,
+    sessionCacheMs: opts.sessionCacheMs,
+  });
 }
 
 export interface Client {

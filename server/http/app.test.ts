@@ -183,6 +183,36 @@ describe.each(testDialects())('HTTP API on %s', (dialect) => {
       expect((await c.get('/api/auth/me')).statusCode).toBe(401);
     });
 
+    it('a session ended behind the app (another process) stops working once the session cache time has passed', async () => {
+      const cached = await buildTestApp(database, { sessionCacheMs: 300 });
+      try {
+        const c = await loginAs(cached, 'inspector.tq');
+        expect((await c.get('/api/auth/me')).statusCode).toBe(200);
+        await database.db.deleteFrom('sessions').execute();
+        await expect.poll(async () => (await c.get('/api/auth/me')).statusCode, { timeout: 5000, interval: 50 }).toBe(401);
+      } finally {
+        await cached.close();
+      }
+      // re-login the officers whose sessions this test removed
+      officerTq = await loginAs(app, 'officer.tq');
+      officerLc = await loginAs(app, 'officer.lc');
+    });
+
+    it('with the session cache off, a session removed behind the app fails at the next request', async () => {
+      const uncached = await buildTestApp(database, { sessionCacheMs: 0 });
+      try {
+        const c = await loginAs(uncached, 'inspector.tq');
+        expect((await c.get('/api/auth/me')).statusCode).toBe(200);
+        await database.db
+          .deleteFrom('sessions')
+          .where('user_id', '=', (await c.get('/api/auth/me')).json().user.id)
+          .execute();
+        expect((await c.get('/api/auth/me')).statusCode).toBe(401);
+      } finally {
+        await uncached.close();
+      }
+    });
+
     it('locks an account after five wrong passwords, even for the right one', async () => {
       for (let i = 0; i < 5; i++) {
         const r = await app.inject({

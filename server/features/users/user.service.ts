@@ -106,6 +106,8 @@ export interface ResolvedSession {
   me: Me;
   sessionId: string;
   csrfToken: string;
+  /** ISO instant the session stops being valid; a cached resolution is checked against it */
+  expiresAt: string;
 }
 
 /** The session behind a cookie token, or null when absent, expired or the user is disabled. */
@@ -121,6 +123,7 @@ export async function resolveSession(db: Db, token: string, now = new Date()): P
     me: toMe(user, grants),
     sessionId,
     csrfToken: session.csrf_token,
+    expiresAt: session.expires_at,
   };
 }
 
