@@ -15,6 +15,15 @@ export default tseslint.config(
       '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          // SQLite has one connection: a query on `db` while its transaction holds it waits forever.
+          selector:
+            "CallExpression[callee.property.name='execute'][callee.object.callee.property.name='transaction'] > :function Identifier[name=/^(db|database)$/]:not(MemberExpression > Identifier.property)",
+          message: 'Inside db.transaction() use the transaction (trx), not db: on SQLite the outer connection deadlocks.',
+        },
+      ],
     },
   },
   {
