@@ -1,10 +1,14 @@
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { testDialects } from './dialects';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     postgresUrl: string;
+    /** Names this run's shared fixtures (the browser journeys' demo database template). */
+    testRunId: string;
   }
 }
 
@@ -13,6 +17,9 @@ declare module 'vitest' {
  * package ships the server binaries, so a fresh machine needs nothing else. It runs in a child process.
  */
 export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
+  // Templates of earlier runs are stale (the demo or the migrations may have changed since).
+  fs.rmSync(path.resolve('test-output/e2e-template'), { recursive: true, force: true });
+  project.provide('testRunId', `${process.pid}-${Date.now()}`);
   if (!testDialects().includes('postgres')) return undefined;
   const given = process.env.CANBO_TEST_POSTGRES_URL;
   if (given) {
