@@ -8,7 +8,8 @@ import { connect } from './db/connect';
 import type { DbContext } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { backupSqlite, postgresDumpCommand, restoreSqlite } from './db/backup';
-import { verifyAuditChain } from './features/audit/audit.service';
+import { parseCheckpoints } from '../contracts/audit';
+import { auditCheckpoint, verifyAuditCheckpoints } from './features/audit/audit.service';
 import { verifyArchive } from './features/votes/belenios/verify';
 import { importPersonsCommand, progressPrinter } from './features/persons/person.cli';
 import { generatePersons } from '../scripts/generate/generate-persons';
@@ -23,7 +24,10 @@ const USAGE = `canbo — công cụ dòng lệnh / command line
                     [--org-name "Tên đơn vị gốc"] [--password P]
                                         tạo người dùng (mật khẩu đọc từ CANBO_NEW_PASSWORD hoặc stdin nếu thiếu --password);
                                         với --org-name, tạo đơn vị gốc CODE nếu chưa có
-  canbo audit verify                    kiểm tra chuỗi băm nhật ký / verify the audit hash chain
+  canbo audit verify [--checkpoints F]  kiểm tra chuỗi băm nhật ký, và đối chiếu các điểm kiểm tra đã lưu trong tệp F /
+                                        verify the audit hash chain, and the checkpoints kept in file F
+  canbo audit checkpoint                in điểm kiểm tra (đầu chuỗi) để ghi vào biên bản, lưu ngoài hệ thống /
+                                        print the chain head to write into minutes, kept outside the system
   canbo vote verify ARCHIVE             kiểm tra toàn bộ hộp phiếu điện tử (tệp .bel Belenios 2.0) / verify an election archive
   canbo backup FILE                     sao lưu / back up (SQLite: online backup; PostgreSQL: prints the pg_dump command)
   canbo restore FILE                    khôi phục SQLite từ FILE / restore SQLite from FILE (server stopped)
@@ -32,6 +36,22 @@ const USAGE = `canbo — công cụ dòng lệnh / command line
   canbo generate --persons N [--seed S] sinh N hồ sơ giả lập tái lập được từ seed / generate N persons reproducibly
 
 Cấu hình bằng biến môi trường / configured by CANBO_DATABASE_URL, CANBO_DATA_DIR (see README).`;
+
+async function auditVerifyCommand(db: DbContext['db'], checkpointFile: string | undefined): Promise<number> {
+  const checkpoints = checkpointFile ? parseCheckpoints(fs.readFileSync(checkpointFile, 'utf8')) : [];
+  if (checkpointFile && checkpoints.length === 0) {
+    console.error(`Không có điểm kiểm tra nào trong ${checkpointFile} / no checkpoint line (CANBO-AUDIT seq=… hash=…) in it`);
+    return 2;
+  }
+  const result = await verifyAuditCheckpoints(db, checkpoints);
+  const { chain } = result;
+  if (chain.ok) console.log(`Nhật ký toàn vẹn / audit chain intact: ${chain.checked} mục / entries`);
+  else
+    console.error(`${chain.problem!.message}\n${chain.problem!.messageEn} (seq ${chain.problem!.seq}, ${chain.problem!.kind})`);
+  for (const c of result.checkpoints)
+    (c.status === 'matches' ? console.log : console.error)(`${c.message}\n${c.messageEn} (seq ${c.seq}, ${c.status})`);
+  return result.ok ? 0 : 1;
+}
 
 async function withDatabase<T>(fn: (ctx: DbContext) => Promise<T>): Promise<T> {
   const ctx = connect(loadConfig().database);
@@ -133,18 +153,14 @@ async function run(argv: string[]): Promise<number> {
     case 'create-user':
       return createUserCommand(rest);
     case 'audit': {
-      if (rest[0] !== 'verify') break;
-      return withDatabase(async ({ db }) => {
-        const result = await verifyAuditChain(db);
-        if (result.ok) {
-          console.log(`Nhật ký toàn vẹn / audit chain intact: ${result.checked} mục / entries`);
+      if (rest[0] === 'checkpoint')
+        return withDatabase(async ({ db }) => {
+          console.log((await auditCheckpoint(db)).line);
           return 0;
-        }
-        console.error(
-          `${result.problem!.message}\n${result.problem!.messageEn} (seq ${result.problem!.seq}, ${result.problem!.kind})`,
-        );
-        return 1;
-      });
+        });
+      if (rest[0] !== 'verify') break;
+      const { values } = parseArgs({ args: rest.slice(1), options: { checkpoints: { type: 'string' } } });
+      return withDatabase(async ({ db }) => auditVerifyCommand(db, values.checkpoints));
     }
     case 'vote': {
       const file = rest[1];

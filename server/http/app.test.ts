@@ -302,6 +302,23 @@ describe.each(testDialects())('HTTP API on %s', (dialect) => {
       expect(res.ok).toBe(true);
       expect(res.checked).toBeGreaterThan(20);
     });
+
+    it('gives the inspector a checkpoint to keep and checks it back; a malformed hash is refused naming the field', async () => {
+      const inspector = await loginAs(app, 'inspector.tq');
+      const cp = (await inspector.get('/api/audit/checkpoint')).json() as { seq: number; hash: string; at: string; line: string };
+      expect(cp.line).toBe(`CANBO-AUDIT seq=${cp.seq} hash=${cp.hash} at=${cp.at}`);
+      const ok = await inspector.post('/api/audit/checkpoints/verify', { checkpoints: [{ seq: cp.seq, hash: cp.hash }] });
+      expect(ok.json()).toMatchObject({ ok: true, checkpoints: [{ status: 'matches' }] });
+      const wrong = await inspector.post('/api/audit/checkpoints/verify', {
+        checkpoints: [{ seq: cp.seq, hash: 'f'.repeat(64) }],
+      });
+      expect(wrong.json()).toMatchObject({ ok: false, checkpoints: [{ status: 'differs' }] });
+      const bad = await inspector.post('/api/audit/checkpoints/verify', { checkpoints: [{ seq: 1, hash: 'xyz' }] });
+      expect(bad.statusCode).toBe(400);
+      expect(JSON.stringify(bad.json())).toContain('checkpoints.0.hash');
+      const cadre = await loginAs(app, 'cadre.tq');
+      expect((await cadre.get('/api/audit/checkpoint')).statusCode).toBe(403);
+    });
   });
 
   describe('users', () => {

@@ -77,6 +77,21 @@ export async function readAuditHead(db: Db | Trx): Promise<{ lastSeq: number; la
   return { lastSeq: Number(head.last_seq), lastHash: head.last_hash };
 }
 
+export async function readAuditHashes(db: Db | Trx, seqs: readonly number[]): Promise<Map<number, string>> {
+  if (seqs.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('audit_log')
+    .select(['seq', 'hash'])
+    .where('seq', 'in', [...seqs])
+    .execute();
+  return new Map(rows.map((r) => [Number(r.seq), r.hash]));
+}
+
+export async function readAuditEntryTime(db: Db | Trx, seq: number): Promise<string | undefined> {
+  const row = await db.selectFrom('audit_log').select('at').where('seq', '=', seq).executeTakeFirst();
+  return row?.at;
+}
+
 /** Entries whose organization lies in one of the subtrees (entries without organization: admins only). */
 export async function listAudit(
   db: Db,

@@ -1,6 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { auditListQuerySchema, auditListSchema, auditVerifySchema } from '../../../contracts/audit';
+import {
+  auditCheckpointCheckBodySchema,
+  auditCheckpointCheckSchema,
+  auditCheckpointSchema,
+  auditListQuerySchema,
+  auditListSchema,
+  auditVerifySchema,
+} from '../../../contracts/audit';
 import type { Db } from '../../db/database';
 import { requireActor } from '../../http/auth';
 import { forbidden } from '../../http/errors';
@@ -34,6 +41,35 @@ export function auditRoutes(app: FastifyInstance, db: Db): void {
     async (req) => {
       if (!holdsAnywhere(requireActor(req), 'audit.read')) throw forbidden();
       return service.verifyAuditChain(db);
+    },
+  );
+  r.get(
+    '/api/audit/checkpoint',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'Điểm kiểm tra (đầu chuỗi băm) để lưu ngoài hệ thống / the chain head to keep outside the system',
+        response: { 200: auditCheckpointSchema, ...errorResponses },
+      },
+    },
+    async (req) => {
+      if (!holdsAnywhere(requireActor(req), 'audit.read')) throw forbidden();
+      return service.auditCheckpoint(db);
+    },
+  );
+  r.post(
+    '/api/audit/checkpoints/verify',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'Đối chiếu các điểm kiểm tra đã lưu / compare kept checkpoints with the trail',
+        body: auditCheckpointCheckBodySchema,
+        response: { 200: auditCheckpointCheckSchema, ...errorResponses },
+      },
+    },
+    async (req) => {
+      if (!holdsAnywhere(requireActor(req), 'audit.read')) throw forbidden();
+      return service.verifyAuditCheckpoints(db, req.body.checkpoints);
     },
   );
 }

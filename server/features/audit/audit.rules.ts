@@ -129,3 +129,30 @@ export function verifyHead(cursor: ChainCursor, head: { lastSeq: number; lastHas
     return problem(lastSeq, 'altered', `Mục nhật ký số ${lastSeq} đã bị sửa`, `Audit entry ${lastSeq} was altered`);
   return null;
 }
+
+export type CheckpointStatus = 'matches' | 'differs' | 'missing';
+
+/** A checkpoint against the hash stored today at its seq (undefined when no such entry exists any more). */
+export function checkCheckpoint(
+  checkpoint: { seq: number; hash: string },
+  storedHash: string | undefined,
+): { status: CheckpointStatus; message: string; messageEn: string } {
+  const { seq } = checkpoint;
+  if (storedHash === undefined)
+    return {
+      status: 'missing',
+      message: `Mục nhật ký số ${seq} ghi trong điểm kiểm tra không còn trong cơ sở dữ liệu`,
+      messageEn: `Audit entry ${seq} named by the checkpoint is no longer in the database`,
+    };
+  if (storedHash !== checkpoint.hash)
+    return {
+      status: 'differs',
+      message: `Mục nhật ký số ${seq} không còn khớp với điểm kiểm tra: nhật ký đã bị viết lại từ mục này trở về trước`,
+      messageEn: `Audit entry ${seq} no longer matches the checkpoint: the trail was rewritten at or before this entry`,
+    };
+  return {
+    status: 'matches',
+    message: `Mục nhật ký số ${seq} khớp với điểm kiểm tra`,
+    messageEn: `Audit entry ${seq} matches the checkpoint`,
+  };
+}

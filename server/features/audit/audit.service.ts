@@ -1,9 +1,15 @@
-import type { AuditEntry, AuditVerifyResult } from '../../../contracts/audit';
+import {
+  type AuditCheckpoint,
+  type AuditCheckpointCheck,
+  type AuditEntry,
+  type AuditVerifyResult,
+  checkpointLine,
+} from '../../../contracts/audit';
 import type { Db, Trx } from '../../db/database';
 import { forbidden } from '../../http/errors';
 import { type Actor, holdsAnywhere, scopePaths } from '../access/access.rules';
 import * as repo from './audit.repository';
-import { startCursor, verifyBatch, verifyHead } from './audit.rules';
+import { checkCheckpoint, startCursor, verifyBatch, verifyHead } from './audit.rules';
 import type { AuditLogRow } from './audit.table';
 
 const BATCH = 5_000;
@@ -15,6 +21,32 @@ export async function verifyAuditChain(db: Db): Promise<AuditVerifyResult> {
     .transaction()
     .setIsolationLevel('repeatable read')
     .execute((trx) => verifyInSnapshot(trx));
+}
+
+/** The chain's head, to be written down outside the database. */
+export async function auditCheckpoint(db: Db): Promise<AuditCheckpoint> {
+  const head = await repo.readAuditHead(db);
+  const at = (await repo.readAuditEntryTime(db, head.lastSeq)) ?? '';
+  return { seq: head.lastSeq, hash: head.lastHash, at, line: checkpointLine(head.lastSeq, head.lastHash, at) };
+}
+
+/** The chain verified, then each checkpoint held outside the database compared with the entry at its seq. */
+export async function verifyAuditCheckpoints(
+  db: Db,
+  checkpoints: readonly { seq: number; hash: string }[],
+): Promise<AuditCheckpointCheck> {
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (trx) => {
+      const chain = await verifyInSnapshot(trx);
+      const stored = await repo.readAuditHashes(
+        trx,
+        checkpoints.map((c) => c.seq),
+      );
+      const results = checkpoints.map((c) => ({ seq: c.seq, hash: c.hash, ...checkCheckpoint(c, stored.get(c.seq)) }));
+      return { chain, checkpoints: results, ok: chain.ok && results.every((r) => r.status === 'matches') };
+    });
 }
 
 async function verifyInSnapshot(db: Trx): Promise<AuditVerifyResult> {

@@ -7,6 +7,7 @@ import { ApiErrorAlert } from '../../ui/errors';
 import { formatDateTime, useI18n } from '../../ui/i18n';
 import { PageHeader } from '../../ui/PageHeader';
 import { useApiQuery } from '../../ui/useApiQuery';
+import { Checkpoints } from './Checkpoints';
 import { VerifyButton, VerifyOutcome, type VerifyState } from './VerifyIntegrity';
 
 type AuditList = z.infer<typeof auditListSchema>;
@@ -81,6 +82,7 @@ export function AuditPage() {
       />
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         <VerifyOutcome state={verify} />
+        <Checkpoints />
         {list.error ? <ApiErrorAlert error={list.error} onRetry={list.reload} /> : null}
         <Table<AuditEntry>
           rowKey="seq"
