@@ -1,15 +1,21 @@
 // Subtree queries over the dated organization tree at national scale (default 100,000 units on SQLite), each timed
-// against a plain primary-key lookup measured in the same run. `npm run bench org-subtree -- --orgs=20000 --repeat=50`.
+// against a plain primary-key lookup measured in the same run. `npm run bench org-subtree -- --orgs=20000 --repeat=50`;
+// `--postgres` runs the same on PostgreSQL (CANBO_TEST_POSTGRES_URL's server, else a throwaway embedded one).
+// The scope filter is timed both ways in the same run: the index range `inSubtrees` uses now and the former LIKE prefix.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { type SqlBool, sql } from 'kysely';
+import pg from 'pg';
 import { connect } from '../server/db/connect';
-import type { Db } from '../server/db/database';
+import type { Db, DbContext } from '../server/db/database';
+import { inSubtrees } from '../server/db/scope';
 import { migrateToLatest } from '../server/db/migrate';
 import { newId, nowIso } from '../server/lib/ids';
 import * as repo from '../server/features/organizations/organization.repository';
 import type { OrganizationRow } from '../server/features/organizations/organization.table';
 import { flag, ratio } from './lib';
+import { startBenchPostgres } from './postgres';
 
 const CUTOVER = '2025-07-01';
 
@@ -78,6 +84,22 @@ async function buildTree(
   return { provinces, communes: communeRows, all };
 }
 
+/** Open units under the roots, with the scope filter written as `inSubtrees` writes it now or as it did before. */
+async function countUnder(db: Db, roots: string | string[], how: 'range' | 'like'): Promise<number> {
+  const list = Array.isArray(roots) ? roots : [roots];
+  const r = await db
+    .selectFrom('organizations')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where((eb) =>
+      how === 'range'
+        ? inSubtrees(eb, 'path', list)
+        : eb.or(list.map((root) => sql<SqlBool>`${sql.ref('path')} like ${`${root}%`}`)),
+    )
+    .where('valid_to', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
 async function time(repeat: number, fn: (i: number) => Promise<unknown>): Promise<{ medianMs: number; rows: number }> {
   await fn(repeat); // warm the page cache and the statement cache
   const samples: number[] = [];
@@ -92,17 +114,54 @@ async function time(repeat: number, fn: (i: number) => Promise<unknown>): Promis
   return { medianMs: samples[Math.floor(samples.length / 2)]!, rows };
 }
 
+/** A database for the run: a SQLite file, or a fresh database on the given or a throwaway PostgreSQL. */
+async function openDatabase(
+  postgres: boolean,
+  dir: string,
+): Promise<{ database: DbContext; label: string; cleanup: () => Promise<void> }> {
+  if (!postgres) {
+    const database = connect({ dialect: 'sqlite', file: path.join(dir, 'canbo.db') });
+    return { database, label: 'SQLite', cleanup: async () => {} };
+  }
+  const name = `canbo_bench_org_${process.pid}`;
+  const given = process.env.CANBO_TEST_POSTGRES_URL;
+  const server = given ? null : await startBenchPostgres(dir);
+  const adminUrl = given ?? server!.url('postgres');
+  const admin = async (statement: string) => {
+    const c = new pg.Client({ connectionString: adminUrl });
+    await c.connect();
+    try {
+      await c.query(statement);
+    } finally {
+      await c.end();
+    }
+  };
+  await admin(`create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const database = connect({ dialect: 'postgres', url: url.toString() });
+  return {
+    database,
+    label: `PostgreSQL${given ? ' (CANBO_TEST_POSTGRES_URL)' : ' (embedded)'}`,
+    cleanup: async () => {
+      await admin(`drop database if exists ${name} with (force)`);
+      await server?.stop();
+    },
+  };
+}
+
 export async function run(argv: string[]): Promise<void> {
   const target = flag(argv, 'orgs', 100_000);
   const repeat = flag(argv, 'repeat', 30);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'canbo-bench-org-'));
-  const database = connect({ dialect: 'sqlite', file: path.join(dir, 'canbo.db') });
+  const { database, label, cleanup } = await openDatabase(argv.includes('--postgres'), dir);
   try {
     await migrateToLatest(database.db);
     const t0 = performance.now();
     const { provinces, communes, all } = await buildTree(database.db, target);
+    if (database.dialect === 'postgres') await sql`analyze`.execute(database.db);
     console.log(
-      `SQLite, ${all.length} organizations (${all.length + Math.floor(all.length / 10)} dated versions), built in ${((performance.now() - t0) / 1000).toFixed(1)} s; median of ${repeat} runs each`,
+      `${label}, ${all.length} organizations (${all.length + Math.floor(all.length / 10)} dated versions), built in ${((performance.now() - t0) / 1000).toFixed(1)} s; median of ${repeat} runs each`,
     );
     const db = database.db;
     const pick = <T>(list: readonly T[], i: number) => list[(i * 7919) % list.length]!;
@@ -123,12 +182,40 @@ export async function run(argv: string[]): Promise<void> {
         await time(repeat, (i) => repo.childrenAsOf(db, pick(provinces, i).id, '2026-01-01', ['/'])),
       ],
       [
-        "same province, today's tree only (organizations, path LIKE)",
+        "same province, today's tree only (organizations, index range)",
         await time(repeat, (i) => repo.openSubtree(db, pick(provinces, i).path)),
       ],
       [
-        'scoped list, 50 rows (path LIKE, foundation)',
+        'scoped list, 50 rows (index range)',
         await time(repeat, (i) => repo.listOrganizations(db, { scopePaths: [pick(provinces, i).path], limit: 50, offset: 0 })),
+      ],
+      [
+        'count a province subtree: index range (inSubtrees now)',
+        await time(repeat, (i) => countUnder(db, pick(provinces, i).path, 'range')),
+      ],
+      [
+        'count a province subtree: LIKE prefix (inSubtrees before)',
+        await time(repeat, (i) => countUnder(db, pick(provinces, i).path, 'like')),
+      ],
+      [
+        'count 3 commune subtrees (scope of 3 roots): index range',
+        await time(repeat, (i) =>
+          countUnder(
+            db,
+            [0, 1, 2].map((k) => pick(communes, i + k).path),
+            'range',
+          ),
+        ),
+      ],
+      [
+        'count 3 commune subtrees (scope of 3 roots): LIKE prefix',
+        await time(repeat, (i) =>
+          countUnder(
+            db,
+            [0, 1, 2].map((k) => pick(communes, i + k).path),
+            'like',
+          ),
+        ),
       ],
     ];
     const line = (name: string, r: { medianMs: number; rows: number }) =>
@@ -137,6 +224,7 @@ export async function run(argv: string[]): Promise<void> {
     for (const [name, r] of rows) console.log(line(name, r));
   } finally {
     await database.close();
+    await cleanup();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

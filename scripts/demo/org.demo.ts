@@ -251,7 +251,6 @@ export async function loadOrganizationDemo(db: Db): Promise<void> {
       year: 2025,
       category: 'cadre_civil_servant',
       quota: o.province.code === 'HG' ? 1250 : 1190,
-      actual: o.province.code === 'HG' ? 1262 : 1185,
     });
   }
 
@@ -381,16 +380,16 @@ export async function loadOrganizationDemo(db: Db): Promise<void> {
   });
 
   // Staffing: 2021 baselines and the current quotas of the departments; Sở GD&ĐT has not reached its KL 40 target.
-  const quotas: [string, 'cadre_civil_servant' | 'public_employee', number, number, number][] = [
-    ['TQ.SNV', 'cadre_civil_servant', 62, 58, 57],
-    ['TQ.STC', 'cadre_civil_servant', 75, 71, 70],
-    ['TQ.SGD', 'cadre_civil_servant', 48, 46, 46],
-    ['TQ.SGD', 'public_employee', 520, 495, 501],
+  const quotas: [string, 'cadre_civil_servant' | 'public_employee', number, number][] = [
+    ['TQ.SNV', 'cadre_civil_servant', 62, 58],
+    ['TQ.STC', 'cadre_civil_servant', 75, 71],
+    ['TQ.SGD', 'cadre_civil_servant', 48, 46],
+    ['TQ.SGD', 'public_employee', 520, 495],
   ];
-  for (const [code, category, base, quota, actual] of quotas) {
+  for (const [code, category, base, quota] of quotas) {
     const org = await byCode(code);
-    await setQuota(db, null, { organizationId: org.id, year: 2021, category, quota: base, actual: base });
-    for (const year of [2025, 2026]) await setQuota(db, null, { organizationId: org.id, year, category, quota, actual });
+    await setQuota(db, null, { organizationId: org.id, year: 2021, category, quota: base });
+    for (const year of [2025, 2026]) await setQuota(db, null, { organizationId: org.id, year, category, quota });
   }
   const snv = await byCode('TQ.SNV');
   for (const [name, category, rank, count] of [

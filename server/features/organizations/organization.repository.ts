@@ -1,7 +1,6 @@
 import { type SqlBool, sql } from 'kysely';
 import type { Db, Trx } from '../../db/database';
-import { dialectOf } from '../../db/dialect';
-import { inSubtrees } from '../../db/scope';
+import { inSubtrees, subtreeRange } from '../../db/scope';
 import { escapeLike } from '../../lib/text';
 import { newId } from '../../lib/ids';
 import type {
@@ -130,15 +129,10 @@ export async function openSubtree(db: Db | Trx, path: string): Promise<Organizat
 
 export type VersionNode = OrganizationVersionRow & { code: string; child_count: number };
 
-/**
- * `column` under `prefix`, written so that the path index serves it on both dialects: PostgreSQL has a
- * text_pattern_ops index for LIKE; SQLite's LIKE is case-insensitive and skips a plain index, so there it is the
- * equivalent range [prefix, prefix with its final "/" raised to "0") (paths hold only ULID characters and "/").
- */
-function underPath(db: Db | Trx, column: string, prefix: string) {
-  if (dialectOf(db) === 'postgres') return sql<SqlBool>`${sql.ref(column)} like ${`${prefix}%`}`;
-  const upper = `${prefix.slice(0, -1)}0`;
-  return sql<SqlBool>`${sql.ref(column)} >= ${prefix} and ${sql.ref(column)} < ${upper}`;
+/** `column` under `prefix`: the same index range as `inSubtrees` (server/db/scope.ts). */
+function underPath(column: string, prefix: string) {
+  const { from, to } = subtreeRange(prefix);
+  return sql<SqlBool>`${sql.ref(column)} >= ${from} and ${sql.ref(column)} < ${to}`;
 }
 
 /**
@@ -175,7 +169,7 @@ async function versionNodes(
   if (filter.parentId) q = q.where('v.parent_id', '=', filter.parentId);
   if (filter.organizationIds)
     q = q.where('v.organization_id', 'in', filter.organizationIds.length ? filter.organizationIds : ['']);
-  if (filter.pathPrefix) q = q.where(() => underPath(db, 'v.path', filter.pathPrefix!));
+  if (filter.pathPrefix) q = q.where(() => underPath('v.path', filter.pathPrefix!));
   const rows = (await q.orderBy('v.path').execute()).map((r) => ({ ...r, child_count: Number(r.child_count ?? 0) }));
   if (!countInSql) {
     const counts = new Map<string, number>();

@@ -92,3 +92,7 @@ export async function deleteIncumbent(trx: Trx, id: string): Promise<void> {
 export async function deletePosition(trx: Trx, id: string): Promise<void> {
   await trx.deleteFrom('positions').where('id', '=', id).execute();
 }
+
+export async function updatePositionRow(trx: Trx, id: string, set: { seat_count?: number; term_years?: number | null }) {
+  await trx.updateTable('positions').set(set).where('id', '=', id).execute();
+}

@@ -3,12 +3,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   addIncumbentBodySchema,
+  closeBodySchema,
   createPositionBodySchema,
   endIncumbentBodySchema,
   incumbentSchema,
   positionListQuerySchema,
   positionListSchema,
   positionSchema,
+  updatePositionBodySchema,
 } from '../../../contracts/positions';
 import type { Db } from '../../db/database';
 import { requireActor } from '../../http/auth';
@@ -41,6 +43,32 @@ export function positionRoutes(app: FastifyInstance, db: Db): void {
       },
     },
     async (req, reply) => reply.status(201).send(await service.createPosition(db, requireActor(req), req.body)),
+  );
+  r.patch(
+    '/api/positions/:id',
+    {
+      schema: {
+        tags: ['positions'],
+        summary: 'Sửa số lượng, nhiệm kỳ của vị trí / change a seat',
+        params: idParams,
+        body: updatePositionBodySchema,
+        response: { 200: positionSchema, ...errorResponses },
+      },
+    },
+    async (req) => service.updatePosition(db, requireActor(req), req.params.id, req.body),
+  );
+  r.post(
+    '/api/positions/:id/close',
+    {
+      schema: {
+        tags: ['positions'],
+        summary: 'Kết thúc vị trí từ một ngày / close a seat',
+        params: idParams,
+        body: closeBodySchema,
+        response: { 200: positionSchema, ...errorResponses },
+      },
+    },
+    async (req) => service.closePosition(db, requireActor(req), req.params.id, req.body.validTo),
   );
   r.post(
     '/api/positions/:id/incumbents',

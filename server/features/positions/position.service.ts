@@ -5,6 +5,7 @@ import type {
   Position,
   PositionListQuery,
   RuleVerdict,
+  UpdatePositionBody,
 } from '../../../contracts/positions';
 import type { Db, Trx } from '../../db/database';
 import { AppError, forbidden, notFound, validation } from '../../http/errors';
@@ -234,4 +235,78 @@ export async function endIncumbentIn(trx: Trx, actor: Actor | null, incumbentId:
     });
     return toIncumbentResponse({ ...inc, to_date: to });
   }
+}
+
+/** Changes a seat's number of places or term length; refuses fewer places than people now seated, naming the field. */
+export async function updatePosition(
+  db: Db,
+  actor: Actor | null,
+  positionId: string,
+  body: UpdatePositionBody,
+): Promise<Position> {
+  return db.transaction().execute(async (trx) => {
+    const seat = await repo.findPosition(trx, positionId);
+    if (!seat || (actor && !mayActOn(actor, 'positions.read', seat.organization_path))) throw positionNotFound();
+    if (actor && !mayActOn(actor, 'positions.write', seat.organization_path)) throw forbidden();
+    if (seat.valid_to !== null)
+      throw new AppError('CONFLICT', `Vị trí đã kết thúc từ ${ddmmyyyy(seat.valid_to)}`, `The seat closed on ${seat.valid_to}`);
+    const today = todayIso();
+    const seated = (await repo.incumbentsAsOf(trx, [seat.id], today)).length;
+    if (body.seatCount !== undefined && body.seatCount < seated)
+      throw validation(
+        'seatCount',
+        `số lượng ${body.seatCount} ít hơn số người đang giữ vị trí (${seated}): hãy kết thúc nhiệm kỳ của người giữ trước`,
+        `${body.seatCount} places is fewer than the ${seated} people now seated: end an incumbency first`,
+      );
+    const set: { seat_count?: number; term_years?: number | null } = {};
+    if (body.seatCount !== undefined) set.seat_count = body.seatCount;
+    if (body.termYears !== undefined) set.term_years = body.termYears;
+    await repo.updatePositionRow(trx, seat.id, set);
+    await appendAudit(trx, {
+      actorId: actor?.userId ?? null,
+      action: 'position.update',
+      entity: 'position',
+      entityId: seat.id,
+      organizationId: seat.organization_id,
+      before: { seat_count: seat.seat_count, term_years: seat.term_years },
+      after: set,
+    });
+    const updated = (await repo.findPosition(trx, seat.id))!;
+    return toPositionResponse(updated, await repo.incumbentsAsOf(trx, [seat.id], today));
+  });
+}
+
+/** Closes a seat from `validTo` (exclusive); refuses while somebody still holds it on or after that day, naming them. */
+export async function closePosition(db: Db, actor: Actor | null, positionId: string, validTo: string): Promise<Position> {
+  return db.transaction().execute(async (trx) => {
+    const seat = await repo.findPosition(trx, positionId);
+    if (!seat || (actor && !mayActOn(actor, 'positions.read', seat.organization_path))) throw positionNotFound();
+    if (actor && !mayActOn(actor, 'positions.write', seat.organization_path)) throw forbidden();
+    if (seat.valid_to !== null)
+      throw new AppError('CONFLICT', `Vị trí đã kết thúc từ ${ddmmyyyy(seat.valid_to)}`, `The seat closed on ${seat.valid_to}`);
+    if (validTo <= seat.valid_from)
+      throw validation(
+        'validTo',
+        `ngày kết thúc phải sau ngày lập vị trí ${ddmmyyyy(seat.valid_from)}`,
+        `must be after the seat's first day ${seat.valid_from}`,
+      );
+    const still = (await repo.incumbenciesOfPosition(trx, seat.id)).filter((h) => h.to_date === null || h.to_date > validTo);
+    if (still.length)
+      throw validation(
+        'validTo',
+        `${still.map((h) => h.person_name).join(', ')} vẫn giữ vị trí sau ngày ${ddmmyyyy(validTo)}: hãy kết thúc nhiệm kỳ trước`,
+        `${still.map((h) => h.person_name).join(', ')} still hold the seat after ${validTo}: end the incumbency first`,
+      );
+    await repo.setPositionValidTo(trx, seat.id, validTo);
+    await appendAudit(trx, {
+      actorId: actor?.userId ?? null,
+      action: 'position.close',
+      entity: 'position',
+      entityId: seat.id,
+      organizationId: seat.organization_id,
+      before: { valid_to: null },
+      after: { valid_to: validTo },
+    });
+    return toPositionResponse({ ...seat, valid_to: validTo }, []);
+  });
 }

@@ -3,7 +3,8 @@ import { createTestDatabase, type TestDatabase, testDialects } from '../../../te
 import type { Actor } from '../access/access.rules';
 import { createOrganization, createRootOrganization } from '../organizations/organization.service';
 import { syncTitleCatalog } from '../titles/title.service';
-import { addIncumbent, createPosition, endIncumbent, listPositions } from './position.service';
+import { addIncumbent, closePosition, createPosition, endIncumbent, listPositions, updatePosition } from './position.service';
+import { closeJobPosition, createJobPosition, assignJobPosition, updateJobPosition } from '../staffing/staffing.service';
 
 const P1 = '01JD0000000000000000000001';
 const P2 = '01JD0000000000000000000002';
@@ -163,5 +164,85 @@ describe.each(testDialects())('positions on %s', (dialect) => {
       }),
     ).rejects.toMatchObject({ code: 'VALIDATION' });
     expect(otherId).toBeTruthy();
+  });
+
+  it('edits a seat and closes it: fewer places than people seated and closing an occupied seat are refused, naming the field', async () => {
+    const seat = await createPosition(db.db, officer, {
+      organizationId: deptId,
+      titleId: 'KL-35:PHO_GIAM_DOC_SO',
+      seatCount: 3,
+      validFrom: '2025-08-01',
+    });
+    const inc = await addIncumbent(db.db, officer, seat.id, {
+      personId: '01JD0000000000000000000091',
+      personName: 'Hoàng Văn Minh',
+      how: 'appointed',
+      from: '2025-08-01',
+    });
+    await addIncumbent(db.db, officer, seat.id, {
+      personId: '01JD0000000000000000000092',
+      personName: 'Vũ Thị Lan',
+      how: 'appointed',
+      from: '2025-08-01',
+    });
+    await expect(updatePosition(db.db, officer, seat.id, { seatCount: 1 })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      details: [{ path: 'seatCount' }],
+    });
+    expect((await updatePosition(db.db, officer, seat.id, { seatCount: 2, termYears: 5 })).seatCount).toBe(2);
+    await expect(updatePosition(db.db, outsider, seat.id, { seatCount: 2 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const occupied = (await closePosition(db.db, officer, seat.id, '2026-01-01').catch((e: unknown) => e)) as Error & {
+      details: { path: string }[];
+    };
+    expect(occupied).toMatchObject({ code: 'VALIDATION', details: [{ path: 'validTo' }] });
+    expect(occupied.message).toContain('Hoàng Văn Minh');
+    await expect(closePosition(db.db, officer, seat.id, '2025-08-01')).rejects.toMatchObject({ code: 'VALIDATION' });
+    // ending both incumbencies on the closing day frees the seat
+    await endIncumbent(db.db, officer, inc.id, '2026-01-01');
+    const second = (
+      await listPositions(db.db, officer, { organizationId: deptId, asOf: '2025-12-31', limit: 50, offset: 0 })
+    ).items
+      .find((p) => p.id === seat.id)!
+      .incumbents.find((p) => p.personName === 'Vũ Thị Lan')!;
+    await endIncumbent(db.db, officer, second.id, '2026-01-01');
+    const closed = await closePosition(db.db, officer, seat.id, '2026-01-01');
+    expect(closed.validTo).toBe('2026-01-01');
+    const today = await listPositions(db.db, officer, { organizationId: deptId, asOf: '2026-01-01', limit: 50, offset: 0 });
+    expect(today.items.some((p) => p.id === seat.id)).toBe(false);
+  });
+
+  it('edits and closes a job position: a count below the people assigned and closing with people in it are refused', async () => {
+    const job = await createJobPosition(db.db, officer, {
+      organizationId: deptId,
+      name: 'Chuyên viên quản lý biên chế',
+      category: 'professional',
+      requiredRank: 'Chuyên viên',
+      count: 2,
+      validFrom: '2025-08-01',
+    });
+    await assignJobPosition(db.db, officer, job.id, {
+      personId: '01JD0000000000000000000093',
+      personName: 'Đỗ Minh Tú',
+      from: '2025-08-01',
+    });
+    await assignJobPosition(db.db, officer, job.id, {
+      personId: '01JD0000000000000000000094',
+      personName: 'Phan Thu Hà',
+      from: '2025-08-01',
+    });
+    await expect(updateJobPosition(db.db, officer, job.id, { count: 1 })).rejects.toMatchObject({
+      details: [{ path: 'count' }],
+    });
+    expect(
+      await updateJobPosition(db.db, officer, job.id, { count: 3, name: 'Chuyên viên quản lý tổ chức, biên chế' }),
+    ).toMatchObject({
+      count: 3,
+      assigned: 2,
+      name: 'Chuyên viên quản lý tổ chức, biên chế',
+    });
+    const err = (await closeJobPosition(db.db, officer, job.id, '2026-01-01').catch((e: unknown) => e)) as Error;
+    expect(err).toMatchObject({ details: [{ path: 'validTo' }] });
+    expect(err.message).toContain('Đỗ Minh Tú');
+    await expect(closeJobPosition(db.db, outsider, job.id, '2026-01-01')).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

@@ -15,7 +15,9 @@ import * as posRepo from '../positions/position.repository';
 import { seatProblems } from '../positions/position.rules';
 import { titleFactsFor } from '../positions/position.service';
 import * as staffRepo from '../staffing/staffing.repository';
+import { countedStaff } from '../staffing/staffing.service';
 import { overQuotaVerdicts } from '../staffing/staffing.rules';
+import { unplacedStaffVerdict } from './restructuring.rules';
 import * as titleRepo from '../titles/title.repository';
 import { catalogInForce } from '../titles/title.rules';
 import { commonAncestorPath, mappingErrors, planShapeErrors, rebasePath, wouldCycle } from './restructuring.rules';
@@ -35,6 +37,11 @@ export type UndoStep =
   | { op: 'positionClosed'; id: string }
   | { op: 'incumbentInserted'; id: string }
   | { op: 'incumbentEnded'; id: string }
+  | { op: 'jobPositionInserted'; id: string }
+  | { op: 'jobPositionClosed'; id: string }
+  | { op: 'jobPositionUpdated'; id: string; before: { count: number } }
+  | { op: 'assignmentInserted'; id: string }
+  | { op: 'assignmentEnded'; id: string }
   | { op: 'quotaInserted'; id: string }
   | { op: 'quotaUpdated'; id: string; before: { quota: number; actual: number | null } };
 
@@ -210,6 +217,7 @@ export async function applyPlan(trx: Trx, actor: Actor | null, plan: Restructuri
     }
   };
 
+  const successorsOf = new Map<string, Set<string>>();
   const sources: OrganizationRow[] = [];
   for (const [i, id] of plan.sources.entries()) sources.push(await openUnit(id, `sources.${i}`));
   sources.forEach((s) => affected.add(s.id));
@@ -263,6 +271,12 @@ export async function applyPlan(trx: Trx, actor: Actor | null, plan: Restructuri
     seats.map((s) => s.id),
     E,
   );
+  const jobs = await staffRepo.jobPositionsOfUnits(trx, [...sourceIds], E);
+  const jobPeople = await staffRepo.assignmentsOf(
+    trx,
+    jobs.map((j) => j.id),
+    E,
+  );
   const mappingProblems = mappingErrors(
     plan,
     {
@@ -272,6 +286,7 @@ export async function applyPlan(trx: Trx, actor: Actor | null, plan: Restructuri
         name: `${seatTitles.get(s.title_id)?.name ?? s.title_id} — ${sources.find((o) => o.id === s.organization_id)?.name}`,
       })),
       people: people.map((p) => ({ id: p.id, name: p.person_name, seatId: p.position_id })),
+      jobPositions: jobs.map((j) => ({ id: j.id, name: `${j.name} — ${sources.find((o) => o.id === j.organization_id)?.name}` })),
     },
     sourceIds,
   );
@@ -281,6 +296,13 @@ export async function applyPlan(trx: Trx, actor: Actor | null, plan: Restructuri
         path: 'seats',
         message: `vị trí ${s.id} mới lập từ ${dmy(s.valid_from)}, trùng ngày hiệu lực`,
         messageEn: `seat ${s.id} starts on ${s.valid_from}, overlapping the effective date`,
+      });
+  for (const j of jobs)
+    if (j.valid_from >= E)
+      mappingProblems.push({
+        path: 'jobPositions',
+        message: `vị trí việc làm "${j.name}" mới lập từ ${dmy(j.valid_from)}, trùng ngày hiệu lực`,
+        messageEn: `job position "${j.name}" starts on ${j.valid_from}, overlapping the effective date`,
       });
   if (mappingProblems.length) throw invalid(mappingProblems);
 
@@ -459,8 +481,115 @@ export async function applyPlan(trx: Trx, actor: Actor | null, plan: Restructuri
     }
   }
 
+  // Job positions: those of the same name, category and rank mapped into one unit become one there (an open one of
+  // the unit itself if it has it), with the counts added; their people follow them on E; `null` abolishes one.
+  const jobGroups = new Map<string, { unit: OrganizationRow; jobs: typeof jobs }>();
+  for (const [i, m] of plan.jobPositions.entries()) {
+    if (m.to === null) continue;
+    const job = jobs.find((j) => j.id === m.jobPositionId)!;
+    const unit = await unitOf(m.to, `jobPositions.${i}.to`);
+    const key = `${unit.id}|${job.name}|${job.category}|${job.required_rank}`;
+    const g = jobGroups.get(key) ?? { unit, jobs: [] };
+    g.jobs.push(job);
+    jobGroups.set(key, g);
+  }
+  const newJobOf = new Map<string, string>();
+  for (const g of jobGroups.values()) {
+    const [first] = g.jobs;
+    const count = g.jobs.reduce((n, j) => n + Number(j.count), 0);
+    const existing = (await staffRepo.jobPositionsOfUnits(trx, [g.unit.id], E)).find(
+      (j) =>
+        j.valid_from <= E && j.name === first!.name && j.category === first!.category && j.required_rank === first!.required_rank,
+    );
+    let jobId: string;
+    if (existing) {
+      jobId = existing.id;
+      undo.push({ op: 'jobPositionUpdated', id: existing.id, before: { count: Number(existing.count) } });
+      await staffRepo.updateJobPositionRow(trx, existing.id, { count: Number(existing.count) + count });
+      await audit(
+        'job.merge',
+        'job_position',
+        existing.id,
+        g.unit.id,
+        `Vị trí việc làm "${existing.name}" tại "${g.unit.name}": ${existing.count} → ${Number(existing.count) + count}`,
+        { count: existing.count },
+        { count: Number(existing.count) + count },
+      );
+    } else {
+      jobId = newId();
+      const row = {
+        id: jobId,
+        organization_id: g.unit.id,
+        name: first!.name,
+        category: first!.category,
+        required_rank: first!.required_rank,
+        count,
+        valid_from: E,
+        valid_to: null,
+        opened_by_event_id: eventId,
+        created_at: nowIso(),
+      };
+      await staffRepo.insertJobPosition(trx, row);
+      undo.push({ op: 'jobPositionInserted', id: jobId });
+      await audit(
+        'job.open',
+        'job_position',
+        jobId,
+        g.unit.id,
+        `Lập vị trí việc làm "${row.name}" (${count}) tại "${g.unit.name}"`,
+        undefined,
+        row,
+      );
+    }
+    for (const j of g.jobs) newJobOf.set(j.id, jobId);
+  }
+  for (const job of jobs) {
+    await staffRepo.setJobPositionValidTo(trx, job.id, E);
+    undo.push({ op: 'jobPositionClosed', id: job.id });
+    await audit(
+      'job.close',
+      'job_position',
+      job.id,
+      job.organization_id,
+      `Kết thúc vị trí việc làm "${job.name}"${newJobOf.has(job.id) ? '' : ' (bãi bỏ)'}`,
+      { valid_to: null },
+      { valid_to: E },
+    );
+  }
+  for (const a of jobPeople) {
+    await staffRepo.setAssignmentTo(trx, a.id, E);
+    undo.push({ op: 'assignmentEnded', id: a.id });
+    const to = newJobOf.get(a.job_position_id);
+    const from = jobs.find((j) => j.id === a.job_position_id)!;
+    if (!to) {
+      await audit(
+        'job.assignment.end',
+        'job_position_assignment',
+        a.id,
+        from.organization_id,
+        `${a.person_name} thôi bố trí vào vị trí việc làm "${from.name}" (bãi bỏ) từ ${dmy(E)}`,
+        { to_date: null },
+        { to_date: E },
+      );
+      continue;
+    }
+    const id = newId();
+    const row = { ...a, id, job_position_id: to, from_date: E, to_date: null, opened_by_event_id: eventId, created_at: nowIso() };
+    await staffRepo.insertAssignment(trx, row);
+    undo.push({ op: 'assignmentInserted', id });
+    await audit(
+      'job.assignment.move',
+      'job_position_assignment',
+      id,
+      [...jobGroups.values()].find((g) => g.jobs.some((j) => j.id === a.job_position_id))!.unit.id,
+      `${a.person_name} chuyển theo vị trí việc làm "${from.name}" sang đơn vị mới`,
+      { job_position_id: a.job_position_id },
+      row,
+    );
+  }
+
   // Close the sources and record their successors.
-  const successors = new Map<string, Set<string>>();
+  const successors = successorsOf;
   const addSucc = (from: string, to: string) => successors.set(from, (successors.get(from) ?? new Set()).add(to));
   for (const s of sources) {
     if (mergeTarget) addSucc(s.id, mergeTarget.id);
@@ -491,7 +620,8 @@ export async function applyPlan(trx: Trx, actor: Actor | null, plan: Restructuri
 
   // Quotas of the year: a merge adds the sources' quotas and actual counts into the target; the plan may set any.
   const year = Number(E.slice(0, 4));
-  const setQuota = async (unit: OrganizationRow, category: StaffingCategory, quota: number, actual: number | null) => {
+  const setQuota = async (unit: OrganizationRow, category: StaffingCategory, quota: number) => {
+    const actual = null; // the actual count comes from the records
     const found = await staffRepo.findQuota(trx, unit.id, year, category);
     if (found) {
       undo.push({
@@ -520,8 +650,8 @@ export async function applyPlan(trx: Trx, actor: Actor | null, plan: Restructuri
       `${unit.id}:${year}:${category}`,
       unit.id,
       `Biên chế ${category} năm ${year} của "${unit.name}": ${quota}`,
-      found ? { quota: found.quota, actual: found.actual } : undefined,
-      { quota, actual },
+      found ? { quota: found.quota } : undefined,
+      { quota },
     );
   };
   if (mergeTarget) {
@@ -530,20 +660,13 @@ export async function applyPlan(trx: Trx, actor: Actor | null, plan: Restructuri
       const override = plan.quotas.find(
         (q) => q.category === category && ('key' in q.unit ? byKey.get(q.unit.key)?.id : q.unit.id) === mergeTarget.id,
       );
-      const hasActual = list.some((r) => r.actual !== null);
-      await setQuota(
-        mergeTarget,
-        category,
-        override?.quota ?? list.reduce((n, r) => n + Number(r.quota), 0),
-        hasActual ? list.reduce((n, r) => n + Number(r.actual ?? 0), 0) : null,
-      );
+      await setQuota(mergeTarget, category, override?.quota ?? list.reduce((n, r) => n + Number(r.quota), 0));
     }
   }
   for (const [i, q] of plan.quotas.entries()) {
     const unit = await unitOf(q.unit, `quotas.${i}.unit`);
     if (mergeTarget && unit.id === mergeTarget.id && (await staffRepo.findQuota(trx, unit.id, year, q.category))) continue;
-    const found = await staffRepo.findQuota(trx, unit.id, year, q.category);
-    await setQuota(unit, q.category, q.quota, found ? (found.actual === null ? null : Number(found.actual)) : null);
+    await setQuota(unit, q.category, q.quota);
   }
 
   const targets = [...new Set([...byKey.values(), ...resolved.values()].map((u) => u.id))];
@@ -580,19 +703,34 @@ export async function applyPlan(trx: Trx, actor: Actor | null, plan: Restructuri
         seatRows.map((s) => s.title_id),
       ),
     );
+    // Staff above the quota: each receiving unit's quota against the people of its subtree in the records, those
+    // of the units merged into it included (they live on in it alone).
     const quotaRows = await staffRepo.quotasOf(trx, targetIds, Number(E.slice(0, 4)));
-    const names = new Map((await orgRepo.findOrganizationsByIds(trx, targetIds)).map((o) => [o.id, o.name]));
-    problems.push(
-      ...overQuotaVerdicts(
-        quotaRows.map((q) => ({
-          organizationId: q.organization_id,
-          organizationName: names.get(q.organization_id) ?? '',
-          category: q.category,
-          quota: Number(q.quota),
-          actual: q.actual === null ? null : Number(q.actual),
-        })),
-      ),
-    );
+    const targetRows = await orgRepo.findOrganizationsByIds(trx, targetIds);
+    for (const unit of targetRows) {
+      const mine = quotaRows.filter((q) => q.organization_id === unit.id);
+      if (mine.length === 0) continue;
+      const subtree = await orgRepo.openSubtree(trx, unit.path);
+      const counts = await countedStaff(trx, subtree, { path: unit.path });
+      problems.push(
+        ...overQuotaVerdicts(
+          mine.map((q) => ({
+            organizationId: unit.id,
+            organizationName: unit.name,
+            category: q.category,
+            quota: Number(q.quota),
+            actual: [...counts.values()].reduce((n, byCategory) => n + (byCategory.get(q.category) ?? 0), 0),
+          })),
+        ),
+      );
+    }
+    // People still recorded in a closed unit that lives on in no single unit (split, dissolved) must be placed.
+    for (const s of sources) {
+      if (statusById.get(s.id) !== 'closed' || (successorsOf.get(s.id)?.size ?? 0) === 1) continue;
+      const counts = await countedStaff(trx, [s]);
+      const n = [...(counts.get(s.id)?.values() ?? [])].reduce((a, b) => a + b, 0);
+      if (n > 0) problems.push(unplacedStaffVerdict(s, n));
+    }
     return { undo, changes, affected: [...affected], anchor, targets: targetIds, problems, statusById };
   }
 }

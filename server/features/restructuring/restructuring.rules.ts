@@ -1,4 +1,5 @@
 import type { ErrorDetail } from '../../../contracts/common';
+import type { RuleVerdict } from '../../../contracts/positions';
 import type { RestructuringPlan, UnitRef } from '../../../contracts/restructuring';
 
 type Detail = ErrorDetail;
@@ -48,6 +49,7 @@ export interface MappingFacts {
   children: { id: string; name: string }[];
   seats: { id: string; name: string }[];
   people: { id: string; name: string; seatId: string }[];
+  jobPositions: { id: string; name: string }[];
 }
 
 /**
@@ -110,6 +112,12 @@ export function mappingErrors(plan: RestructuringPlan, facts: MappingFacts, sour
     plan.people.map((p) => ({ id: p.incumbentId, to: p.to })),
     { vi: 'Người giữ vị trí', en: 'Incumbent' },
   );
+  check(
+    'jobPositions',
+    facts.jobPositions,
+    plan.jobPositions.map((j) => ({ id: j.jobPositionId, to: j.to })),
+    { vi: 'Vị trí việc làm', en: 'Job position' },
+  );
   const closedSeats = new Set(plan.seats.filter((s) => s.to === null).map((s) => s.positionId));
   plan.people.forEach((p, i) => {
     const person = facts.people.find((x) => x.id === p.incumbentId);
@@ -146,4 +154,20 @@ export function commonAncestorPath(paths: readonly string[]): string {
 /** The path of a unit once the subtree rooted at `fromRoot` has moved to `toRoot`. */
 export function rebasePath(path: string, fromRoot: string, toRoot: string): string {
   return path.startsWith(fromRoot) ? toRoot + path.slice(fromRoot.length) : path;
+}
+
+export const UNPLACED_STAFF_RULE = {
+  ruleId: 'restructuring.staff-unplaced',
+  citation: 'Hồ sơ cán bộ: đơn vị công tác hiện tại phải là đơn vị đang hoạt động (kiểm tra dữ liệu của CanBo)',
+} as const;
+
+/** People whose records still name a unit that the event closes without a single successor (split, dissolution). */
+export function unplacedStaffVerdict(unit: { id: string; name: string }, people: number): RuleVerdict {
+  return {
+    ...UNPLACED_STAFF_RULE,
+    passed: false,
+    subjectId: unit.id,
+    detail: `${people} người trong hồ sơ đang công tác tại "${unit.name}" (bị chấm dứt) chưa có đơn vị mới: cần điều động trong hồ sơ cán bộ`,
+    detailEn: `${people} people whose records name "${unit.name}" (closed) have no new unit: transfer them in the records`,
+  };
 }

@@ -179,6 +179,10 @@ export async function revertRestructuring(db: Db, actor: Actor | null, eventId: 
       ...(await repo.dependentsOf(trx, { eventId, organizationIds: newOrgs, positionIds: newSeats })),
       ...((await staffRepo.staffingDependents(trx, newOrgs, eventId)) > 0 ? [{ what: 'staffing', count: 1 }] : []),
     ];
+    const movedAssignments = undo.filter((u) => u.op === 'assignmentInserted').map((u) => u.id);
+    if (await staffRepo.endedAssignments(trx, movedAssignments)) dependents.push({ what: 'job_position_assignments', count: 1 });
+    const newJobs = undo.filter((u) => u.op === 'jobPositionInserted').map((u) => u.id);
+    if (await staffRepo.handMadeAssignments(trx, newJobs)) dependents.push({ what: 'job_position_assignments', count: 1 });
     for (const u of undo) {
       if (u.op === 'incumbentInserted') {
         const inc = await posRepo.findIncumbent(trx, u.id);
@@ -237,6 +241,16 @@ async function undoStep(trx: Trx, step: UndoStep): Promise<void> {
       return posRepo.deleteIncumbent(trx, step.id);
     case 'incumbentEnded':
       return posRepo.setIncumbentTo(trx, step.id, null);
+    case 'jobPositionInserted':
+      return staffRepo.deleteJobPosition(trx, step.id);
+    case 'jobPositionClosed':
+      return staffRepo.setJobPositionValidTo(trx, step.id, null);
+    case 'jobPositionUpdated':
+      return staffRepo.updateJobPositionRow(trx, step.id, step.before);
+    case 'assignmentInserted':
+      return staffRepo.deleteAssignment(trx, step.id);
+    case 'assignmentEnded':
+      return staffRepo.setAssignmentTo(trx, step.id, null);
     case 'quotaInserted':
       return staffRepo.deleteQuota(trx, step.id);
     case 'quotaUpdated':

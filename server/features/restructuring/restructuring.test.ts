@@ -6,7 +6,8 @@ import { treeAsOf, subtreeAsOf, withLineage } from '../organizations/organizatio
 import { findOrganization } from '../organizations/organization.repository';
 import { createOrganization, createRootOrganization } from '../organizations/organization.service';
 import { addIncumbent, createPosition, listPositions } from '../positions/position.service';
-import { setQuota } from '../staffing/staffing.service';
+import { addStaff } from '../staffing/staff.fixtures';
+import { assignJobPosition, createJobPosition, listJobPositions, setQuota, staffingTable } from '../staffing/staffing.service';
 import { syncTitleCatalog } from '../titles/title.service';
 import { applyRestructuring, previewRestructuring, revertRestructuring } from './restructuring.service';
 
@@ -87,8 +88,13 @@ describe.each(testDialects())('restructuring on %s', (dialect) => {
           })
         ).id;
     }
-    await setQuota(db.db, null, { organizationId: ids.A!, year: 2025, category: 'cadre_civil_servant', quota: 100, actual: 98 });
-    await setQuota(db.db, null, { organizationId: ids.B!, year: 2025, category: 'cadre_civil_servant', quota: 80, actual: 79 });
+    await setQuota(db.db, null, { organizationId: ids.A!, year: 2025, category: 'cadre_civil_servant', quota: 100 });
+    await setQuota(db.db, null, { organizationId: ids.B!, year: 2025, category: 'cadre_civil_servant', quota: 80 });
+    // The records: 98 civil servants in A (one of them in a commune below it), 79 in B, 3 contract workers in B.
+    await addStaff(db.db, ids.A!, 97);
+    await addStaff(db.db, ids['A.D1.X']!, 1);
+    await addStaff(db.db, ids.B!, 79);
+    await addStaff(db.db, ids.B!, 3, { rankCode: null });
   });
   afterEach(() => db.destroy());
 
@@ -127,6 +133,84 @@ describe.each(testDialects())('restructuring on %s', (dialect) => {
     ).toEqual(['Tỉnh ủy A', 'Tỉnh ủy B']);
     expect(preview.tree.find((n) => n.name === 'Huyện ủy D1')!.status).toBe('moved');
     expect(await namesOn('2025-07-01')).toEqual(['Tỉnh ủy A', 'Tỉnh ủy B']);
+  });
+
+  it('counts the staff of the merged units into the new unit from the records: quota vs actual vs over, rolled up', async () => {
+    await applyRestructuring(db.db, admin(), mergePlan());
+    const ab = (await treeAsOf(db.db, admin(), { asOf: '2025-07-01', parentId: ids.R })).items[0]!;
+    const table = await staffingTable(db.db, admin(), { organizationId: ab.id, year: 2025 });
+    const row = (id: string) => table.rows.find((r) => r.organizationId === id)!;
+    const cadres = (f: { category: string }[]) => f.find((x) => x.category === 'cadre_civil_servant');
+    // A's 97 and B's 79 still name A and B in their records: they live on in AB alone, so they count there.
+    expect(cadres(row(ab.id).own)).toMatchObject({ quota: 170, actual: 176, difference: 6 });
+    expect(cadres(row(ab.id).rolledUp)).toMatchObject({ quota: 170, actual: 177, difference: 7 });
+    expect(row(ab.id).own.find((x) => x.category === 'contract')).toMatchObject({ quota: 0, actual: 3 });
+    expect(cadres(row(ids['A.D1.X']!).own)).toMatchObject({ quota: 0, actual: 1 });
+    expect(table.verdicts.filter((v) => v.ruleId === 'staffing.over-quota').map((v) => v.subjectId)).toEqual([ab.id]);
+    // exactly at the quota is not over it
+    await setQuota(db.db, null, { organizationId: ab.id, year: 2025, category: 'cadre_civil_servant', quota: 177 });
+    const again = await staffingTable(db.db, admin(), { organizationId: ab.id, year: 2025 });
+    expect(again.verdicts.filter((v) => v.ruleId === 'staffing.over-quota')).toEqual([]);
+  });
+
+  it('moves job positions with their people: same name, category and rank become one with the counts added; reverts', async () => {
+    const job = (unit: string, name: string, count: number) =>
+      createJobPosition(db.db, null, {
+        organizationId: ids[unit]!,
+        name,
+        category: 'professional',
+        requiredRank: 'Chuyên viên',
+        count,
+        validFrom: '2023-01-01',
+      });
+    const a = await job('A', 'Chuyên viên tổng hợp', 3);
+    const b = await job('B', 'Chuyên viên tổng hợp', 2);
+    const archivist = await job('B', 'Văn thư lưu trữ', 1);
+    await assignJobPosition(db.db, null, a.id, { personId: personId(), personName: 'Trần Thị Hoa', from: '2023-02-01' });
+    await assignJobPosition(db.db, null, archivist.id, { personId: personId(), personName: 'Lê Văn Nam', from: '2023-02-01' });
+
+    const unmapped = await previewRestructuring(
+      db.db,
+      admin(),
+      mergePlan({ jobPositions: [{ jobPositionId: a.id, to: { key: 'AB' } }] }),
+    ).catch((e: unknown) => e as Error);
+    expect(unmapped).toMatchObject({ code: 'VALIDATION' });
+    expect((unmapped as Error).message).toContain('Vị trí việc làm "Chuyên viên tổng hợp — Tỉnh ủy B" chưa được ánh xạ');
+    expect((unmapped as Error).message).toContain('Văn thư lưu trữ — Tỉnh ủy B');
+
+    const mapped = mergePlan({
+      jobPositions: [
+        { jobPositionId: a.id, to: { key: 'AB' } },
+        { jobPositionId: b.id, to: { key: 'AB' } },
+        { jobPositionId: archivist.id, to: null },
+      ],
+    });
+    const preview = await previewRestructuring(db.db, admin(), mapped);
+    expect(preview.changes.filter((c) => c.entity === 'job_position').map((c) => c.action)).toEqual([
+      'job.open',
+      'job.close',
+      'job.close',
+      'job.close',
+    ]);
+    expect(preview.changes.find((c) => c.action === 'job.open')!.description).toContain('"Chuyên viên tổng hợp" (5)');
+    expect(preview.changes.filter((c) => c.entity === 'job_position_assignment').map((c) => c.action)).toEqual([
+      'job.assignment.move',
+      'job.assignment.end',
+    ]);
+
+    const { event } = await applyRestructuring(db.db, admin(), mapped);
+    const ab = (await treeAsOf(db.db, admin(), { asOf: '2025-07-01', parentId: ids.R })).items[0]!;
+    const after = await listJobPositions(db.db, admin(), ab.id, '2025-07-01');
+    expect(after.items.map((j) => [j.name, j.count, j.assigned])).toEqual([['Chuyên viên tổng hợp', 5, 1]]);
+    expect((await listJobPositions(db.db, admin(), ids.A!, '2025-07-01')).items).toEqual([]);
+    expect((await listJobPositions(db.db, admin(), ids.B!, '2025-06-30')).items.map((j) => j.assigned)).toEqual([0, 1]);
+
+    await revertRestructuring(db.db, admin(), event.id);
+    expect((await listJobPositions(db.db, admin(), ids.B!, '2025-07-01')).items.map((j) => [j.name, j.assigned])).toEqual([
+      ['Chuyên viên tổng hợp', 0],
+      ['Văn thư lưu trữ', 1],
+    ]);
+    expect((await listJobPositions(db.db, admin(), ids.A!, '2025-07-01')).items.map((j) => j.assigned)).toEqual([1]);
   });
 
   it('rejects a merge that leaves a person or a child unit unmapped, naming them, and changes nothing', async () => {
@@ -300,7 +384,9 @@ describe.each(testDialects())('restructuring on %s', (dialect) => {
       admin(),
       plan({ ...base, children: [{ organizationId: ids['A.D1']!, to: { key: 'A2' } }] }),
     );
-    expect(preview.problems).toEqual([]);
+    // A's 97 people in the records cannot follow a split by themselves: the preview says they must be placed.
+    expect(preview.problems.map((p) => [p.ruleId, p.subjectId])).toEqual([['restructuring.staff-unplaced', ids.A]]);
+    expect(preview.problems[0]!.detail).toContain('97 người');
     expect(await namesOn('2025-07-01')).toEqual(['Tỉnh ủy A1', 'Tỉnh ủy A2', 'Tỉnh ủy B']);
     const officerOfA = await withLineage(db.db, [
       { role: 'officer', organizationId: ids.A!, organizationName: 'A', path: `/${ids.R}/${ids.A}/` },

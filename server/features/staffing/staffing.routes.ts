@@ -11,7 +11,9 @@ import {
   setQuotaBodySchema,
   staffingQuerySchema,
   staffingTableSchema,
+  updateJobPositionBodySchema,
 } from '../../../contracts/staffing';
+import { closeBodySchema } from '../../../contracts/positions';
 import type { Db } from '../../db/database';
 import { requireActor } from '../../http/auth';
 import { errorResponses } from '../../http/responses';
@@ -59,6 +61,32 @@ export function staffingRoutes(app: FastifyInstance, db: Db): void {
       schema: { tags: ['staffing'], body: createJobPositionBodySchema, response: { 201: jobPositionSchema, ...errorResponses } },
     },
     async (req, reply) => reply.status(201).send(await service.createJobPosition(db, requireActor(req), req.body)),
+  );
+  r.patch(
+    '/api/job-positions/:id',
+    {
+      schema: {
+        tags: ['staffing'],
+        summary: 'Sửa vị trí việc làm / change a job position',
+        params: z.object({ id: z.string().max(40) }),
+        body: updateJobPositionBodySchema,
+        response: { 200: jobPositionSchema, ...errorResponses },
+      },
+    },
+    async (req) => service.updateJobPosition(db, requireActor(req), req.params.id, req.body),
+  );
+  r.post(
+    '/api/job-positions/:id/close',
+    {
+      schema: {
+        tags: ['staffing'],
+        summary: 'Kết thúc vị trí việc làm từ một ngày / close a job position',
+        params: z.object({ id: z.string().max(40) }),
+        body: closeBodySchema,
+        response: { 200: jobPositionSchema, ...errorResponses },
+      },
+    },
+    async (req) => service.closeJobPosition(db, requireActor(req), req.params.id, req.body.validTo),
   );
   r.post(
     '/api/job-positions/:id/assignments',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { staffingPolicy } from './staffing.policy';
-import { kl40Target, kl40Verdict, overQuotaVerdicts, rollUp } from './staffing.rules';
+import { rankPrefixLength, staffCategoryPolicy, staffingPolicy } from './staffing.policy';
+import { kl40Target, kl40Verdict, overQuotaVerdicts, rollUp, staffCategoryOf, tallyStaff } from './staffing.rules';
 
 const policy = staffingPolicy();
 const unit = { organizationId: 'o', organizationName: 'Sở Nội vụ' };
@@ -47,5 +47,40 @@ describe('over quota and roll-up', () => {
       { organizationId: 'a', path: '/r/a/', year: 2021, category: 'cadre_civil_servant' as const, quota: 50, actual: 50 },
     ];
     expect(rollUp(facts, '/r/a/', 2026).get('cadre_civil_servant')).toEqual({ quota: 15, actual: 9 });
+  });
+});
+
+describe('counting staff from the records (policy/staffing/categories.yaml)', () => {
+  const cats = staffCategoryPolicy();
+  const of = (rankCode: string, holdsTitle: boolean) =>
+    staffCategoryOf({ rankPrefix: rankCode.slice(0, rankPrefixLength(cats)), holdsTitle }, cats);
+  it('looks at the first two characters of the rank code', () => {
+    expect(rankPrefixLength(cats)).toBe(2);
+  });
+  it('a professional-title code V.xx.xx.xx is a public employee, whatever the title', () => {
+    expect(of('V.07.01.03', false)).toEqual({ category: 'public_employee', ruleId: 'staffing.category.public-employee' });
+    expect(of('v.07.01.03', true).category).toBe('public_employee');
+  });
+  it('any other rank code is a civil servant', () => {
+    expect(of('01.003', false)).toEqual({ category: 'cadre_civil_servant', ruleId: 'staffing.category.civil-servant' });
+    expect(of('06.031', true).category).toBe('cadre_civil_servant');
+  });
+  it('no rank code: a title holder is a cadre, anybody else a contract worker', () => {
+    expect(of('', true)).toEqual({ category: 'cadre_civil_servant', ruleId: 'staffing.category.cadre' });
+    expect(of('', false)).toEqual({ category: 'contract', ruleId: 'staffing.categories.fallback' });
+    expect(of('   ', false).category).toBe('contract');
+  });
+  it('tallies groups per unit and category', () => {
+    const counts = tallyStaff(
+      [
+        { organizationId: 'a', rankPrefix: '01', holdsTitle: false, n: 3 },
+        { organizationId: 'a', rankPrefix: '', holdsTitle: true, n: 2 },
+        { organizationId: 'a', rankPrefix: 'V.', holdsTitle: false, n: 4 },
+        { organizationId: 'b', rankPrefix: '', holdsTitle: false, n: 1 },
+      ],
+      cats,
+    );
+    expect(Object.fromEntries(counts.get('a')!)).toEqual({ cadre_civil_servant: 5, public_employee: 4 });
+    expect(Object.fromEntries(counts.get('b')!)).toEqual({ contract: 1 });
   });
 });

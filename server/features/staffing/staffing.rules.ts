@@ -1,6 +1,6 @@
 import type { RuleVerdict } from '../../../contracts/positions';
 import { STAFFING_CATEGORY_LABELS, type StaffingCategory } from '../../../contracts/staffing';
-import type { StaffingPolicy } from './staffing.policy';
+import type { StaffCategoryPolicy, StaffingPolicy } from './staffing.policy';
 
 export const OVER_QUOTA_RULE = {
   ruleId: 'staffing.over-quota',
@@ -84,6 +84,43 @@ export function rollUp(
     sum.quota += f.quota;
     sum.actual += f.actual ?? 0;
     out.set(f.category, sum);
+  }
+  return out;
+}
+
+/** What the records say about a group of people in one unit: the start of their rank code and whether they hold a title. */
+export interface StaffFacts {
+  /** the first `rankPrefixLength` characters of the civil-service rank code, '' when the record has none */
+  rankPrefix: string;
+  holdsTitle: boolean;
+}
+
+/** The quota category a person counts against, with the rule that decided it (first match wins). */
+export function staffCategoryOf(facts: StaffFacts, policy: StaffCategoryPolicy): { category: StaffingCategory; ruleId: string } {
+  const rank = facts.rankPrefix.trim().toUpperCase();
+  for (const r of policy.rules) {
+    if (r.rankCodePrefixes && rank !== '' && r.rankCodePrefixes.some((p) => rank.startsWith(p.toUpperCase())))
+      return { category: r.category, ruleId: r.id };
+    if (r.anyRankCode && rank !== '') return { category: r.category, ruleId: r.id };
+    if (r.holdsTitle && rank === '' && facts.holdsTitle) return { category: r.category, ruleId: r.id };
+  }
+  return { category: policy.fallback.category, ruleId: `${policy.id}.fallback` };
+}
+
+/** Staff counted from the records per unit and category: people whose current unit is the unit. */
+export type StaffCounts = Map<string, Map<StaffingCategory, number>>;
+
+/** Adds grouped record counts into per-unit, per-category totals. */
+export function tallyStaff(
+  groups: readonly ({ organizationId: string; n: number } & StaffFacts)[],
+  policy: StaffCategoryPolicy,
+): StaffCounts {
+  const out: StaffCounts = new Map();
+  for (const g of groups) {
+    const { category } = staffCategoryOf(g, policy);
+    const unit = out.get(g.organizationId) ?? new Map<StaffingCategory, number>();
+    unit.set(category, (unit.get(category) ?? 0) + g.n);
+    out.set(g.organizationId, unit);
   }
   return out;
 }

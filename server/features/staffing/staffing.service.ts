@@ -1,33 +1,42 @@
 import {
   STAFFING_CATEGORIES,
   type AssignJobPositionBody,
+  type UpdateJobPositionBody,
   type CreateJobPositionBody,
   type JobPosition,
   type SetQuotaBody,
   type StaffingTable,
 } from '../../../contracts/staffing';
 import type { RuleVerdict } from '../../../contracts/positions';
-import type { Db } from '../../db/database';
+import type { Db, Trx } from '../../db/database';
 import { AppError, forbidden, notFound, validation } from '../../http/errors';
 import { newId, nowIso, todayIso } from '../../lib/ids';
 import { type Actor, mayActOn } from '../access/access.rules';
 import { appendAudit } from '../audit/audit.repository';
 import * as orgRepo from '../organizations/organization.repository';
-import { staffingPolicy } from './staffing.policy';
+import { rankPrefixLength, staffCategoryPolicy, staffingPolicy } from './staffing.policy';
 import * as repo from './staffing.repository';
-import { type QuotaFact, kl40Target, kl40Verdict, overQuotaVerdicts, rollUp } from './staffing.rules';
+import type { JobPositionRow } from './staffing.table';
+import {
+  type QuotaFact,
+  type StaffCounts,
+  kl40Target,
+  kl40Verdict,
+  overQuotaVerdicts,
+  rollUp,
+  tallyStaff,
+} from './staffing.rules';
 
 const orgNotFound = () => notFound('đơn vị', 'Organization');
 
-/** Sets (or replaces) a unit's quota and actual count for a year and category. */
+/** Sets (or replaces) a unit's quota for a year and category; the actual count comes from the records. */
 export async function setQuota(db: Db, actor: Actor | null, body: SetQuotaBody): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const org = await orgRepo.findOrganization(trx, body.organizationId);
     if (!org || (actor && !mayActOn(actor, 'staffing.read', org.path))) throw orgNotFound();
     if (actor && !mayActOn(actor, 'staffing.write', org.path)) throw forbidden();
     const found = await repo.findQuota(trx, org.id, body.year, body.category);
-    const actual = body.actual === undefined ? (found?.actual ?? null) : body.actual;
-    if (found) await repo.updateQuota(trx, found.id, { quota: body.quota, actual });
+    if (found) await repo.updateQuota(trx, found.id, { quota: body.quota, actual: null });
     else
       await repo.insertQuota(trx, {
         id: newId(),
@@ -35,7 +44,7 @@ export async function setQuota(db: Db, actor: Actor | null, body: SetQuotaBody):
         year: body.year,
         category: body.category,
         quota: body.quota,
-        actual,
+        actual: null,
         event_id: null,
         created_at: nowIso(),
       });
@@ -45,10 +54,52 @@ export async function setQuota(db: Db, actor: Actor | null, body: SetQuotaBody):
       entity: 'staffing_quota',
       entityId: `${org.id}:${body.year}:${body.category}`,
       organizationId: org.id,
-      before: found ? { quota: found.quota, actual: found.actual } : undefined,
-      after: { quota: body.quota, actual },
+      before: found ? { quota: found.quota } : undefined,
+      after: { quota: body.quota },
     });
   });
+}
+
+/**
+ * Staff counted from the records, per unit (its own people, not rolled up) and quota category: people whose current
+ * unit is the unit, plus people still recorded in closed units that live on in it alone (merged into it, followed
+ * back up to five events). Units by id, or `path` for every unit under it (then `units` only names the lineage roots).
+ */
+export async function countedStaff(
+  db: Db | Trx,
+  units: readonly { id: string }[],
+  where: { path?: string } = {},
+): Promise<StaffCounts> {
+  const policy = staffCategoryPolicy();
+  const prefix = rankPrefixLength(policy);
+  const ids = new Set(units.map((u) => u.id));
+  const groups = await repo.staffGroups(db, where.path ? { path: where.path } : { organizationIds: [...ids] }, prefix);
+  const owner = new Map<string, string>(); // closed predecessor → the unit of the table it lives on in
+  let frontier = [...ids];
+  for (let hop = 0; hop < 5 && frontier.length; hop++) {
+    const links = (await orgRepo.successionsOf(db, frontier)).filter(
+      (l) =>
+        (ids.has(l.successor_id) || owner.has(l.successor_id)) &&
+        l.predecessor_valid_to !== null &&
+        !ids.has(l.predecessor_id) &&
+        !owner.has(l.predecessor_id),
+    );
+    const preds = [...new Set(links.map((l) => l.predecessor_id))];
+    const all = await orgRepo.successionsOf(db, preds);
+    frontier = [];
+    for (const pred of preds) {
+      const successors = new Set(all.filter((a) => a.predecessor_id === pred).map((a) => a.successor_id));
+      if (successors.size !== 1) continue;
+      const [succ] = successors;
+      owner.set(pred, ids.has(succ!) ? succ! : owner.get(succ!)!);
+      frontier.push(pred);
+    }
+  }
+  const inherited = (await repo.staffGroups(db, { organizationIds: [...owner.keys()] }, prefix)).map((g) => ({
+    ...g,
+    organizationId: owner.get(g.organizationId)!,
+  }));
+  return tallyStaff([...groups, ...inherited], policy);
 }
 
 /**
@@ -71,19 +122,36 @@ export async function staffingTable(
     year: Number(q.year),
     category: q.category,
     quota: Number(q.quota),
-    actual: q.actual === null ? null : Number(q.actual),
+    actual: null,
   }));
   facts.push(...(await predecessorBaselines(db, units, facts, policy.baselineYear)));
+  // Actual staff: today's records, counted into the units open in the year (a closed unit's people into its successor).
+  const openIds = new Set(units.filter((u) => u.valid_to === null || u.valid_to > `${query.year}-12-31`).map((u) => u.id));
+  const pathOf = new Map(units.map((u) => [u.id, u.path]));
+  const counts = await countedStaff(
+    db,
+    [...openIds].map((id) => ({ id })),
+    { path: root.path },
+  );
+  for (const [organizationId, byCategory] of counts) {
+    const path = pathOf.get(organizationId);
+    if (!path) continue;
+    for (const [category, n] of byCategory) facts.push({ organizationId, path, year: query.year, category, quota: 0, actual: n });
+  }
+  const hasQuota = (f: QuotaFact) => f.actual === null;
   const figures = (unitPath: string, own: boolean, unitId: string) => {
     const sel = own ? facts.filter((f) => f.organizationId === unitId) : facts;
     const now = rollUp(sel, unitPath, query.year);
-    const base = rollUp(sel, unitPath, policy.baselineYear);
+    const base = rollUp(sel.filter(hasQuota), unitPath, policy.baselineYear);
     return STAFFING_CATEGORIES.filter((c) => now.has(c) || base.has(c)).map((category) => {
       const baseline = base.get(category)?.quota ?? null;
+      const quota = now.get(category)?.quota ?? 0;
+      const actual = now.get(category)?.actual ?? 0;
       return {
         category,
-        quota: now.get(category)?.quota ?? 0,
-        actual: now.get(category)?.actual ?? 0,
+        quota,
+        actual,
+        difference: actual - quota,
         baseline2021: baseline,
         target: baseline === null ? null : kl40Target(policy, category, baseline),
       };
@@ -103,12 +171,23 @@ export async function staffingTable(
     const v = kl40Verdict(policy, { organizationId: root.id, organizationName: root.name }, f.category, f.baseline2021, f.quota);
     if (v) verdicts.push(v);
   }
-  const names = new Map(units.map((u) => [u.id, u.name]));
+  // Over quota: a unit given a quota of the category, whose subtree has more people than its subtree's quota.
+  const given = new Set(
+    facts.filter((f) => hasQuota(f) && f.year === query.year).map((f) => `${f.organizationId}|${f.category}`),
+  );
   verdicts.push(
     ...overQuotaVerdicts(
-      facts
-        .filter((f) => f.year === query.year && names.has(f.organizationId))
-        .map((f) => ({ ...f, organizationName: names.get(f.organizationId)! })),
+      rows.flatMap((r) =>
+        r.rolledUp
+          .filter((f) => given.has(`${r.organizationId}|${f.category}`))
+          .map((f) => ({
+            organizationId: r.organizationId,
+            organizationName: r.organizationName,
+            category: f.category,
+            quota: f.quota,
+            actual: f.actual,
+          })),
+      ),
     ),
   );
   return { year: query.year, rows, verdicts, policy: { id: policy.id, citation: policy.citation } };
@@ -129,17 +208,7 @@ export async function listJobPositions(
     asOf,
   );
   return {
-    items: jobs.map((j) => ({
-      id: j.id,
-      organizationId: j.organization_id,
-      name: j.name,
-      category: j.category,
-      requiredRank: j.required_rank,
-      count: Number(j.count),
-      assigned: assigned.filter((a) => a.job_position_id === j.id).length,
-      validFrom: j.valid_from,
-      validTo: j.valid_to,
-    })),
+    items: jobs.map((j) => toJobResponse(j, assigned.filter((a) => a.job_position_id === j.id).length)),
   };
 }
 
@@ -158,6 +227,7 @@ export async function createJobPosition(db: Db, actor: Actor | null, body: Creat
       count: body.count,
       valid_from: body.validFrom,
       valid_to: null,
+      opened_by_event_id: null,
       created_at: nowIso(),
     };
     await repo.insertJobPosition(trx, row);
@@ -203,6 +273,7 @@ export async function assignJobPosition(db: Db, actor: Actor | null, jobPosition
       person_name: body.personName,
       from_date: body.from,
       to_date: null,
+      opened_by_event_id: null,
       created_at: nowIso(),
     };
     await repo.insertAssignment(trx, row);
@@ -258,8 +329,102 @@ async function predecessorBaselines(
       year: baselineYear,
       category: r.category,
       quota: Number(r.quota),
-      actual: r.actual === null ? null : Number(r.actual),
+      actual: null,
     });
   }
   return out;
+}
+
+const toJobResponse = (j: JobPositionRow, assigned: number): JobPosition => ({
+  id: j.id,
+  organizationId: j.organization_id,
+  name: j.name,
+  category: j.category,
+  requiredRank: j.required_rank,
+  count: Number(j.count),
+  assigned,
+  validFrom: j.valid_from,
+  validTo: j.valid_to,
+});
+
+const jobNotFound = () => notFound('vị trí việc làm', 'Job position');
+
+/** Changes a job position's name, category, required rank or count; refuses a count below the people now assigned. */
+export async function updateJobPosition(
+  db: Db,
+  actor: Actor | null,
+  jobPositionId: string,
+  body: UpdateJobPositionBody,
+): Promise<JobPosition> {
+  return db.transaction().execute(async (trx) => {
+    const job = await repo.findJobPosition(trx, jobPositionId);
+    if (!job || (actor && !mayActOn(actor, 'staffing.read', job.path))) throw jobNotFound();
+    if (actor && !mayActOn(actor, 'staffing.write', job.path)) throw forbidden();
+    if (job.valid_to !== null)
+      throw new AppError('CONFLICT', `Vị trí việc làm "${job.name}" đã kết thúc`, `Job position "${job.name}" is closed`);
+    const assigned = (await repo.assignmentsOf(trx, [job.id], todayIso())).length;
+    if (body.count !== undefined && body.count < assigned)
+      throw validation(
+        'count',
+        `số lượng ${body.count} ít hơn số người đang được bố trí (${assigned})`,
+        `${body.count} is fewer than the ${assigned} people now assigned`,
+      );
+    const set = {
+      ...(body.name !== undefined ? { name: body.name } : {}),
+      ...(body.category !== undefined ? { category: body.category } : {}),
+      ...(body.requiredRank !== undefined ? { required_rank: body.requiredRank } : {}),
+      ...(body.count !== undefined ? { count: body.count } : {}),
+    };
+    await repo.updateJobPositionRow(trx, job.id, set);
+    await appendAudit(trx, {
+      actorId: actor?.userId ?? null,
+      action: 'staffing.job_position.update',
+      entity: 'job_position',
+      entityId: job.id,
+      organizationId: job.organization_id,
+      before: { name: job.name, category: job.category, required_rank: job.required_rank, count: job.count },
+      after: set,
+    });
+    return toJobResponse({ ...job, ...set }, assigned);
+  });
+}
+
+/** Closes a job position from `validTo` (exclusive); refuses while somebody is still assigned after that day. */
+export async function closeJobPosition(
+  db: Db,
+  actor: Actor | null,
+  jobPositionId: string,
+  validTo: string,
+): Promise<JobPosition> {
+  return db.transaction().execute(async (trx) => {
+    const job = await repo.findJobPosition(trx, jobPositionId);
+    if (!job || (actor && !mayActOn(actor, 'staffing.read', job.path))) throw jobNotFound();
+    if (actor && !mayActOn(actor, 'staffing.write', job.path)) throw forbidden();
+    if (job.valid_to !== null)
+      throw new AppError('CONFLICT', `Vị trí việc làm "${job.name}" đã kết thúc`, `Job position "${job.name}" is closed`);
+    if (validTo <= job.valid_from)
+      throw validation(
+        'validTo',
+        `ngày kết thúc phải sau ngày bắt đầu ${job.valid_from.split('-').reverse().join('/')}`,
+        `must be after the first day ${job.valid_from}`,
+      );
+    const still = (await repo.assignmentsOfAll(trx, [job.id])).filter((a) => a.to_date === null || a.to_date > validTo);
+    if (still.length)
+      throw validation(
+        'validTo',
+        `${still.map((a) => a.person_name).join(', ')} vẫn được bố trí vào vị trí này sau ngày ${validTo.split('-').reverse().join('/')}`,
+        `${still.map((a) => a.person_name).join(', ')} are still assigned after ${validTo}`,
+      );
+    await repo.setJobPositionValidTo(trx, job.id, validTo);
+    await appendAudit(trx, {
+      actorId: actor?.userId ?? null,
+      action: 'staffing.job_position.close',
+      entity: 'job_position',
+      entityId: job.id,
+      organizationId: job.organization_id,
+      before: { valid_to: null },
+      after: { valid_to: validTo },
+    });
+    return toJobResponse({ ...job, valid_to: validTo }, 0);
+  });
 }

@@ -25,6 +25,8 @@ export interface JobPositionTable {
   count: number;
   valid_from: string;
   valid_to: string | null;
+  /** the restructuring event that opened this row (null: entered by hand) */
+  opened_by_event_id: string | null;
   created_at: string;
 }
 export type JobPositionRow = Selectable<JobPositionTable>;
@@ -37,6 +39,8 @@ export interface JobPositionAssignmentTable {
   person_name: string;
   from_date: string;
   to_date: string | null;
+  /** the restructuring event that opened this row (null: entered by hand) */
+  opened_by_event_id: string | null;
   created_at: string;
 }
 export type JobPositionAssignmentRow = Selectable<JobPositionAssignmentTable>;
