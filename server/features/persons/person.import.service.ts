@@ -8,14 +8,14 @@ import { newId, nowIso } from '../../lib/ids';
 import { type Actor, mayActOn, scopePaths } from '../access/access.rules';
 import { appendAudit } from '../audit/audit.repository';
 import { writeRecords } from './person.bulk';
-import { type ImportContext, type ImportedRow, importRow, parseCsv, suggestMapping } from './person.import.rules';
+import { type ImportContext, type ImportedRow, cccdFromCell, importRow, parseCsv, suggestMapping } from './person.import.rules';
 import { recordPolicy } from './person.policy';
 import * as repo from './person.repository';
 
 export interface ParsedFile {
   headers: string[];
-  /** data rows keyed by header, with their 1-based row number in the sheet */
-  rows: { row: number; cells: Record<string, string> }[];
+  /** data rows keyed by header, with their 1-based row number in the sheet and the headers of numeric cells */
+  rows: { row: number; cells: Record<string, string>; numeric?: ReadonlySet<string> }[];
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -35,6 +35,8 @@ function cellText(v: ExcelJS.CellValue): string {
 /** Reads the first sheet of an .xlsx file or a CSV file: first row the headers, then one person per row. */
 export async function parseImportFile(fileName: string, data: Buffer): Promise<ParsedFile> {
   let table: string[][];
+  // per sheet row, the 0-based columns whose cell the spreadsheet stored as a number (a CCCD may have lost zeros)
+  const numericColumns: number[][] = [];
   if (/\.xlsx$/i.test(fileName) || data.subarray(0, 2).toString('latin1') === 'PK') {
     const wb = new ExcelJS.Workbook();
     try {
@@ -46,8 +48,14 @@ export async function parseImportFile(fileName: string, data: Buffer): Promise<P
     table = [];
     ws?.eachRow({ includeEmpty: false }, (r, n) => {
       const values: string[] = [];
-      for (let c = 1; c <= ws.columnCount; c++) values.push(cellText(r.getCell(c).value).trim());
+      const numbers: number[] = [];
+      for (let c = 1; c <= ws.columnCount; c++) {
+        const v = r.getCell(c).value;
+        if (typeof v === 'number') numbers.push(c - 1);
+        values.push(cellText(v).trim());
+      }
       table[n - 1] = values;
+      if (numbers.length) numericColumns[n - 1] = numbers;
     });
   } else {
     table = parseCsv(data.toString('utf8'));
@@ -59,7 +67,12 @@ export async function parseImportFile(fileName: string, data: Buffer): Promise<P
   for (let i = headerRow + 1; i < table.length; i++) {
     const r = table[i];
     if (!r || r.every((c) => c.trim() === '')) continue;
-    rows.push({ row: i + 1, cells: Object.fromEntries(headers.map((h, j) => [h, r[j] ?? ''])) });
+    const numbers = numericColumns[i];
+    rows.push({
+      row: i + 1,
+      cells: Object.fromEntries(headers.map((h, j) => [h, r[j] ?? ''])),
+      ...(numbers ? { numeric: new Set(numbers.map((j) => headers[j]!)) } : {}),
+    });
   }
   return { headers, rows };
 }
@@ -84,7 +97,14 @@ async function buildContext(db: Db | Trx, actor: Actor | null, file: ParsedFile,
     if (actor === null || mayActOn(actor, 'persons.write', o.path)) organizations.set(code, o);
     else foreign.add(code);
   }
-  const cccds = [...new Set(file.rows.map((r) => (r.cells[mapping.cccd ?? ''] ?? '').trim()).filter((c) => /^\d{12}$/.test(c)))];
+  const cccdColumn = mapping.cccd ?? '';
+  const cccds = [
+    ...new Set(
+      file.rows
+        .map((r) => cccdFromCell(r.cells[cccdColumn] ?? '', r.numeric?.has(cccdColumn) ?? false))
+        .filter((c) => /^\d{12}$/.test(c)),
+    ),
+  ];
   const found = await repo.findPersonsByCccds(db, cccds);
   const existing = new Map(
     [...found].map(([c, p]) => [c, { ...p, inScope: actor === null || mayActOn(actor, 'persons.write', p.path) }]),
@@ -112,8 +132,8 @@ function validateAll(
   const ok: ImportedRow[] = [];
   const problems: ImportProblem[] = [];
   let problemCount = 0;
-  for (const { row, cells } of file.rows) {
-    const r = importRow(row, cells, mapping, ctx, seen);
+  for (const { row, cells, numeric } of file.rows) {
+    const r = importRow(row, cells, mapping, ctx, seen, numeric);
     if (r.value) ok.push(r.value);
     problemCount += r.problems.length;
     for (const p of r.problems) if (problems.length < MAX_LISTED_PROBLEMS) problems.push(p);

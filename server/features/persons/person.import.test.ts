@@ -13,7 +13,7 @@ import { type TestDatabase, createTestDatabase, testDialects } from '../../../te
 import { type Client, buildTestApp, loginAs } from '../../../test/http';
 import { findOrganizationByCode } from '../organizations/organization.repository';
 import { buildRecord } from './person.fixtures';
-import { parseCsv, suggestMapping } from './person.import.rules';
+import { cccdFromCell, parseCsv, suggestMapping } from './person.import.rules';
 
 const HEADER = [
   'Họ và tên',
@@ -59,6 +59,18 @@ describe('CSV reading', () => {
       organizationCode: 'Mã đơn vị',
       sex: 'Gioi tinh',
     });
+  });
+});
+
+describe('a CCCD stored by Excel as a number', () => {
+  it('gets back the zeros it lost only when the cell is numeric and 10 or 11 digits long', () => {
+    expect(cccdFromCell('8080001234', true)).toBe('008080001234'); // province 008: two zeros lost
+    expect(cccdFromCell('31080001234', true)).toBe('031080001234'); // province 031: one zero lost
+    expect(cccdFromCell('008180001234', true)).toBe('008180001234');
+    expect(cccdFromCell('123456789', true)).toBe('123456789'); // 9 digits: an old CMND, not padded
+    expect(cccdFromCell('1234567890123', true)).toBe('1234567890123');
+    expect(cccdFromCell('31180001234', false)).toBe('31180001234'); // typed as text: taken as typed
+    expect(cccdFromCell(' 008180001234 ', false)).toBe('008180001234');
   });
 });
 
@@ -196,6 +208,28 @@ describe.each(testDialects())('importing and exporting persons on %s', (dialect)
       .executeTakeFirstOrThrow();
     expect(p.version).toBe(2);
     expect(p.current_title).toBe('Phó Trưởng phòng');
+  });
+
+  it('reads a CCCD Excel stored as a number with its leading zeros, and names a text CCCD that lost them', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Danh sách');
+    ws.addRow(HEADER);
+    const numeric = goodRow(700);
+    const asNumber = cccdFor(1980, 700); // 008080000700: Excel keeps 8080000700
+    ws.addRow([...numeric.slice(0, 4), Number(asNumber), ...numeric.slice(5)]);
+    const lost = goodRow(701);
+    ws.addRow([...lost.slice(0, 4), cccdFor(1980, 701).slice(2), ...lost.slice(5)]); // text, zeros already gone
+    const job = await upload('so.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+    const dry = await runJob(job, true);
+    expect(dry.problems.filter((p) => p.row === 2)).toEqual([]);
+    expect(dry.problems.filter((p) => p.row === 3).map((p) => `${p.column}: ${p.message}`)).toEqual([
+      expect.stringMatching(/^Số CCCD: CCCD "8080000701" chỉ có 10 chữ số: có thể số 0 ở đầu đã bị mất/),
+    ]);
+    ws.spliceRows(3, 1);
+    const real = await runJob(await upload('so.xlsx', Buffer.from(await wb.xlsx.writeBuffer())), false);
+    expect(real.state, real.message ?? '').toBe('done');
+    const p = await database.db.selectFrom('persons').select('cccd').where('cccd', '=', asNumber).executeTakeFirst();
+    expect(p?.cccd).toBe(asNumber);
   });
 
   it('exports the search result to .xlsx with formula cells neutralized and CCCD as text', async () => {

@@ -5,6 +5,7 @@ import {
   addMonths,
   ageOn,
   checkCccd,
+  checkRetirementOverride,
   formatPartialDate,
   neutralizeCell,
   parsePartialDate,
@@ -54,6 +55,49 @@ describe('partial dates', () => {
     expect(ageOn(b, '2026-11-27')).toBe(56);
     expect(ageOn(parsePartialDate('1970')!, '2026-01-01')).toBe(56);
     expect(ageOn(parsePartialDate('1970')!, '2025-12-31')).toBe(55);
+  });
+});
+
+describe('earlier or later retirement, bounded by the policy (Labour Code 2019 art. 169 cl. 3–4)', () => {
+  const man = { sex: 'M' as const, birthDate: '1970-05-15' }; // legal: 62 in 2032 → 31/05/2032
+  const woman = { sex: 'F' as const, birthDate: '1980-02-10' }; // legal: 60 in 2040 → 29/02/2040 (leap year)
+  const bound = policy.retirementExceptions;
+  it('reads the bound from the labour pack, with its rule and citation', () => {
+    expect(bound.id).toBe('retirement.exceptions');
+    expect(bound.params).toEqual({ earlierMaxYears: 5, laterMaxYears: 5 });
+    expect(bound.citation).toContain('Điều 169');
+  });
+  it('accepts exactly 5 years either way, to the last day of the month', () => {
+    expect(checkRetirementOverride(man, 'earlier', '2027-05-31', policy)).toEqual([]);
+    expect(checkRetirementOverride(man, 'later', '2037-05-31', policy)).toEqual([]);
+    expect(checkRetirementOverride(man, 'earlier', '2032-05-30', policy)).toEqual([]);
+    expect(checkRetirementOverride(man, 'later', '2032-06-01', policy)).toEqual([]);
+    expect(checkRetirementOverride(woman, 'later', '2045-02-28', policy)).toEqual([]);
+    expect(checkRetirementOverride(woman, 'earlier', '2035-02-28', policy)).toEqual([]);
+  });
+  it('refuses a day beyond the bound, naming the rule and the dates', () => {
+    const late = checkRetirementOverride(man, 'later', '2037-06-01', policy);
+    expect(late).toHaveLength(1);
+    expect(late[0]).toMatchObject({ path: 'retirementOverride.date', ruleId: 'retirement.exceptions' });
+    expect(late[0]!.message).toContain('không quá 5 năm so với ngày theo luật 31/05/2032 (muộn nhất 31/05/2037)');
+    expect(late[0]!.message).toContain('Điều 169');
+    const early = checkRetirementOverride(man, 'earlier', '2027-05-30', policy);
+    expect(early[0]!.message).toContain('sớm nhất 31/05/2027');
+    expect(checkRetirementOverride(woman, 'later', '2045-03-01', policy)).toHaveLength(1);
+  });
+  it('refuses an "earlier" date that is not earlier and a "later" one that is not later', () => {
+    expect(checkRetirementOverride(man, 'earlier', '2032-05-31', policy)[0]!.message).toContain(
+      'phải trước ngày nghỉ hưu theo luật',
+    );
+    expect(checkRetirementOverride(man, 'later', '2032-05-31', policy)[0]!.message).toContain('phải sau ngày nghỉ hưu theo luật');
+  });
+  it('is checked on every record write', () => {
+    const record = buildRecord({
+      ...man,
+      cccd: null,
+      retirementOverride: { kind: 'later', date: '2040-01-31', reason: 'Giáo sư' },
+    });
+    expect(validatePersonRecord(record, policy, TODAY).map((i) => i.ruleId)).toContain('retirement.exceptions');
   });
 });
 
@@ -150,6 +194,18 @@ describe('record validation', () => {
       partyOfficialDate: null,
     });
     expect(validatePersonRecord(r2, policy, TODAY).map((i) => i.ruleId)).toEqual(['records.party.min-age']);
+  });
+  it('refuses an age outside the plausible range (15–100) at its edges', () => {
+    const ids = (birthDate: string) =>
+      validatePersonRecord(
+        buildRecord({ birthDate, cccd: null, partyAdmissionDate: null, partyOfficialDate: null, recruitmentDate: null }),
+        policy,
+        TODAY,
+      ).map((i) => i.ruleId);
+    expect(ids('2011-11-27')).toEqual([]); // 15 today
+    expect(ids('2011-11-28')).toEqual(['records.age.plausible']); // 15 tomorrow
+    expect(ids('1925-11-28')).toEqual([]); // 100, turning 101 tomorrow
+    expect(ids('1925-11-27')).toEqual(['records.age.plausible']); // 101 today
   });
   it('makes a member official exactly 12 months after admission, not a day sooner', () => {
     const base = { partyAdmissionDate: '2001-05-19' };

@@ -1,6 +1,7 @@
 import type { AGE_BANDS, PersonRecord } from '../../../contracts/persons';
 import { CCCD_PROVINCES } from '../../../contracts/person-catalogs';
 import { foldVietnamese } from '../../lib/text';
+import { retirementDate } from '../policy/retirement.rules';
 import type { RecordPolicy } from './person.policy';
 
 /** One problem with a record: the field path, the message in Vietnamese and English, the rule that found it. */
@@ -75,6 +76,12 @@ export function addMonths(isoDay: string, months: number): string {
   const year = Math.floor(total / 12);
   const month = (total % 12) + 1;
   return `${year}-${pad(month)}-${pad(Math.min(d, daysInMonth(year, month)))}`;
+}
+
+/** The last day of the month of a full ISO date (retirement falls on a month's last day). */
+export function endOfMonth(isoDay: string): string {
+  const [y, m] = isoDay.split('-').map(Number) as [number, number];
+  return `${y}-${pad(m)}-${pad(daysInMonth(y, m))}`;
 }
 
 /** Completed years of age on `onDay` (YYYY-MM-DD); unknown day/month count as 1 January / the 1st. */
@@ -272,6 +279,60 @@ function checkDate(
   return d;
 }
 
+/**
+ * An earlier or later retirement date must lie on its side of the legal date (Labour Code 2019 art. 169,
+ * NĐ 135/2020) and within the policy's bound (5 years either way under art. 169 cl. 3–4).
+ */
+export function checkRetirementOverride(
+  record: Pick<PersonRecord, 'sex' | 'birthDate'>,
+  kind: 'earlier' | 'later',
+  date: string,
+  policy: Pick<RecordPolicy, 'retirementExceptions' | 'resolved'>,
+): RecordIssue[] {
+  let legal: string;
+  try {
+    legal = retirementDate({ sex: record.sex, birth: record.birthDate }, policy.resolved).retirementDate;
+  } catch {
+    return []; // no retirement schedule in force for that birth: nothing to bound against
+  }
+  const rule = policy.retirementExceptions;
+  const issue = (message: string, messageEn: string): RecordIssue[] => [
+    {
+      path: 'retirementOverride.date',
+      message: `${message} (${rule.citation})`,
+      messageEn: `${messageEn} (${rule.citation})`,
+      ruleId: rule.id,
+    },
+  ];
+  const shown = formatPartialDate(legal);
+  if (kind === 'earlier') {
+    const bound = endOfMonth(addMonths(legal, -12 * rule.params.earlierMaxYears));
+    if (date >= legal)
+      return issue(
+        `nghỉ hưu sớm phải trước ngày nghỉ hưu theo luật ${shown}`,
+        `an earlier retirement must come before the legal date ${legal}`,
+      );
+    if (date < bound)
+      return issue(
+        `nghỉ hưu sớm không quá ${rule.params.earlierMaxYears} năm so với ngày theo luật ${shown} (sớm nhất ${formatPartialDate(bound)})`,
+        `an earlier retirement may be at most ${rule.params.earlierMaxYears} years before the legal date ${legal} (earliest ${bound})`,
+      );
+  } else {
+    const bound = endOfMonth(addMonths(legal, 12 * rule.params.laterMaxYears));
+    if (date <= legal)
+      return issue(
+        `nghỉ hưu muộn phải sau ngày nghỉ hưu theo luật ${shown}`,
+        `a later retirement must come after the legal date ${legal}`,
+      );
+    if (date > bound)
+      return issue(
+        `nghỉ hưu muộn không quá ${rule.params.laterMaxYears} năm so với ngày theo luật ${shown} (muộn nhất ${formatPartialDate(bound)})`,
+        `a later retirement may be at most ${rule.params.laterMaxYears} years after the legal date ${legal} (latest ${bound})`,
+      );
+  }
+  return [];
+}
+
 /** Every semantic check of a record beyond its shape: real dates, CCCD structure, ages at party admission and recruitment. */
 export function validatePersonRecord(record: PersonRecord, policy: RecordPolicy, today: Date = new Date()): RecordIssue[] {
   const out: RecordIssue[] = [];
@@ -279,7 +340,7 @@ export function validatePersonRecord(record: PersonRecord, policy: RecordPolicy,
   const birth = checkDate('birthDate', record.birthDate, ['Ngày sinh', 'Birth date'], todayIso, out);
   if (birth) {
     const age = ageOn(birth, todayIso);
-    const { minAgeYears, maxAgeYears } = policy.plausibleAge.params as { minAgeYears: number; maxAgeYears: number };
+    const { minYears: minAgeYears, maxYears: maxAgeYears } = policy.plausibleAge.params;
     if (age < minAgeYears || age > maxAgeYears)
       out.push({
         path: 'birthDate',
@@ -312,7 +373,7 @@ export function validatePersonRecord(record: PersonRecord, policy: RecordPolicy,
       messageEn: 'an official date without an admission date',
     });
   if (birth && admission) {
-    const minAge = policy.partyMinAge.params.minAgeYears!;
+    const minAge = policy.partyMinAge.params.minYears;
     // Only a certain violation is refused: the latest possible admission before the earliest possible birthday.
     if (latestDay(admission) < addMonths(earliestDay(birth), minAge * 12))
       out.push({
@@ -323,7 +384,7 @@ export function validatePersonRecord(record: PersonRecord, policy: RecordPolicy,
       });
   }
   if (admission && official) {
-    const months = policy.partyProbation.params.probationMonths!;
+    const months = policy.partyProbation.params.months;
     if (latestDay(official) < addMonths(earliestDay(admission), months))
       out.push({
         path: 'partyOfficialDate',
@@ -334,7 +395,7 @@ export function validatePersonRecord(record: PersonRecord, policy: RecordPolicy,
   }
   const recruited = checkDate('recruitmentDate', record.recruitmentDate, ['Ngày tuyển dụng', 'Recruitment date'], todayIso, out);
   if (birth && recruited) {
-    const minAge = policy.recruitmentMinAge.params.minAgeYears!;
+    const minAge = policy.recruitmentMinAge.params.minYears;
     if (latestDay(recruited) < addMonths(earliestDay(birth), minAge * 12))
       out.push({
         path: 'recruitmentDate',
@@ -365,6 +426,8 @@ export function validatePersonRecord(record: PersonRecord, policy: RecordPolicy,
       message: 'NĐ 83/2022 chỉ áp dụng cho cán bộ nữ',
       messageEn: 'NĐ 83/2022 applies to women only',
     });
+  if (o && o.kind !== 'female_leader_60' && o.date !== null && birth)
+    out.push(...checkRetirementOverride(record, o.kind, o.date, policy));
 
   const ranges: [string, { from: string | null; to: string | null }[]][] = [
     ['training', record.training],

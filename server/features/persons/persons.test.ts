@@ -375,6 +375,19 @@ describe.each(testDialects())('cadre records on %s', (dialect) => {
       reason: null,
     });
     expect(bad.statusCode).toBe(400);
+    // More than 5 years after the legal date is beyond what art. 169 allows: refused, naming the field and the rule.
+    const tooLate = await put(officer, `/api/persons/${p.id}`, {
+      baseVersion: 2,
+      record: {
+        ...p.record,
+        retirementOverride: { kind: 'later', date: `${soon.getUTCFullYear() + 6}-12-31`, reason: 'Kéo dài quá mức' },
+      },
+      reason: null,
+    });
+    expect(tooLate.statusCode).toBe(400);
+    const details = (tooLate.json() as { error: { details: { path: string; message: string }[] } }).error.details;
+    expect(details.map((d) => d.path)).toEqual(['retirementOverride.date']);
+    expect(details[0]!.message).toMatch(/không quá 5 năm .*Điều 169/);
   });
 
   it('names the seat a retiring incumbent leaves vacant', async () => {

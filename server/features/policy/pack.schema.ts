@@ -70,6 +70,14 @@ const kinds = {
     pensionFrom: z.literal('first-day-of-next-month'),
   }),
   'birth-date-default': z.strictObject({ month: int.min(1).max(12), day: int.min(1).max(31) }),
+  /** How far an individual retirement date may move from the legal one (earlier or later retirement). */
+  'retirement-exceptions': z.strictObject({ earlierMaxYears: int.min(0).max(20), laterMaxYears: int.min(0).max(20) }),
+  /** A minimum age for an event in a person's record (party admission, recruitment). */
+  'age-min': z.strictObject({ minYears: int.min(0).max(100) }),
+  /** The range of ages a record may plausibly show. */
+  'age-range': z.strictObject({ minYears: int.min(0).max(150), maxYears: int.min(0).max(150) }),
+  /** The personal identification number (CCCD): its length in digits. */
+  'id-number': z.strictObject({ length: int.min(1).max(30) }),
   'female-leader-age': z.strictObject({ age: ageSchema }),
   'appointment-ballot': z.strictObject({
     quorum: thresholdSchema,
@@ -268,6 +276,12 @@ export const KNOWN_RULE_KINDS: Record<string, RuleKind> = {
   'retirement.age-schedule': 'retirement-schedule',
   'retirement.unknown-birth-date': 'birth-date-default',
   'retirement.female-leaders-60': 'female-leader-age',
+  'retirement.exceptions': 'retirement-exceptions',
+  'records.party.min-age': 'age-min',
+  'records.party.probation': 'months',
+  'records.recruitment.min-age': 'age-min',
+  'records.cccd.structure': 'id-number',
+  'records.age.plausible': 'age-range',
   'planning.higher-titles-only': 'flag',
   'planning.max-per-title': 'count-max',
   'planning.max-titles-per-person': 'count-max',
