@@ -168,6 +168,17 @@ export const PURPOSE_LABELS: Record<(typeof PURPOSES)[number], { vi: string; en:
   planning: { vi: 'Quy hoạch', en: 'Planning' },
 };
 
+/** Where one requirement of a title's standards comes from (policy/standards). */
+export const standardSourceSchema = z.object({
+  requirement: z.enum(['theory', 'education', 'stateManagement', 'priorPostMonths']),
+  entryId: z.string(),
+  citation: citationSchema,
+  /** Unconfirmed: a gap against this requirement is a warning, never a block. */
+  confirmed: z.boolean(),
+  text: bilingualSchema,
+});
+export type StandardSource = z.infer<typeof standardSourceSchema>;
+
 export const eligibilityFactsSchema = z.strictObject({
   person: z.strictObject({
     sex: sexSchema,
@@ -194,6 +205,8 @@ export const eligibilityFactsSchema = z.strictObject({
     inPlanForTitle: z.boolean(),
     /** A conclusion on the political standard (kết luận tiêu chuẩn chính trị) is on file and favourable. */
     politicalStandardConcluded: z.boolean(),
+    /** Months served in posts at most one level below the target title (from seats and work history); null = unknown. */
+    priorPostMonths: z.number().int().min(0).max(1200).nullable().optional(),
   }),
   target: z.strictObject({
     titleName: z.string().max(300).optional(),
@@ -206,6 +219,10 @@ export const eligibilityFactsSchema = z.strictObject({
     planningReference: z.string().max(60).optional(),
     /** A special case approved by the competent body (≥48 months instead of a full term). */
     specialCase: z.boolean().default(false),
+    /** Months the title's standards ask in a post at most one level below (policy/standards); absent = none. */
+    requiredPriorPostMonths: z.number().int().min(1).max(240).nullable().optional(),
+    /** The standards entries the required levels come from; absent = typed in, treated as confirmed. */
+    standardSources: z.array(standardSourceSchema).max(10).optional(),
   }),
   purpose: z.enum(PURPOSES),
 });

@@ -18,7 +18,7 @@ import type { RestructuringEventTable } from '../features/restructuring/restruct
 import type { JobPositionAssignmentTable, JobPositionTable, StaffingQuotaTable } from '../features/staffing/staffing.table';
 import type { PositionIncumbentTable, PositionTable } from '../features/positions/position.table';
 import type { TitleCatalogTable, TitleTable } from '../features/titles/title.table';
-import type { PolicyLocalApprovalTable } from '../features/policy/policy.table';
+import type { EligibilityFactsTable, PolicyLocalApprovalTable } from '../features/policy/policy.table';
 import type { PersonDeclarationTable, PersonPhotoTable, PersonTable, PersonVersionTable } from '../features/persons/person.table';
 import type { AttachmentTable, DocumentRelationTable, DocumentTable } from '../features/documents/document.table';
 import type {
@@ -77,6 +77,7 @@ export interface Database {
   job_positions: JobPositionTable;
   job_position_assignments: JobPositionAssignmentTable;
   policy_local_approvals: PolicyLocalApprovalTable;
+  eligibility_facts: EligibilityFactsTable;
   persons: PersonTable;
   person_versions: PersonVersionTable;
   person_photos: PersonPhotoTable;

@@ -3,6 +3,7 @@ import {
   EDUCATION_LABELS,
   EDUCATION_LEVELS,
   type EligibilityFacts,
+  type StandardSource,
   RATING_LABELS,
   RATING_LEVELS,
   STATE_MANAGEMENT_LABELS,
@@ -271,38 +272,76 @@ export function evaluateEligibility(facts: EligibilityFacts, policy: ResolvedPol
   return { eligible: failed.length === 0, verdicts, missing: [...new Set(failed)] };
 }
 
-/** Political theory, education and state management against the title's standards. */
+/** Political theory, education, state management and prior posts against the title's standards (policy/standards). */
 function standardsVerdicts(facts: EligibilityFacts, policy: ResolvedPolicy, levelsBelow: number | null): Verdict[] {
   const standards = ruleIn(policy, 'standards.title-requirements', 'theory-order');
   if (!standards) return [];
   const { person, target, purpose } = facts;
+  const sources = target.standardSources ?? [];
+  const sourceOf = (r: StandardSource['requirement']) => sources.find((s) => s.requirement === r);
+  // A requirement typed in (no source) counts as confirmed; one from an unconfirmed standard only warns.
+  const confirmed = (r: StandardSource['requirement']) => sourceOf(r)?.confirmed ?? true;
+  const cite = (r: StandardSource['requirement']) => {
+    const s = sourceOf(r);
+    return s ? ` (${s.citation.text}${s.confirmed ? '' : ', chưa xác minh'})` : '';
+  };
+  const citeEn = (r: StandardSource['requirement']) => {
+    const s = sourceOf(r);
+    return s ? ` (${s.citation.text}${s.confirmed ? '' : ', unconfirmed'})` : '';
+  };
   const theoryRank = (level: string) => standards.params.order.findIndex((group) => group.includes(level as never));
-  const gaps: { vi: string; en: string }[] = [];
+  const gaps: { vi: string; en: string; confirmed: boolean }[] = [];
   const theoryShort = theoryRank(person.politicalTheory) < theoryRank(target.requiredTheory);
   if (theoryShort)
     gaps.push({
-      vi: `lý luận chính trị ${THEORY_LABELS[person.politicalTheory].vi.toLowerCase()}, cần ${THEORY_LABELS[target.requiredTheory].vi.toLowerCase()}`,
-      en: `political theory ${THEORY_LABELS[person.politicalTheory].en.toLowerCase()}, ${THEORY_LABELS[target.requiredTheory].en.toLowerCase()} required`,
+      vi: `lý luận chính trị ${THEORY_LABELS[person.politicalTheory].vi.toLowerCase()}, cần ${THEORY_LABELS[target.requiredTheory].vi.toLowerCase()}${cite('theory')}`,
+      en: `political theory ${THEORY_LABELS[person.politicalTheory].en.toLowerCase()}, ${THEORY_LABELS[target.requiredTheory].en.toLowerCase()} required${citeEn('theory')}`,
+      confirmed: confirmed('theory'),
     });
   if (EDUCATION_LEVELS.indexOf(person.education) < EDUCATION_LEVELS.indexOf(target.requiredEducation))
     gaps.push({
-      vi: `trình độ chuyên môn ${EDUCATION_LABELS[person.education].vi.toLowerCase()}, cần ${EDUCATION_LABELS[target.requiredEducation].vi.toLowerCase()}`,
-      en: `education ${EDUCATION_LABELS[person.education].en.toLowerCase()}, ${EDUCATION_LABELS[target.requiredEducation].en.toLowerCase()} required`,
+      vi: `trình độ chuyên môn ${EDUCATION_LABELS[person.education].vi.toLowerCase()}, cần ${EDUCATION_LABELS[target.requiredEducation].vi.toLowerCase()}${cite('education')}`,
+      en: `education ${EDUCATION_LABELS[person.education].en.toLowerCase()}, ${EDUCATION_LABELS[target.requiredEducation].en.toLowerCase()} required${citeEn('education')}`,
+      confirmed: confirmed('education'),
     });
   if (STATE_MANAGEMENT_LEVELS.indexOf(person.stateManagement) < STATE_MANAGEMENT_LEVELS.indexOf(target.requiredStateManagement))
     gaps.push({
-      vi: `quản lý nhà nước ${STATE_MANAGEMENT_LABELS[person.stateManagement].vi.toLowerCase()}, cần ${STATE_MANAGEMENT_LABELS[target.requiredStateManagement].vi.toLowerCase()}`,
-      en: `state management ${STATE_MANAGEMENT_LABELS[person.stateManagement].en.toLowerCase()}, ${STATE_MANAGEMENT_LABELS[target.requiredStateManagement].en.toLowerCase()} required`,
+      vi: `quản lý nhà nước ${STATE_MANAGEMENT_LABELS[person.stateManagement].vi.toLowerCase()}, cần ${STATE_MANAGEMENT_LABELS[target.requiredStateManagement].vi.toLowerCase()}${cite('stateManagement')}`,
+      en: `state management ${STATE_MANAGEMENT_LABELS[person.stateManagement].en.toLowerCase()}, ${STATE_MANAGEMENT_LABELS[target.requiredStateManagement].en.toLowerCase()} required${citeEn('stateManagement')}`,
+      confirmed: confirmed('stateManagement'),
+    });
+  const priorNeed = target.requiredPriorPostMonths ?? null;
+  const priorHeld = person.priorPostMonths ?? null;
+  if (priorNeed !== null && (priorHeld === null || priorHeld < priorNeed))
+    gaps.push({
+      vi:
+        priorHeld === null
+          ? `chưa rõ thời gian giữ chức vụ thấp hơn một cấp, cần ${fmtMonths(priorNeed).vi}${cite('priorPostMonths')}`
+          : `đã giữ chức vụ thấp hơn một cấp ${fmtMonths(priorHeld).vi}, cần ${fmtMonths(priorNeed).vi}${cite('priorPostMonths')}`,
+      en:
+        priorHeld === null
+          ? `time in a post one level below unknown, ${fmtMonths(priorNeed).en} required${citeEn('priorPostMonths')}`
+          : `${fmtMonths(priorHeld).en} in a post one level below, ${fmtMonths(priorNeed).en} required${citeEn('priorPostMonths')}`,
+      // An unknown history cannot block: it is for the officer to complete the record.
+      confirmed: priorHeld !== null && confirmed('priorPostMonths'),
     });
   const inputs = {
     politicalTheory: person.politicalTheory,
     education: person.education,
     stateManagement: person.stateManagement,
+    priorPostMonths: priorHeld,
     required: {
       theory: target.requiredTheory,
       education: target.requiredEducation,
       stateManagement: target.requiredStateManagement,
+      priorPostMonths: priorNeed,
     },
+    sources: sources.map((s) => ({
+      requirement: s.requirement,
+      entryId: s.entryId,
+      citation: s.citation.text,
+      confirmed: s.confirmed,
+    })),
   };
   if (gaps.length === 0)
     return [
@@ -314,8 +353,22 @@ function standardsVerdicts(facts: EligibilityFacts, policy: ResolvedPolicy, leve
       ),
     ];
   const gapText = { vi: gaps.map((g) => g.vi).join('; '), en: gaps.map((g) => g.en).join('; ') };
-  if (purpose === 'appointment')
-    return [verdict(standards, 'failed', { vi: `Chưa đạt: ${gapText.vi}.`, en: `Not met: ${gapText.en}.` }, inputs)];
+  if (purpose === 'appointment') {
+    const blocking = gaps.some((g) => g.confirmed);
+    return [
+      verdict(
+        standards,
+        blocking ? 'failed' : 'warning',
+        blocking
+          ? { vi: `Chưa đạt: ${gapText.vi}.`, en: `Not met: ${gapText.en}.` }
+          : {
+              vi: `Chưa đạt (theo tiêu chuẩn chưa xác minh hoặc hồ sơ chưa đủ, chỉ cảnh báo): ${gapText.vi}.`,
+              en: `Not met (unconfirmed standard or incomplete record, a warning only): ${gapText.en}.`,
+            },
+        inputs,
+      ),
+    ];
+  }
 
   // Planning: a gap is a training need, except political theory for someone one level below under 377-QĐ/TW.
   const byLevel = ruleIn(policy, 'planning.theory-by-level', 'planning-theory');
@@ -329,14 +382,15 @@ function standardsVerdicts(facts: EligibilityFacts, policy: ResolvedPolicy, leve
   ];
   if (byLevel && theoryShort) {
     const mode = levelsBelow !== null && levelsBelow <= 1 ? byLevel.params.oneLevelBelow : byLevel.params.twoLevelsBelow;
+    const blocks = mode === 'must-meet' && confirmed('theory');
     out.push(
       verdict(
         byLevel,
-        mode === 'must-meet' ? 'failed' : 'warning',
+        blocks ? 'failed' : 'warning',
         mode === 'must-meet'
           ? {
-              vi: 'Người thấp hơn một cấp phải đạt trình độ lý luận chính trị của chức danh ngay khi quy hoạch.',
-              en: "Someone one level below must already hold the title's political-theory level.",
+              vi: `Người thấp hơn một cấp phải đạt trình độ lý luận chính trị của chức danh ngay khi quy hoạch${cite('theory')}.`,
+              en: `Someone one level below must already hold the title's political-theory level${citeEn('theory')}.`,
             }
           : {
               vi: 'Người thấp hơn hai cấp được đào tạo lý luận chính trị sau khi được phê duyệt quy hoạch.',

@@ -9,6 +9,7 @@ import {
   packFileSchema,
   packRuleSchema,
 } from './pack.schema';
+import type { StandardEntry } from './title-standards';
 
 /** A rule as loaded: its pack's dates applied, its citation rendered. */
 export type LoadedRule = {
@@ -43,6 +44,8 @@ export interface LoadedPack {
 /** Every pack on disk, validated and cross-checked. */
 export interface PolicyLibrary {
   packs: LoadedPack[];
+  /** Title standards (policy/standards), read by the eligibility engine through standardsFor(). */
+  standards: StandardEntry[];
 }
 
 /** A pack that cannot be used; the message names the file, the rule and the field. */
@@ -227,7 +230,7 @@ export function buildLibrary(files: { file: string; content: unknown }[]): Polic
   }
 
   if (problems.length) throw new PolicyPackError(problems);
-  return { packs };
+  return { packs, standards: [] };
 }
 
 /** The rules in force on `date` for `track`, one per id, local overrides (already approved) applied. */

@@ -57,7 +57,7 @@ describe('starting with a broken policy pack', () => {
     try {
       await loadFoundationDemo(database.db);
       const library = loadPolicyLibrary();
-      const only2023 = { packs: library.packs.filter((p) => p.id !== 'national-2025') };
+      const only2023 = { ...library, packs: library.packs.filter((p) => p.id !== 'national-2025') };
       const app = await buildApp({ database, serveWeb: false, policy: only2023 });
       const login = await app.inject({
         method: 'POST',

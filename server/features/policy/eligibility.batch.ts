@@ -1,0 +1,248 @@
+import type { PersonRecord } from '../../../contracts/persons';
+import type { Track, Verdict } from '../../../contracts/policy';
+import { RATING_LEVELS } from '../../../contracts/policy';
+import type { Db, Trx } from '../../db/database';
+import { catalogInForce } from '../titles/title.rules';
+import { findTitle, listCatalogs, listTitles } from '../titles/title.repository';
+import { type CatalogTitle, type HeldSeat, type Purpose, factsFromRecord, prefilterFor } from './eligibility.batch.rules';
+import * as repo from './eligibility.repository';
+import { type BatchFilters } from './eligibility.repository';
+import { evaluateEligibility } from './eligibility.rules';
+import { type PolicyLibrary, type ResolvedPolicy, policyAt } from './policy.library';
+import { retirementDate, monthsBetween } from './retirement.rules';
+import { type ResolvedStandards, standardsFor } from './title-standards';
+
+export type { BatchFilters } from './eligibility.repository';
+
+export interface FindEligibleOptions {
+  library: PolicyLibrary;
+  /** The rules in force, already resolved (local packs applied); default: the national packs on `onDate` for `track`. */
+  policy?: ResolvedPolicy;
+  /** The target title: its id (`<catalog>:<code>`) or its catalog code, read in the catalog in force on `onDate`. */
+  titleId?: string;
+  targetTitleCode?: string;
+  /** Subtree roots (materialized paths) the caller may read: nobody outside them is looked at. */
+  scopePaths: readonly string[];
+  onDate: string;
+  track?: Track;
+  purpose?: Purpose;
+  /** HD 45 reference-date key (planning): months before retirement are measured there. */
+  referenceKey?: string | null;
+  filters?: BatchFilters;
+  /** Per list (eligible, one requirement short); default 100, at most 500. */
+  limit?: number;
+  /** Also look for those one requirement short (default true). */
+  oneShort?: boolean;
+}
+
+export interface EligibleItem {
+  personId: string;
+  fullName: string;
+  sex: 'M' | 'F';
+  birthDate: string;
+  ethnicity: string;
+  organizationId: string;
+  organizationName: string;
+  currentTitle: string | null;
+  levelsBelow: number | null;
+  retirementDate: string;
+  monthsLeft: number;
+  eligible: boolean;
+  /** The failed verdicts: empty when eligible, exactly one when one requirement short. */
+  missing: Verdict[];
+  warnings: Verdict[];
+  verdicts: Verdict[];
+}
+
+export interface FindEligibleResult {
+  title: { id: string; code: string; name: string; rankOrder: number };
+  onDate: string;
+  track: Track;
+  purpose: Purpose;
+  standards: ResolvedStandards;
+  /** The rules pushed into SQL as necessary conditions. */
+  pushedDown: string[];
+  /** People in scope passing every pushed-down condition (the engine then judged them). */
+  passingPrefilter: number;
+  /** People the engine judged. */
+  scanned: number;
+  eligible: EligibleItem[];
+  oneShort: EligibleItem[];
+  /** False when a list stopped at the limit (more people may qualify). */
+  complete: boolean;
+}
+
+const PAGE = 400;
+
+async function catalogAt(db: Db | Trx, date: string): Promise<CatalogTitle[]> {
+  const catalogs = (await listCatalogs(db)).map((c) => ({ ...c, validFrom: c.valid_from, validTo: c.valid_to }));
+  const inForce = catalogInForce(catalogs, date);
+  if (!inForce) return [];
+  const rows = await listTitles(db, { catalogId: inForce.id });
+  // A code ranked by locality (Hà Nội, TP HCM one step higher) reads as the other provinces' row.
+  const byCode = new Map<string, (typeof rows)[number]>();
+  for (const t of rows) if (!byCode.has(t.code) || t.locality_class === 'other_provinces') byCode.set(t.code, t);
+  return [...byCode.values()].map((t) => ({
+    id: t.id,
+    code: t.code,
+    name: t.name,
+    rankOrder: Number(t.rank_order),
+    managingAuthority: t.managing_authority,
+    group: t.group_no,
+  }));
+}
+
+/** The target title in the catalog in force, or undefined. */
+export async function targetTitle(
+  db: Db | Trx,
+  o: { titleId?: string; targetTitleCode?: string; onDate: string },
+): Promise<{ target: CatalogTitle; catalog: CatalogTitle[] } | undefined> {
+  const catalog = await catalogAt(db, o.onDate);
+  const code = o.targetTitleCode ?? (o.titleId ? (await findTitle(db, o.titleId))?.code : undefined);
+  const target = code ? catalog.find((t) => t.code === code) : undefined;
+  return target ? { target, catalog } : undefined;
+}
+
+/** Everything the engine needs about a set of stored people besides the record itself. */
+export async function contextOf(
+  db: Db | Trx,
+  o: { personIds: string[]; catalog: CatalogTitle[]; target: CatalogTitle; onDate: string; purpose: Purpose },
+) {
+  const rank = new Map(o.catalog.map((t) => [t.code, t.rankOrder]));
+  const seats = new Map<string, HeldSeat[]>();
+  for (const s of await repo.seatsOf(db, o.personIds)) {
+    const r = rank.get(s.code);
+    if (r === undefined) continue;
+    seats.set(s.person_id, [...(seats.get(s.person_id) ?? []), { code: s.code, rankOrder: r, from: s.from_date, to: s.to_date }]);
+  }
+  const year = Number(o.onDate.slice(0, 4));
+  const ratings = new Map<string, { year: number; level: (typeof RATING_LEVELS)[number] }[]>();
+  const inPlan = new Set<string>();
+  if (o.purpose === 'appointment') {
+    for (const r of await repo.ratingsOf(db, o.personIds, year - 5, year))
+      if ((RATING_LEVELS as readonly string[]).includes(r.level))
+        ratings.set(r.person_id, [
+          ...(ratings.get(r.person_id) ?? []),
+          { year: r.year, level: r.level as (typeof RATING_LEVELS)[number] },
+        ]);
+    for (const id of await repo.inPlanFor(db, o.personIds, o.target.code, o.onDate)) inPlan.add(id);
+  }
+  return { seats, ratings, inPlan };
+}
+
+/**
+ * Batch eligibility over the database: who in the subtrees is eligible for a title on a date, and who is one
+ * requirement short (and which). The hard conditions of confirmed rules run in SQL as necessary conditions (so SQL
+ * never drops someone the engine would accept); the pure engine judges the short list, youngest first.
+ */
+export async function findEligible(db: Db | Trx, o: FindEligibleOptions): Promise<FindEligibleResult> {
+  const track = o.track ?? 'party';
+  const purpose = o.purpose ?? 'planning';
+  const limit = Math.min(500, Math.max(1, o.limit ?? 100));
+  const found = await targetTitle(db, o);
+  if (!found) throw new RangeError(`no title ${o.titleId ?? o.targetTitleCode} in the catalog in force on ${o.onDate}`);
+  const { target, catalog } = found;
+  const policy = o.policy ?? policyAt(o.library, o.onDate, track);
+  const standards = standardsFor(o.library.standards, target, o.onDate);
+  const prefilter = prefilterFor({ policy, purpose, target, catalog, standards, referenceKey: o.referenceKey ?? null });
+  const filters = o.filters ?? {};
+  const refs = o.referenceKey ? policy.rules.get('planning.reference-dates') : undefined;
+  const refMonth =
+    refs && refs.kind === 'reference-dates' ? refs.params.dates.find((d) => d.key === o.referenceKey)?.month : undefined;
+  const measureAt = purpose === 'planning' && refMonth ? `${refMonth}-01` : o.onDate;
+
+  const eligible: EligibleItem[] = [];
+  const oneShort: EligibleItem[] = [];
+  let scanned = 0;
+  let complete = true;
+
+  const judge = async (rows: repo.CandidateRow[]) => {
+    const ctx = await contextOf(db, { personIds: rows.map((r) => r.id), catalog, target, onDate: o.onDate, purpose });
+    return rows.map((row) => {
+      const record = JSON.parse(row.data_json) as PersonRecord;
+      const { facts, levelsBelow } = factsFromRecord({
+        record,
+        birthDate: row.birth_date,
+        sex: row.sex,
+        currentTitleCode: row.current_title_code,
+        seats: ctx.seats.get(row.id) ?? [],
+        catalog,
+        target,
+        standards,
+        date: o.onDate,
+        purpose,
+        ratings: ctx.ratings.get(row.id) ?? [],
+        inPlanForTitle: ctx.inPlan.has(row.id),
+        referenceKey: o.referenceKey ?? null,
+      });
+      scanned++;
+      const r = evaluateEligibility(facts, policy);
+      const retirement = retirementDate(
+        { sex: row.sex, birth: row.birth_date, femaleLeaderTo60: facts.person.femaleLeaderTo60 },
+        policy,
+      );
+      const failed = r.verdicts.filter((v) => v.status === 'failed');
+      const item: EligibleItem = {
+        personId: row.id,
+        fullName: row.full_name,
+        sex: row.sex,
+        birthDate: row.birth_date,
+        ethnicity: row.ethnicity,
+        organizationId: row.organization_id,
+        organizationName: row.organization_name,
+        currentTitle: row.current_title,
+        levelsBelow,
+        retirementDate: retirement.retirementDate,
+        monthsLeft: Math.max(0, monthsBetween(measureAt, retirement.pensionFrom)),
+        eligible: r.eligible,
+        missing: failed,
+        warnings: r.verdicts.filter((v) => v.status === 'warning'),
+        verdicts: r.verdicts,
+      };
+      return { item, failedRules: new Set(failed.map((v) => v.ruleId)).size };
+    });
+  };
+
+  // Pass 1: nobody certainly fails a pushed rule; the engine sorts them into eligible and one short.
+  // Pass 2: exactly one pushed rule certainly fails; the engine keeps those failing nothing else.
+  for (const mode of ['pass', 'one-short'] as const) {
+    if (mode === 'one-short' && o.oneShort === false) break;
+    let after: { birth: string; id: string } | null = null;
+    for (;;) {
+      const wantEligible = mode === 'pass' && eligible.length < limit;
+      const wantShort = o.oneShort !== false && oneShort.length < limit;
+      if (!wantEligible && !wantShort) {
+        complete = false;
+        break;
+      }
+      if (mode === 'pass' && !wantEligible && o.oneShort === false) break;
+      const rows = await repo.candidatePage(db, { prefilter, roots: o.scopePaths, filters, mode, after, limit: PAGE });
+      for (const { item, failedRules } of await judge(rows)) {
+        if (failedRules === 0 && mode === 'pass' && eligible.length < limit) eligible.push(item);
+        else if (failedRules === 1 && oneShort.length < limit) oneShort.push(item);
+        else if (failedRules <= 1) complete = false;
+      }
+      if (rows.length < PAGE) break;
+      const last = rows[rows.length - 1]!;
+      after = { birth: last.birth_key, id: last.id };
+      if (mode === 'one-short' && oneShort.length >= limit) {
+        complete = false;
+        break;
+      }
+    }
+  }
+  const passingPrefilter = await repo.countPassing(db, { prefilter, roots: o.scopePaths, filters });
+  return {
+    title: { id: target.id, code: target.code, name: target.name, rankOrder: target.rankOrder },
+    onDate: o.onDate,
+    track,
+    purpose,
+    standards,
+    pushedDown: prefilter.ruleIds,
+    passingPrefilter,
+    scanned,
+    eligible,
+    oneShort: oneShort.sort((a, b) => b.monthsLeft - a.monthsLeft),
+    complete,
+  };
+}

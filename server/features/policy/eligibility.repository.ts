@@ -1,0 +1,230 @@
+import { type Expression, type SqlBool, sql } from 'kysely';
+import type { Db, Trx } from '../../db/database';
+import { inSubtrees } from '../../db/scope';
+import type { Prefilter } from './eligibility.batch.rules';
+
+type Q = Db | Trx;
+
+export interface BatchFilters {
+  sex?: 'M' | 'F';
+  /** Any ethnicity other than Kinh (code 01). */
+  ethnicMinority?: boolean;
+  partyMember?: boolean;
+  /** Born on or after (earliest-day form), e.g. for "young" cadres. */
+  bornFrom?: string;
+  /** Folded, LIKE-escaped name fragment. */
+  nameFolded?: string;
+  excludePersonIds?: readonly string[];
+}
+
+export interface CandidateRow {
+  id: string;
+  full_name: string;
+  sex: 'M' | 'F';
+  birth_date: string;
+  birth_key: string;
+  ethnicity: string;
+  current_title: string | null;
+  current_title_code: string | null;
+  organization_id: string;
+  organization_name: string;
+  data_json: string;
+}
+
+const list = (xs: readonly string[]) => sql.join(xs.map((x) => sql`${x}`));
+
+/** The SQL conditions of a prefilter, one per rule group, each true when the person certainly fails that rule. */
+function failures(p: Prefilter): Expression<SqlBool>[] {
+  const out: Expression<SqlBool>[] = [];
+  if (p.bornFrom)
+    out.push(
+      sql<SqlBool>`((e.sex = 'M' and e.birth_date < ${p.bornFrom.M}) or (e.sex = 'F' and e.birth_date < ${p.bornFrom.F}))`,
+    );
+  const std: Expression<SqlBool>[] = [];
+  if (p.theoryOk && !p.theoryCodes) std.push(sql<SqlBool>`e.theory_level not in (${list(p.theoryOk)})`);
+  if (p.educationOk) std.push(sql<SqlBool>`e.professional_level not in (${list(p.educationOk)})`);
+  if (p.stateManagementOk) std.push(sql<SqlBool>`e.state_management not in (${list(p.stateManagementOk)})`);
+  if (std.length) out.push(sql<SqlBool>`(${sql.join(std, sql` or `)})`);
+  if (p.theoryOk && p.theoryCodes)
+    out.push(
+      p.theoryCodes.length
+        ? sql<SqlBool>`(e.theory_level not in (${list(p.theoryOk)}) and coalesce(e.current_title_code, '') in (${list(p.theoryCodes)}))`
+        : sql<SqlBool>`1 = 0`,
+    );
+  if (p.notLowerCodes)
+    out.push(
+      p.notLowerCodes.length
+        ? sql<SqlBool>`coalesce(e.current_title_code, '') in (${list(p.notLowerCodes)})`
+        : sql<SqlBool>`1 = 0`,
+    );
+  if (p.disciplineSince) {
+    const parts = Object.entries(p.disciplineSince).map(
+      ([level, since]) =>
+        sql<SqlBool>`(coalesce(${sql.ref(`e.discipline_${level}`)}, '') >= ${since} and coalesce(${sql.ref(`e.discipline_${level}`)}, '') <= ${p.date})`,
+    );
+    if (parts.length) out.push(sql<SqlBool>`(${sql.join(parts, sql` or `)})`);
+  }
+  if (p.inPlanCode)
+    out.push(sql<SqlBool>`not exists (select 1 from planning_candidates c
+      join planning_plans pl on pl.id = c.plan_id
+      join planning_cycles cy on cy.id = c.cycle_id
+      left join titles tc on tc.id = c.target_title_id
+      left join titles tp on tp.id = pl.title_id
+      where c.person_id = e.person_id and cy.status in ('approved', 'reviewed') and c.added_on <= ${p.date}
+        and (c.removed_on is null or c.removed_on > ${p.date})
+        and (tc.code = ${p.inPlanCode} or (c.target_title_id is null and tp.code = ${p.inPlanCode})))`);
+  return out;
+}
+
+function base(db: Q, roots: readonly string[], f: BatchFilters) {
+  let q = db
+    .selectFrom('eligibility_facts as e')
+    .innerJoin('persons as p', 'p.id', 'e.person_id')
+    .innerJoin('organizations as o', 'o.id', 'p.organization_id')
+    .where((eb) => inSubtrees(eb, 'o.path', roots));
+  if (f.sex) q = q.where('e.sex', '=', f.sex);
+  if (f.ethnicMinority) q = q.where('p.ethnicity', '<>', '01');
+  if (f.partyMember) q = q.where('e.party_member', '=', 1);
+  if (f.bornFrom) q = q.where('e.birth_date', '>=', f.bornFrom);
+  if (f.nameFolded) q = q.where('p.name_folded', 'like', `%${f.nameFolded}%`);
+  if (f.excludePersonIds?.length) q = q.where('e.person_id', 'not in', [...f.excludePersonIds]);
+  return q;
+}
+
+/** `pass`: no rule certainly failed (the index on birth date serves the age bound); `one-short`: exactly one. */
+function withMode(q: ReturnType<typeof base>, p: Prefilter, mode: 'pass' | 'one-short') {
+  const fails = failures(p);
+  if (mode === 'pass') {
+    let out = q;
+    if (p.bornFrom) out = out.where('e.birth_date', '>=', p.bornFrom.M < p.bornFrom.F ? p.bornFrom.M : p.bornFrom.F);
+    for (const f of fails) out = out.where(sql<SqlBool>`not (${f})`);
+    return out;
+  }
+  if (fails.length === 0) return q.where(sql<SqlBool>`1 = 0`);
+  return q.where(
+    sql<SqlBool>`(${sql.join(
+      fails.map((f) => sql`case when ${f} then 1 else 0 end`),
+      sql` + `,
+    )}) = 1`,
+  );
+}
+
+/** One page of the short list, youngest first (most service left), after the keyset `after`. */
+export async function candidatePage(
+  db: Q,
+  o: {
+    prefilter: Prefilter;
+    roots: readonly string[];
+    filters: BatchFilters;
+    mode: 'pass' | 'one-short';
+    after: { birth: string; id: string } | null;
+    limit: number;
+  },
+): Promise<CandidateRow[]> {
+  let q = withMode(base(db, o.roots, o.filters), o.prefilter, o.mode);
+  if (o.after) {
+    const { birth, id } = o.after;
+    q = q.where((eb) =>
+      eb.or([eb('e.birth_date', '<', birth), eb.and([eb('e.birth_date', '=', birth), eb('e.person_id', '<', id)])]),
+    );
+  }
+  return q
+    .select([
+      'p.id',
+      'p.full_name',
+      'p.sex',
+      'p.birth_date',
+      'e.birth_date as birth_key',
+      'p.ethnicity',
+      'p.current_title',
+      'p.current_title_code',
+      'p.organization_id',
+      'o.name as organization_name',
+      'p.data_json',
+    ])
+    .orderBy('e.birth_date', 'desc')
+    .orderBy('e.person_id', 'desc')
+    .limit(o.limit)
+    .execute();
+}
+
+/** How many people in scope pass every pushed-down condition (the engine then judges them). */
+export async function countPassing(
+  db: Q,
+  o: { prefilter: Prefilter; roots: readonly string[]; filters: BatchFilters },
+): Promise<number> {
+  const row = await withMode(base(db, o.roots, o.filters), o.prefilter, 'pass')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Seats held at any time by the people, with the title code (ranked by the caller in the catalog in force). */
+export async function seatsOf(
+  db: Q,
+  personIds: readonly string[],
+): Promise<{ person_id: string; code: string; from_date: string; to_date: string | null }[]> {
+  const out: { person_id: string; code: string; from_date: string; to_date: string | null }[] = [];
+  const ids = [...new Set(personIds)];
+  for (let i = 0; i < ids.length; i += 500)
+    out.push(
+      ...(await db
+        .selectFrom('position_incumbents as i')
+        .innerJoin('positions as s', 's.id', 'i.position_id')
+        .innerJoin('titles as t', 't.id', 's.title_id')
+        .select(['i.person_id', 't.code', 'i.from_date', 'i.to_date'])
+        .where('i.person_id', 'in', ids.slice(i, i + 500))
+        .execute()),
+    );
+  return out;
+}
+
+/** Decided annual ratings of the people for [fromYear, toYear]. */
+export async function ratingsOf(
+  db: Q,
+  personIds: readonly string[],
+  fromYear: number,
+  toYear: number,
+): Promise<{ person_id: string; year: number; level: string }[]> {
+  const out: { person_id: string; year: number; level: string }[] = [];
+  const ids = [...new Set(personIds)];
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db
+      .selectFrom('evaluations as e')
+      .innerJoin('evaluation_cycles as c', 'c.id', 'e.cycle_id')
+      .select(['e.person_id', 'c.year', 'e.decided_level'])
+      .where('e.person_id', 'in', ids.slice(i, i + 500))
+      .where('c.kind', '=', 'annual')
+      .where('c.year', '>=', fromYear)
+      .where('c.year', '<=', toYear)
+      .where('e.decided_level', 'is not', null)
+      .execute();
+    out.push(...rows.map((r) => ({ person_id: r.person_id, year: Number(r.year), level: r.decided_level! })));
+  }
+  return out;
+}
+
+/** People in an active plan (not removed on `date`) for a title of this code, in any catalog version. */
+export async function inPlanFor(db: Q, personIds: readonly string[], titleCode: string, date: string): Promise<Set<string>> {
+  const found = new Set<string>();
+  const ids = [...new Set(personIds)];
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db
+      .selectFrom('planning_candidates as c')
+      .innerJoin('planning_plans as pl', 'pl.id', 'c.plan_id')
+      .innerJoin('planning_cycles as cy', 'cy.id', 'c.cycle_id')
+      .leftJoin('titles as tc', 'tc.id', 'c.target_title_id')
+      .leftJoin('titles as tp', 'tp.id', 'pl.title_id')
+      .select('c.person_id')
+      .where('c.person_id', 'in', ids.slice(i, i + 500))
+      .where('cy.status', 'in', ['approved', 'reviewed'])
+      .where('c.added_on', '<=', date)
+      .where((eb) => eb.or([eb('c.removed_on', 'is', null), eb('c.removed_on', '>', date)]))
+      .where((eb) =>
+        eb.or([eb('tc.code', '=', titleCode), eb.and([eb('c.target_title_id', 'is', null), eb('tp.code', '=', titleCode)])]),
+      )
+      .execute();
+    for (const r of rows) found.add(r.person_id);
+  }
+  return found;
+}

@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import {
+  EDUCATION_LEVELS,
+  STATE_MANAGEMENT_LEVELS,
+  THEORY_LEVELS,
+  bilingualSchema,
+  type Citation,
+  type StandardSource,
+} from '../../../contracts/policy';
+import { MANAGING_AUTHORITIES, TITLE_GROUPS } from '../../../contracts/titles';
+import { citationText } from './policy.library';
+
+// Title standards (policy/standards/*.yaml): what a target title requires, each requirement with its citation.
+
+const entrySchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9.-]+$/),
+  select: z
+    .strictObject({
+      codes: z
+        .array(z.string().regex(/^[A-Z0-9_]+$/))
+        .min(1)
+        .optional(),
+      authorities: z.array(z.enum(MANAGING_AUTHORITIES)).min(1).optional(),
+      groups: z.array(z.enum(TITLE_GROUPS)).min(1).optional(),
+    })
+    .refine((s) => Boolean(s.codes ?? s.authorities ?? s.groups), 'codes, authorities or groups'),
+  theory: z.enum(THEORY_LEVELS).optional(),
+  education: z.enum(EDUCATION_LEVELS).optional(),
+  stateManagement: z.enum(STATE_MANAGEMENT_LEVELS).optional(),
+  /** Months already served in a post at most one level below the title. */
+  priorPostMonths: z.number().int().min(1).max(240).optional(),
+  citation: z.strictObject({ document: z.string().min(1), date: z.iso.date().nullable(), article: z.string().nullable() }),
+  effectiveFrom: z.iso.date(),
+  effectiveTo: z.iso.date().nullable().default(null),
+  status: z.enum(['confirmed', 'unconfirmed']),
+  text: bilingualSchema,
+  note: bilingualSchema.optional(),
+});
+export const standardsFileSchema = z.strictObject({
+  id: z.string().min(1),
+  title: bilingualSchema,
+  entries: z.array(entrySchema).min(1),
+});
+
+export type StandardEntry = z.infer<typeof entrySchema> & { file: string; citationFull: Citation };
+export const REQUIREMENTS = ['theory', 'education', 'stateManagement', 'priorPostMonths'] as const;
+export type Requirement = (typeof REQUIREMENTS)[number];
+
+/** Validates the standards files; the problems name the file, the entry and the field. */
+export function buildStandards(files: { file: string; content: unknown }[]): { entries: StandardEntry[]; problems: string[] } {
+  const entries: StandardEntry[] = [];
+  const problems: string[] = [];
+  for (const { file, content } of files) {
+    const parsed = standardsFileSchema.safeParse(content);
+    if (!parsed.success) {
+      for (const i of parsed.error.issues) problems.push(`${file} › ${i.path.map(String).join('.') || '(root)'}: ${i.message}`);
+      continue;
+    }
+    for (const e of parsed.data.entries) {
+      if (e.effectiveTo !== null && e.effectiveTo < e.effectiveFrom)
+        problems.push(`${file} › entry ${e.id} › effectiveTo: before effectiveFrom`);
+      if (!REQUIREMENTS.some((r) => e[r] !== undefined))
+        problems.push(`${file} › entry ${e.id}: requires nothing (theory, education, stateManagement or priorPostMonths)`);
+      if (entries.some((x) => x.id === e.id)) problems.push(`${file} › entry ${e.id} › id: already used`);
+      entries.push({ ...e, file, citationFull: { ...e.citation, text: citationText(e.citation) } });
+    }
+  }
+  return { entries, problems };
+}
+
+export interface TitleFacts {
+  code: string;
+  managingAuthority: string;
+  group: string;
+}
+
+/** What the title requires on `date`: per requirement, the most specific entry in force (code > authority > group). */
+export interface ResolvedStandards {
+  theory: (typeof THEORY_LEVELS)[number];
+  education: (typeof EDUCATION_LEVELS)[number];
+  stateManagement: (typeof STATE_MANAGEMENT_LEVELS)[number];
+  priorPostMonths: number | null;
+  sources: StandardSource[];
+}
+
+function specificity(e: StandardEntry, t: TitleFacts): number {
+  if (e.select.codes?.includes(t.code)) return 3;
+  if (e.select.authorities?.includes(t.managingAuthority as never)) return 2;
+  if (e.select.groups?.includes(t.group as never)) return 1;
+  return 0;
+}
+
+export function standardsFor(entries: readonly StandardEntry[], title: TitleFacts, date: string): ResolvedStandards {
+  const inForce = entries
+    .filter((e) => e.effectiveFrom <= date && (e.effectiveTo === null || date <= e.effectiveTo))
+    .map((e) => ({ e, s: specificity(e, title) }))
+    .filter((x) => x.s > 0)
+    .sort((a, b) => b.s - a.s || (a.e.status === b.e.status ? 0 : a.e.status === 'confirmed' ? -1 : 1));
+  const pick = <R extends Requirement>(r: R) => inForce.find((x) => x.e[r] !== undefined)?.e;
+  const out: ResolvedStandards = {
+    theory: 'none',
+    education: 'none',
+    stateManagement: 'none',
+    priorPostMonths: null,
+    sources: [],
+  };
+  for (const r of REQUIREMENTS) {
+    const e = pick(r);
+    if (!e) continue;
+    if (r === 'priorPostMonths') out.priorPostMonths = e.priorPostMonths!;
+    else if (r === 'theory') out.theory = e.theory!;
+    else if (r === 'education') out.education = e.education!;
+    else out.stateManagement = e.stateManagement!;
+    out.sources.push({
+      requirement: r,
+      entryId: e.id,
+      citation: e.citationFull,
+      confirmed: e.status === 'confirmed',
+      text: e.text,
+    });
+  }
+  return out;
+}
