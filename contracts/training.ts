@@ -26,6 +26,12 @@ export const COURSE_KIND_LABELS: Record<CourseKind, Bilingual> = {
 
 export const ENROLMENT_STATUSES = ['enrolled', 'completed', 'failed', 'withdrawn'] as const;
 export type EnrolmentStatus = (typeof ENROLMENT_STATUSES)[number];
+export const ENROLMENT_STATUS_LABELS: Record<EnrolmentStatus, Bilingual> = {
+  enrolled: { vi: 'Đang học', en: 'Enrolled' },
+  completed: { vi: 'Đã hoàn thành', en: 'Completed' },
+  failed: { vi: 'Không đạt', en: 'Failed' },
+  withdrawn: { vi: 'Đã rút', en: 'Withdrawn' },
+};
 
 export const courseSchema = z.object({
   id: z.string(),
@@ -68,6 +74,8 @@ export const enrolmentSchema = z.object({
   certificateNo: z.string().nullable(),
   /** the record update proposed through the records approval flow */
   declarationId: z.string().nullable(),
+  /** the certificate's scanned file (PDF/DOCX in the attachments store), the latest one when several */
+  certificate: z.object({ id: z.string(), fileName: z.string() }).nullable(),
 });
 export type Enrolment = z.infer<typeof enrolmentSchema>;
 
@@ -124,3 +132,38 @@ export const planSchema = z.object({
   ),
 });
 export type TrainingPlan = z.infer<typeof planSchema>;
+
+/** Training needs of the people in a planning plan, against the standards of the title each is planned for. */
+export const planNeedsQuerySchema = z.object({ dueBy: isoDateSchema });
+export const planNeedsSchema = z.object({
+  planId: z.string(),
+  planName: z.string(),
+  dueBy: isoDateSchema,
+  /** the standards version in force on the due date (policy/training) */
+  standardsVersion: z.string().nullable(),
+  people: z.array(
+    z.object({
+      personId: z.string(),
+      personName: z.string(),
+      organizationName: z.string(),
+      targetTitleName: z.string().nullable(),
+      standards: standardsSchema.nullable(),
+      citation: z.string().nullable(),
+      /** the standard was not checked against the published text: a gap is a prompt, not a verdict */
+      unconfirmed: z.boolean(),
+      gaps: z.array(gapSchema),
+      /** courses the person is already enrolled in or has finished, of the kinds of the gaps */
+      courses: z.array(
+        z.object({
+          courseName: z.string(),
+          kind: courseKindSchema,
+          status: z.enum(ENROLMENT_STATUSES),
+          dueBy: isoDateSchema.nullable(),
+        }),
+      ),
+    }),
+  ),
+  /** people who still need a course of each kind (gap and no course enrolled or completed) */
+  stillNeeded: z.record(courseKindSchema, z.number()),
+});
+export type PlanNeeds = z.infer<typeof planNeedsSchema>;

@@ -124,7 +124,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   evaluationRoutes(app, db, policy);
   personIoRoutes(app, deps.database, policy);
   voteElectronicRoutes(app, db);
-  trainingRoutes(app, db, policy);
+  await trainingRoutes(app, db, policy);
   planningRoutes(app, { db, library: policy });
   decisionRoutes(app, db, policy);
 

@@ -5,11 +5,13 @@ import { newId, nowIso } from '../../lib/ids';
 import { type Actor, type Permission, mayActOn } from '../access/access.rules';
 import { appendAudit } from '../audit/audit.repository';
 import * as items from '../programme/programme.repository';
+import { enrolmentOwner } from '../training/training.repository';
 import { inspectAttachment } from './attachment.rules';
 import { toAttachmentResponse } from './document.mapper';
 import * as repo from './document.repository';
 
-export type OwnerKind = 'document' | 'programme_item';
+/** What an attachment hangs on: a register document, a programme item, or a training enrolment (its certificate). */
+export type OwnerKind = 'document' | 'programme_item' | 'training_enrolment';
 
 /** The owner's organization and whether it is public, or undefined when it does not exist. */
 async function ownerOf(
@@ -21,6 +23,10 @@ async function ownerOf(
     const doc = await repo.findDocument(db, id);
     return doc && { organizationId: doc.organization_id, path: doc.organization_path, isPublic: doc.visibility === 'public' };
   }
+  if (kind === 'training_enrolment') {
+    const e = await enrolmentOwner(db, id);
+    return e && { organizationId: e.organization_id, path: e.organization_path, isPublic: false };
+  }
   const item = await items.findItem(db, id);
   return item && { organizationId: item.organization_id, path: item.organization_path, isPublic: false };
 }
@@ -28,6 +34,7 @@ async function ownerOf(
 const permissions: Record<OwnerKind, { read: Permission; write: Permission }> = {
   document: { read: 'documents.read', write: 'documents.write' },
   programme_item: { read: 'programme.read', write: 'programme.write' },
+  training_enrolment: { read: 'training.read', write: 'training.manage' },
 };
 
 /** Stores a PDF or DOCX (size limit, type from name and content, SHA-256) on a document or programme item. */

@@ -218,7 +218,7 @@ export async function insertAttachment(trx: Trx, row: NewAttachmentRow): Promise
 
 export async function attachmentsOf(
   db: Db | Trx,
-  ownerKind: 'document' | 'programme_item',
+  ownerKind: 'document' | 'programme_item' | 'training_enrolment',
   ownerId: string,
 ): Promise<Omit<AttachmentRow, 'content'>[]> {
   return db

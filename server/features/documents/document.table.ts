@@ -43,7 +43,7 @@ export type DocumentRelationRow = Selectable<DocumentRelationTable>;
 
 export interface AttachmentTable {
   id: string;
-  owner_kind: 'document' | 'programme_item';
+  owner_kind: 'document' | 'programme_item' | 'training_enrolment';
   owner_id: string;
   file_name: string;
   media_type: string;

@@ -280,3 +280,28 @@ export async function evaluationsOfPerson(db: Q, personId: string): Promise<Eval
     .orderBy('e.created_at', 'desc')
     .execute();
 }
+
+/** Decided annual ratings of many people between two years (both tracks), unscoped: callers scope the people. */
+export async function annualRatingsOf(
+  db: Q,
+  personIds: readonly string[],
+  fromYear: number,
+  toYear: number,
+): Promise<{ person_id: string; year: number; level: RatingLevel }[]> {
+  const out: { person_id: string; year: number; level: RatingLevel }[] = [];
+  // Chunks keep the parameter count under SQLite's and PostgreSQL's limits at national scale.
+  for (let i = 0; i < personIds.length; i += 1000) {
+    const rows = await db
+      .selectFrom('evaluations as e')
+      .innerJoin('evaluation_cycles as c', 'c.id', 'e.cycle_id')
+      .where('e.person_id', 'in', personIds.slice(i, i + 1000))
+      .where('c.kind', '=', 'annual')
+      .where('c.year', '>=', fromYear)
+      .where('c.year', '<=', toYear)
+      .where('e.decided_level', 'is not', null)
+      .select(['e.person_id', 'c.year', 'e.decided_level'])
+      .execute();
+    for (const r of rows) out.push({ person_id: r.person_id, year: Number(r.year), level: r.decided_level! });
+  }
+  return out;
+}

@@ -18,6 +18,7 @@ import {
   evaluationListSchema,
   evaluationSchema,
   evaluationSummarySchema,
+  type Evaluation,
   groupSchema,
   quotaViewSchema,
   ratingHistorySchema,
@@ -131,57 +132,26 @@ export function evaluationRoutes(app: FastifyInstance, db: Db, policy: PolicyLib
     },
     async (req) => service.assignGroup(db, requireActor(req), req.params.id, req.body.groupId),
   );
-  r.post(
-    '/api/evaluations/:id/tasks',
-    {
-      schema: {
-        tags,
-        summary: 'Nhiệm vụ, chỉ tiêu / task or KPI',
-        params: idParams,
-        body: createTaskBodySchema,
-        response: { 200: evaluationSchema, ...withConflict },
-      },
-    },
-    async (req) => service.addTask(db, requireActor(req), req.params.id, req.body),
+  // The four steps on one evaluation share their shape: id in the path, a body, the whole evaluation back (409 when
+  // the evaluation is at another step).
+  const evaluationStep = <B extends z.ZodType>(
+    path: string,
+    summary: string,
+    body: B,
+    run: (actor: ReturnType<typeof requireActor>, id: string, body: z.infer<B>) => Promise<Evaluation>,
+  ) =>
+    r.post(
+      `/api/evaluations/:id/${path}`,
+      { schema: { tags, summary, params: idParams, body, response: { 200: evaluationSchema, ...withConflict } } },
+      async (req) => run(requireActor(req), req.params.id, req.body as z.infer<B>),
+    );
+  evaluationStep('tasks', 'Nhiệm vụ, chỉ tiêu / task or KPI', createTaskBodySchema, (a, id, b) => service.addTask(db, a, id, b));
+  evaluationStep('self-assessment', 'Tự đánh giá / self-assessment', selfAssessmentBodySchema, (a, id, b) =>
+    service.selfAssess(db, a, id, b),
   );
-  r.post(
-    '/api/evaluations/:id/self-assessment',
-    {
-      schema: {
-        tags,
-        summary: 'Tự đánh giá / self-assessment',
-        params: idParams,
-        body: selfAssessmentBodySchema,
-        response: { 200: evaluationSchema, ...withConflict },
-      },
-    },
-    async (req) => service.selfAssess(db, requireActor(req), req.params.id, req.body),
-  );
-  r.post(
-    '/api/evaluations/:id/appraisal',
-    {
-      schema: {
-        tags,
-        summary: 'Thẩm định / appraisal',
-        params: idParams,
-        body: appraisalBodySchema,
-        response: { 200: evaluationSchema, ...withConflict },
-      },
-    },
-    async (req) => service.appraise(db, requireActor(req), req.params.id, req.body),
-  );
-  r.post(
-    '/api/evaluations/:id/complaint',
-    {
-      schema: {
-        tags,
-        summary: 'Khiếu nại, mở lại thẩm định / complaint',
-        params: idParams,
-        body: complaintBodySchema,
-        response: { 200: evaluationSchema, ...withConflict },
-      },
-    },
-    async (req) => service.complain(db, requireActor(req), req.params.id, req.body.comment),
+  evaluationStep('appraisal', 'Thẩm định / appraisal', appraisalBodySchema, (a, id, b) => service.appraise(db, a, id, b));
+  evaluationStep('complaint', 'Khiếu nại, mở lại thẩm định / complaint', complaintBodySchema, (a, id, b) =>
+    service.complain(db, a, id, b.comment),
   );
   r.get(
     '/api/evaluation-groups/:id/quota',

@@ -8,6 +8,10 @@ import { type Client, buildTestApp, loginAs } from '../../../test/http';
 import { findOrganizationByCode } from '../organizations/organization.repository';
 import { buildRecord } from '../persons/person.fixtures';
 import { createPerson, linkUser } from '../persons/person.service';
+import { eligibilityFactsSchema, evaluateEligibility } from '../policy/eligibility.rules';
+import { loadPolicyLibrary } from '../policy/pack.loader';
+import { policyAt } from '../policy/policy.library';
+import { ratingsHistory } from './evaluation.history';
 import * as sut from './evaluation.service';
 
 const general = (total: number, group: SubjectGroup = 'non_leader') => {
@@ -410,6 +414,46 @@ describe.each(testDialects())('evaluations on %s', (dialect) => {
         .json()
         .years.every((y: { level: null }) => y.level === null),
     ).toBe(true);
+
+    // The eligibility engine takes the same history, read in one batch, without anyone typing it in.
+    const unrated = await person('Phạm Văn Chưa');
+    const history = await ratingsHistory(database.db, [hoa, unrated], 2045);
+    expect(history.get(hoa)).toEqual([
+      { year: 2043, level: 'good' },
+      { year: 2044, level: 'not_complete' },
+      { year: 2045, level: 'excellent' },
+    ]);
+    expect(history.get(unrated)).toEqual([]);
+    const judge = (ratings: { year: number; level: RatingLevel }[]) =>
+      evaluateEligibility(
+        eligibilityFactsSchema.parse({
+          person: {
+            sex: 'F',
+            birth: '1990-05-20',
+            currentTitleRank: 6,
+            currentPostSince: '2040-03-01',
+            disciplines: [],
+            politicalTheory: 'cao_cap',
+            education: 'thac_si',
+            stateManagement: 'chuyen_vien_chinh',
+            ratings,
+            inPlanForTitle: true,
+            politicalStandardConcluded: true,
+          },
+          target: {
+            titleName: 'Giám đốc sở',
+            rank: 5,
+            requiredTheory: 'cao_cap',
+            requiredEducation: 'dai_hoc',
+            requiredStateManagement: 'chuyen_vien_chinh',
+          },
+          purpose: 'appointment',
+        }),
+        policyAt(loadPolicyLibrary(), '2046-03-01', 'party'),
+      ).verdicts.find((v) => v.ruleId === 'appointment.ratings-assessed')!.status;
+    expect(judge(history.get(hoa)!)).toBe('passed');
+    expect(judge(history.get(unrated)!)).toBe('failed');
+    expect((await ratingsHistory(database.db, [hoa], 2045, { years: 1 })).get(hoa)).toEqual([{ year: 2045, level: 'excellent' }]);
   });
 
   async function appraisedExtraGoods(cycleId: string, groupId: string, n: number): Promise<string[]> {

@@ -78,3 +78,34 @@ export function completionChanges(
   if (sm && smRank(sm) > smRank(record.stateManagement)) changes.stateManagement = sm;
   return changes;
 }
+
+export interface TitleStandardsVersion {
+  id: string;
+  validFrom: string;
+  validTo: string | null;
+  byAuthority: Record<string, StandardWithSource>;
+  titles: (StandardWithSource & { code: string })[];
+}
+export interface StandardWithSource extends Standards {
+  status: 'confirmed' | 'unconfirmed';
+  citation: string;
+  note?: string;
+}
+
+/**
+ * The standards a title holds on a date: the version in force, the title's own row by catalog code, else the row of
+ * the body that manages it. Undefined when no version is in force or the title is unknown.
+ */
+export function standardsForTitle(
+  versions: readonly TitleStandardsVersion[],
+  title: { code: string; managingAuthority: string },
+  on: string,
+): (StandardWithSource & { version: string }) | undefined {
+  const v = versions.find((x) => x.validFrom <= on && (x.validTo === null || on < x.validTo));
+  if (!v) return undefined;
+  const own = v.titles.find((t) => t.code === title.code);
+  const row = own ?? v.byAuthority[title.managingAuthority];
+  if (!row) return undefined;
+  const { theory, stateManagement, status, citation, note } = row;
+  return { theory, stateManagement, status, citation, ...(note ? { note } : {}), version: v.id };
+}

@@ -5,6 +5,7 @@ import {
   type CourseKind,
   type CreateCourseBody,
   type Enrolment,
+  type PlanNeeds,
   type Standards,
   type TrainingNeeds,
   type TrainingPlan,
@@ -20,7 +21,14 @@ import { findPerson, insertDeclaration } from '../persons/person.repository';
 import type { PolicyLibrary } from '../policy/policy.library';
 import { policyAt, ruleIn } from '../policy/policy.library';
 import * as repo from './training.repository';
-import { type TheoryOrder, completionChanges, trainingGaps } from './training.rules';
+import { findPlan } from '../planning/planning.repository';
+import {
+  type TheoryOrder,
+  type TitleStandardsVersion,
+  completionChanges,
+  standardsForTitle,
+  trainingGaps,
+} from './training.rules';
 import type { CourseRow, EnrolmentRow } from './training.table';
 
 const courseNotFound = () => notFound('khóa đào tạo', 'Course');
@@ -40,7 +48,10 @@ function toCourse(r: CourseRow): Course {
   };
 }
 
-function toEnrolment(r: EnrolmentRow & { person_name: string }): Enrolment {
+function toEnrolment(
+  r: EnrolmentRow & { person_name: string },
+  certificate: { id: string; fileName: string } | null = null,
+): Enrolment {
   return {
     id: r.id,
     courseId: r.course_id,
@@ -52,6 +63,7 @@ function toEnrolment(r: EnrolmentRow & { person_name: string }): Enrolment {
     result: r.result,
     certificateNo: r.certificate_no,
     declarationId: r.declaration_id,
+    certificate,
   };
 }
 
@@ -210,7 +222,8 @@ export async function complete(
       before: { status: e.status },
       after: patch,
     });
-    return toEnrolment({ ...e, ...patch });
+    const certificate = (await repo.certificatesOf(trx, [e.id])).pop();
+    return toEnrolment({ ...e, ...patch }, certificate ? { id: certificate.id, fileName: certificate.file_name } : null);
   });
 }
 
@@ -221,7 +234,16 @@ export async function listCourses(db: Db, actor: Actor, year?: number): Promise<
 export async function listEnrolments(db: Db, actor: Actor, courseId: string): Promise<Enrolment[]> {
   const course = await repo.findCourse(db, courseId);
   if (!course || !mayActOn(actor, 'training.read', course.organization_path)) throw courseNotFound();
-  return (await repo.enrolmentsOfCourses(db, [courseId])).map(toEnrolment);
+  const rows = await repo.enrolmentsOfCourses(db, [courseId]);
+  const certificates = new Map(
+    (
+      await repo.certificatesOf(
+        db,
+        rows.map((r) => r.id),
+      )
+    ).map((c) => [c.owner_id, { id: c.id, fileName: c.file_name }]),
+  );
+  return rows.map((r) => toEnrolment(r, certificates.get(r.id) ?? null));
 }
 
 /** For each person planned for a title: the gaps between the record and the title's standards, to finish by `dueBy`. */
@@ -278,4 +300,58 @@ export async function trainingPlan(db: Db, actor: Actor, organizationId: string,
       status: e.status,
     })),
   };
+}
+
+/**
+ * For each person still in a planning plan: the title he is planned for, that title's standards in force on `dueBy`
+ * (policy/training), the gaps of his record against them, and the courses he already has of those kinds.
+ */
+export async function planNeeds(
+  db: Db,
+  policy: PolicyLibrary,
+  standards: readonly TitleStandardsVersion[],
+  actor: Actor,
+  planId: string,
+  dueBy: string,
+): Promise<PlanNeeds> {
+  const plan = await findPlan(db, planId);
+  if (!plan || !mayActOn(actor, 'planning.read', plan.organization_path)) throw notFound('phương án quy hoạch', 'Plan');
+  const { order } = theoryOrder(policy, dueBy);
+  const rows = await repo.candidatesOfPlan(db, planId);
+  const courses = await repo.enrolmentsOfPersons(
+    db,
+    rows.map((r) => r.person_id),
+  );
+  const stillNeeded = Object.fromEntries(COURSE_KINDS.map((k) => [k, 0])) as PlanNeeds['stillNeeded'];
+  let version: string | null = null;
+  const people = rows.map((r) => {
+    const std =
+      r.title_code && r.managing_authority
+        ? standardsForTitle(standards, { code: r.title_code, managingAuthority: r.managing_authority }, dueBy)
+        : undefined;
+    if (std) version = std.version;
+    const gaps = std ? trainingGaps(parseRecord(r.data_json), std, order) : [];
+    const own = courses
+      .filter((c) => c.person_id === r.person_id && gaps.some((g) => g.kind === c.kind))
+      .map((c) => ({
+        courseName: c.course_name,
+        kind: c.kind as CourseKind,
+        status: c.status as Enrolment['status'],
+        dueBy: c.due_by,
+      }));
+    for (const g of gaps) if (!own.some((c) => c.kind === g.kind && c.status !== 'failed')) stillNeeded[g.kind]++;
+    return {
+      personId: r.person_id,
+      personName: r.full_name,
+      organizationName: r.organization_name,
+      targetTitleName: r.title_name,
+      standards: std ? { theory: std.theory, stateManagement: std.stateManagement } : null,
+      citation: std?.citation ?? null,
+      unconfirmed: std?.status === 'unconfirmed',
+      gaps,
+      courses: own,
+    };
+  });
+  const planName = [plan.title_name, plan.organization_name].filter(Boolean).join(' — ');
+  return { planId, planName, dueBy, standardsVersion: version, people, stillNeeded };
 }

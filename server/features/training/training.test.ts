@@ -5,7 +5,12 @@ import { type TestDatabase, createTestDatabase, testDialects } from '../../../te
 import { type Client, buildTestApp, loginAs } from '../../../test/http';
 import { findOrganizationByCode } from '../organizations/organization.repository';
 import { buildRecord } from '../persons/person.fixtures';
+import ExcelJS from 'exceljs';
+import { resolveActorByUsername } from '../../../scripts/demo/demo-actors';
 import { createPerson } from '../persons/person.service';
+import { addCandidate, createCycle, createPlan } from '../planning/planning.service';
+import { syncTitleCatalog } from '../titles/title.service';
+import { loadPolicyLibrary } from '../policy/pack.loader';
 
 describe.each(testDialects())('training on %s', (dialect) => {
   let database: TestDatabase;
@@ -40,6 +45,7 @@ describe.each(testDialects())('training on %s', (dialect) => {
   beforeAll(async () => {
     database = await createTestDatabase(dialect);
     await loadFoundationDemo(database.db);
+    await syncTitleCatalog(database.db);
     app = await buildTestApp(database);
     officer = await loginAs(app, 'officer.tq');
     admin = await loginAs(app, 'admin');
@@ -173,5 +179,154 @@ describe.each(testDialects())('training on %s', (dialect) => {
     expect(courses.length).toBeGreaterThan(0);
     expect((await officerLc.get('/api/training/courses')).json()).toEqual([]);
     expect((await officerLc.get(`/api/training/courses/${courses[0].id}/enrolments`)).statusCode).toBe(404);
+  });
+
+  /** A planning plan (the standing committee) with people planned for a director of department and a commune chair. */
+  async function plannedPeople(people: { id: string; titleCode: string }[]): Promise<string> {
+    const ctx = { db: database.db, library: loadPolicyLibrary() };
+    const actor = (await resolveActorByUsername(database.db, 'officer.tq'))!;
+    const cycle = await createCycle(ctx, actor, {
+      organizationId: tq,
+      name: 'Quy hoạch 2026–2031',
+      termFrom: 2026,
+      termTo: 2031,
+      level: 'provincial',
+      track: 'party',
+      approvingAuthority: 'Ban Thường vụ Tỉnh ủy',
+      policyDate: '2026-03-01',
+      referenceKey: 'provincial',
+    });
+    const detail = await createPlan(ctx, actor, cycle.id, {
+      kind: 'committee',
+      organizationId: tq,
+      committeeKind: 'standing',
+      statutorySize: 15,
+    });
+    const planId = detail.plans[0]!.id;
+    for (const p of people) await addCandidate(ctx, actor, planId, { personId: p.id, targetTitleId: `368-QD-TW:${p.titleCode}` });
+    return planId;
+  }
+
+  it("finds the training needs of the people in a plan from their target title's standards, and exports them", async () => {
+    const giang = await person('Vũ Thị Giang', 'trung_cap', 'chuyen_vien');
+    const hai = await person('Ngô Văn Hải', 'cao_cap', 'chuyen_vien_chinh');
+    const khanh = await person('Lý Văn Khánh', 'so_cap', 'chuyen_vien');
+    const planId = await plannedPeople([
+      { id: giang, titleCode: 'GIAM_DOC_SO' },
+      { id: hai, titleCode: 'GIAM_DOC_SO' },
+      { id: khanh, titleCode: 'PHO_CHU_TICH_UBND_XA' },
+    ]);
+    const url = `/api/training/plans/${planId}/needs?dueBy=2027-12-31`;
+    const needs = await officer.get(url);
+    expect(needs.statusCode).toBe(200);
+    type Person = { personName: string; gaps: unknown[]; courses: unknown[] };
+    const byName = (n: { people: Person[] }, name: string) => n.people.find((p) => p.personName === name)!;
+    // Giám đốc sở: its own row (advanced theory, principal officer); a commune deputy chair: the commune standing committee's.
+    expect(byName(needs.json(), 'Vũ Thị Giang')).toMatchObject({
+      targetTitleName: 'Giám đốc Sở',
+      standards: { theory: 'cao_cap', stateManagement: 'chuyen_vien_chinh' },
+      unconfirmed: true,
+      gaps: [{ kind: 'political_theory', has: 'trung_cap', needs: 'cao_cap' }, { kind: 'state_management' }],
+    });
+    expect(byName(needs.json(), 'Ngô Văn Hải').gaps).toEqual([]);
+    expect(byName(needs.json(), 'Lý Văn Khánh')).toMatchObject({
+      standards: { theory: 'trung_cap', stateManagement: 'chuyen_vien' },
+      citation: expect.stringContaining('33/2023/NĐ-CP'),
+      gaps: [{ kind: 'political_theory', has: 'so_cap', needs: 'trung_cap' }],
+    });
+    expect(needs.json().stillNeeded).toMatchObject({ political_theory: 2, state_management: 1 });
+
+    // Once Giang is sent to an advanced course, she no longer counts as still needing one; her course is listed.
+    const course = (
+      await officer.post('/api/training/courses', {
+        organizationId: tq,
+        kind: 'political_theory',
+        name: 'Cao cấp lý luận chính trị khóa 2026–2027',
+        theoryLevel: 'cao_cap',
+        provider: 'Học viện Chính trị khu vực I',
+        startsOn: '2026-09-01',
+        endsOn: '2027-09-30',
+        form: 'tai_chuc',
+      })
+    ).json();
+    await officer.post(`/api/training/courses/${course.id}/enrolments`, { personId: giang, dueBy: '2027-09-30' });
+    const again = (await officer.get(url)).json();
+    expect(again.stillNeeded).toMatchObject({ political_theory: 1, state_management: 1 });
+    expect(byName(again, 'Vũ Thị Giang').courses).toEqual([
+      {
+        courseName: 'Cao cấp lý luận chính trị khóa 2026–2027',
+        kind: 'political_theory',
+        status: 'enrolled',
+        dueBy: '2027-09-30',
+      },
+    ]);
+
+    const file = await officer.get(`/api/training/plans/${planId}/needs.xlsx?dueBy=2027-12-31`);
+    expect(file.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    const rows = book.worksheets[0]!.getSheetValues()
+      .filter(Array.isArray)
+      .map((r) => r.slice(1).join(' | '));
+    expect(rows.join('\n')).toContain('hoàn thành trước 31/12/2027');
+    expect(rows.find((r) => r.startsWith('Vũ Thị Giang'))).toContain('Lý luận chính trị: có trung cấp, cần cao cấp');
+
+    expect((await officerLc.get(url)).statusCode).toBe(404);
+    expect((await officer.get(`/api/training/plans/${planId}/needs?dueBy=31-12-2027`)).statusCode).toBe(400);
+  });
+
+  it('keeps the certificate file of a completion, PDF or DOCX only, and exports the yearly plan', async () => {
+    const lan = await person('Hoàng Thị Lan', 'trung_cap');
+    const course = (
+      await officer.post('/api/training/courses', {
+        organizationId: snv,
+        kind: 'it',
+        name: 'Ứng dụng công nghệ thông tin cơ bản',
+        provider: 'Trường Đại học Tân Trào',
+        startsOn: '2026-04-01',
+        endsOn: '2026-04-30',
+      })
+    ).json();
+    const e = (
+      await officer.post(`/api/training/courses/${course.id}/enrolments`, { personId: lan, dueBy: '2026-04-30' })
+    ).json();
+    const pdf = Buffer.from('%PDF-1.4\n% chứng chỉ\n');
+    const upload = (body: Buffer, name: string, client = officer) =>
+      client.post(`/api/training/enrolments/${e.id}/certificate`, body, {
+        'content-type': 'application/pdf',
+        'x-file-name': encodeURIComponent(name),
+      });
+    expect((await upload(Buffer.from('not a pdf'), 'chung-chi.pdf')).statusCode).toBe(400);
+    expect((await upload(pdf, 'chung-chi.pdf', officerLc)).statusCode).toBe(404);
+    const stored = await upload(pdf, 'chứng chỉ.pdf');
+    expect(stored.statusCode).toBe(201);
+    const listed = (await officer.get(`/api/training/courses/${course.id}/enrolments`)).json();
+    expect(listed[0].certificate).toEqual({ id: stored.json().id, fileName: 'chứng chỉ.pdf' });
+    const download = await officer.get(`/api/attachments/${stored.json().id}/content`);
+    expect(download.rawPayload.equals(pdf)).toBe(true);
+    expect((await officerLc.get(`/api/attachments/${stored.json().id}/content`)).statusCode).toBe(404);
+
+    const file = await officer.get(`/api/training/plan.xlsx?organizationId=${tq}&year=2026`);
+    expect(file.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    const kinds = book
+      .getWorksheet('Theo loại khóa')!
+      .getSheetValues()
+      .filter(Array.isArray)
+      .map((r) => r.slice(1));
+    expect(kinds.find((r) => r[0] === 'Tin học')).toEqual(['Tin học', 1, 1, 0]);
+    const due = book
+      .getWorksheet('Thời hạn hoàn thành')!
+      .getSheetValues()
+      .filter(Array.isArray)
+      .map((r) => r.slice(1));
+    expect(due.find((r) => r[0] === 'Hoàng Thị Lan')).toEqual([
+      'Hoàng Thị Lan',
+      'Ứng dụng công nghệ thông tin cơ bản',
+      'Tin học',
+      '30/04/2026',
+      'Đang học',
+    ]);
   });
 });
