@@ -130,6 +130,8 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
   'position.incumbent.end': { vi: 'Kết thúc giữ chức danh', en: 'Ended a seat holding' },
   'staffing.quota.set': { vi: 'Giao biên chế', en: 'Set a staffing quota' },
   'staffing.job_position.create': { vi: 'Tạo vị trí việc làm', en: 'Created a job position' },
+  'staffing.job_position.update': { vi: 'Sửa vị trí việc làm', en: 'Updated a job position' },
+  'staffing.job_position.close': { vi: 'Bãi bỏ vị trí việc làm', en: 'Closed a job position' },
   'staffing.job_position.assign': { vi: 'Bố trí vị trí việc làm', en: 'Assigned a job position' },
   'restructuring.apply': { vi: 'Áp dụng sắp xếp tổ chức', en: 'Applied a restructuring' },
   'restructuring.revert': { vi: 'Hoàn tác sắp xếp tổ chức', en: 'Reverted a restructuring' },
@@ -186,6 +188,7 @@ const VERB_LABELS: Record<string, Label> = {
   delete: { vi: 'Xóa', en: 'Deleted' },
   approve: { vi: 'Phê duyệt', en: 'Approved' },
   reject: { vi: 'Từ chối', en: 'Rejected' },
+  close: { vi: 'Kết thúc', en: 'Closed' },
 };
 
 /** "organization.create" → "Tạo đơn vị" / "Created organization"; unknown codes show as they are. */
