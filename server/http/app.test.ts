@@ -316,8 +316,8 @@ describe.each(testDialects())('HTTP API on %s', (dialect) => {
       const bad = await inspector.post('/api/audit/checkpoints/verify', { checkpoints: [{ seq: 1, hash: 'xyz' }] });
       expect(bad.statusCode).toBe(400);
       expect(JSON.stringify(bad.json())).toContain('checkpoints.0.hash');
-      const cadre = await loginAs(app, 'cadre.tq');
-      expect((await cadre.get('/api/audit/checkpoint')).statusCode).toBe(403);
+      const leader = await loginAs(app, 'leader.tq');
+      expect((await leader.get('/api/audit/checkpoint')).statusCode).toBe(403);
     });
   });
 
