@@ -42,9 +42,21 @@ import { PersonsPage } from './persons/PersonsPage';
 import { UsersPage } from './users/UsersPage';
 import { VotesPage } from './votes/VotesPage';
 
+/** Sections of the menu, in display order: how an organization commission divides its work. */
+export const MENU_GROUPS = {
+  organization: { vi: 'Tổ chức bộ máy', en: 'Organization' },
+  cadres: { vi: 'Hồ sơ cán bộ', en: 'Cadre records' },
+  personnel: { vi: 'Công tác cán bộ', en: 'Personnel work' },
+  work: { vi: 'Công việc, văn bản', en: 'Work and documents' },
+  control: { vi: 'Quy định, kiểm tra, tài khoản', en: 'Rules, oversight, accounts' },
+} as const satisfies Record<string, Bilingual>;
+export type MenuGroup = keyof typeof MENU_GROUPS;
+
 export interface FeatureModule {
   key: string;
   path: string;
+  /** The menu section; absent for the home page. */
+  group?: MenuGroup;
   label: Bilingual;
   icon: ReactElement;
   /** Who sees the module; absent means every signed-in user. The server checks again. */
@@ -64,6 +76,7 @@ export const MODULES: readonly FeatureModule[] = [
   {
     key: 'organizations',
     path: '/organizations',
+    group: 'organization',
     label: { vi: 'Tổ chức', en: 'Organizations' },
     icon: <ApartmentOutlined />,
     element: <OrganizationsPage />,
@@ -71,6 +84,7 @@ export const MODULES: readonly FeatureModule[] = [
   {
     key: 'planning',
     path: '/planning',
+    group: 'personnel',
     label: { vi: 'Quy hoạch cán bộ', en: 'Cadre planning' },
     icon: <TeamOutlined />,
     roles: ['officer', 'leader', 'inspector', 'admin'],
@@ -79,6 +93,7 @@ export const MODULES: readonly FeatureModule[] = [
   {
     key: 'votes',
     path: '/votes',
+    group: 'personnel',
     label: { vi: 'Lấy phiếu tín nhiệm', en: 'Votes' },
     icon: <CheckSquareOutlined />,
     roles: ['officer', 'leader', 'tally', 'inspector', 'admin', 'credential_authority'],
@@ -87,6 +102,7 @@ export const MODULES: readonly FeatureModule[] = [
   {
     key: 'decisions',
     path: '/decisions',
+    group: 'personnel',
     label: { vi: 'Quyết định nhân sự', en: 'Personnel decisions' },
     icon: <SafetyOutlined />,
     roles: ['officer', 'leader', 'inspector', 'admin'],
@@ -95,6 +111,7 @@ export const MODULES: readonly FeatureModule[] = [
   {
     key: 'programme',
     path: '/programme',
+    group: 'work',
     label: { vi: 'Chương trình công tác', en: 'Work programme' },
     icon: <ProjectOutlined />,
     roles: ['officer', 'leader', 'inspector', 'admin'],
@@ -103,6 +120,7 @@ export const MODULES: readonly FeatureModule[] = [
   {
     key: 'documents',
     path: '/documents',
+    group: 'work',
     label: { vi: 'Sổ văn bản', en: 'Document register' },
     icon: <FileProtectOutlined />,
     element: <DocumentsPage />,
@@ -110,6 +128,7 @@ export const MODULES: readonly FeatureModule[] = [
   {
     key: 'evaluations',
     path: '/evaluations',
+    group: 'personnel',
     label: { vi: 'Đánh giá, xếp loại', en: 'Evaluation' },
     icon: <StarOutlined />,
     roles: ['officer', 'leader', 'inspector', 'admin', 'cadre'],
@@ -118,6 +137,7 @@ export const MODULES: readonly FeatureModule[] = [
   {
     key: 'policy',
     path: '/policy',
+    group: 'control',
     label: { vi: 'Quy định, tiêu chuẩn', en: 'Rules and standards' },
     icon: <BookOutlined />,
     element: <PolicyPage />,
@@ -125,6 +145,7 @@ export const MODULES: readonly FeatureModule[] = [
   {
     key: 'retirement',
     path: '/retirement',
+    group: 'cadres',
     label: { vi: 'Tính thời điểm nghỉ hưu', en: 'Retirement calculator' },
     icon: <CalendarOutlined />,
     element: <RetirementPage />,
@@ -132,6 +153,7 @@ export const MODULES: readonly FeatureModule[] = [
   {
     key: 'org-tree',
     path: '/org-tree',
+    group: 'organization',
     label: { vi: 'Cây tổ chức, sơ đồ vị trí', en: 'Tree and org charts' },
     icon: <ClusterOutlined />,
     element: <OrgTreePage />,
@@ -139,6 +161,7 @@ export const MODULES: readonly FeatureModule[] = [
   {
     key: 'restructuring',
     path: '/restructuring',
+    group: 'organization',
     label: { vi: 'Sắp xếp tổ chức', en: 'Restructuring' },
     icon: <BranchesOutlined />,
     roles: ['officer', 'leader', 'inspector', 'admin'],
@@ -147,6 +170,7 @@ export const MODULES: readonly FeatureModule[] = [
   {
     key: 'staffing',
     path: '/staffing',
+    group: 'organization',
     label: { vi: 'Biên chế, vị trí việc làm', en: 'Staffing and job positions' },
     icon: <BarChartOutlined />,
     roles: ['officer', 'leader', 'inspector', 'admin'],
@@ -155,6 +179,7 @@ export const MODULES: readonly FeatureModule[] = [
   {
     key: 'titles',
     path: '/titles',
+    group: 'organization',
     label: { vi: 'Danh mục chức danh', en: 'Title catalog' },
     icon: <OrderedListOutlined />,
     element: <TitlesPage />,
@@ -162,6 +187,7 @@ export const MODULES: readonly FeatureModule[] = [
   {
     key: 'persons',
     path: '/persons',
+    group: 'cadres',
     label: { vi: 'Hồ sơ cán bộ', en: 'Cadre records' },
     icon: <IdcardOutlined />,
     element: <PersonsPage />,
@@ -169,6 +195,7 @@ export const MODULES: readonly FeatureModule[] = [
   {
     key: 'persons-import',
     path: '/persons/import',
+    group: 'cadres',
     label: { vi: 'Nhập hồ sơ', en: 'Import records' },
     icon: <ImportOutlined />,
     roles: ['officer', 'admin'],
@@ -177,6 +204,7 @@ export const MODULES: readonly FeatureModule[] = [
   {
     key: 'persons-declarations',
     path: '/persons/declarations',
+    group: 'cadres',
     label: { vi: 'Duyệt kê khai', en: 'Declarations' },
     icon: <CheckSquareOutlined />,
     roles: ['officer', 'admin'],
@@ -185,6 +213,7 @@ export const MODULES: readonly FeatureModule[] = [
   {
     key: 'persons-statistics',
     path: '/persons/statistics',
+    group: 'cadres',
     label: { vi: 'Thống kê đội ngũ', en: 'Workforce statistics' },
     icon: <BarChartOutlined />,
     roles: ['officer', 'leader', 'inspector', 'admin'],
@@ -193,6 +222,7 @@ export const MODULES: readonly FeatureModule[] = [
   {
     key: 'audit',
     path: '/audit',
+    group: 'control',
     label: { vi: 'Nhật ký kiểm toán', en: 'Audit trail' },
     icon: <AuditOutlined />,
     roles: ['inspector', 'admin'],
@@ -201,6 +231,7 @@ export const MODULES: readonly FeatureModule[] = [
   {
     key: 'users',
     path: '/users',
+    group: 'control',
     label: { vi: 'Người dùng', en: 'Users' },
     icon: <TeamOutlined />,
     roles: ['admin'],
@@ -209,6 +240,7 @@ export const MODULES: readonly FeatureModule[] = [
   {
     key: 'security',
     path: '/account/security',
+    group: 'control',
     label: { vi: 'Bảo mật tài khoản', en: 'Account security' },
     icon: <SafetyOutlined />,
     element: <SecurityPage />,

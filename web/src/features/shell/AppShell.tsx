@@ -4,7 +4,7 @@ import type { Me } from '@contracts/auth';
 import { useI18n } from '../../ui/i18n';
 import { navigate, useLocation, Link } from '../../ui/router';
 import { hasAnyRole, useSession } from '../../ui/session';
-import { findModule, MODULES } from '../registry';
+import { findModule, MENU_GROUPS, MODULES, type FeatureModule, type MenuGroup } from '../registry';
 import { UserMenu } from './UserMenu';
 
 /** The signed-in frame: header, menu of the modules this user may open, and the current page. */
@@ -42,12 +42,19 @@ export function AppShell({ user }: { user: Me }) {
           breakpoint="lg"
           width={232}
           theme="light"
-          style={{ borderRight: '1px solid #f0f0f0' }}
+          // Sticky with its own scroll: the collapse trigger is pinned to the window's bottom and must not cover items.
+          style={{
+            borderRight: '1px solid #f0f0f0',
+            position: 'sticky',
+            top: 0,
+            height: 'calc(100vh - 64px)',
+            overflowY: 'auto',
+          }}
         >
           <Menu
             mode="inline"
             selectedKeys={current ? [current.key] : []}
-            items={visible.map((module) => ({ key: module.key, icon: module.icon, label: label(module.label) }))}
+            items={menuItems(visible, label)}
             onClick={({ key }) => {
               const target = visible.find((module) => module.key === key);
               if (target) navigate(target.path);
@@ -63,6 +70,21 @@ export function AppShell({ user }: { user: Me }) {
       </Layout>
     </Layout>
   );
+}
+
+/** Ungrouped modules (home) first, then one titled section per group that has a visible module. */
+function menuItems(visible: readonly FeatureModule[], label: (text: { vi: string; en: string }) => string) {
+  const item = (module: FeatureModule) => ({ key: module.key, icon: module.icon, label: label(module.label) });
+  const groups = (Object.keys(MENU_GROUPS) as MenuGroup[])
+    .map((group) => ({ group, modules: visible.filter((m) => m.group === group) }))
+    .filter((g) => g.modules.length > 0)
+    .map((g) => ({
+      type: 'group' as const,
+      key: `group-${g.group}`,
+      label: label(MENU_GROUPS[g.group]),
+      children: g.modules.map(item),
+    }));
+  return [...visible.filter((m) => m.group === undefined).map(item), ...groups];
 }
 
 function Unavailable({ forbidden }: { forbidden: boolean }) {
