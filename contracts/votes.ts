@@ -44,6 +44,54 @@ export const CONFIDENCE_LEVEL_LABELS: Record<ConfidenceLevel, { vi: string; en: 
   low: { vi: 'Tín nhiệm thấp', en: 'Low confidence' },
 };
 
+/** What a ballot asks about each subject: three confidence levels, agree/disagree, or a choice among the names. */
+export const BALLOT_SHAPES = ['levels', 'agree-disagree', 'choice'] as const;
+export const ballotShapeSchema = z.enum(BALLOT_SHAPES);
+export type BallotShape = z.infer<typeof ballotShapeSchema>;
+export const BALLOT_SHAPE_LABELS: Record<BallotShape, { vi: string; en: string }> = {
+  levels: { vi: 'Ba mức tín nhiệm (cao / tín nhiệm / thấp)', en: 'Three confidence levels' },
+  'agree-disagree': { vi: 'Đồng ý / không đồng ý với từng người', en: 'Agree / disagree for each person' },
+  choice: { vi: 'Chọn người trong danh sách', en: 'Choose among the names' },
+};
+/** The shape each kind of session uses unless told otherwise (a confidence vote is always three levels). */
+export const DEFAULT_BALLOT_SHAPE: Record<VoteKind, BallotShape> = {
+  confidence: 'levels',
+  planning: 'agree-disagree',
+  appointment: 'agree-disagree',
+  election: 'choice',
+};
+/** The options counted for each subject, in ballot order. */
+export const BALLOT_OPTIONS = {
+  levels: ['high', 'medium', 'low'],
+  'agree-disagree': ['agree', 'disagree'],
+  choice: ['chosen'],
+} as const satisfies Record<BallotShape, readonly string[]>;
+export type BallotOption = (typeof BALLOT_OPTIONS)[BallotShape][number];
+export const BALLOT_OPTION_LABELS: Record<BallotOption, { vi: string; en: string }> = {
+  high: { vi: 'Tín nhiệm cao', en: 'High confidence' },
+  medium: { vi: 'Tín nhiệm', en: 'Confidence' },
+  low: { vi: 'Tín nhiệm thấp', en: 'Low confidence' },
+  agree: { vi: 'Đồng ý', en: 'Agree' },
+  disagree: { vi: 'Không đồng ý', en: 'Disagree' },
+  chosen: { vi: 'Số phiếu bầu chọn', en: 'Chosen on' },
+};
+export const ballotSchema = z.strictObject({
+  shape: ballotShapeSchema,
+  /** choice: how many names a ballot may mark (at least one) */
+  maxChoices: z.number().int().min(1).max(60).optional(),
+});
+export type BallotSpec = z.infer<typeof ballotSchema>;
+
+/** What a confidence-vote result obliges the competent body to consider; raised as a task when the result is published. */
+export const VOTE_CONSEQUENCES = ['out-of-planning-higher', 'may-move-or-resign', 'dismissal-procedure'] as const;
+export const voteConsequenceSchema = z.enum(VOTE_CONSEQUENCES);
+export type VoteConsequence = z.infer<typeof voteConsequenceSchema>;
+export const VOTE_CONSEQUENCE_LABELS: Record<VoteConsequence, { vi: string; en: string }> = {
+  'out-of-planning-higher': { vi: 'Đưa ra khỏi quy hoạch chức vụ cao hơn', en: 'Out of planning for higher posts' },
+  'may-move-or-resign': { vi: 'Xem xét cho thôi giữ chức vụ hoặc bố trí công tác khác', en: 'May resign or be moved' },
+  'dismissal-procedure': { vi: 'Tiến hành miễn nhiệm, cho thôi giữ chức vụ', en: 'Start the dismissal procedure' },
+};
+
 export const EXEMPTION_REASONS = ['retirement_announced', 'new_in_year'] as const;
 export const exemptionReasonSchema = z.enum(EXEMPTION_REASONS);
 export type ExemptionReason = z.infer<typeof exemptionReasonSchema>;
@@ -61,11 +109,12 @@ export const VOTE_LIMITS = {
   ballotMax: 600_000,
 } as const;
 
+/** A subject is a person record in scope (name and title are taken from it) or, without a record, a name and a title. */
 export const subjectInputSchema = z.strictObject({
-  fullName: z.string().trim().min(1).max(LIMITS.nameMax),
-  titleText: z.string().trim().min(1).max(VOTE_LIMITS.titleMax),
-  /** a person record id, once person records exist; the name and title above are kept as voted on */
   personId: z.string().max(40).optional(),
+  fullName: z.string().trim().min(1).max(LIMITS.nameMax).optional(),
+  /** with a person record: overrides the title of his current post (e.g. a title held concurrently) */
+  titleText: z.string().trim().min(1).max(VOTE_LIMITS.titleMax).optional(),
   exemption: z.strictObject({ reason: exemptionReasonSchema, note: z.string().trim().max(500).optional() }).optional(),
 });
 export type SubjectInput = z.infer<typeof subjectInputSchema>;
@@ -80,6 +129,8 @@ export const createVoteBodySchema = z.strictObject({
   voterGroup: z.string().trim().min(1).max(500),
   summonedCount: z.number().int().min(1).max(VOTE_LIMITS.summonedMax),
   subjects: z.array(subjectInputSchema).min(1).max(VOTE_LIMITS.subjectsMax),
+  /** the ballot's shape; by default the kind's (DEFAULT_BALLOT_SHAPE) */
+  ballot: ballotSchema.optional(),
   /** electronic mode: the voters (user names; each gets one credential) and the trustees among the tally committee */
   electronic: z
     .strictObject({
@@ -101,10 +152,14 @@ export const paperCountSchema = z.strictObject({
   subjects: z.array(
     z.strictObject({
       subjectId: z.string().max(40),
-      high: z.number().int().min(0).max(VOTE_LIMITS.summonedMax),
-      medium: z.number().int().min(0).max(VOTE_LIMITS.summonedMax),
-      low: z.number().int().min(0).max(VOTE_LIMITS.summonedMax),
-      /** ballots valid overall but invalid for this person (no level or two levels marked) */
+      /** the options of the session's ballot shape (BALLOT_OPTIONS), and only those */
+      high: z.number().int().min(0).max(VOTE_LIMITS.summonedMax).optional(),
+      medium: z.number().int().min(0).max(VOTE_LIMITS.summonedMax).optional(),
+      low: z.number().int().min(0).max(VOTE_LIMITS.summonedMax).optional(),
+      agree: z.number().int().min(0).max(VOTE_LIMITS.summonedMax).optional(),
+      disagree: z.number().int().min(0).max(VOTE_LIMITS.summonedMax).optional(),
+      chosen: z.number().int().min(0).max(VOTE_LIMITS.summonedMax).optional(),
+      /** ballots valid overall but invalid for this person (no level or two levels marked); 0 for a choice */
       invalid: z.number().int().min(0).max(VOTE_LIMITS.summonedMax),
     }),
   ),
@@ -121,14 +176,26 @@ export const verdictSchema = z.object({
 export type Verdict = z.infer<typeof verdictSchema>;
 
 export const interval = z.object({ low: z.number(), high: z.number() });
+const optionNumbers = z.object({
+  high: z.number().optional(),
+  medium: z.number().optional(),
+  low: z.number().optional(),
+  agree: z.number().optional(),
+  disagree: z.number().optional(),
+  chosen: z.number().optional(),
+  invalid: z.number(),
+});
+export type OptionNumbers = z.infer<typeof optionNumbers>;
 export const subjectResultSchema = z.object({
   subjectId: z.string(),
+  personId: z.string().nullable(),
   fullName: z.string(),
   titleText: z.string(),
-  counts: z.object({ high: z.number(), medium: z.number(), low: z.number(), invalid: z.number() }),
+  /** per option of the ballot shape, plus invalid */
+  counts: optionNumbers,
   /** percentages over ballots collected (the legal base) and over those summoned */
-  overCollected: z.object({ high: z.number(), medium: z.number(), low: z.number(), invalid: z.number() }),
-  overSummoned: z.object({ high: z.number(), medium: z.number(), low: z.number(), invalid: z.number() }),
+  overCollected: optionNumbers,
+  overSummoned: optionNumbers,
   highInterval: interval,
   lowInterval: interval,
   /** %high − %low over the valid marks for this person, in points, with a conservative interval */
@@ -141,6 +208,7 @@ export type SubjectResult = z.infer<typeof subjectResultSchema>;
 export const voteFlagSchema = z.object({ code: z.string(), message: z.string(), messageEn: z.string() });
 export const voteResultSchema = z.object({
   policyVersion: z.string(),
+  ballot: z.object({ shape: ballotShapeSchema, maxChoices: z.number().nullable() }),
   quorum: verdictSchema,
   reconciliation: z.array(voteFlagSchema),
   subjects: z.array(subjectResultSchema),
@@ -154,6 +222,7 @@ export const voteSubjectSchema = z.object({
   fullName: z.string(),
   titleText: z.string(),
   personId: z.string().nullable(),
+  titleCode: z.string().nullable(),
   exemption: z.object({ reason: exemptionReasonSchema, note: z.string().nullable() }).nullable(),
 });
 export type VoteSubject = z.infer<typeof voteSubjectSchema>;
@@ -177,6 +246,7 @@ export const voteSessionSchema = z.object({
   voterGroup: z.string(),
   summonedCount: z.number(),
   status: voteStatusSchema,
+  ballot: z.object({ shape: ballotShapeSchema, maxChoices: z.number().nullable() }),
   createdAt: z.string(),
 });
 export type VoteSession = z.infer<typeof voteSessionSchema>;
@@ -266,3 +336,71 @@ export const boardSchema = z.object({
   trackers: z.array(z.object({ tracker: z.string(), height: z.number() })),
   ballotsTallied: z.number(),
 });
+
+// ---- Outcomes read by other modules (planning, evaluation, decisions) and the consequence tasks ----
+
+export const voteOutcomeConsequenceSchema = z.object({
+  ruleId: z.string(),
+  citation: z.string(),
+  consequence: voteConsequenceSchema,
+  detail: z.object({ vi: z.string(), en: z.string() }),
+});
+export type VoteOutcomeConsequence = z.infer<typeof voteOutcomeConsequenceSchema>;
+
+export const voteOutcomeSchema = z.object({
+  personId: z.string(),
+  subjectId: z.string(),
+  sessionId: z.string(),
+  kind: voteKindSchema,
+  track: policyTrackSchema,
+  voteDate: z.string(),
+  organizationId: z.string(),
+  summoned: z.number(),
+  collected: z.number(),
+  counts: z.union([
+    z.object({ high: z.number(), medium: z.number(), low: z.number() }),
+    z.object({ agree: z.number(), disagree: z.number() }),
+    z.object({ chosen: z.number() }),
+  ]),
+  /** null when the shape has no such option */
+  pctLowOfCollected: z.number().nullable(),
+  pctLowOfSummoned: z.number().nullable(),
+  pctAgreeOfSummoned: z.number().nullable(),
+  /** the consequences the rules in force on the vote's date raise (confidence votes only) */
+  consequences: z.array(voteOutcomeConsequenceSchema),
+});
+export type VoteOutcome = z.infer<typeof voteOutcomeSchema>;
+
+export const CONSEQUENCE_TASK_STATUSES = ['open', 'handled'] as const;
+export const consequenceTaskStatusSchema = z.enum(CONSEQUENCE_TASK_STATUSES);
+export const voteConsequenceTaskSchema = z.object({
+  id: z.string(),
+  sessionId: z.string(),
+  sessionTitle: z.string(),
+  voteDate: z.string(),
+  organizationId: z.string(),
+  organizationName: z.string(),
+  subjectId: z.string(),
+  personId: z.string().nullable(),
+  fullName: z.string(),
+  titleText: z.string(),
+  ruleId: z.string(),
+  citation: z.string(),
+  consequence: voteConsequenceSchema,
+  detail: z.object({ vi: z.string(), en: z.string() }),
+  status: consequenceTaskStatusSchema,
+  raisedAt: z.string(),
+  handledBy: z.string().nullable(),
+  handledAt: z.string().nullable(),
+  /** what handled it, e.g. "decision:<process id>" or "planning:<review id>" */
+  handledRef: z.string().nullable(),
+});
+export type VoteConsequenceTask = z.infer<typeof voteConsequenceTaskSchema>;
+export const voteConsequenceQuerySchema = pageQuerySchema.extend({
+  status: consequenceTaskStatusSchema.optional(),
+  consequence: voteConsequenceSchema.optional(),
+  personId: z.string().max(40).optional(),
+  sessionId: z.string().max(40).optional(),
+});
+export const voteConsequenceListSchema = z.object({ items: z.array(voteConsequenceTaskSchema), total: z.number() });
+export const handleConsequenceBodySchema = z.strictObject({ ref: z.string().trim().min(1).max(200) });

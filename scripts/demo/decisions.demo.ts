@@ -77,9 +77,7 @@ export async function loadDecisionsDemo(db: Db): Promise<void> {
       invalid: 0,
       subjects: v.subjects.map((s, i) => ({
         subjectId: s.id,
-        high: forEach[i]!,
-        medium: 0,
-        low: collected - forEach[i]!,
+        ...(v.ballot.shape === 'choice' ? { chosen: forEach[i]! } : { agree: forEach[i]!, disagree: collected - forEach[i]! }),
         invalid: 0,
       })),
     };

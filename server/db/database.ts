@@ -30,6 +30,7 @@ import type {
 import type { SessionTable, UserGrantTable, UserTable } from '../features/users/user.table';
 import type {
   VoteBoardTable,
+  VoteConsequenceTaskTable,
   VotePaperEntryTable,
   VoteSessionTable,
   VoteSubjectTable,
@@ -95,6 +96,7 @@ export interface Database {
   vote_voters: VoteVoterTable;
   vote_trustees: VoteTrusteeTable;
   vote_board: VoteBoardTable;
+  vote_consequence_tasks: VoteConsequenceTaskTable;
   planning_cycles: PlanningCycleTable;
   planning_plans: PlanningPlanTable;
   planning_candidates: PlanningCandidateTable;

@@ -51,6 +51,8 @@ export const ROLES_BY_PERMISSION = {
   'votes.read': ['officer', 'leader', 'tally', 'inspector', 'admin', 'credential_authority'],
   'votes.manage': ['officer'],
   'votes.tally': ['tally'],
+  // a consequence of a confidence vote (out of planning, dismissal…) is handled by planning or decisions
+  'votes.consequences.handle': ['officer', 'leader'],
   // a role of its own: the administrator cannot issue credentials (and so cannot vote for absentees)
   'votes.credentials': ['credential_authority'],
   'programme.read': ['officer', 'leader', 'inspector', 'admin'],

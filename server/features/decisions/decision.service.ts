@@ -277,6 +277,8 @@ export async function openStepVote(
     voterGroup: body.voterGroup,
     summonedCount: summoned,
     subjects,
+    // one name: agree/disagree; several names: each ballot chooses one
+    ballot: ballot ? { shape: 'choice', maxChoices: 1 } : { shape: 'agree-disagree' },
   });
   await db.transaction().execute(async (trx) => {
     const { step } = await currentStep(trx, id, key);
@@ -336,7 +338,10 @@ export async function completeStep(
       const count = JSON.parse(session.confirmed_count_json) as PaperCount;
       const subjects = await listSubjects(trx, session.id);
       const votes = Object.fromEntries(
-        subjects.map((s) => [s.full_name, count.subjects.find((c) => c.subjectId === s.id)?.high ?? 0]),
+        subjects.map((s) => {
+          const c = count.subjects.find((x) => x.subjectId === s.id);
+          return [s.full_name, c?.agree ?? c?.chosen ?? 0];
+        }),
       );
       const expanded = steps.find((s) => s.key === 'expanded' && s.status === 'done');
       outcome = stepResult(policy, def, meta.vote, {

@@ -1,6 +1,12 @@
 // Electronic votes: the trustees' key ceremony, credentials from the credential authority, ballots, tally by t of n
 // trustees. The server handles public data only and recomputes every check itself.
-import type { CreateVoteBody, ElectronicState, PaperCount } from '../../../contracts/votes';
+import {
+  BALLOT_OPTIONS,
+  BALLOT_OPTION_LABELS,
+  type CreateVoteBody,
+  type ElectronicState,
+  type PaperCount,
+} from '../../../contracts/votes';
 import type { Db, Trx } from '../../db/database';
 import { AppError, forbidden, notFound, validation } from '../../http/errors';
 import { type Actor, mayActOn } from '../access/access.rules';
@@ -23,14 +29,61 @@ import {
 import type { Ballot, Election, EncryptedTally, OwnedPayload, PartialDecryption, SignedMsg, Trustees } from './belenios/types';
 import { BoardAppender, boardArchive, boardEvents } from './vote.board';
 import * as erepo from './vote.electronic.repository';
+import { nowIso } from '../../lib/ids';
+import { raiseConsequenceTasks } from './vote.outcomes';
 import { votePolicyAt } from './vote.policy';
 import * as repo from './vote.repository';
-import { quorumVerdict } from './vote.rules';
+import { type BallotForm, ballotOf, quorumVerdict } from './vote.rules';
 import type { VoteSessionWithOrg } from './vote.repository';
 
 const voteNotFound = () => notFound('cuộc lấy phiếu', 'Vote session');
 const conflict = (vi: string, en: string) => new AppError('CONFLICT', vi, en);
-const LEVELS = ['Tín nhiệm cao', 'Tín nhiệm', 'Tín nhiệm thấp'];
+
+/** The Belenios questions of a ballot shape: one per subject (levels, agree/disagree) or one naming them all (choice). */
+export function ballotQuestions(
+  ballot: BallotForm,
+  subjects: { full_name: string; title_text: string }[],
+): { question: string; answers: string[]; min: number; max: number }[] {
+  const name = (s: { full_name: string; title_text: string }) => `${s.full_name} — ${s.title_text}`;
+  switch (ballot.shape) {
+    case 'levels':
+    case 'agree-disagree': {
+      const answers = BALLOT_OPTIONS[ballot.shape].map((k) => BALLOT_OPTION_LABELS[k].vi);
+      return subjects.map((s) => ({ question: name(s), answers, min: 1, max: 1 }));
+    }
+    case 'choice': {
+      const max = ballot.maxChoices ?? 1;
+      return [{ question: `Chọn ${max === 1 ? 'một người' : `tối đa ${max} người`}`, answers: subjects.map(name), min: 1, max }];
+    }
+  }
+}
+
+/** The decrypted result (per question, per answer) as a count of the ballot's shape. */
+export function countFromResult(
+  ballot: BallotForm,
+  subjectIds: string[],
+  result: number[][],
+  summoned: number,
+  tallied: number,
+): PaperCount {
+  const per = (i: number) => {
+    switch (ballot.shape) {
+      case 'levels':
+        return { high: result[i]![0]!, medium: result[i]![1]!, low: result[i]![2]! };
+      case 'agree-disagree':
+        return { agree: result[i]![0]!, disagree: result[i]![1]! };
+      case 'choice':
+        return { chosen: result[0]![i]! };
+    }
+  };
+  return {
+    issued: summoned,
+    collected: tallied,
+    valid: tallied,
+    invalid: 0,
+    subjects: subjectIds.map((subjectId, i) => ({ subjectId, ...per(i), invalid: 0 })),
+  };
+}
 
 /** Called inside createVote's transaction: the roster of voters and the trustees (tally members in scope). */
 export async function setupElectronic(trx: Trx, sessionId: string, orgPath: string, body: CreateVoteBody): Promise<void> {
@@ -297,7 +350,7 @@ export async function openVoting(db: Db, actor: Actor, id: string): Promise<Elec
       uuid: row.election_uuid!,
       name: row.title,
       description: `${row.organization_name} — ${row.voter_group}`,
-      questions: subjects.map((s) => ({ question: `${s.full_name} — ${s.title_text}`, answers: LEVELS, min: 1, max: 1 })),
+      questions: ballotQuestions(ballotOf(row), subjects),
       trustees,
     });
     const board = new BoardAppender(id, []);
@@ -452,26 +505,26 @@ export async function submitPartialDecryption(db: Db, actor: Actor, id: string, 
     if (all.size >= Number(row.threshold)) {
       const result = computeResult(tally, combineFactors(trustees, tally, all), sized.total_weight);
       board.event('Result', board.data(JSON.stringify({ result })));
-      const subjects = (await repo.listSubjects(trx, id)).filter((s) => !s.exemption_reason);
-      const count: PaperCount = {
-        issued: Number(row.summoned_count),
-        collected: sized.num_tallied,
-        valid: sized.num_tallied,
-        invalid: 0,
-        subjects: subjects.map((s, i) => ({
-          subjectId: s.id,
-          high: result[i]![0]!,
-          medium: result[i]![1]!,
-          low: result[i]![2]!,
-          invalid: 0,
-        })),
-      };
+      const allSubjects = await repo.listSubjects(trx, id);
+      const count = countFromResult(
+        ballotOf(row),
+        allSubjects.filter((s) => !s.exemption_reason).map((s) => s.id),
+        result,
+        Number(row.summoned_count),
+        sized.num_tallied,
+      );
       await repo.updateVoteSession(trx, id, {
         status: 'closed',
         confirmed_count_json: JSON.stringify(count),
         board_hash: board.head,
+        published_at: nowIso(),
       });
-      await audit(trx, actor, row, 'vote.result', { result, boardHead: board.head });
+      const tasks = await raiseConsequenceTasks(trx, row, allSubjects, count);
+      await audit(trx, actor, row, 'vote.result', {
+        result,
+        boardHead: board.head,
+        consequences: tasks.map((t) => ({ id: t.id, subjectId: t.subject_id, ruleId: t.rule_id, consequence: t.consequence })),
+      });
     }
     await erepo.appendBoardRows(trx, board.rows);
   });

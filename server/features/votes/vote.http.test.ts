@@ -115,13 +115,20 @@ describe.each(testDialects())('vote sessions over HTTP on %s', (dialect) => {
     expect((await tally1.post(`/api/votes/${v.id}/paper-entries`, countFor(v, 24, 16, 2))).statusCode).toBe(409);
   });
 
-  it('judges exactly 2/3 low as resignation, not dismissal, on the state track', async () => {
+  it('judges exactly 2/3 low on the state track as resignation under NĐ 170/2025 and dismissal under 96-QĐ/TW, and raises both', async () => {
     const v = await create(30, 'state');
     await tally1.post(`/api/votes/${v.id}/paper-entries`, countFor(v, 24, 16, 12));
     await tally2.post(`/api/votes/${v.id}/paper-entries`, countFor(v, 24, 16, 12));
     const detail = (await officer.get(`/api/votes/${v.id}`)).json() as VoteDetail;
     const triggered = detail.result!.subjects.map((s) => s.consequences.filter((c) => !c.passed).map((c) => c.ruleId));
-    expect(triggered).toEqual([['state.resignation-low-votes'], []]);
+    expect(triggered).toEqual([['vote.low-dismissal', 'state.resignation-low-votes'], []]);
+    const tasks = (await officer.get(`/api/vote-consequences?sessionId=${v.id}`)).json() as {
+      items: { ruleId: string; consequence: string; fullName: string; status: string }[];
+    };
+    expect(tasks.items.map((t) => [t.fullName, t.ruleId, t.consequence, t.status]).sort()).toEqual([
+      ['Người A', 'state.resignation-low-votes', 'may-move-or-resign', 'open'],
+      ['Người A', 'vote.low-dismissal', 'dismissal-procedure', 'open'],
+    ]);
   });
 
   it('refuses a count that does not reconcile, naming each problem', async () => {

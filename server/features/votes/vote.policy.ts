@@ -1,116 +1,110 @@
-// Loads the confidence-vote thresholds from policy/votes/*.yaml (validated), and picks the version in force on a date.
+// The confidence-vote thresholds come from the policy packs (policy/packs/*.yaml, rules vote.* and state.*), the
+// version in force on the vote's date for its track; CanBo's own analysis settings from policy/votes/analysis.yaml.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { load as loadYaml } from 'js-yaml';
+import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { z } from 'zod';
-import type { PolicyTrack } from '../../../contracts/votes';
+import type { PolicyTrack, VoteConsequence } from '../../../contracts/votes';
+import { loadPolicyLibrary } from '../policy/pack.loader';
+import type { Threshold } from '../policy/pack.schema';
+import { type PolicyLibrary, citationText as packCitationText, policyAt, ruleIn } from '../policy/policy.library';
 
-const text = z.object({ vi: z.string(), en: z.string() });
-const date = z.union([z.string().regex(/^\d{4}-\d{2}-\d{2}$/), z.date().transform((d) => d.toISOString().slice(0, 10))]);
-const fraction = z.object({
-  comparison: z.enum(['>', '>=', '<', '<=']),
-  numerator: z.number().int().min(0),
-  denominator: z.number().int().min(1),
-  base: z.enum(['summoned', 'ballots_collected']),
-});
-export type Fraction = z.infer<typeof fraction>;
-const citation = z.object({ document: z.string(), date, article: z.string().optional() });
-const rule = z.discriminatedUnion('kind', [
-  z.object({
-    id: z.string(),
-    kind: z.literal('quorum'),
-    text,
-    note: text.optional(),
-    citation,
-    status: z.enum(['confirmed', 'unconfirmed']),
-    params: fraction,
-  }),
-  z.object({
-    id: z.string(),
-    kind: z.literal('base'),
-    text,
-    note: text.optional(),
-    citation,
-    status: z.enum(['confirmed', 'unconfirmed']),
-    params: z.object({ base: z.enum(['summoned', 'ballots_collected']) }),
-  }),
-  z.object({
-    id: z.string(),
-    kind: z.literal('consequence'),
-    text,
-    note: text.optional(),
-    citation,
-    status: z.enum(['confirmed', 'unconfirmed']),
-    params: z.object({ lower: fraction, upper: fraction.optional() }),
-  }),
-]);
-export type VoteRule = z.infer<typeof rule>;
-const version = z.object({
+export type Fraction = Threshold;
+
+const analysisFile = z.object({
   id: z.string(),
-  effectiveFrom: date,
-  effectiveTo: date.optional(),
-  title: text,
-  rules: z.array(rule),
-});
-const file = z.object({
-  tracks: z.record(z.enum(['party', 'state']), z.object({ label: text, versions: z.array(version) })),
-  analysis: z.object({
-    id: z.string(),
-    effectiveFrom: date,
-    citation,
-    params: z.object({
-      allHighShare: z.object({ numerator: z.number(), denominator: z.number() }),
-      minSpreadPoints: z.number(),
-      smallGroupVoters: z.number().int(),
-      wilsonZ: z.number(),
-    }),
+  effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  citation: z.object({ document: z.string(), date: z.string() }),
+  params: z.object({
+    allHighShare: z.object({ numerator: z.number().int().min(0), denominator: z.number().int().min(1) }),
+    minSpreadPoints: z.number().min(0),
+    smallGroupVoters: z.number().int().min(1),
+    wilsonZ: z.number().positive(),
+    peerGapPoints: z.number().min(0),
   }),
 });
-export type VotePolicyFile = z.infer<typeof file>;
+export type VoteAnalysis = z.infer<typeof analysisFile>;
 
+export interface PolicyRef {
+  id: string;
+  text: { vi: string; en: string };
+  citation: string;
+  unconfirmed: boolean;
+}
+export interface ConsequenceRule extends PolicyRef {
+  lower: Fraction;
+  upper?: Fraction;
+  /** what the competent body must consider; one task is raised per consequence */
+  consequences: VoteConsequence[];
+}
 export interface VotePolicy {
   track: PolicyTrack;
+  /** the pack(s) the rules come from, e.g. "national-2023" */
   id: string;
-  title: { vi: string; en: string };
-  quorum: Extract<VoteRule, { kind: 'quorum' }>;
-  base: Extract<VoteRule, { kind: 'base' }>;
-  consequences: Extract<VoteRule, { kind: 'consequence' }>[];
-  analysis: VotePolicyFile['analysis'];
+  quorum: PolicyRef & { params: Fraction };
+  consequences: ConsequenceRule[];
+  analysis: VoteAnalysis;
 }
 
-export const POLICY_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../policy/votes/confidence.yaml');
+/** Which rules of the packs are confidence-vote consequences, and what each one raises. */
+const CONSEQUENCE_RULES: { id: string; kind: 'band' | 'threshold'; consequences: VoteConsequence[] }[] = [
+  { id: 'vote.low-out-of-planning', kind: 'band', consequences: ['out-of-planning-higher', 'may-move-or-resign'] },
+  { id: 'vote.low-dismissal', kind: 'threshold', consequences: ['dismissal-procedure'] },
+  { id: 'state.resignation-low-votes', kind: 'band', consequences: ['may-move-or-resign'] },
+  { id: 'state.dismissal-low-votes', kind: 'threshold', consequences: ['dismissal-procedure'] },
+];
 
-let cached: VotePolicyFile | null = null;
-export function loadVotePolicyFile(source = POLICY_FILE): VotePolicyFile {
-  if (source === POLICY_FILE && cached) return cached;
-  const parsed = file.parse(loadYaml(fs.readFileSync(source, 'utf8')));
-  if (source === POLICY_FILE) cached = parsed;
+export const ANALYSIS_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../policy/votes/analysis.yaml');
+
+let cachedAnalysis: VoteAnalysis | null = null;
+export function loadVoteAnalysis(source = ANALYSIS_FILE): VoteAnalysis {
+  if (source === ANALYSIS_FILE && cachedAnalysis) return cachedAnalysis;
+  const parsed = analysisFile.parse(loadYaml(fs.readFileSync(source, 'utf8'), { schema: CORE_SCHEMA }));
+  if (source === ANALYSIS_FILE) cachedAnalysis = parsed;
   return parsed;
 }
 
-export function citationText(c: z.infer<typeof citation>): string {
-  const [y, m, d] = c.date.split('-');
-  return `${c.document} ngày ${d}/${m}/${y}${c.article ? `, ${c.article}` : ''}`;
+// The votes module is called by other modules (decisions, planning, evaluation) without a library at hand; it
+// reads the same packs from disk as the app, once.
+let cachedLibrary: PolicyLibrary | null = null;
+export function voteLibrary(): PolicyLibrary {
+  cachedLibrary ??= loadPolicyLibrary();
+  return cachedLibrary;
 }
 
-/** The version of the track in force on `onDate` (YYYY-MM-DD), or null when none is. */
-export function votePolicyAt(track: PolicyTrack, onDate: string, f: VotePolicyFile = loadVotePolicyFile()): VotePolicy | null {
-  const versions = f.tracks[track]?.versions ?? [];
-  const v = versions
-    .filter((x) => x.effectiveFrom <= onDate && (!x.effectiveTo || onDate <= x.effectiveTo))
-    .sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? 1 : -1))[0];
-  if (!v) return null;
-  const quorum = v.rules.find((r) => r.kind === 'quorum');
-  const base = v.rules.find((r) => r.kind === 'base');
-  if (!quorum || !base) throw new Error(`policy ${v.id}: quorum and base rules are required`);
+const ref = (rule: { id: string; text: { vi: string; en: string }; citation: { text: string }; status: string }) => ({
+  id: rule.id,
+  text: rule.text,
+  citation: rule.citation.text,
+  unconfirmed: rule.status !== 'confirmed',
+});
+
+/** The confidence-vote rules in force on `onDate` (YYYY-MM-DD) for the track, or null when no quorum rule is. */
+export function votePolicyAt(track: PolicyTrack, onDate: string, library: PolicyLibrary = voteLibrary()): VotePolicy | null {
+  const resolved = policyAt(library, onDate, track);
+  const quorum = ruleIn(resolved, 'vote.quorum', 'threshold');
+  if (!quorum) return null;
+  const consequences: ConsequenceRule[] = [];
+  for (const c of CONSEQUENCE_RULES) {
+    if (c.kind === 'band') {
+      const rule = ruleIn(resolved, c.id, 'band');
+      if (rule)
+        consequences.push({ ...ref(rule), lower: rule.params.lower, upper: rule.params.upper, consequences: c.consequences });
+    } else {
+      const rule = ruleIn(resolved, c.id, 'threshold');
+      if (rule) consequences.push({ ...ref(rule), lower: rule.params, consequences: c.consequences });
+    }
+  }
+  const packs = [...new Set([quorum, ...consequences.map((c) => resolved.rules.get(c.id)!)].map((r) => r.packId))];
   return {
     track,
-    id: v.id,
-    title: v.title,
-    quorum: quorum as VotePolicy['quorum'],
-    base: base as VotePolicy['base'],
-    consequences: v.rules.filter((r): r is VotePolicy['consequences'][number] => r.kind === 'consequence'),
-    analysis: f.analysis,
+    id: packs.join('+'),
+    quorum: { ...ref(quorum), params: quorum.params },
+    consequences,
+    analysis: loadVoteAnalysis(),
   };
 }
+
+export const analysisCitation = (a: VoteAnalysis) => `${a.citation.document} (${a.id})`;
+export { packCitationText as citationText };

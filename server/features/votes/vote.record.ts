@@ -1,7 +1,13 @@
 // The count record (biên bản kiểm phiếu) as a .docx: the session, the reconciliation of ballots, per-person counts and
 // percentages, the consequences under the policy in force, and the hashes that tie the record to the data.
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import { CONFIDENCE_LEVEL_LABELS, EXEMPTION_LABELS, VOTE_KIND_LABELS, type VoteDetail } from '../../../contracts/votes';
+import {
+  BALLOT_OPTIONS,
+  BALLOT_OPTION_LABELS,
+  EXEMPTION_LABELS,
+  VOTE_KIND_LABELS,
+  type VoteDetail,
+} from '../../../contracts/votes';
 
 const vnDate = (iso: string) => iso.slice(0, 10).split('-').reverse().join('/');
 const p = (text: string, opts: { bold?: boolean; center?: boolean; size?: number } = {}) =>
@@ -20,6 +26,7 @@ export async function countRecordDocx(detail: VoteDetail, auditHead: string, pri
   const count = detail.count!;
   const result = detail.result!;
   const exempt = detail.subjects.filter((s) => s.exemption);
+  const options = BALLOT_OPTIONS[result.ballot.shape];
   const children: (Paragraph | Table)[] = [
     p('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, center: true }),
     p('Độc lập - Tự do - Hạnh phúc', { bold: true, center: true }),
@@ -39,14 +46,12 @@ export async function countRecordDocx(detail: VoteDetail, auditHead: string, pri
     ]),
     p('2. Kết quả đối với từng người (tỷ lệ trên số phiếu thu về)', { bold: true }),
     table([
-      ['TT', 'Họ và tên', 'Chức vụ', ...Object.values(CONFIDENCE_LEVEL_LABELS).map((l) => l.vi), 'Không hợp lệ'],
+      ['TT', 'Họ và tên', 'Chức vụ', ...options.map((k) => BALLOT_OPTION_LABELS[k].vi), 'Không hợp lệ'],
       ...result.subjects.map((s, i) => [
         String(i + 1),
         s.fullName,
         s.titleText,
-        `${s.counts.high} (${s.overCollected.high}%)`,
-        `${s.counts.medium} (${s.overCollected.medium}%)`,
-        `${s.counts.low} (${s.overCollected.low}%)`,
+        ...options.map((k) => `${s.counts[k] ?? 0} (${s.overCollected[k] ?? 0}%)`),
         `${s.counts.invalid} (${s.overCollected.invalid}%)`,
       ]),
     ]),

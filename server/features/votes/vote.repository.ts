@@ -81,7 +81,7 @@ export async function upsertPaperEntry(trx: Trx, row: VotePaperEntryRow): Promis
 export async function updateVoteSession(
   trx: Trx,
   id: string,
-  set: Partial<Pick<VoteSessionRow, 'status' | 'confirmed_count_json' | 'board_hash'>>,
+  set: Partial<Pick<VoteSessionRow, 'status' | 'confirmed_count_json' | 'board_hash' | 'published_at'>>,
 ): Promise<void> {
   await trx.updateTable('vote_sessions').set(set).where('id', '=', id).execute();
 }
@@ -96,4 +96,33 @@ export async function findOrganizationPath(
 export async function readAuditHeadHash(db: Db | Trx): Promise<string> {
   const h = await db.selectFrom('audit_head').select('last_hash').where('id', '=', 1).executeTakeFirstOrThrow();
   return h.last_hash;
+}
+
+export interface SubjectPerson {
+  id: string;
+  full_name: string;
+  current_title: string | null;
+  current_title_code: string | null;
+  organization_path: string;
+}
+
+/** The person records named as subjects, with the path of the organization each belongs to. */
+export async function findSubjectPersons(db: Db | Trx, ids: readonly string[]): Promise<SubjectPerson[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('persons')
+    .innerJoin('organizations', 'organizations.id', 'persons.organization_id')
+    .select([
+      'persons.id',
+      'persons.full_name',
+      'persons.current_title',
+      'persons.current_title_code',
+      'organizations.path as organization_path',
+    ])
+    .where('persons.id', 'in', ids)
+    .execute();
+}
+
+export async function markPublished(trx: Trx, id: string, at: string): Promise<void> {
+  await trx.updateTable('vote_sessions').set({ published_at: at }).where('id', '=', id).execute();
 }

@@ -3,6 +3,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   createVoteBodySchema,
+  handleConsequenceBodySchema,
+  voteConsequenceListSchema,
+  voteConsequenceQuerySchema,
+  voteConsequenceTaskSchema,
   paperCountSchema,
   paperEntryResultSchema,
   voteDetailSchema,
@@ -13,6 +17,7 @@ import type { Db } from '../../db/database';
 import { requireActor } from '../../http/auth';
 import { errorResponses } from '../../http/responses';
 import { countRecordDocx } from './vote.record';
+import { handleConsequence, listConsequenceTasks } from './vote.outcomes';
 import * as service from './vote.service';
 
 const idParams = z.object({ id: z.string().max(40) });
@@ -72,5 +77,30 @@ export function voteRoutes(app: FastifyInstance, db: Db): void {
         .header('content-disposition', `attachment; filename="bien-ban-kiem-phieu-${detail.id}.docx"`)
         .send(buffer);
     },
+  );
+  r.get(
+    '/api/vote-consequences',
+    {
+      schema: {
+        tags: ['votes'],
+        summary: 'Hệ quả của kết quả lấy phiếu tín nhiệm cần xử lý / consequences of confidence votes to handle',
+        querystring: voteConsequenceQuerySchema,
+        response: { 200: voteConsequenceListSchema, ...errorResponses },
+      },
+    },
+    async (req) => listConsequenceTasks(db, requireActor(req), req.query),
+  );
+  r.post(
+    '/api/vote-consequences/:id/handled',
+    {
+      schema: {
+        tags: ['votes'],
+        summary: 'Ghi nhận đã xử lý một hệ quả / mark a consequence handled',
+        params: idParams,
+        body: handleConsequenceBodySchema,
+        response: { 200: voteConsequenceTaskSchema, ...errorResponses },
+      },
+    },
+    async (req) => handleConsequence(db, requireActor(req), req.params.id, req.body.ref),
   );
 }

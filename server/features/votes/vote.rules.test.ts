@@ -4,8 +4,10 @@ import { votePolicyAt } from './vote.policy';
 import {
   analysisFlags,
   compareEntries,
+  type BallotForm,
   meets,
   preVoteWarnings,
+  raisedConsequences,
   quorumVerdict,
   reconcile,
   subjectResults,
@@ -14,6 +16,7 @@ import {
 
 const party = votePolicyAt('party', '2026-03-01')!;
 const state = votePolicyAt('state', '2026-03-01')!;
+const levels: BallotForm = { shape: 'levels', maxChoices: null };
 const subjects = [{ id: 'S1', fullName: 'Nguyễn Văn A', titleText: 'Giám đốc Sở' }];
 
 function countWithLow(low: number, collected: number): PaperCount {
@@ -30,12 +33,28 @@ const triggered = (policy: typeof party, low: number, collected: number) =>
     .consequences.filter((v) => !v.passed)
     .map((v) => v.ruleId);
 
-describe('policy versions', () => {
-  it('pick 96-QĐ/TW for the party track from 02/02/2023 and none before', () => {
-    expect(votePolicyAt('party', '2023-02-02')!.id).toBe('96-QD-TW');
+describe('policy versions (from the packs in policy/packs)', () => {
+  it('pick 96-QĐ/TW from 02/02/2023 and nothing before', () => {
+    expect(votePolicyAt('party', '2023-02-02')!.quorum.citation).toBe('96-QĐ/TW ngày 02/02/2023');
     expect(votePolicyAt('party', '2023-02-01')).toBeNull();
-    expect(votePolicyAt('state', '2025-06-30')).toBeNull();
-    expect(votePolicyAt('state', '2025-07-01')!.id).toBe('ND-170-2025');
+  });
+  it('add the NĐ 170/2025 rules to the state track from 01/07/2025, not the day before', () => {
+    const ids = (date: string) => votePolicyAt('state', date)!.consequences.map((c) => c.id);
+    expect(ids('2025-06-30')).toEqual(['vote.low-out-of-planning', 'vote.low-dismissal']);
+    expect(ids('2025-07-01')).toEqual([
+      'vote.low-out-of-planning',
+      'vote.low-dismissal',
+      'state.resignation-low-votes',
+      'state.dismissal-low-votes',
+    ]);
+    expect(votePolicyAt('party', '2025-07-01')!.consequences.map((c) => c.id)).toEqual([
+      'vote.low-out-of-planning',
+      'vote.low-dismissal',
+    ]);
+  });
+  it('read the rules of the pack in force: national-2023 until 07/10/2025, national-2025 after', () => {
+    expect(votePolicyAt('party', '2025-10-07')!.id).toBe('national-2023');
+    expect(votePolicyAt('party', '2025-10-08')!.id).toBe('national-2025');
   });
 });
 
@@ -61,13 +80,30 @@ describe('consequences under 96-QĐ/TW (low > 1/2 and < 2/3: out of planning; �
   it('just under 2/3 stays in the lower band', () => expect(triggered(party, 19, 30)).toEqual(['vote.low-out-of-planning']));
 });
 
-describe('consequences under NĐ 170/2025 (low > 1/2 and ≤ 2/3: resignation; > 2/3: dismissal)', () => {
+describe('consequences on the state track: NĐ 170/2025 (low > 1/2 and ≤ 2/3: resignation; > 2/3: dismissal) beside 96-QĐ/TW', () => {
   it('exactly 1/2 triggers nothing', () => expect(triggered(state, 15, 30)).toEqual([]));
-  it('exactly 2/3 is resignation, not dismissal', () =>
-    expect(triggered(state, 20, 30)).toEqual(['state.resignation-low-votes']));
-  it('just over 2/3 is dismissal', () => expect(triggered(state, 21, 30)).toEqual(['state.dismissal-low-votes']));
+  it('just over 1/2: out of planning (96) and resignation (170)', () =>
+    expect(triggered(state, 16, 30)).toEqual(['vote.low-out-of-planning', 'state.resignation-low-votes']));
+  it('exactly 2/3: the decree says resignation, not dismissal, while 96-QĐ/TW says dismissal; both are shown', () =>
+    expect(triggered(state, 20, 30)).toEqual(['vote.low-dismissal', 'state.resignation-low-votes']));
+  it('just over 2/3 is dismissal under both', () =>
+    expect(triggered(state, 21, 30)).toEqual(['vote.low-dismissal', 'state.dismissal-low-votes']));
+  it('raises one task per rule and consequence', () => {
+    expect(raisedConsequences(party, 16, 30, 30).map((c) => [c.ruleId, c.consequence])).toEqual([
+      ['vote.low-out-of-planning', 'out-of-planning-higher'],
+      ['vote.low-out-of-planning', 'may-move-or-resign'],
+    ]);
+    expect(raisedConsequences(party, 20, 30, 30).map((c) => c.consequence)).toEqual(['dismissal-procedure']);
+    expect(raisedConsequences(state, 20, 30, 30).map((c) => c.consequence)).toEqual([
+      'dismissal-procedure',
+      'may-move-or-resign',
+    ]);
+    expect(raisedConsequences(party, 15, 30, 30)).toEqual([]);
+  });
   it('carries the article in the citation', () => {
-    const v = subjectResults(state, countWithLow(21, 30), subjects, 30)[0]!.consequences.find((x) => !x.passed)!;
+    const v = subjectResults(state, countWithLow(21, 30), subjects, 30)[0]!.consequences.find(
+      (x) => x.ruleId === 'state.dismissal-low-votes',
+    )!;
     expect(v.citation).toBe('170/2025/NĐ-CP ngày 30/06/2025, Điều 53');
   });
 });
@@ -89,9 +125,9 @@ describe('percentages', () => {
     expect(wilson(5, 5, 1.96).high).toBe(100);
   });
   it('meets compares without rounding', () => {
-    expect(meets(1, 2, { comparison: '>', numerator: 1, denominator: 2, base: 'ballots_collected' })).toBe(false);
-    expect(meets(2, 3, { comparison: '>=', numerator: 2, denominator: 3, base: 'ballots_collected' })).toBe(true);
-    expect(meets(1, 0, { comparison: '>=', numerator: 0, denominator: 3, base: 'ballots_collected' })).toBe(false);
+    expect(meets(1, 2, { comparison: '>', numerator: 1, denominator: 2 })).toBe(false);
+    expect(meets(2, 3, { comparison: '>=', numerator: 2, denominator: 3 })).toBe(true);
+    expect(meets(1, 0, { comparison: '>=', numerator: 0, denominator: 3 })).toBe(false);
   });
 });
 
@@ -104,10 +140,16 @@ describe('paper count', () => {
     subjects: [{ subjectId: 'S1', high: 20, medium: 5, low: 1, invalid: 1 }],
   };
   it('reconciles issued ≥ collected = valid + invalid and per-person sums', () => {
-    expect(reconcile(good, ['S1'], 30)).toEqual([]);
+    expect(reconcile(good, ['S1'], 30, levels)).toEqual([]);
     const bad = { ...good, collected: 31, subjects: [{ subjectId: 'S1', high: 20, medium: 5, low: 1, invalid: 0 }] };
-    expect(reconcile(bad, ['S1'], 30).map((f) => f.code)).toEqual(['collected_over_issued', 'valid_invalid_sum', 'subject_sum']);
-    expect(reconcile({ ...good, issued: 31, collected: 28 }, ['S1'], 30).map((f) => f.code)).toEqual(['issued_over_summoned']);
+    expect(reconcile(bad, ['S1'], 30, levels).map((f) => f.code)).toEqual([
+      'collected_over_issued',
+      'valid_invalid_sum',
+      'subject_sum',
+    ]);
+    expect(reconcile({ ...good, issued: 31, collected: 28 }, ['S1'], 30, levels).map((f) => f.code)).toEqual([
+      'issued_over_summoned',
+    ]);
   });
   it('double entry lists every number that differs', () => {
     expect(compareEntries(good, good)).toEqual([]);
@@ -116,6 +158,58 @@ describe('paper count', () => {
       { field: 'valid', first: 27, second: 26 },
       { field: 'subjects[0].high', first: 20, second: 19 },
     ]);
+  });
+});
+
+describe('ballot shapes other than three levels', () => {
+  const agree: BallotForm = { shape: 'agree-disagree', maxChoices: null };
+  const base = { issued: 20, collected: 20, valid: 19, invalid: 1 };
+  it('agree/disagree: the two options and the person’s invalid marks make the valid ballots', () => {
+    expect(
+      reconcile({ ...base, subjects: [{ subjectId: 'S1', agree: 12, disagree: 6, invalid: 1 }] }, ['S1'], 20, agree),
+    ).toEqual([]);
+    expect(
+      reconcile({ ...base, subjects: [{ subjectId: 'S1', agree: 12, disagree: 6, invalid: 0 }] }, ['S1'], 20, agree).map(
+        (f) => f.code,
+      ),
+    ).toEqual(['subject_sum']);
+  });
+  it('rejects the options of another shape', () => {
+    const flags = reconcile(
+      { ...base, subjects: [{ subjectId: 'S1', high: 12, medium: 6, low: 0, invalid: 1 }] },
+      ['S1'],
+      20,
+      agree,
+    );
+    expect(flags.map((f) => f.code)).toEqual(['subject_options']);
+    expect(flags[0]!.message).toContain('thiếu agree, disagree');
+  });
+  it('choice of one name: nobody above the valid ballots, all names together at most valid × 1', () => {
+    const choice: BallotForm = { shape: 'choice', maxChoices: 1 };
+    const c = (a: number, b: number): PaperCount => ({
+      ...base,
+      subjects: [
+        { subjectId: 'S1', chosen: a, invalid: 0 },
+        { subjectId: 'S2', chosen: b, invalid: 0 },
+      ],
+    });
+    expect(reconcile(c(12, 7), ['S1', 'S2'], 20, choice)).toEqual([]);
+    expect(reconcile(c(12, 8), ['S1', 'S2'], 20, choice).map((f) => f.code)).toEqual(['choices_over_max']);
+    expect(reconcile(c(12, 8), ['S1', 'S2'], 20, { shape: 'choice', maxChoices: 2 })).toEqual([]);
+    expect(reconcile(c(20, 0), ['S1', 'S2'], 20, choice).map((f) => f.code)).toEqual(['subject_sum', 'choices_over_max']);
+  });
+  it('agree/disagree results: net score is %agree − %disagree, and no confidence consequences', () => {
+    const r = subjectResults(
+      party,
+      { ...base, subjects: [{ subjectId: 'S1', agree: 15, disagree: 4, invalid: 0 }] },
+      subjects,
+      25,
+      agree,
+    )[0]!;
+    expect(r.counts).toEqual({ agree: 15, disagree: 4, invalid: 1 });
+    expect(r.overSummoned.agree).toBe(60);
+    expect(r.netScore).toBe(55);
+    expect(r.consequences).toEqual([]);
   });
 });
 

@@ -1,18 +1,42 @@
 // Pure rules of a vote session: quorum, reconciliation and double entry of a paper count, per-subject results with
 // consequences from the policy in force, and the flags that say when a vote carries no information.
-import type { PaperCount, SubjectResult, Verdict, VoteResult } from '../../../contracts/votes';
-import { type Fraction, type VotePolicy, citationText } from './vote.policy';
+import {
+  BALLOT_OPTIONS,
+  type BallotOption,
+  type BallotShape,
+  type OptionNumbers,
+  type PaperCount,
+  type SubjectResult,
+  type Verdict,
+  type VoteConsequence,
+  type VoteResult,
+} from '../../../contracts/votes';
+import type { ConsequenceRule, Fraction, VotePolicy } from './vote.policy';
 
 export interface Flag {
   code: string;
   message: string;
   messageEn: string;
 }
+export interface BallotForm {
+  shape: BallotShape;
+  maxChoices: number | null;
+}
+export const ballotOf = (row: { ballot_shape: BallotShape; max_choices: number | null }): BallotForm => ({
+  shape: row.ballot_shape,
+  maxChoices: row.max_choices === null ? null : Number(row.max_choices),
+});
+export interface SubjectRef {
+  id: string;
+  fullName: string;
+  titleText: string;
+  personId?: string | null;
+}
 
 const SYMBOL: Record<Fraction['comparison'], string> = { '>': 'trên', '>=': 'từ', '<': 'dưới', '<=': 'đến' };
 
 /** count/base compared with numerator/denominator in integers: no rounding at exactly 1/2 or 2/3. */
-export function meets(count: number, base: number, f: Fraction): boolean {
+export function meets(count: number, base: number, f: Pick<Fraction, 'comparison' | 'numerator' | 'denominator'>): boolean {
   if (base <= 0) return false;
   const left = count * f.denominator;
   const right = f.numerator * base;
@@ -28,23 +52,28 @@ export function meets(count: number, base: number, f: Fraction): boolean {
   }
 }
 
-const pct = (k: number, n: number): number => (n > 0 ? Math.round((k / n) * 10000) / 100 : 0);
+export const pct = (k: number, n: number): number => (n > 0 ? Math.round((k / n) * 10000) / 100 : 0);
 const frac = (f: Fraction) => `${SYMBOL[f.comparison]} ${f.numerator}/${f.denominator}`;
+const optionsOf = (shape: BallotShape): readonly BallotOption[] => BALLOT_OPTIONS[shape];
 
 export function quorumVerdict(policy: VotePolicy, summoned: number, collected: number): Verdict {
   const f = policy.quorum.params;
   const passed = meets(collected, summoned, f);
   return {
     ruleId: policy.quorum.id,
-    citation: citationText(policy.quorum.citation),
+    citation: policy.quorum.citation,
     passed,
     detail: `${collected}/${summoned} người được triệu tập tham gia (${pct(collected, summoned)}%); yêu cầu ${frac(f)}${passed ? '' : ' — không đủ điều kiện để kiểm phiếu'}`,
     detailEn: `${collected} of ${summoned} summoned took part (${pct(collected, summoned)}%); required ${f.comparison} ${f.numerator}/${f.denominator}${passed ? '' : ' — the count may not proceed'}`,
   };
 }
 
-/** Issued ≥ collected = valid + invalid, and for each person high + medium + low + invalid = valid ballots. */
-export function reconcile(count: PaperCount, subjectIds: string[], summoned: number): Flag[] {
+/**
+ * Issued ≥ collected = valid + invalid; per person the options of the ballot's shape and no other; for levels and
+ * agree/disagree the options plus the person's invalid marks make the valid ballots; for a choice nobody is chosen on
+ * more ballots than are valid, and all names together on no more than valid × the names a ballot may mark.
+ */
+export function reconcile(count: PaperCount, subjectIds: string[], summoned: number, ballot: BallotForm): Flag[] {
   const flags: Flag[] = [];
   if (count.issued > summoned)
     flags.push({
@@ -72,15 +101,46 @@ export function reconcile(count: PaperCount, subjectIds: string[], summoned: num
       messageEn: 'The subjects do not match the ballot',
     });
   }
+  const wanted = optionsOf(ballot.shape);
+  const all = ['high', 'medium', 'low', 'agree', 'disagree', 'chosen'] as const;
   for (const [i, s] of count.subjects.entries()) {
-    const sum = s.high + s.medium + s.low + s.invalid;
+    const missing = wanted.filter((k) => s[k] === undefined);
+    const extra = all.filter((k) => !(wanted as readonly string[]).includes(k) && s[k] !== undefined);
+    if (missing.length || extra.length) {
+      flags.push({
+        code: 'subject_options',
+        message: `Người thứ ${i + 1}: phiếu này ghi ${wanted.join(', ')}${missing.length ? `; thiếu ${missing.join(', ')}` : ''}${extra.length ? `; không có ô ${extra.join(', ')}` : ''}`,
+        messageEn: `Subject ${i + 1}: this ballot counts ${wanted.join(', ')}${missing.length ? `; missing ${missing.join(', ')}` : ''}${extra.length ? `; no such option ${extra.join(', ')}` : ''}`,
+      });
+      continue;
+    }
+    if (ballot.shape === 'choice') {
+      if (s.invalid !== 0 || s.chosen! > count.valid)
+        flags.push({
+          code: 'subject_sum',
+          message: `Người thứ ${i + 1}: số phiếu bầu chọn (${s.chosen}) lớn hơn số phiếu hợp lệ (${count.valid}) hoặc có phiếu không hợp lệ riêng`,
+          messageEn: `Subject ${i + 1}: chosen on ${s.chosen} ballots, more than the ${count.valid} valid ones, or per-person invalid marks`,
+        });
+      continue;
+    }
+    const sum = wanted.reduce((a, k) => a + s[k]!, 0) + s.invalid;
     if (sum !== count.valid) {
       flags.push({
         code: 'subject_sum',
-        message: `Người thứ ${i + 1}: cao + tín nhiệm + thấp + không hợp lệ = ${sum} ≠ ${count.valid} phiếu hợp lệ`,
-        messageEn: `Subject ${i + 1}: high + medium + low + invalid = ${sum} ≠ ${count.valid} valid ballots`,
+        message: `Người thứ ${i + 1}: tổng các ô và phiếu không hợp lệ = ${sum} ≠ ${count.valid} phiếu hợp lệ`,
+        messageEn: `Subject ${i + 1}: options + invalid = ${sum} ≠ ${count.valid} valid ballots`,
       });
     }
+  }
+  if (ballot.shape === 'choice' && !flags.some((f) => f.code === 'subject_options')) {
+    const max = ballot.maxChoices ?? 1;
+    const total = count.subjects.reduce((a, s) => a + (s.chosen ?? 0), 0);
+    if (total > count.valid * max)
+      flags.push({
+        code: 'choices_over_max',
+        message: `Tổng số lượt chọn (${total}) vượt quá ${count.valid} phiếu hợp lệ × ${max} người mỗi phiếu`,
+        messageEn: `Choices in total (${total}) exceed ${count.valid} valid ballots × ${max} names each`,
+      });
   }
   return flags;
 }
@@ -94,7 +154,8 @@ export function compareEntries(a: PaperCount, b: PaperCount): { field: string; f
   for (let i = 0; i < n; i++) {
     const x = a.subjects[i];
     const y = b.subjects[i];
-    for (const k of ['high', 'medium', 'low', 'invalid'] as const) {
+    for (const k of ['high', 'medium', 'low', 'agree', 'disagree', 'chosen', 'invalid'] as const) {
+      if (x?.[k] === undefined && y?.[k] === undefined && x?.subjectId === y?.subjectId) continue;
       if (x?.[k] !== y?.[k] || x?.subjectId !== y?.subjectId)
         out.push({ field: `subjects[${i}].${k}`, first: x?.[k] ?? -1, second: y?.[k] ?? -1 });
     }
@@ -113,45 +174,85 @@ export function wilson(k: number, n: number, z: number): { low: number; high: nu
   return { low: r(Math.max(0, centre - half)), high: r(Math.min(1, centre + half)) };
 }
 
-function consequenceVerdicts(policy: VotePolicy, low: number, collected: number, summoned: number): Verdict[] {
+export interface ConsequenceHit {
+  rule: ConsequenceRule;
+  triggered: boolean;
+  verdict: Verdict;
+}
+
+/** Every consequence rule in force, judged on the low votes (bases as each rule says, no rounding). */
+export function consequenceHits(policy: VotePolicy, low: number, collected: number, summoned: number): ConsequenceHit[] {
   return policy.consequences.map((rule) => {
     const baseOf = (f: Fraction) => (f.base === 'summoned' ? summoned : collected);
-    const { lower, upper } = rule.params;
+    const { lower, upper } = rule;
     const triggered = meets(low, baseOf(lower), lower) && (!upper || meets(low, baseOf(upper), upper));
     const band = upper ? `${frac(lower)} và ${frac(upper)}` : frac(lower);
     return {
-      ruleId: rule.id,
-      citation: citationText(rule.citation),
-      passed: !triggered,
-      detail: triggered
-        ? `${low}/${collected} phiếu tín nhiệm thấp (${band}): ${rule.text.vi}`
-        : `Chưa đến ngưỡng ${band} phiếu tín nhiệm thấp`,
-      detailEn: triggered ? `${low}/${collected} low votes: ${rule.text.en}` : `Below the threshold of this rule`,
+      rule,
+      triggered,
+      verdict: {
+        ruleId: rule.id,
+        citation: rule.citation,
+        passed: !triggered,
+        detail: triggered
+          ? `${low}/${collected} phiếu tín nhiệm thấp (${band}): ${rule.text.vi}`
+          : `Chưa đến ngưỡng ${band} phiếu tín nhiệm thấp`,
+        detailEn: triggered ? `${low} of ${collected} low votes: ${rule.text.en}` : `Below the threshold of this rule`,
+      },
     };
   });
+}
+
+/** The consequences to raise (one per rule and consequence) for a subject's low votes. */
+export function raisedConsequences(
+  policy: VotePolicy,
+  low: number,
+  collected: number,
+  summoned: number,
+): { ruleId: string; citation: string; consequence: VoteConsequence; detail: { vi: string; en: string } }[] {
+  return consequenceHits(policy, low, collected, summoned)
+    .filter((h) => h.triggered)
+    .flatMap((h) =>
+      h.rule.consequences.map((consequence) => ({
+        ruleId: h.rule.id,
+        citation: h.rule.citation,
+        consequence,
+        detail: { vi: h.verdict.detail, en: h.verdict.detailEn },
+      })),
+    );
 }
 
 export function subjectResults(
   policy: VotePolicy,
   count: PaperCount,
-  subjects: { id: string; fullName: string; titleText: string }[],
+  subjects: SubjectRef[],
   summoned: number,
+  ballot: BallotForm = { shape: 'levels', maxChoices: null },
 ): SubjectResult[] {
   const z = policy.analysis.params.wilsonZ;
   const n = count.collected;
+  const options = optionsOf(ballot.shape);
   return count.subjects.map((c) => {
     const s = subjects.find((x) => x.id === c.subjectId)!;
-    const counts = { high: c.high, medium: c.medium, low: c.low, invalid: c.invalid + count.invalid };
-    const over = (base: number) => ({
-      high: pct(counts.high, base),
-      medium: pct(counts.medium, base),
-      low: pct(counts.low, base),
-      invalid: pct(counts.invalid, base),
-    });
-    const highInterval = wilson(c.high, n, z);
-    const lowInterval = wilson(c.low, n, z);
+    const counts: OptionNumbers = { invalid: c.invalid + count.invalid };
+    for (const k of options) counts[k] = c[k] ?? 0;
+    const over = (base: number): OptionNumbers => {
+      const o: OptionNumbers = { invalid: pct(counts.invalid, base) };
+      for (const k of options) o[k] = pct(counts[k]!, base);
+      return o;
+    };
+    // the favourable and unfavourable option of the shape: net score = %favourable − %unfavourable
+    const [good, bad] =
+      ballot.shape === 'levels'
+        ? [c.high ?? 0, c.low ?? 0]
+        : ballot.shape === 'agree-disagree'
+          ? [c.agree ?? 0, c.disagree ?? 0]
+          : [c.chosen ?? 0, 0];
+    const highInterval = wilson(good, n, z);
+    const lowInterval = wilson(bad, n, z);
     return {
       subjectId: c.subjectId,
+      personId: s.personId ?? null,
       fullName: s.fullName,
       titleText: s.titleText,
       counts,
@@ -159,40 +260,50 @@ export function subjectResults(
       overSummoned: over(summoned),
       highInterval,
       lowInterval,
-      netScore: Math.round((pct(c.high, n) - pct(c.low, n)) * 100) / 100,
+      netScore: Math.round((pct(good, n) - pct(bad, n)) * 100) / 100,
       netInterval: {
         low: Math.round((highInterval.low - lowInterval.high) * 100) / 100,
         high: Math.round((highInterval.high - lowInterval.low) * 100) / 100,
       },
-      consequences: consequenceVerdicts(policy, c.low, n, summoned),
+      consequences: ballot.shape === 'levels' ? consequenceHits(policy, c.low ?? 0, n, summoned).map((h) => h.verdict) : [],
     };
   });
 }
 
 /** When the result carries no information, say so. */
-export function analysisFlags(policy: VotePolicy, results: SubjectResult[], collected: number): Flag[] {
+export function analysisFlags(
+  policy: VotePolicy,
+  results: SubjectResult[],
+  collected: number,
+  shape: BallotShape = 'levels',
+): Flag[] {
   const a = policy.analysis.params;
   const flags: Flag[] = [];
   if (results.length === 0 || collected === 0) return flags;
-  if (results.every((r) => r.counts.high * a.allHighShare.denominator >= a.allHighShare.numerator * collected)) {
-    flags.push({
-      code: 'all_high',
-      message: `Mọi người đều đạt từ ${a.allHighShare.numerator}% phiếu tín nhiệm cao: kết quả không phân biệt được ai`,
-      messageEn: `Everyone has at least ${a.allHighShare.numerator}% high votes: the vote does not tell people apart`,
-    });
-  }
-  if (results.length >= 2) {
-    const scores = results.map((r) => r.netScore);
-    const spread = Math.max(...scores) - Math.min(...scores);
-    if (spread < a.minSpreadPoints) {
+  if (shape === 'levels') {
+    if (results.every((r) => (r.counts.high ?? 0) * a.allHighShare.denominator >= a.allHighShare.numerator * collected)) {
       flags.push({
-        code: 'no_spread',
-        message: `Chênh lệch điểm tín nhiệm ròng giữa những người được lấy phiếu chỉ ${spread.toFixed(1)} điểm (< ${a.minSpreadPoints})`,
-        messageEn: `Net scores differ by only ${spread.toFixed(1)} points across people (< ${a.minSpreadPoints})`,
+        code: 'all_high',
+        message: `Mọi người đều đạt từ ${a.allHighShare.numerator}% phiếu tín nhiệm cao: kết quả không phân biệt được ai`,
+        messageEn: `Everyone has at least ${a.allHighShare.numerator}% high votes: the vote does not tell people apart`,
       });
     }
+    if (results.length >= 2) {
+      const scores = results.map((r) => r.netScore);
+      const spread = Math.max(...scores) - Math.min(...scores);
+      if (spread < a.minSpreadPoints) {
+        flags.push({
+          code: 'no_spread',
+          message: `Chênh lệch điểm tín nhiệm ròng giữa những người được lấy phiếu chỉ ${spread.toFixed(1)} điểm (< ${a.minSpreadPoints})`,
+          messageEn: `Net scores differ by only ${spread.toFixed(1)} points across people (< ${a.minSpreadPoints})`,
+        });
+      }
+    }
   }
-  const unanimous = results.filter((r) => [r.counts.high, r.counts.medium, r.counts.low].includes(collected));
+  const options = optionsOf(shape);
+  const unanimous = results.filter(
+    (r) => options.some((k) => r.counts[k] === collected) || (shape === 'choice' && r.counts.chosen === 0),
+  );
   if (collected < a.smallGroupVoters && unanimous.length > 0) {
     flags.push({
       code: 'unanimous_small_group',
@@ -229,21 +340,24 @@ export function preVoteWarnings(policy: VotePolicy | null, summoned: number): Fl
 export function voteResult(
   policy: VotePolicy,
   count: PaperCount,
-  subjects: { id: string; fullName: string; titleText: string }[],
+  subjects: SubjectRef[],
   summoned: number,
+  ballot: BallotForm = { shape: 'levels', maxChoices: null },
 ): VoteResult {
   const quorum = quorumVerdict(policy, summoned, count.collected);
   const reconciliation = reconcile(
     count,
     count.subjects.map((s) => s.subjectId),
     summoned,
+    ballot,
   );
-  const results = quorum.passed ? subjectResults(policy, count, subjects, summoned) : [];
+  const results = quorum.passed ? subjectResults(policy, count, subjects, summoned, ballot) : [];
   return {
     policyVersion: policy.id,
+    ballot,
     quorum,
     reconciliation,
     subjects: results,
-    flags: analysisFlags(policy, results, count.collected),
+    flags: analysisFlags(policy, results, count.collected, ballot.shape),
   };
 }

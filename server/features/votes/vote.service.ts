@@ -1,14 +1,21 @@
 import { createHash } from 'node:crypto';
-import type { CreateVoteBody, PaperCount, VoteDetail, VoteSession } from '../../../contracts/votes';
-import type { Db } from '../../db/database';
+import {
+  type CreateVoteBody,
+  DEFAULT_BALLOT_SHAPE,
+  type PaperCount,
+  type VoteDetail,
+  type VoteSession,
+} from '../../../contracts/votes';
+import type { Db, Trx } from '../../db/database';
 import { AppError, forbidden, notFound, validation } from '../../http/errors';
 import { newId, nowIso } from '../../lib/ids';
 import { type Actor, mayActOn, scopePaths } from '../access/access.rules';
 import { appendAudit } from '../audit/audit.repository';
 import { setupElectronic } from './vote.electronic.service';
+import { raiseConsequenceTasks } from './vote.outcomes';
 import { votePolicyAt } from './vote.policy';
 import * as repo from './vote.repository';
-import { compareEntries, preVoteWarnings, reconcile, voteResult } from './vote.rules';
+import { ballotOf, compareEntries, preVoteWarnings, reconcile, voteResult } from './vote.rules';
 import type { VoteSubjectRow } from './vote.table';
 
 const voteNotFound = () => notFound('cuộc lấy phiếu', 'Vote session');
@@ -26,6 +33,7 @@ function toSession(row: repo.VoteSessionWithOrg): VoteSession {
     voterGroup: row.voter_group,
     summonedCount: Number(row.summoned_count),
     status: row.status,
+    ballot: ballotOf(row),
     createdAt: row.created_at,
   };
 }
@@ -71,6 +79,7 @@ export async function getVote(db: Db, actor: Actor, id: string): Promise<VoteDet
       fullName: s.full_name,
       titleText: s.title_text,
       personId: s.person_id,
+      titleCode: s.title_code,
       exemption: s.exemption_reason ? { reason: s.exemption_reason, note: s.exemption_note } : null,
     })),
     paper:
@@ -87,13 +96,50 @@ export async function getVote(db: Db, actor: Actor, id: string): Promise<VoteDet
         ? voteResult(
             policy,
             count,
-            votedOn(subjects).map((s) => ({ id: s.id, fullName: s.full_name, titleText: s.title_text })),
+            votedOn(subjects).map((s) => ({ id: s.id, fullName: s.full_name, titleText: s.title_text, personId: s.person_id })),
             Number(row.summoned_count),
+            ballotOf(row),
           )
         : null,
     warnings: preVoteWarnings(policy, Number(row.summoned_count)),
     boardHash: row.board_hash,
   };
+}
+
+/**
+ * Name, title and title code of each subject: from the person record when one is named (it must be in the actor's
+ * scope; the title of his current post unless another is given), else the name and title as typed.
+ */
+async function subjectPeople(trx: Trx, actor: Actor, body: CreateVoteBody) {
+  const ids = body.subjects.flatMap((s) => (s.personId ? [s.personId] : []));
+  if (new Set(ids).size !== ids.length) throw validation('subjects', 'một người có tên hai lần', 'a person is listed twice');
+  const found = await repo.findSubjectPersons(trx, ids);
+  return body.subjects.map((s, i) => {
+    if (s.personId) {
+      const p = found.find((x) => x.id === s.personId);
+      if (!p || !mayActOn(actor, 'persons.read', p.organization_path))
+        throw validation(
+          `subjects.${i}.personId`,
+          'không tìm thấy hồ sơ cán bộ trong phạm vi của bạn',
+          'no such person record in your scope',
+        );
+      const title = s.titleText ?? p.current_title;
+      if (!title)
+        throw validation(
+          `subjects.${i}.titleText`,
+          'người này chưa có chức vụ hiện tại: hãy ghi chức danh',
+          'no current post: give the title',
+        );
+      return { full_name: p.full_name, title_text: title, person_id: p.id, title_code: p.current_title_code };
+    }
+    if (!s.fullName || !s.titleText)
+      throw validation(
+        `subjects.${i}`,
+        'chọn hồ sơ cán bộ, hoặc ghi họ tên và chức danh',
+        'pick a person record, or give a name and a title',
+      );
+    return { full_name: s.fullName, title_text: s.titleText, person_id: null, title_code: null };
+  });
 }
 
 export async function createVote(db: Db, actor: Actor, body: CreateVoteBody): Promise<VoteDetail> {
@@ -113,6 +159,16 @@ export async function createVote(db: Db, actor: Actor, body: CreateVoteBody): Pr
       throw validation('electronic', 'chỉ dùng cho bỏ phiếu điện tử', 'only for electronic votes');
     if (body.subjects.every((s) => s.exemption))
       throw validation('subjects', 'phải có ít nhất một người được lấy phiếu', 'at least one subject must be voted on');
+    const shape = body.ballot?.shape ?? DEFAULT_BALLOT_SHAPE[body.kind];
+    if (body.kind === 'confidence' && shape !== 'levels')
+      throw validation('ballot.shape', 'phiếu tín nhiệm có ba mức', 'a confidence vote has three levels');
+    if (shape !== 'choice' && body.ballot?.maxChoices !== undefined)
+      throw validation('ballot.maxChoices', 'chỉ dùng khi chọn người trong danh sách', 'only for a choice of names');
+    const maxChoices = shape === 'choice' ? (body.ballot?.maxChoices ?? 1) : null;
+    const voted = body.subjects.filter((s) => !s.exemption).length;
+    if (maxChoices !== null && maxChoices > voted)
+      throw validation('ballot.maxChoices', 'số người được chọn lớn hơn số người trong danh sách', 'more choices than names');
+    const people = await subjectPeople(trx, actor, body);
     const id = newId();
     const row = {
       id,
@@ -133,14 +189,15 @@ export async function createVote(db: Db, actor: Actor, body: CreateVoteBody): Pr
       raw_election: null,
       threshold: null,
       trustees_json: null,
+      ballot_shape: shape,
+      max_choices: maxChoices,
+      published_at: null,
     };
     const subjects: VoteSubjectRow[] = body.subjects.map((s, i) => ({
       id: newId(),
       session_id: id,
       ordinal: i + 1,
-      full_name: s.fullName,
-      title_text: s.titleText,
-      person_id: s.personId ?? null,
+      ...people[i]!,
       exemption_reason: s.exemption?.reason ?? null,
       exemption_note: s.exemption?.note ?? null,
     }));
@@ -176,6 +233,7 @@ export async function submitPaperEntry(db: Db, actor: Actor, id: string, count: 
       count,
       subjects.map((s) => s.id),
       Number(row.summoned_count),
+      ballotOf(row),
     );
     if (flags.length) {
       throw new AppError(
@@ -216,19 +274,27 @@ export async function submitPaperEntry(db: Db, actor: Actor, id: string, count: 
       after: count,
     });
     if (status === 'matched') {
-      const boardHash = countHash(id, await repo.listSubjects(trx, id), count);
+      const all = await repo.listSubjects(trx, id);
+      const boardHash = countHash(id, all, count);
+      const publishedAt = nowIso();
       await repo.updateVoteSession(trx, id, {
         status: 'counted',
         confirmed_count_json: JSON.stringify(count),
         board_hash: boardHash,
+        published_at: publishedAt,
       });
+      const tasks = await raiseConsequenceTasks(trx, row, all, count);
       await appendAudit(trx, {
         actorId: actor.userId,
         action: 'vote.count_confirmed',
         entity: 'vote_session',
         entityId: id,
         organizationId: row.organization_id,
-        after: { boardHash, enteredBy: after.map((e) => e.user_id) },
+        after: {
+          boardHash,
+          enteredBy: after.map((e) => e.user_id),
+          consequences: tasks.map((t) => ({ id: t.id, subjectId: t.subject_id, ruleId: t.rule_id, consequence: t.consequence })),
+        },
       });
     }
   });

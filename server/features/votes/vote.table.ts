@@ -1,5 +1,13 @@
 import type { Insertable, Selectable } from 'kysely';
-import type { ExemptionReason, PolicyTrack, VoteKind, VoteMode, VoteStatus } from '../../../contracts/votes';
+import type {
+  BallotShape,
+  ExemptionReason,
+  PolicyTrack,
+  VoteConsequence,
+  VoteKind,
+  VoteMode,
+  VoteStatus,
+} from '../../../contracts/votes';
 
 export interface VoteSessionTable {
   id: string;
@@ -23,6 +31,11 @@ export interface VoteSessionTable {
   raw_election: string | null;
   threshold: number | null;
   trustees_json: string | null;
+  ballot_shape: BallotShape;
+  /** choice: how many names a ballot may mark */
+  max_choices: number | null;
+  /** when the result was confirmed (paper) or decrypted (electronic) and the consequences were raised */
+  published_at: string | null;
 }
 export type VoteSessionRow = Selectable<VoteSessionTable>;
 export type NewVoteSessionRow = Insertable<VoteSessionTable>;
@@ -33,8 +46,10 @@ export interface VoteSubjectTable {
   ordinal: number;
   full_name: string;
   title_text: string;
-  /** person records are built in parallel; until then a subject is a name and a title */
+  /** the person record voted on (name and title copied as they were on the ballot); null for a name without a record */
   person_id: string | null;
+  /** the catalog code of the title held (peers are compared by it) */
+  title_code: string | null;
   exemption_reason: ExemptionReason | null;
   exemption_note: string | null;
 }
@@ -71,3 +86,22 @@ export interface VoteBoardTable {
   content: string;
 }
 export type VoteBoardRow = Selectable<VoteBoardTable>;
+
+export interface VoteConsequenceTaskTable {
+  id: string;
+  session_id: string;
+  subject_id: string;
+  person_id: string | null;
+  organization_id: string;
+  rule_id: string;
+  citation: string;
+  consequence: VoteConsequence;
+  detail_vi: string;
+  detail_en: string;
+  status: 'open' | 'handled';
+  raised_at: string;
+  handled_by: string | null;
+  handled_at: string | null;
+  handled_ref: string | null;
+}
+export type VoteConsequenceTaskRow = Selectable<VoteConsequenceTaskTable>;

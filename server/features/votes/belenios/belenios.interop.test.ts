@@ -5,7 +5,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readTar } from './archive';
 import { createBallot, serializeBallot, verifyBallot } from './ballot';
-import { checkCredential, generateCredential, publicCredential } from './credentials';
+import { checkCredential, checksumChar, generateCredential, publicCredential } from './credentials';
 import { hashJson } from './group';
 import { verifyArchive } from './verify';
 import { runCanboElection } from './testdata/canbo-election';
@@ -190,6 +190,17 @@ describe('credentials', () => {
       expect(checkCredential(cred)).toBe(true);
       expect(pub).toContain(publicCredential(cred, 'KQzdU5Z73FZuKy').toString());
     }
+  });
+
+  // A credential belenios-tool made (setup generate-credentials, uuid KQzdU5Z73FZuKy) whose first 14 digits are
+  // divisible by 53: its checksum is digit 53 ('v'). Once in 53 credentials this edge failed the random test above.
+  it('take the checksum digit 53, not 0, when the first 14 digits are divisible by 53', () => {
+    expect(checksumChar('RagoTVpXDcY8jh')).toBe('v');
+    expect(checkCredential('Rag-oTV-pXD-cY8-jhv')).toBe(true);
+    expect(checkCredential('Rag-oTV-pXD-cY8-jh1')).toBe(false);
+    const expected = fs.readFileSync(path.join(import.meta.dirname, 'testdata', 'credential-checksum-53.pubcred'), 'utf8').trim();
+    expect(publicCredential('Rag-oTV-pXD-cY8-jhv', 'KQzdU5Z73FZuKy').toString()).toBe(expected);
+    for (let i = 0; i < 300; i++) expect(checkCredential(generateCredential())).toBe(true);
   });
 
   it('reject a typing error through the checksum', () => {

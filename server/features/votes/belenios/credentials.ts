@@ -15,8 +15,12 @@ function base58Value(chars: string): bigint {
   return n;
 }
 
-function checksumChar(first14: string): string {
-  return BASE58[Number(mod(53n - base58Value(first14), 53n))]!;
+/**
+ * The specification's "53 − c1 mod 53" is 53 − (c1 mod 53), from 1 to 53: a body divisible by 53 takes the digit 53
+ * ('v'), not 0 ('1'). Reducing the whole expression mod 53 made one credential in 53 disagree with belenios-tool.
+ */
+export function checksumChar(first14: string): string {
+  return BASE58[53 - Number(mod(base58Value(first14), 53n))]!;
 }
 
 /** A fresh secret credential, formatted with dashes. */

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Input, Radio, Space, Steps, Table, Tag, Typography } from 'antd';
-import type { ElectronicState, VoteDetail } from '@contracts/votes';
+import { Alert, App as AntApp, Button, Card, Checkbox, Input, Radio, Space, Steps, Table, Tag, Typography } from 'antd';
+import { BALLOT_OPTIONS, BALLOT_OPTION_LABELS, type ElectronicState, type VoteDetail } from '@contracts/votes';
 import { readTar } from '@belenios/archive';
 import { createBallot } from '@belenios/ballot';
 import { checkCredential, generateCredential, publicCredential } from '@belenios/credentials';
@@ -274,14 +274,20 @@ function Booth({
   base: string;
   onCast: (tracker: string) => void;
 }) {
-  const { t, lang } = useI18n();
+  const { t, lang, label } = useI18n();
   const voted = vote.subjects.filter((x) => !x.exemption);
   const [credential, setCredential] = useState('');
   const [choices, setChoices] = useState<(number | undefined)[]>(voted.map(() => undefined));
   const [tracker, setTracker] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const ready = checkCredential(credential.trim()) && choices.every((c) => c !== undefined);
+  const shape = vote.ballot.shape;
+  const options = BALLOT_OPTIONS[shape];
+  const maxChoices = vote.ballot.maxChoices ?? 1;
+  const picked = choices.filter((c) => c === 1).length;
+  // a choice of names: tick between one and maxChoices names; otherwise one option per person
+  const complete = shape === 'choice' ? picked >= 1 && picked <= maxChoices : choices.every((c) => c !== undefined);
+  const ready = checkCredential(credential.trim()) && complete;
   const submit = async () => {
     setBusy(true);
     setProblem(null);
@@ -290,7 +296,9 @@ function Booth({
       const ballot = createBallot(
         rawElection,
         credential.trim(),
-        choices.map((c) => [0, 1, 2].map((j) => (j === c ? 1 : 0))),
+        shape === 'choice'
+          ? [choices.map((c) => (c === 1 ? 1 : 0))]
+          : choices.map((c) => options.map((_, j) => (j === c ? 1 : 0))),
       );
       const res = await api.post<{ tracker: string }>(`${base}/ballots`, { ballot: ballot.raw });
       setTracker(res.tracker);
@@ -328,17 +336,28 @@ function Booth({
           { title: t('votes.fullName'), render: (_, x) => `${x.fullName} — ${x.titleText}` },
           {
             title: t('votes.e.yourChoice'),
-            render: (_, x, i) => (
-              <Radio.Group
-                value={choices[i]}
-                onChange={(e) => setChoices((cs) => cs.map((c, k) => (k === i ? (e.target.value as number) : c)))}
-                data-testid={`e-choice-${i}`}
-              >
-                <Radio value={0}>{t('votes.high')}</Radio>
-                <Radio value={1}>{t('votes.medium')}</Radio>
-                <Radio value={2}>{t('votes.low')}</Radio>
-              </Radio.Group>
-            ),
+            render: (_, x, i) =>
+              shape === 'choice' ? (
+                <Checkbox
+                  checked={choices[i] === 1}
+                  onChange={(e) => setChoices((cs) => cs.map((c, k) => (k === i ? (e.target.checked ? 1 : 0) : c)))}
+                  data-testid={`e-choice-${i}`}
+                >
+                  {label(BALLOT_OPTION_LABELS.chosen)}
+                </Checkbox>
+              ) : (
+                <Radio.Group
+                  value={choices[i]}
+                  onChange={(e) => setChoices((cs) => cs.map((c, k) => (k === i ? (e.target.value as number) : c)))}
+                  data-testid={`e-choice-${i}`}
+                >
+                  {options.map((o, j) => (
+                    <Radio key={o} value={j}>
+                      {label(BALLOT_OPTION_LABELS[o])}
+                    </Radio>
+                  ))}
+                </Radio.Group>
+              ),
           },
         ]}
       />

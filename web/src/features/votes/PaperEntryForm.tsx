@@ -1,14 +1,16 @@
 import { useState } from 'react';
 import { Alert, App as AntApp, Button, Form, InputNumber, Space, Table } from 'antd';
-import type { PaperCount, VoteDetail } from '@contracts/votes';
+import { BALLOT_OPTIONS, BALLOT_OPTION_LABELS, type BallotOption, type PaperCount, type VoteDetail } from '@contracts/votes';
 import { ApiError, api } from '../../ui/api';
 import { useI18n } from '../../ui/i18n';
 
-type Row = { subjectId: string; fullName: string; high?: number; medium?: number; low?: number; invalid?: number };
+type Cell = BallotOption | 'invalid';
+type Row = { subjectId: string; fullName: string } & Partial<Record<Cell, number>>;
 
 /** One tally member's reading of the paper count; the server compares it with the other member's. */
 export function PaperEntryForm({ vote, onSaved }: { vote: VoteDetail; onSaved: () => void }) {
-  const { t, lang } = useI18n();
+  const { t, lang, label } = useI18n();
+  const options = BALLOT_OPTIONS[vote.ballot.shape];
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<Omit<PaperCount, 'subjects'>>();
   const voted = vote.subjects.filter((s) => !s.exemption);
@@ -16,7 +18,7 @@ export function PaperEntryForm({ vote, onSaved }: { vote: VoteDetail; onSaved: (
   const [problems, setProblems] = useState<string[]>([]);
   const [saving, setSaving] = useState(false);
 
-  const setCell = (i: number, key: 'high' | 'medium' | 'low' | 'invalid', value: number | null) =>
+  const setCell = (i: number, key: Cell, value: number | null) =>
     setRows((rs) => rs.map((r, k) => (k === i ? { ...r, [key]: value ?? undefined } : r)));
 
   const submit = async (values: Omit<PaperCount, 'subjects'>) => {
@@ -27,9 +29,7 @@ export function PaperEntryForm({ vote, onSaved }: { vote: VoteDetail; onSaved: (
         ...values,
         subjects: rows.map((r) => ({
           subjectId: r.subjectId,
-          high: r.high ?? 0,
-          medium: r.medium ?? 0,
-          low: r.low ?? 0,
+          ...Object.fromEntries(options.map((k) => [k, r[k] ?? 0])),
           invalid: r.invalid ?? 0,
         })),
       };
@@ -49,12 +49,12 @@ export function PaperEntryForm({ vote, onSaved }: { vote: VoteDetail; onSaved: (
     }
   };
 
-  const numberCell = (key: 'high' | 'medium' | 'low' | 'invalid') => (_: unknown, r: Row, i: number) => (
+  const numberCell = (key: Cell) => (_: unknown, r: Row, i: number) => (
     <InputNumber
       min={0}
       value={r[key]}
       onChange={(v) => setCell(i, key, v)}
-      aria-label={`${r.fullName} ${t(`votes.${key}`)}`}
+      aria-label={`${r.fullName} ${key === 'invalid' ? t('votes.invalidForPerson') : label(BALLOT_OPTION_LABELS[key])}`}
       data-testid={`entry-${i}-${key}`}
     />
   );
@@ -75,10 +75,11 @@ export function PaperEntryForm({ vote, onSaved }: { vote: VoteDetail; onSaved: (
         dataSource={rows}
         columns={[
           { title: t('votes.fullName'), dataIndex: 'fullName' },
-          { title: t('votes.high'), render: numberCell('high') },
-          { title: t('votes.medium'), render: numberCell('medium') },
-          { title: t('votes.low'), render: numberCell('low') },
-          { title: t('votes.invalidForPerson'), render: numberCell('invalid') },
+          ...options.map((k) => ({ key: k, title: label(BALLOT_OPTION_LABELS[k]), render: numberCell(k) })),
+          // a choice of names has no per-person invalid mark: a ballot choosing too many is invalid as a whole
+          ...(vote.ballot.shape === 'choice'
+            ? []
+            : [{ key: 'invalid', title: t('votes.invalidForPerson'), render: numberCell('invalid') }]),
         ]}
       />
       {problems.length ? (

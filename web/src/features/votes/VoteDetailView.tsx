@@ -1,6 +1,14 @@
 import { ArrowLeftOutlined, DownloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Space, Table, Tag, Typography } from 'antd';
-import { EXEMPTION_LABELS, VOTE_KIND_LABELS, VOTE_MODE_LABELS, VOTE_STATUS_LABELS, type VoteDetail } from '@contracts/votes';
+import {
+  BALLOT_OPTION_LABELS,
+  type BallotOption,
+  EXEMPTION_LABELS,
+  VOTE_KIND_LABELS,
+  VOTE_MODE_LABELS,
+  VOTE_STATUS_LABELS,
+  type VoteDetail,
+} from '@contracts/votes';
 import { ApiErrorAlert } from '../../ui/errors';
 import { useI18n } from '../../ui/i18n';
 import { PageHeader } from '../../ui/PageHeader';
@@ -107,7 +115,7 @@ export function VoteDetailView({ id }: { id: string }) {
                 showIcon
                 title={t('votes.mismatch')}
                 description={v.paper.mismatches
-                  .map((m) => `${fieldLabel(m.field, voted, t)}: ${m.first} ≠ ${m.second}`)
+                  .map((m) => `${fieldLabel(m.field, voted, t, lang)}: ${m.first} ≠ ${m.second}`)
                   .join('; ')}
                 data-testid="vote-mismatch"
               />
@@ -122,17 +130,21 @@ export function VoteDetailView({ id }: { id: string }) {
   );
 }
 
-function fieldLabel(field: string, voted: VoteDetail['subjects'], t: ReturnType<typeof useI18n>['t']): string {
+function fieldLabel(
+  field: string,
+  voted: VoteDetail['subjects'],
+  t: ReturnType<typeof useI18n>['t'],
+  lang: ReturnType<typeof useI18n>['lang'],
+): string {
   const m = /^subjects\[(\d+)\]\.(\w+)$/.exec(field);
   const names: Record<string, Parameters<typeof t>[0]> = {
     issued: 'votes.issued',
     collected: 'votes.collected',
     valid: 'votes.valid',
     invalid: 'votes.invalid',
-    high: 'votes.high',
-    medium: 'votes.medium',
-    low: 'votes.low',
   };
   if (!m) return t(names[field] ?? 'votes.issued');
-  return `${voted[Number(m[1])]?.fullName ?? ''} — ${t(names[m[2]!] ?? 'votes.invalid')}`;
+  const option = m[2]! as BallotOption;
+  const what = option in BALLOT_OPTION_LABELS ? BALLOT_OPTION_LABELS[option][lang] : t('votes.invalid');
+  return `${voted[Number(m[1])]?.fullName ?? ''} — ${what}`;
 }

@@ -1,5 +1,12 @@
 import { Alert, Card, Space, Table, Tag, Tooltip, Typography } from 'antd';
-import type { PaperCount, SubjectResult, VoteResult } from '@contracts/votes';
+import {
+  BALLOT_OPTIONS,
+  BALLOT_OPTION_LABELS,
+  type BallotOption,
+  type PaperCount,
+  type SubjectResult,
+  type VoteResult,
+} from '@contracts/votes';
 import { type MessageKey, useI18n } from '../../ui/i18n';
 import { vnPct } from './format';
 
@@ -10,25 +17,34 @@ const CONSEQUENCE_TAGS: Record<string, MessageKey> = {
   'state.resignation-low-votes': 'votes.resignation',
   'state.dismissal-low-votes': 'votes.dismissal',
 };
-const COLORS = { high: '#237804', medium: '#69b1ff', low: '#cf1322', invalid: '#bfbfbf' } as const;
+const COLORS: Record<BallotOption | 'invalid', string> = {
+  high: '#237804',
+  medium: '#69b1ff',
+  low: '#cf1322',
+  agree: '#237804',
+  disagree: '#cf1322',
+  chosen: '#237804',
+  invalid: '#bfbfbf',
+};
 
 /** A stacked bar of the four shares over ballots collected. */
-function Bar({ r }: { r: SubjectResult }) {
+function Bar({ r, keys }: { r: SubjectResult; keys: readonly (BallotOption | 'invalid')[] }) {
   return (
     <div style={{ display: 'flex', height: 14, width: 220, borderRadius: 3, overflow: 'hidden', background: '#f0f0f0' }}>
-      {(['high', 'medium', 'low', 'invalid'] as const).map((k) => (
-        <div key={k} style={{ width: `${r.overCollected[k]}%`, background: COLORS[k] }} />
+      {keys.map((k) => (
+        <div key={k} style={{ width: `${r.overCollected[k] ?? 0}%`, background: COLORS[k] }} />
       ))}
     </div>
   );
 }
 
 export function VoteResults({ result, count, summoned }: { result: VoteResult; count: PaperCount; summoned: number }) {
-  const { t, lang } = useI18n();
+  const { t, lang, label } = useI18n();
+  const keys = [...BALLOT_OPTIONS[result.ballot.shape], 'invalid'] as const;
   const text = (f: { message: string; messageEn: string }) => (lang === 'vi' ? f.message : f.messageEn);
-  const share = (r: SubjectResult, k: 'high' | 'medium' | 'low' | 'invalid') => (
-    <Tooltip title={t('votes.overSummoned', { pct: vnPct(r.overSummoned[k]) })}>
-      {r.counts[k]} <Typography.Text type="secondary">({vnPct(r.overCollected[k])})</Typography.Text>
+  const share = (r: SubjectResult, k: BallotOption | 'invalid') => (
+    <Tooltip title={t('votes.overSummoned', { pct: vnPct(r.overSummoned[k] ?? 0) })}>
+      {r.counts[k] ?? 0} <Typography.Text type="secondary">({vnPct(r.overCollected[k] ?? 0)})</Typography.Text>
     </Tooltip>
   );
   return (
@@ -67,11 +83,12 @@ export function VoteResults({ result, count, summoned }: { result: VoteResult; c
                 </>
               ),
             },
-            { title: t('votes.high'), render: (_, r) => share(r, 'high') },
-            { title: t('votes.medium'), render: (_, r) => share(r, 'medium') },
-            { title: t('votes.low'), render: (_, r) => share(r, 'low') },
-            { title: t('votes.invalid'), render: (_, r) => share(r, 'invalid') },
-            { title: t('votes.distribution'), render: (_, r) => <Bar r={r} /> },
+            ...keys.map((k) => ({
+              key: k,
+              title: k === 'invalid' ? t('votes.invalid') : label(BALLOT_OPTION_LABELS[k]),
+              render: (_: unknown, r: SubjectResult) => share(r, k),
+            })),
+            { title: t('votes.distribution'), render: (_, r) => <Bar r={r} keys={keys} /> },
             {
               title: t('votes.net'),
               render: (_, r) => (

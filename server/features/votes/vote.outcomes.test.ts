@@ -1,0 +1,228 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PaperCount, VoteConsequenceTask, VoteDetail } from '../../../contracts/votes';
+import { loadFoundationDemo } from '../../../scripts/demo/foundation.demo';
+import { loadPersonsDemo } from '../../../scripts/demo/persons.demo';
+import { loadVotesDemo } from '../../../scripts/demo/votes.demo';
+import { type TestDatabase, createTestDatabase, testDialects } from '../../../test/databases';
+import { type Client, buildTestApp, loginAs } from '../../../test/http';
+import { findOrganizationByCode } from '../organizations/organization.repository';
+import { listVoteOutcomes } from './vote.outcomes';
+
+describe.each(testDialects())('vote outcomes and consequence tasks on %s', (dialect) => {
+  let database: TestDatabase;
+  let app: FastifyInstance;
+  let officer: Client;
+  let officerLc: Client;
+  let tally1: Client;
+  let tally2: Client;
+  let tqId: string;
+  let lcPath: string;
+  let people: { id: string; full_name: string; current_title: string; current_title_code: string | null }[];
+
+  beforeAll(async () => {
+    database = await createTestDatabase(dialect);
+    await loadFoundationDemo(database.db);
+    await loadPersonsDemo(database.db, 20);
+    await loadVotesDemo(database.db);
+    app = await buildTestApp(database);
+    officer = await loginAs(app, 'officer.tq');
+    officerLc = await loginAs(app, 'officer.lc');
+    tally1 = await loginAs(app, 'tally.tq');
+    tally2 = await loginAs(app, 'tally2.tq');
+    tqId = (await findOrganizationByCode(database.db, 'TQ'))!.id;
+    lcPath = (await findOrganizationByCode(database.db, 'LC'))!.path;
+    people = (await database.db
+      .selectFrom('persons')
+      .select(['id', 'full_name', 'current_title', 'current_title_code'])
+      .where('current_title', 'is not', null)
+      .orderBy('id')
+      .limit(4)
+      .execute()) as typeof people;
+    expect(people).toHaveLength(4);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await database?.destroy();
+  });
+
+  const session = (over: Record<string, unknown>) => ({
+    organizationId: tqId,
+    kind: 'confidence',
+    mode: 'paper',
+    track: 'party',
+    title: 'Lấy phiếu tín nhiệm năm 2026',
+    voteDate: '2026-11-26',
+    voterGroup: 'Ban Chấp hành',
+    summonedCount: 30,
+    subjects: [{ personId: people[0]!.id }, { personId: people[1]!.id }],
+    ...over,
+  });
+  const enterTwice = async (id: string, count: PaperCount) => {
+    expect((await tally1.post(`/api/votes/${id}/paper-entries`, count)).statusCode).toBe(200);
+    const second = await tally2.post(`/api/votes/${id}/paper-entries`, count);
+    expect(second.json(), second.body).toMatchObject({ status: 'matched' });
+  };
+  const levels = (v: VoteDetail, collected: number, lows: number[]): PaperCount => ({
+    issued: collected,
+    collected,
+    valid: collected,
+    invalid: 0,
+    subjects: v.subjects
+      .filter((s) => !s.exemption)
+      .map((s, i) => ({ subjectId: s.id, high: collected - lows[i]!, medium: 0, low: lows[i]!, invalid: 0 })),
+  });
+
+  it('takes a subject’s name and title from his record and keeps an exempt one with the reason', async () => {
+    const res = await officer.post(
+      '/api/votes',
+      session({
+        subjects: [
+          { personId: people[0]!.id },
+          { personId: people[1]!.id, titleText: 'Phó Bí thư (kiêm nhiệm)' },
+          { personId: people[2]!.id, exemption: { reason: 'retirement_announced', note: 'Nghỉ hưu từ 01/01/2027' } },
+        ],
+      }),
+    );
+    expect(res.statusCode, res.body).toBe(201);
+    const v = res.json() as VoteDetail;
+    expect(v.subjects.map((s) => [s.personId, s.fullName, s.titleText, s.titleCode])).toEqual([
+      [people[0]!.id, people[0]!.full_name, people[0]!.current_title, people[0]!.current_title_code],
+      [people[1]!.id, people[1]!.full_name, 'Phó Bí thư (kiêm nhiệm)', people[1]!.current_title_code],
+      [people[2]!.id, people[2]!.full_name, people[2]!.current_title, people[2]!.current_title_code],
+    ]);
+    expect(v.subjects[2]!.exemption).toEqual({ reason: 'retirement_announced', note: 'Nghỉ hưu từ 01/01/2027' });
+  });
+
+  it('refuses a person outside the officer’s scope, a person named twice, and a subject with neither record nor name', async () => {
+    const lcOrg = (await findOrganizationByCode(database.db, 'LC'))!;
+    const outside = await officerLc.post('/api/votes', session({ organizationId: lcOrg.id }));
+    expect(outside.statusCode).toBe(400);
+    expect(outside.json()).toMatchObject({ error: { details: [{ path: 'subjects.0.personId' }] } });
+    const twice = await officer.post(
+      '/api/votes',
+      session({ subjects: [{ personId: people[0]!.id }, { personId: people[0]!.id }] }),
+    );
+    expect(twice.statusCode).toBe(400);
+    const empty = await officer.post('/api/votes', session({ subjects: [{ titleText: 'Giám đốc' }] }));
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json()).toMatchObject({ error: { details: [{ path: 'subjects.0' }] } });
+  });
+
+  it('publishes outcomes per person: exactly 1/2 low raises nothing, one vote more raises out-of-planning', async () => {
+    const v = (await officer.post('/api/votes', session({ voteDate: '2026-10-01' }))).json() as VoteDetail;
+    await enterTwice(v.id, levels(v, 24, [12, 13]));
+    const outcomes = await listVoteOutcomes(database.db, {
+      personIds: [people[0]!.id, people[1]!.id],
+      from: '2026-10-01',
+      to: '2026-10-01',
+    });
+    expect(outcomes.map((o) => [o.personId, o.counts, o.pctLowOfCollected, o.pctLowOfSummoned])).toEqual([
+      [people[0]!.id, { high: 12, medium: 0, low: 12 }, 50, 40],
+      [people[1]!.id, { high: 11, medium: 0, low: 13 }, 54.17, 43.33],
+    ]);
+    expect(outcomes[0]).toMatchObject({
+      sessionId: v.id,
+      kind: 'confidence',
+      track: 'party',
+      summoned: 30,
+      collected: 24,
+      consequences: [],
+    });
+    expect(outcomes[1]!.consequences.map((c) => [c.ruleId, c.consequence, c.citation])).toEqual([
+      ['vote.low-out-of-planning', 'out-of-planning-higher', '96-QĐ/TW ngày 02/02/2023'],
+      ['vote.low-out-of-planning', 'may-move-or-resign', '96-QĐ/TW ngày 02/02/2023'],
+    ]);
+    expect(outcomes[1]!.consequences[0]!.detail.vi).toContain('13/24');
+    // scoped by the caller: another province's subtree sees nothing; other kinds are filtered out
+    expect(await listVoteOutcomes(database.db, { organizationPaths: [lcPath] })).toEqual([]);
+    expect(
+      await listVoteOutcomes(database.db, {
+        personIds: [people[1]!.id],
+        kinds: ['planning'],
+        from: '2026-10-01',
+        to: '2026-10-01',
+      }),
+    ).toEqual([]);
+  });
+
+  it('raises tasks at publication, lists them in scope only, and marks one handled once', async () => {
+    const v = (await officer.post('/api/votes', session({ voteDate: '2026-10-02' }))).json() as VoteDetail;
+    await enterTwice(v.id, levels(v, 24, [16, 2]));
+    const list = (await officer.get(`/api/vote-consequences?sessionId=${v.id}&status=open`)).json() as {
+      items: VoteConsequenceTask[];
+      total: number;
+    };
+    expect(list.items.map((t) => [t.personId, t.ruleId, t.consequence])).toEqual([
+      [people[0]!.id, 'vote.low-dismissal', 'dismissal-procedure'],
+    ]);
+    const task = list.items[0]!;
+    expect(task).toMatchObject({ fullName: people[0]!.full_name, voteDate: '2026-10-02', status: 'open', handledRef: null });
+    expect(((await officerLc.get(`/api/vote-consequences?sessionId=${v.id}`)).json() as { total: number }).total).toBe(0);
+    expect((await officerLc.post(`/api/vote-consequences/${task.id}/handled`, { ref: 'decision:x' })).statusCode).toBe(404);
+    expect((await tally1.post(`/api/vote-consequences/${task.id}/handled`, { ref: 'decision:x' })).statusCode).toBe(403);
+    const done = await officer.post(`/api/vote-consequences/${task.id}/handled`, { ref: 'decision:01TEST' });
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json()).toMatchObject({ status: 'handled', handledRef: 'decision:01TEST' });
+    expect((await officer.post(`/api/vote-consequences/${task.id}/handled`, { ref: 'decision:again' })).statusCode).toBe(409);
+    const open = (await officer.get(`/api/vote-consequences?sessionId=${v.id}&status=open`)).json() as { total: number };
+    expect(open.total).toBe(0);
+  });
+
+  it('runs a planning recommendation round as agree/disagree and a committee election as a choice of names', async () => {
+    const bad = await officer.post('/api/votes', session({ ballot: { shape: 'agree-disagree' } }));
+    expect(bad.statusCode).toBe(400);
+    const round = (await officer.post('/api/votes', session({ kind: 'planning', voteDate: '2026-10-03' }))).json() as VoteDetail;
+    expect(round.ballot).toEqual({ shape: 'agree-disagree', maxChoices: null });
+    await enterTwice(round.id, {
+      issued: 30,
+      collected: 28,
+      valid: 28,
+      invalid: 0,
+      subjects: [
+        { subjectId: round.subjects[0]!.id, agree: 16, disagree: 12, invalid: 0 },
+        { subjectId: round.subjects[1]!.id, agree: 15, disagree: 13, invalid: 0 },
+      ],
+    });
+    const o = await listVoteOutcomes(database.db, { kinds: ['planning'], from: '2026-10-03', to: '2026-10-03' });
+    expect(o.map((x) => [x.counts, x.pctAgreeOfSummoned, x.pctLowOfCollected, x.consequences])).toEqual([
+      [{ agree: 16, disagree: 12 }, 53.33, null, []],
+      [{ agree: 15, disagree: 13 }, 50, null, []],
+    ]);
+
+    const election = (
+      await officer.post(
+        '/api/votes',
+        session({ kind: 'election', voteDate: '2026-10-04', ballot: { shape: 'choice', maxChoices: 1 } }),
+      )
+    ).json() as VoteDetail;
+    expect(election.ballot).toEqual({ shape: 'choice', maxChoices: 1 });
+    const ids = election.subjects.map((s) => s.id);
+    const over = await tally1.post(`/api/votes/${election.id}/paper-entries`, {
+      issued: 30,
+      collected: 30,
+      valid: 29,
+      invalid: 1,
+      subjects: [
+        { subjectId: ids[0], chosen: 20, invalid: 0 },
+        { subjectId: ids[1], chosen: 10, invalid: 0 },
+      ],
+    });
+    expect(over.statusCode).toBe(400);
+    await enterTwice(election.id, {
+      issued: 30,
+      collected: 30,
+      valid: 29,
+      invalid: 1,
+      subjects: [
+        { subjectId: ids[0]!, chosen: 20, invalid: 0 },
+        { subjectId: ids[1]!, chosen: 9, invalid: 0 },
+      ],
+    });
+    const e = await listVoteOutcomes(database.db, { kinds: ['election'], from: '2026-10-04', to: '2026-10-04' });
+    expect(e.map((x) => [x.counts, x.pctAgreeOfSummoned])).toEqual([
+      [{ chosen: 20 }, 66.67],
+      [{ chosen: 9 }, 30],
+    ]);
+  });
+});
