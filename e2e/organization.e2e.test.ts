@@ -38,6 +38,13 @@ describe('the organization tree, an org chart and a merge preview in the browser
     await option.click();
   }
 
+  async function fillNumber(page: Page, testId: string, value: string): Promise<void> {
+    // antd puts the test id on the input or on its wrapper, depending on the component version
+    const input = page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
+    await input.click();
+    await input.fill(value);
+  }
+
   it('an officer walks the tree through 01/07/2025, opens a department’s org chart and previews merging two departments', async () => {
     const context = await browser!.newContext({ locale: 'vi-VN', viewport: { width: 1366, height: 900 } });
     const page = await context.newPage();
@@ -113,4 +120,103 @@ describe('the organization tree, an org chart and a merge preview in the browser
       await context.close();
     }
   });
+
+  it('an officer edits a seat and a quota, then merges two departments with their seat counts and quota and applies it', async () => {
+    const context = await browser!.newContext({ locale: 'vi-VN', viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(30_000);
+    try {
+      await signIn(page, server!.baseUrl);
+
+      // A seat: fewer places than people seated is refused on the field; one more place leaves one vacant.
+      await page.goto(`${server!.baseUrl}/org-tree`);
+      await page.getByTestId('tree-node-TQ').waitFor();
+      await page
+        .locator('.ant-tree-treenode', { has: page.getByTestId('tree-node-TQ.UBND') })
+        .locator('.ant-tree-switcher')
+        .click();
+      await page.getByTestId('tree-node-TQ.SGD').click();
+      const chart = page.getByTestId('org-chart');
+      await chart.getByText('Phó Giám đốc Sở', { exact: true }).waitFor();
+      await page.getByTestId('seat-edit-Phó Giám đốc Sở').click();
+      const seatForm = page.getByTestId('seat-form');
+      await seatForm.waitFor();
+      await fillNumber(page, 'seat-count', '1');
+      await page.getByTestId('form-modal-ok').click();
+      await seatForm.locator('.ant-form-item-explain-error', { hasText: /ít hơn số người đang giữ vị trí/ }).waitFor();
+      const seated = await chart
+        .locator('.ant-card', { has: page.getByText('Phó Giám đốc Sở', { exact: true }) })
+        .locator('.ant-list-item')
+        .count();
+      await fillNumber(page, 'seat-count', String(seated + 1));
+      await page.getByTestId('form-modal-ok').click();
+      await seatForm.waitFor({ state: 'detached' });
+      await chart.getByText('Còn trống 1').waitFor();
+
+      // A quota: set on the staffing page, shown against the staff counted from the records.
+      await page.goto(`${server!.baseUrl}/staffing`);
+      await pickOrganization(page, 'staffing-unit', 'so giao duc', 'Sở Giáo dục và Đào tạo tỉnh Tuyên Quang');
+      await page.getByTestId('staffing-table').waitFor();
+      await page.getByTestId('quota-set').click();
+      await page.getByTestId('quota-form').waitFor();
+      await fillNumber(page, 'quota-input', '40');
+      await page.getByTestId('form-modal-ok').click();
+      await page.getByTestId('quota-form').waitFor({ state: 'detached' });
+      await page
+        .getByTestId('staffing-table')
+        .locator('.ant-table-row', { hasText: 'Sở Giáo dục và Đào tạo tỉnh Tuyên Quang' })
+        .getByText('40', { exact: true })
+        .waitFor();
+
+      // A merge with the new inputs: the deputies' seat holds 6, the merged quota is 5 civil servants.
+      await page.goto(`${server!.baseUrl}/restructuring`);
+      await page.getByTestId('restructuring-new').click();
+      await page.getByTestId('restructuring-title').fill('Hợp nhất Sở Nội vụ và Sở Tài chính (thử nghiệm)');
+      await page.getByTestId('restructuring-next').click();
+      await pickOrganization(page, 'restructuring-source', 'so noi vu', 'Sở Nội vụ tỉnh Tuyên Quang');
+      await page
+        .getByTestId('restructuring-wizard')
+        .locator('.ant-list-item', { hasText: 'Sở Nội vụ tỉnh Tuyên Quang' })
+        .waitFor();
+      await pickOrganization(page, 'restructuring-source', 'so tai chinh', 'Sở Tài chính tỉnh Tuyên Quang');
+      await page
+        .getByTestId('restructuring-wizard')
+        .locator('.ant-list-item', { hasText: 'Sở Tài chính tỉnh Tuyên Quang' })
+        .waitFor();
+      await page.getByTestId('new-unit-code-0').fill('TQ.SNVTC');
+      await page.getByTestId('new-unit-name-0').fill('Sở Nội vụ và Tài chính tỉnh Tuyên Quang');
+      await pickOrganization(page, 'restructuring-parent', 'uy ban nhan dan tinh', 'Ủy ban nhân dân tỉnh Tuyên Quang');
+      await page.getByTestId('restructuring-next').click();
+      await page.getByTestId('restructuring-sizes').waitFor();
+      await page.getByTestId('restructuring-jobs').getByText('Văn thư — Sở Nội vụ tỉnh Tuyên Quang').waitFor();
+      await fillNumber(page, 'seat-count-PHO_GIAM_DOC_SO', '6');
+      await fillNumber(page, 'quota-cadre_civil_servant', '5');
+      await page.getByTestId('restructuring-next').click();
+      const preview = page.getByTestId('restructuring-preview');
+      await preview.waitFor();
+      await preview.getByText(/Giám đốc Sở — Sở Nội vụ và Tài chính tỉnh Tuyên Quang: 2 người cho 1 vị trí/).waitFor();
+      await preview.getByText(/cấp phó, tối đa 3/).waitFor();
+      await preview
+        .getByText(/Sở Nội vụ và Tài chính tỉnh Tuyên Quang: Cán bộ, công chức \d+ người \/ biên chế 5 \(vượt/)
+        .waitFor();
+      expect(await preview.getByText(/Phó Giám đốc Sở — .*người cho/).count()).toBe(0);
+      await preview.getByText('Danh sách thay đổi').click();
+      await page
+        .getByTestId('restructuring-changes')
+        .getByText(/Lập vị trí việc làm "Văn thư" \(1\)/)
+        .waitFor();
+      await page.screenshot({ path: screenshotPath('merge-preview-inputs.png'), fullPage: true });
+
+      await page.getByTestId('restructuring-apply').click();
+      await page.getByTestId('restructuring-wizard').waitFor({ state: 'detached' });
+      await page.reload();
+      await page.getByText('Hợp nhất Sở Nội vụ và Sở Tài chính (thử nghiệm)').waitFor();
+      await expect.poll(() => page.locator('.ant-table-row').count(), { timeout: 30_000 }).toBe(3);
+    } catch (err) {
+      await page.screenshot({ path: screenshotPath('organization-edit-failure.png'), fullPage: true });
+      throw err;
+    } finally {
+      await context.close();
+    }
+  }, 240_000);
 });

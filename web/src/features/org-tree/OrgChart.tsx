@@ -1,9 +1,13 @@
-import { Alert, Badge, Card, Col, Empty, List, Row, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Alert, Badge, Button, Card, Col, Empty, Flex, List, Row, Space, Tag, Typography } from 'antd';
 import type { z } from 'zod';
 import { INCUMBENCY_KIND_LABELS, type Position, type positionListSchema } from '@contracts/positions';
 import { ApiErrorAlert } from '../../ui/errors';
 import { formatDate, useI18n } from '../../ui/i18n';
 import { useApiQuery } from '../../ui/useApiQuery';
+import { s } from '../staffing/messages';
+import { CloseModal } from '../staffing/StaffingForms';
+import { SeatModal } from './SeatForms';
 
 type PositionList = z.infer<typeof positionListSchema>;
 
@@ -11,11 +15,42 @@ type PositionList = z.infer<typeof positionListSchema>;
 export function OrgChart({ organizationId, asOf }: { organizationId: string; asOf: string }) {
   const { t, label, lang } = useI18n();
   const list = useApiQuery<PositionList>('/api/positions', { organizationId, asOf });
+  const [form, setForm] = useState<{ seat: Position | null } | null>(null);
+  const [closing, setClosing] = useState<Position | null>(null);
+  const done = () => {
+    setForm(null);
+    setClosing(null);
+    list.reload();
+  };
   if (list.error) return <ApiErrorAlert error={list.error} onRetry={list.reload} />;
   const items = list.data?.items ?? [];
   const flagged = new Set((list.data?.problems ?? []).map((p) => p.subjectId));
   return (
     <div data-testid="org-chart">
+      <Flex justify="flex-end" style={{ marginBottom: 8 }}>
+        <Button size="small" onClick={() => setForm({ seat: null })} data-testid="seat-add">
+          {label(s.addSeat)}
+        </Button>
+      </Flex>
+      {form ? (
+        <SeatModal
+          open
+          organizationId={organizationId}
+          asOf={asOf}
+          seat={form.seat}
+          onClose={() => setForm(null)}
+          onDone={done}
+        />
+      ) : null}
+      {closing ? (
+        <CloseModal
+          open
+          title={`${label(s.closeSeat)}: ${closing.titleName}`}
+          path={`/api/positions/${closing.id}/close`}
+          onClose={() => setClosing(null)}
+          onDone={done}
+        />
+      ) : null}
       {(list.data?.problems ?? []).map((p) => (
         <Alert
           key={`${p.ruleId}-${p.subjectId}-${p.detail}`}
@@ -46,6 +81,20 @@ export function OrgChart({ organizationId, asOf }: { organizationId: string; asO
                   <Typography.Text type="secondary">{t('chart.seats', { n: seat.seatCount })}</Typography.Text>
                 )
               }
+              actions={[
+                <Button
+                  key="edit"
+                  size="small"
+                  type="link"
+                  onClick={() => setForm({ seat })}
+                  data-testid={`seat-edit-${seat.titleName}`}
+                >
+                  {label(s.editSeat)}
+                </Button>,
+                <Button key="close" size="small" type="link" danger onClick={() => setClosing(seat)}>
+                  {label(s.closeSeat)}
+                </Button>,
+              ]}
             >
               <List
                 size="small"

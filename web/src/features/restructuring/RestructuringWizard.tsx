@@ -6,8 +6,10 @@ import {
   Card,
   DatePicker,
   Divider,
+  Collapse,
   Flex,
   Input,
+  InputNumber,
   List,
   Radio,
   Select,
@@ -22,6 +24,13 @@ import type { z } from 'zod';
 import type { Organization, organizationTreeSchema } from '@contracts/organizations';
 import type { positionListSchema } from '@contracts/positions';
 import {
+  STAFFING_CATEGORIES,
+  STAFFING_CATEGORY_LABELS,
+  type StaffingCategory,
+  type StaffingTable,
+  type jobPositionListSchema,
+} from '@contracts/staffing';
+import {
   RESTRUCTURING_KIND_LABELS,
   RESTRUCTURING_KINDS,
   type RestructuringKind,
@@ -32,9 +41,11 @@ import { OrganizationSelect } from '../organizations/OrganizationSelect';
 import { ApiError, api } from '../../ui/api';
 import { ApiErrorAlert } from '../../ui/errors';
 import { formatDate, useI18n } from '../../ui/i18n';
+import { fill, m } from './messages';
 
 type Tree = z.infer<typeof organizationTreeSchema>;
 type Positions = z.infer<typeof positionListSchema>;
+type Jobs = z.infer<typeof jobPositionListSchema>;
 interface NewUnitDraft {
   key: string;
   code: string;
@@ -42,8 +53,11 @@ interface NewUnitDraft {
 }
 interface Mapping {
   children: { id: string; name: string; to: string }[];
-  seats: { id: string; name: string; to: string }[];
+  seats: { id: string; name: string; to: string; titleCode: string; titleName: string; seatCount: number }[];
   people: { id: string; name: string; seat: string; to: 'follow' | 'end' }[];
+  jobs: { id: string; name: string; to: string; count: number; assigned: number }[];
+  /** the sources' quotas of the effective year, per category (a merge adds them up by default) */
+  quotas: Partial<Record<StaffingCategory, number>>;
 }
 const CLOSE = '__close__';
 
@@ -62,7 +76,10 @@ export function RestructuringWizard({ onClose, onApplied }: { onClose: () => voi
   const [newUnits, setNewUnits] = useState<NewUnitDraft[]>([{ key: 'N1', code: '', name: '' }]);
   const [renameTo, setRenameTo] = useState('');
   const [receiving, setReceiving] = useState<string>();
-  const [mapping, setMapping] = useState<Mapping>({ children: [], seats: [], people: [] });
+  const [mapping, setMapping] = useState<Mapping>({ children: [], seats: [], people: [], jobs: [], quotas: {} });
+  // Seat counts per receiving unit and title (`dest|titleCode`) and quotas per unit and category (`dest|category`).
+  const [seatCounts, setSeatCounts] = useState<Record<string, number | null>>({});
+  const [quotas, setQuotas] = useState<Record<string, number | null>>({});
   const [preview, setPreview] = useState<RestructuringPreview | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -85,13 +102,34 @@ export function RestructuringWizard({ onClose, onApplied }: { onClose: () => voi
   // Everything the closed units hold on the effective date, mapped by default to the first destination.
   const loadMapping = async () => {
     const first = destinations[0]?.value ?? CLOSE;
-    const next: Mapping = { children: [], seats: [], people: [] };
+    const next: Mapping = { children: [], seats: [], people: [], jobs: [], quotas: {} };
+    const year = Number(day.slice(0, 4));
     for (const s of sources) {
+      const jobs = await api.get<Jobs>('/api/job-positions', { organizationId: s.id, asOf: day });
+      next.jobs.push(
+        ...jobs.items.map((j) => ({
+          id: j.id,
+          name: `${j.name} — ${s.name}`,
+          to: kind === 'dissolve' ? CLOSE : first,
+          count: j.count,
+          assigned: j.assigned,
+        })),
+      );
+      const staffing = await api.get<StaffingTable>('/api/staffing', { organizationId: s.id, year });
+      for (const f of staffing.rows.find((r) => r.organizationId === s.id)?.own ?? [])
+        if (f.quota > 0) next.quotas[f.category] = (next.quotas[f.category] ?? 0) + f.quota;
       const kids = await api.get<Tree>('/api/organizations/tree', { asOf: day, parentId: s.id });
       next.children.push(...kids.items.map((c) => ({ id: c.id, name: c.name, to: first })));
       const seats = await api.get<Positions>('/api/positions', { organizationId: s.id, asOf: day });
       for (const seat of seats.items) {
-        next.seats.push({ id: seat.id, name: `${seat.titleName} — ${s.name}`, to: kind === 'dissolve' ? CLOSE : first });
+        next.seats.push({
+          id: seat.id,
+          name: `${seat.titleName} — ${s.name}`,
+          to: kind === 'dissolve' ? CLOSE : first,
+          titleCode: seat.titleId.split(':')[1] ?? seat.titleId,
+          titleName: seat.titleName,
+          seatCount: seat.seatCount,
+        });
         next.people.push(
           ...seat.incumbents.map((p) => ({
             id: p.id,
@@ -103,7 +141,29 @@ export function RestructuringWizard({ onClose, onApplied }: { onClose: () => voi
       }
     }
     setMapping(next);
+    setSeatCounts({});
+    // A merge adds the sources' quotas into the new unit; the officer may change them.
+    setQuotas(
+      kind === 'merge' && first !== CLOSE
+        ? Object.fromEntries(Object.entries(next.quotas).map(([c, q]) => [`${first}|${c}`, q]))
+        : {},
+    );
   };
+
+  // The seats each receiving unit gets: one per title, with the default count (the largest mapped) and people moving.
+  const seatGroups = () => {
+    const groups = new Map<string, { dest: string; titleCode: string; titleName: string; count: number; people: number }>();
+    for (const s of mapping.seats) {
+      if (s.to === CLOSE) continue;
+      const key = `${s.to}|${s.titleCode}`;
+      const g = groups.get(key) ?? { dest: s.to, titleCode: s.titleCode, titleName: s.titleName, count: 0, people: 0 };
+      g.count = Math.max(g.count, s.seatCount);
+      g.people += mapping.people.filter((p) => p.seat === s.id && p.to === 'follow').length;
+      groups.set(key, g);
+    }
+    return [...groups.entries()].map(([key, g]) => ({ key, ...g }));
+  };
+  const destName = (dest: string) => destinations.find((d) => d.value === dest)?.label ?? dest;
 
   const plan = (): RestructuringPlanInput => ({
     kind,
@@ -127,6 +187,23 @@ export function RestructuringWizard({ onClose, onApplied }: { onClose: () => voi
     children: closes ? mapping.children.map((c) => ({ organizationId: c.id, to: ref(c.to) })) : [],
     seats: closes ? mapping.seats.map((s) => ({ positionId: s.id, to: s.to === CLOSE ? null : ref(s.to) })) : [],
     people: closes ? mapping.people.map((p) => ({ incumbentId: p.id, to: p.to })) : [],
+    jobPositions: closes ? mapping.jobs.map((j) => ({ jobPositionId: j.id, to: j.to === CLOSE ? null : ref(j.to) })) : [],
+    seatCounts: closes
+      ? Object.entries(seatCounts)
+          .filter((e): e is [string, number] => e[1] !== null)
+          .map(([key, seatCount]) => {
+            const [dest, titleCode] = key.split('|') as [string, string];
+            return { unit: ref(dest), titleCode, seatCount };
+          })
+      : [],
+    quotas: closes
+      ? Object.entries(quotas)
+          .filter((e): e is [string, number] => e[1] !== null)
+          .map(([key, quota]) => {
+            const [dest, category] = key.split('|') as [string, StaffingCategory];
+            return { unit: ref(dest), category, quota };
+          })
+      : [],
   });
 
   const run = async (what: 'preview' | 'apply') => {
@@ -296,7 +373,7 @@ export function RestructuringWizard({ onClose, onApplied }: { onClose: () => voi
                 title={() => t(field === 'children' ? 'restr.mapChildren' : 'restr.mapSeats')}
                 dataSource={mapping[field]}
                 columns={[
-                  { title: t('org.name'), dataIndex: 'name' },
+                  { title: field === 'seats' ? label(m.seatName) : t('org.name'), dataIndex: 'name' },
                   {
                     title: t('restr.goesTo'),
                     width: 320,
@@ -345,7 +422,94 @@ export function RestructuringWizard({ onClose, onApplied }: { onClose: () => voi
               ]}
             />
           ) : null}
-          {!mapping.children.length && !mapping.seats.length ? (
+          {mapping.jobs.length ? (
+            <Table
+              size="small"
+              rowKey="id"
+              pagination={false}
+              title={() => label(m.mapJobs)}
+              dataSource={mapping.jobs}
+              data-testid="restructuring-jobs"
+              columns={[
+                { title: label(m.jobName), dataIndex: 'name' },
+                { title: label(m.jobCount), dataIndex: 'count', width: 90 },
+                { title: label(m.jobAssigned), dataIndex: 'assigned', width: 90 },
+                {
+                  title: t('restr.goesTo'),
+                  width: 320,
+                  render: (_, row) => (
+                    <Select
+                      style={{ width: '100%' }}
+                      value={row.to}
+                      options={[...destinations, { value: CLOSE, label: label(m.abolishJob) }]}
+                      onChange={(to: string) =>
+                        setMapping({ ...mapping, jobs: mapping.jobs.map((x) => (x.id === row.id ? { ...x, to } : x)) })
+                      }
+                    />
+                  ),
+                },
+              ]}
+            />
+          ) : null}
+          {destinations.length ? (
+            <Card size="small" title={label(m.sizes)} data-testid="restructuring-sizes">
+              <Typography.Paragraph type="secondary">{fill(label(m.sizesHelp), { year: day.slice(0, 4) })}</Typography.Paragraph>
+              {seatGroups().length ? (
+                <Table
+                  size="small"
+                  rowKey="key"
+                  pagination={false}
+                  dataSource={seatGroups()}
+                  columns={[
+                    { title: label(m.unit), render: (_, g) => destName(g.dest) },
+                    { title: label(m.title), dataIndex: 'titleName' },
+                    { title: label(m.peopleMoving), dataIndex: 'people', width: 130 },
+                    {
+                      title: label(m.seatCount),
+                      width: 150,
+                      render: (_, g) => (
+                        <InputNumber
+                          min={1}
+                          max={50}
+                          value={seatCounts[g.key] ?? g.count}
+                          onChange={(v) => setSeatCounts({ ...seatCounts, [g.key]: v ?? null })}
+                          aria-label={`${label(m.seatCount)} — ${g.titleName} — ${destName(g.dest)}`}
+                          data-testid={`seat-count-${g.titleCode}`}
+                        />
+                      ),
+                    },
+                  ]}
+                />
+              ) : null}
+              <Table
+                size="small"
+                rowKey="value"
+                pagination={false}
+                style={{ marginTop: 8 }}
+                dataSource={destinations}
+                columns={[
+                  { title: label(m.unit), dataIndex: 'label' },
+                  ...STAFFING_CATEGORIES.map((c) => ({
+                    title: `${label(STAFFING_CATEGORY_LABELS[c])} — ${fill(label(m.quota), { year: day.slice(0, 4) })}`,
+                    width: 190,
+                    render: (_: unknown, d: { value: string; label: string }) => (
+                      <InputNumber
+                        min={0}
+                        max={1_000_000}
+                        style={{ width: '100%' }}
+                        placeholder={label(m.quotaPlaceholder)}
+                        value={quotas[`${d.value}|${c}`] ?? null}
+                        onChange={(v) => setQuotas({ ...quotas, [`${d.value}|${c}`]: v ?? null })}
+                        aria-label={`${label(STAFFING_CATEGORY_LABELS[c])} — ${d.label}`}
+                        data-testid={`quota-${c}`}
+                      />
+                    ),
+                  })),
+                ]}
+              />
+            </Card>
+          ) : null}
+          {!mapping.children.length && !mapping.seats.length && !mapping.jobs.length ? (
             <Alert type="info" showIcon title={t('restr.nothingToMap')} />
           ) : null}
         </Space>
@@ -385,6 +549,25 @@ export function RestructuringWizard({ onClose, onApplied }: { onClose: () => voi
             style={{ maxHeight: 360, overflow: 'auto', marginBottom: 8 }}
           />
           <Typography.Text type="secondary">{t('restr.changeCount', { n: preview.changes.length })}</Typography.Text>
+          <Collapse
+            size="small"
+            style={{ marginTop: 8 }}
+            items={[
+              {
+                key: 'changes',
+                label: label(m.changes),
+                children: (
+                  <List
+                    size="small"
+                    dataSource={preview.changes}
+                    renderItem={(c) => <List.Item>{c.description}</List.Item>}
+                    style={{ maxHeight: 300, overflow: 'auto' }}
+                    data-testid="restructuring-changes"
+                  />
+                ),
+              },
+            ]}
+          />
         </div>
       ) : null}
       {error ? (

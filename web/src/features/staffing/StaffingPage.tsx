@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Card, Empty, InputNumber, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Empty, InputNumber, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { z } from 'zod';
 import {
@@ -16,6 +16,8 @@ import { ApiErrorAlert } from '../../ui/errors';
 import { useI18n } from '../../ui/i18n';
 import { PageHeader } from '../../ui/PageHeader';
 import { useApiQuery } from '../../ui/useApiQuery';
+import { s } from './messages';
+import { CloseModal, JobPositionModal, QuotaModal } from './StaffingForms';
 
 type Jobs = z.infer<typeof jobPositionListSchema>;
 
@@ -74,6 +76,9 @@ function StaffingView({ organizationId, year, category }: { organizationId: stri
   const { t, label, lang } = useI18n();
   const table = useApiQuery<StaffingTable>('/api/staffing', { organizationId, year });
   const jobs = useApiQuery<Jobs>('/api/job-positions', { organizationId });
+  const [quotaOpen, setQuotaOpen] = useState(false);
+  const [jobForm, setJobForm] = useState<{ job: JobPosition | null } | null>(null);
+  const [closing, setClosing] = useState<JobPosition | null>(null);
   const data = table.data;
   const fig = (row: StaffingRow) => row.rolledUp.find((f) => f.category === category);
   const max = Math.max(0, ...(data?.rows ?? []).map((r) => Math.max(fig(r)?.quota ?? 0, fig(r)?.actual ?? 0)));
@@ -91,6 +96,16 @@ function StaffingView({ organizationId, year, category }: { organizationId: stri
         const f = fig(row);
         if (!f) return '—';
         return f.actual > f.quota ? <Typography.Text type="danger">{f.actual}</Typography.Text> : f.actual;
+      },
+    },
+    {
+      title: label(s.difference),
+      width: 120,
+      render: (_, row) => {
+        const f = fig(row);
+        if (!f || f.quota === 0) return '—';
+        if (f.difference > 0) return <Typography.Text type="danger">+{f.difference}</Typography.Text>;
+        return <Typography.Text type="secondary">{f.difference === 0 ? '0' : `−${-f.difference}`}</Typography.Text>;
       },
     },
     {
@@ -115,7 +130,28 @@ function StaffingView({ organizationId, year, category }: { organizationId: stri
     { title: t('jobs.rank'), dataIndex: 'requiredRank' },
     { title: t('jobs.count'), dataIndex: 'count', width: 90 },
     { title: t('jobs.assigned'), dataIndex: 'assigned', width: 110 },
+    {
+      title: label(s.actions),
+      width: 170,
+      render: (_, j) => (
+        <Space size={4}>
+          <Button size="small" onClick={() => setJobForm({ job: j })} data-testid={`job-edit-${j.name}`}>
+            {label(s.edit)}
+          </Button>
+          <Button size="small" danger onClick={() => setClosing(j)}>
+            {label(s.close)}
+          </Button>
+        </Space>
+      ),
+    },
   ];
+  const refresh = () => {
+    setQuotaOpen(false);
+    setJobForm(null);
+    setClosing(null);
+    table.reload();
+    jobs.reload();
+  };
   return (
     <>
       {table.error ? <ApiErrorAlert error={table.error} onRetry={table.reload} /> : null}
@@ -135,6 +171,14 @@ function StaffingView({ organizationId, year, category }: { organizationId: stri
               }
             />
           ))}
+          <Space style={{ marginBottom: 8 }} wrap>
+            <Button onClick={() => setQuotaOpen(true)} data-testid="quota-set">
+              {label(s.setQuota)}
+            </Button>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {label(s.actualHelp)}
+            </Typography.Text>
+          </Space>
           <Table<StaffingRow>
             rowKey="organizationId"
             size="small"
@@ -144,7 +188,16 @@ function StaffingView({ organizationId, year, category }: { organizationId: stri
             loading={table.loading}
             data-testid="staffing-table"
           />
-          <Card size="small" title={t('jobs.title')} style={{ marginTop: 16 }}>
+          <Card
+            size="small"
+            title={t('jobs.title')}
+            style={{ marginTop: 16 }}
+            extra={
+              <Button size="small" onClick={() => setJobForm({ job: null })} data-testid="job-add">
+                {label(s.addJob)}
+              </Button>
+            }
+          >
             <Table<JobPosition>
               rowKey="id"
               size="small"
@@ -152,9 +205,38 @@ function StaffingView({ organizationId, year, category }: { organizationId: stri
               dataSource={jobs.data?.items ?? []}
               pagination={false}
               locale={{ emptyText: t('jobs.empty') }}
+              data-testid="jobs-table"
             />
           </Card>
         </>
+      ) : null}
+      {quotaOpen ? (
+        <QuotaModal
+          open
+          organizationId={organizationId}
+          year={year}
+          category={category}
+          onClose={() => setQuotaOpen(false)}
+          onDone={refresh}
+        />
+      ) : null}
+      {jobForm ? (
+        <JobPositionModal
+          open
+          organizationId={organizationId}
+          job={jobForm.job}
+          onClose={() => setJobForm(null)}
+          onDone={refresh}
+        />
+      ) : null}
+      {closing ? (
+        <CloseModal
+          open
+          title={`${label(s.closeJob)}: ${closing.name}`}
+          path={`/api/job-positions/${closing.id}/close`}
+          onClose={() => setClosing(null)}
+          onDone={refresh}
+        />
       ) : null}
     </>
   );

@@ -1,0 +1,198 @@
+import { DatePicker, Form, Input, InputNumber, Select } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import {
+  JOB_POSITION_CATEGORIES,
+  JOB_POSITION_CATEGORY_LABELS,
+  STAFFING_CATEGORIES,
+  STAFFING_CATEGORY_LABELS,
+  STAFFING_LIMITS,
+  type JobPosition,
+  type JobPositionCategory,
+  type StaffingCategory,
+} from '@contracts/staffing';
+import { OrganizationSelect } from '../organizations/OrganizationSelect';
+import { api } from '../../ui/api';
+import { useI18n } from '../../ui/i18n';
+import { FormModal } from './FormModal';
+import { s } from './messages';
+
+const iso = (d: Dayjs) => d.format('YYYY-MM-DD');
+
+interface QuotaValues {
+  organizationId: string;
+  year: number;
+  category: StaffingCategory;
+  quota: number;
+}
+
+/** Sets a unit's quota for a year and category (the actual count comes from the records). */
+export function QuotaModal({
+  open,
+  organizationId,
+  year,
+  category,
+  onClose,
+  onDone,
+}: {
+  open: boolean;
+  organizationId: string;
+  year: number;
+  category: StaffingCategory;
+  onClose: () => void;
+  onDone: () => void;
+}) {
+  const { label } = useI18n();
+  const required = { required: true, message: label(s.required) };
+  return (
+    <FormModal<QuotaValues>
+      open={open}
+      title={label(s.setQuota)}
+      fields={['organizationId', 'year', 'category', 'quota']}
+      initialValues={{ organizationId, year, category }}
+      onSubmit={(v) => api.post('/api/staffing/quotas', v)}
+      onDone={onDone}
+      onClose={onClose}
+      doneText={label(s.quotaSaved)}
+      testId="quota-form"
+    >
+      {() => (
+        <>
+          <Form.Item name="organizationId" label={label(s.unit)} rules={[required]}>
+            <OrganizationSelect />
+          </Form.Item>
+          <Form.Item name="year" label={label(s.year)} rules={[required]}>
+            <InputNumber min={STAFFING_LIMITS.yearMin} max={STAFFING_LIMITS.yearMax} />
+          </Form.Item>
+          <Form.Item name="category" label={label(s.category)} rules={[required]}>
+            <Select options={STAFFING_CATEGORIES.map((c) => ({ value: c, label: label(STAFFING_CATEGORY_LABELS[c]) }))} />
+          </Form.Item>
+          <Form.Item name="quota" label={label(s.quota)} rules={[required]}>
+            <InputNumber min={0} max={STAFFING_LIMITS.quotaMax} style={{ width: 200 }} data-testid="quota-input" />
+          </Form.Item>
+        </>
+      )}
+    </FormModal>
+  );
+}
+
+interface JobValues {
+  name: string;
+  category: JobPositionCategory;
+  requiredRank: string;
+  count: number;
+  validFrom?: Dayjs;
+}
+
+/** Creates a job position of a unit, or changes one (`job`). */
+export function JobPositionModal({
+  open,
+  organizationId,
+  job,
+  onClose,
+  onDone,
+}: {
+  open: boolean;
+  organizationId: string;
+  job: JobPosition | null;
+  onClose: () => void;
+  onDone: () => void;
+}) {
+  const { label } = useI18n();
+  const required = { required: true, message: label(s.required) };
+  return (
+    <FormModal<JobValues>
+      open={open}
+      title={label(job ? s.editJob : s.addJob)}
+      fields={['name', 'category', 'requiredRank', 'count', 'validFrom']}
+      initialValues={
+        job
+          ? { name: job.name, category: job.category, requiredRank: job.requiredRank, count: job.count }
+          : { category: 'professional', count: 1, validFrom: dayjs() }
+      }
+      onSubmit={(v) =>
+        job
+          ? api.patch(`/api/job-positions/${job.id}`, {
+              name: v.name,
+              category: v.category,
+              requiredRank: v.requiredRank,
+              count: v.count,
+            })
+          : api.post('/api/job-positions', {
+              organizationId,
+              name: v.name,
+              category: v.category,
+              requiredRank: v.requiredRank,
+              count: v.count,
+              validFrom: iso(v.validFrom!),
+            })
+      }
+      onDone={onDone}
+      onClose={onClose}
+      doneText={label(s.saved)}
+      testId="job-form"
+    >
+      {() => (
+        <>
+          <Form.Item name="name" label={label(s.jobName)} rules={[required, { max: 300 }]}>
+            <Input data-testid="job-name" />
+          </Form.Item>
+          <Form.Item name="category" label={label(s.jobCategory)} rules={[required]}>
+            <Select options={JOB_POSITION_CATEGORIES.map((c) => ({ value: c, label: label(JOB_POSITION_CATEGORY_LABELS[c]) }))} />
+          </Form.Item>
+          <Form.Item name="requiredRank" label={label(s.jobRank)} rules={[required, { max: 40 }]}>
+            <Input placeholder="Chuyên viên" data-testid="job-rank" />
+          </Form.Item>
+          <Form.Item name="count" label={label(s.jobCount)} rules={[required]}>
+            <InputNumber min={1} max={1000} data-testid="job-count" />
+          </Form.Item>
+          {job ? null : (
+            <Form.Item name="validFrom" label={label(s.validFrom)} rules={[required]}>
+              <DatePicker format="DD/MM/YYYY" />
+            </Form.Item>
+          )}
+        </>
+      )}
+    </FormModal>
+  );
+}
+
+/** Closes a seat or a job position from a date, with the server's reason on the date field when it refuses. */
+export function CloseModal({
+  open,
+  title,
+  path,
+  onClose,
+  onDone,
+}: {
+  open: boolean;
+  title: string;
+  path: string;
+  onClose: () => void;
+  onDone: () => void;
+}) {
+  const { label } = useI18n();
+  return (
+    <FormModal<{ validTo: Dayjs }>
+      open={open}
+      title={title}
+      fields={['validTo']}
+      initialValues={{ validTo: dayjs().add(1, 'day') }}
+      onSubmit={(v) => api.post(path, { validTo: iso(v.validTo) })}
+      onDone={onDone}
+      onClose={onClose}
+      doneText={label(s.closed)}
+      testId="close-form"
+    >
+      {() => (
+        <Form.Item
+          name="validTo"
+          label={label(s.validTo)}
+          extra={label(s.validToHelp)}
+          rules={[{ required: true, message: label(s.required) }]}
+        >
+          <DatePicker format="DD/MM/YYYY" data-testid="close-date" />
+        </Form.Item>
+      )}
+    </FormModal>
+  );
+}
