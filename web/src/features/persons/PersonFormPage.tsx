@@ -315,7 +315,7 @@ function PersonForm({
               <Row gutter={12}>
                 <Col xs={24} md={12}>
                   <Form.Item name="organizationId" label={field('organizationId')} rules={[required(field('organizationId'))]}>
-                    <OrganizationSelect />
+                    <OrganizationSelect key={current?.record.organizationId ?? 'new'} initialLabel={current?.organizationName} />
                   </Form.Item>
                 </Col>
                 {text('currentTitle')}
@@ -731,24 +731,51 @@ function RowsTable({
   );
 }
 
-/** What changed since a chosen day: field by field, before and after, in the form's words. */
+/** What changed since a chosen day or version: field by field, before and after, in the form's words. */
 function ChangesSince({ id, version }: { id: string; version: number }) {
-  const { label } = usePersonTexts();
+  const { label, fmt } = usePersonTexts();
   const L = (b: Bilingual) => label(b);
-  const [since, setSince] = useState<Dayjs | null>(null);
+  const [since, setSince] = useState<string | null>(null);
+  const [day, setDay] = useState<Dayjs | null>(null);
+  const history = useApiQuery<{ items: { version: number; validFrom: string }[] }>(`/api/persons/${id}/history`, { v: version });
   return (
     <div data-testid="changes-since">
+      <Typography.Text>{L(M.sinceVersion)}</Typography.Text>
+      <Select
+        allowClear
+        style={{ width: '100%', marginBottom: 8 }}
+        placeholder={L(M.sinceVersionPick)}
+        value={day ? undefined : (since ?? undefined)}
+        onChange={(v?: string) => {
+          setDay(null);
+          setSince(v ?? null);
+        }}
+        options={(history.data?.items ?? []).map((v) => ({
+          value: v.validFrom,
+          label: fmt(L(M.versionOption), { v: v.version, at: formatDateTime(v.validFrom) }),
+        }))}
+        data-testid="since-version"
+      />
       <Typography.Text>{L(M.since)}</Typography.Text>
-      <DatePicker format="DD/MM/YYYY" value={since} onChange={setSince} allowClear style={{ width: '100%' }} />
+      <DatePicker
+        format="DD/MM/YYYY"
+        value={day}
+        onChange={(d: Dayjs | null) => {
+          setDay(d);
+          setSince(d ? d.format('YYYY-MM-DD') : null);
+        }}
+        allowClear
+        style={{ width: '100%' }}
+      />
       {since ? <ChangesList id={id} version={version} since={since} /> : null}
     </div>
   );
 }
 
-function ChangesList({ id, version, since }: { id: string; version: number; since: Dayjs }) {
+function ChangesList({ id, version, since }: { id: string; version: number; since: string }) {
   const { label, fmt } = usePersonTexts();
   const L = (b: Bilingual) => label(b);
-  const changes = useApiQuery<Changes>(`/api/persons/${id}/changes`, { since: since.format('YYYY-MM-DD'), v: version });
+  const changes = useApiQuery<Changes>(`/api/persons/${id}/changes`, { since, v: version });
   const show = (v: unknown): string => {
     if (v === null || v === undefined || v === '') return L(M.empty);
     if (Array.isArray(v)) return fmt(L(M.rows), { n: v.length });
@@ -759,7 +786,7 @@ function ChangesList({ id, version, since }: { id: string; version: number; sinc
     if (typeof v === 'string' && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(v)) return displayDate(v);
     return String(v);
   };
-  const d = since.format('DD/MM/YYYY');
+  const d = since.length === 10 ? displayDate(since) : formatDateTime(since);
   return (
     <>
       {changes.error ? <ApiErrorAlert error={changes.error} /> : null}

@@ -166,7 +166,10 @@ export const M = {
     vi: 'Đang xem hồ sơ như vào ngày {d} (phiên bản {v}); chỉ xem, không sửa được. Bỏ chọn ngày để quay lại bản hiện tại.',
     en: 'Showing the record as of {d} (version {v}), read only. Clear the date to return to the current record.',
   },
-  since: { vi: 'Thay đổi kể từ ngày', en: 'Changes since' },
+  since: { vi: 'hoặc kể từ ngày', en: 'or since the day' },
+  sinceVersion: { vi: 'Thay đổi kể từ phiên bản', en: 'Changes since the version' },
+  sinceVersionPick: { vi: 'Chọn phiên bản để so sánh', en: 'Pick a version to compare' },
+  versionOption: { vi: 'Phiên bản {v} ({at})', en: 'Version {v} ({at})' },
   sinceNone: { vi: 'Không có thay đổi nào kể từ ngày {d}', en: 'No change since {d}' },
   sinceHead: {
     vi: 'Từ phiên bản {from} đến phiên bản {to}: {n} mục thay đổi',
