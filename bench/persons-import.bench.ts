@@ -1,6 +1,7 @@
 // Validated import of persons from CSV (parse, map, validate every field, CCCD lookups, write with history and
 // FTS) against the raw insert of the same rows in the same run: a prepared statement in one transaction on SQLite,
-// COPY on PostgreSQL (--dialect=postgres, an embedded server). `--rows=N` (default 20,000); `--full` = 1,000,000.
+// COPY on PostgreSQL (--postgres or --dialect=postgres, an embedded server). `--persons=N` (or `--rows=N`; default
+// 20,000); `--full` = 1,000,000.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -53,8 +54,8 @@ async function freshDatabase(
 }
 
 export async function run(argv: string[]): Promise<void> {
-  const rows = argv.includes('--full') ? 1_000_000 : flag(argv, 'rows', 20_000);
-  const kind = argv.includes('--dialect=postgres') ? 'postgres' : 'sqlite';
+  const rows = argv.includes('--full') ? 1_000_000 : flag(argv, 'persons', flag(argv, 'rows', 20_000));
+  const kind = argv.includes('--dialect=postgres') || argv.includes('--postgres') ? 'postgres' : 'sqlite';
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'canbo-bench-import-'));
   const pg = kind === 'postgres' ? await startBenchPostgres(dir) : null;
   try {

@@ -1,7 +1,7 @@
 // Search p50/p95 for diacritics-free name queries with a subtree filter, through the service (scope, filters,
 // Vietnamese order, total count), against the raw full-text query for the same words in the same run
 // (FTS5 MATCH on SQLite, the trigram LIKE on PostgreSQL). `--persons=N` (default 50,000); `--full` = 2,500,000;
-// `--dialect=postgres` for an embedded PostgreSQL. Prints the RSS with the database open.
+// `--postgres` (or `--dialect=postgres`) for an embedded PostgreSQL. Prints the RSS with the database open.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,7 +20,7 @@ const pct = (xs: number[], p: number) =>
 
 export async function run(argv: string[]): Promise<void> {
   const persons = argv.includes('--full') ? 2_500_000 : flag(argv, 'persons', 50_000);
-  const kind = argv.includes('--dialect=postgres') ? 'postgres' : 'sqlite';
+  const kind = argv.includes('--dialect=postgres') || argv.includes('--postgres') ? 'postgres' : 'sqlite';
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'canbo-bench-search-'));
   const pg = kind === 'postgres' ? await startBenchPostgres(dir) : null;
   let ctx: DbContext | null = null;

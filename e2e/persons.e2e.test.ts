@@ -86,4 +86,74 @@ describe('cadre records in the browser', () => {
       await page.getByTestId('person-link').filter({ hasText: 'Hà Thị Nhập Thử' }).waitFor();
     });
   }, 120_000);
+
+  it('an officer fills a new 2C record through the form, fixes the fields it names, edits it into a new version, compares, and is told why a photo is refused', async () => {
+    await asOfficer(async (page, baseUrl) => {
+      await page.goto(`${baseUrl}/persons/edit`);
+      await page.getByTestId('field-fullName').fill('Lò Văn Biểu Mẫu');
+      await page.getByTestId('field-birthDate').fill('31/02/1985');
+      await page.getByTestId('field-cccd').fill('008085004321');
+      const org = page.locator('.ant-form-item', { hasText: 'Đơn vị công tác' }).locator('.ant-select');
+      await org.click();
+      await page.keyboard.type('Sở Nội vụ');
+      await page.locator('.ant-select-item-option', { hasText: 'TQ.SNV' }).first().click();
+      // A work-history row with a date that does not exist.
+      await page.getByTestId('add-workHistory').click();
+      const work = page.getByTestId('row-workHistory').first();
+      await work.locator('input').nth(0).fill('03/2008');
+      await work.locator('input').nth(1).fill('32/13/2010');
+      await work.locator('input').nth(2).fill('Chuyên viên');
+      await work.locator('input').nth(3).fill('Sở Nội vụ tỉnh Tuyên Quang');
+      await page.getByTestId('save-person').click();
+      const errors = page.getByTestId('form-errors');
+      await errors.waitFor({ timeout: 30_000 });
+      await expect.poll(() => errors.textContent(), { timeout: 30_000 }).toContain('Ngày sinh: ngày không hợp lệ');
+      expect(await errors.textContent()).toContain('Quá trình công tác, dòng 1, Đến: ngày không hợp lệ');
+      await page.screenshot({ path: screenshotPath('person-form-errors.png'), fullPage: true });
+
+      await page.getByTestId('field-birthDate').fill('15/03/1985');
+      await work.locator('input').nth(1).fill('');
+      await page.getByTestId('save-person').click();
+      await page.waitForURL(/\/persons\/edit\?id=[0-9A-Z]{26}/, { timeout: 30_000 });
+      await expect.poll(() => page.locator('body').textContent(), { timeout: 30_000 }).toContain('Phiên bản 1');
+
+      // An edit makes version 2; the changes since version 1 name the field.
+      await page.locator('.ant-form-item', { hasText: 'Chức vụ hiện tại' }).locator('input').fill('Phó Trưởng phòng');
+      await page.getByTestId('save-person').click();
+      await expect.poll(() => page.locator('body').textContent(), { timeout: 30_000 }).toContain('Phiên bản 2');
+      await page.getByTestId('since-version').click();
+      await page.locator('.ant-select-item-option', { hasText: 'Phiên bản 1' }).click();
+      const changes = page.getByTestId('changes-since');
+      await expect.poll(() => changes.textContent(), { timeout: 30_000 }).toContain('Từ phiên bản 1 đến phiên bản 2');
+      expect(await changes.textContent()).toContain('Chức vụ hiện tại');
+      expect(await changes.textContent()).toContain('Phó Trưởng phòng');
+
+      // The record as of today: read only, with the version shown.
+      const today = new Date().toISOString().slice(0, 10).split('-').reverse().join('/');
+      const asOf = page.locator('input[data-testid="as-of"], [data-testid="as-of"] input').first();
+      await asOf.click();
+      await asOf.fill(today);
+      await asOf.press('Enter');
+      await expect.poll(() => page.locator('body').textContent(), { timeout: 30_000 }).toContain('chỉ xem, không sửa được');
+      expect(await page.getByTestId('save-person').isDisabled()).toBe(true);
+      await page.reload();
+      await page.getByTestId('photo-upload').waitFor();
+
+      // A photo over the size limit is refused with its size and the limit; a small PNG is taken.
+      const input = page.locator('input[type=file]');
+      await input.setInputFiles({ name: 'to.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(700 * 1024, 0xff) });
+      await expect.poll(() => page.getByTestId('photo-error').textContent(), { timeout: 30_000 }).toContain('vượt quá 512 KB');
+      await input.setInputFiles({ name: 'anh.gif', mimeType: 'image/gif', buffer: Buffer.from('GIF89a') });
+      await expect
+        .poll(() => page.getByTestId('photo-error').textContent(), { timeout: 30_000 })
+        .toContain('không phải JPEG hoặc PNG');
+      const png = Buffer.from(
+        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+        'base64',
+      );
+      await input.setInputFiles({ name: 'anh.png', mimeType: 'image/png', buffer: png });
+      await page.locator('img[alt="Ảnh 4x6"]').waitFor({ timeout: 30_000 });
+      await page.screenshot({ path: screenshotPath('person-form.png'), fullPage: true });
+    });
+  }, 180_000);
 });

@@ -185,6 +185,12 @@ describe.each(testDialects())('cadre records on %s', (dialect) => {
     }
     const none = await search(officer, `q=${encodeURIComponent('van duoc xyz')}`);
     expect(none.total).toBe(0);
+    // The total is the same on every page, and on a page past the end.
+    const all = await search(officer, 'q=nguyen&limit=5');
+    expect(all.total).toBeGreaterThan(5);
+    expect((await search(officer, 'q=nguyen&limit=5&offset=5')).total).toBe(all.total);
+    const past = await search(officer, `q=nguyen&limit=5&offset=${all.total + 10}`);
+    expect([past.items.length, past.total]).toEqual([0, all.total]);
     // "duc" matches a word start, not the middle of a word.
     const inside = await search(officer, 'q=uc&limit=200');
     expect(inside.items.every((i) => /(^|\s)(u|ú|ù|ủ|ũ|ụ|ư|ứ|ừ|ử|ữ|ự)c/i.test(i.fullName))).toBe(true);

@@ -6,6 +6,7 @@ import {
   CalendarOutlined,
   CheckSquareOutlined,
   FileProtectOutlined,
+  FormOutlined,
   StarOutlined,
   HomeOutlined,
   ProjectOutlined,
@@ -37,6 +38,7 @@ import { StaffingPage } from './staffing/StaffingPage';
 import { TitlesPage } from './titles/TitlesPage';
 import { DeclarationsPage } from './persons/DeclarationsPage';
 import { ImportPersonsPage } from './persons/ImportPersonsPage';
+import { PersonFormPage } from './persons/PersonFormPage';
 import { PersonStatisticsPage } from './persons/PersonStatisticsPage';
 import { PersonsPage } from './persons/PersonsPage';
 import { UsersPage } from './users/UsersPage';
@@ -191,6 +193,14 @@ export const MODULES: readonly FeatureModule[] = [
     label: { vi: 'Hồ sơ cán bộ', en: 'Cadre records' },
     icon: <IdcardOutlined />,
     element: <PersonsPage />,
+  },
+  {
+    key: 'persons-edit',
+    path: '/persons/edit',
+    label: { vi: 'Lập, sửa hồ sơ', en: 'New or edit record' },
+    icon: <FormOutlined />,
+    roles: ['officer', 'admin'],
+    element: <PersonFormPage />,
   },
   {
     key: 'persons-import',

@@ -93,8 +93,8 @@ export async function request<T>(method: Method, path: string, options: RequestO
   throw error;
 }
 
-/** Sends a file as the raw request body with its name in x-file-name (attachments). */
-export async function upload<T>(path: string, file: File): Promise<T> {
+/** Sends a file as the raw request body with its name in x-file-name (attachments; PUT for a person's photo). */
+export async function upload<T>(path: string, file: File, method: 'POST' | 'PUT' = 'POST'): Promise<T> {
   const headers: Record<string, string> = {
     accept: 'application/json',
     'content-type': file.type || 'application/octet-stream',
@@ -103,10 +103,11 @@ export async function upload<T>(path: string, file: File): Promise<T> {
   if (csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
-    response = await fetch(path, { method: 'POST', headers, credentials: 'same-origin', body: file });
+    response = await fetch(path, { method, headers, credentials: 'same-origin', body: file });
   } catch {
     throw new ApiError(0, null);
   }
+  if (response.status === 204) return undefined as T;
   const payload: unknown = await response.json().catch(() => null);
   if (response.ok) return payload as T;
   const error = new ApiError(response.status, errorBodyOf(payload));

@@ -15,10 +15,12 @@ interface Props {
   placeholder?: string;
   /** Let the user empty the choice (a filter meaning "all"). */
   allowClear?: boolean;
+  /** The name of an organization already chosen (an edited record's), shown until the user picks another. */
+  initialLabel?: string;
 }
 
 /** Picks one organization in the user's scope; searches on the server, which ignores diacritics. */
-export function OrganizationSelect({ id, value, onChange, placeholder, allowClear }: Props) {
+export function OrganizationSelect({ id, value, onChange, placeholder, allowClear, initialLabel }: Props) {
   const { t } = useI18n();
   const [search, setSearch] = useState('');
   const [query, setQuery] = useState('');
@@ -35,7 +37,9 @@ export function OrganizationSelect({ id, value, onChange, placeholder, allowClea
     label: `${org.name} (${org.code})`,
   }));
   // Keep the chosen organization's name visible after a new search no longer lists it.
-  const [chosen, setChosen] = useState<{ value: string; label: string }>();
+  const [chosen, setChosen] = useState<{ value: string; label: string } | undefined>(
+    value && initialLabel ? { value, label: initialLabel } : undefined,
+  );
   if (value && chosen?.value === value && !options.some((option) => option.value === value)) {
     options.unshift(chosen);
   }

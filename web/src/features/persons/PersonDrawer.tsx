@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { FilePdfOutlined, FileWordOutlined, FormOutlined } from '@ant-design/icons';
+import { EditOutlined, FilePdfOutlined, FileWordOutlined, FormOutlined } from '@ant-design/icons';
 import {
   Alert,
   App,
@@ -33,7 +33,10 @@ import type { Person } from '@contracts/persons';
 import { ApiError, api, urlWithQuery } from '../../ui/api';
 import { ApiErrorAlert } from '../../ui/errors';
 import { formatDateTime } from '../../ui/i18n';
+import { navigate } from '../../ui/router';
+import { hasAnyRole, useSession } from '../../ui/session';
 import { useApiQuery } from '../../ui/useApiQuery';
+import { M } from './formMessages';
 import { partialDate, usePersonTexts } from './texts';
 
 interface History {
@@ -62,6 +65,8 @@ function PersonCvDrawer({ id, onClose }: { id: string; onClose: () => void }) {
   const [declaring, setDeclaring] = useState(false);
   const r = person.data?.record ?? null;
   const own = me.data?.personId === id;
+  const { roles } = useSession();
+  const canEdit = hasAnyRole(roles, ['officer', 'admin']);
 
   return (
     <Drawer
@@ -76,6 +81,11 @@ function PersonCvDrawer({ id, onClose }: { id: string; onClose: () => void }) {
           {own ? (
             <Button icon={<FormOutlined />} onClick={() => setDeclaring(true)}>
               {p.declare}
+            </Button>
+          ) : null}
+          {canEdit ? (
+            <Button icon={<EditOutlined />} onClick={() => navigate(`/persons/edit?id=${id}`)} data-testid="edit-person">
+              {label(M.editTitle)}
             </Button>
           ) : null}
           <Button

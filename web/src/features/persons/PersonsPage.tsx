@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { DownloadOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { z } from 'zod';
@@ -12,6 +12,7 @@ import { navigate } from '../../ui/router';
 import { hasAnyRole, useSession } from '../../ui/session';
 import { useApiQuery } from '../../ui/useApiQuery';
 import { OrganizationSelect } from '../organizations/OrganizationSelect';
+import { M } from './formMessages';
 import { PersonDrawer } from './PersonDrawer';
 import { partialDate, usePersonTexts } from './texts';
 
@@ -88,8 +89,13 @@ export function PersonsPage() {
               </Button>
             ) : null}
             {canImport ? (
-              <Button type="primary" icon={<UploadOutlined />} onClick={() => navigate('/persons/import')}>
+              <Button icon={<UploadOutlined />} onClick={() => navigate('/persons/import')}>
                 {p.import}
+              </Button>
+            ) : null}
+            {canImport ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/persons/edit')} data-testid="new-person">
+                {label(M.newTitle)}
               </Button>
             ) : null}
           </>
