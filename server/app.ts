@@ -25,6 +25,7 @@ import { staffingRoutes } from './features/staffing/staffing.routes';
 import { titleRoutes } from './features/titles/title.routes';
 import { loadPolicyLibrary } from './features/policy/pack.loader';
 import type { PolicyLibrary } from './features/policy/policy.library';
+import { eligibilityRoutes } from './features/policy/eligibility.routes';
 import { policyRoutes } from './features/policy/policy.routes';
 import { personIoRoutes } from './features/persons/person.io.routes';
 import { personRoutes } from './features/persons/person.routes';
@@ -117,6 +118,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   auditRoutes(app, db);
   homeRoutes(app, db);
   policyRoutes(app, db, policy);
+  eligibilityRoutes(app, db, policy);
   personRoutes(app, deps.database, policy);
   voteRoutes(app, db);
   programmeRoutes(app, db);

@@ -228,3 +228,23 @@ export async function inPlanFor(db: Q, personIds: readonly string[], titleCode: 
   }
   return found;
 }
+
+/** One person with the organization's path and name (scope is checked by the caller). */
+export async function personForCheck(db: Q, id: string) {
+  return db
+    .selectFrom('persons as p')
+    .innerJoin('organizations as o', 'o.id', 'p.organization_id')
+    .select([
+      'p.id',
+      'p.full_name',
+      'p.sex',
+      'p.birth_date',
+      'p.current_title',
+      'p.current_title_code',
+      'p.data_json',
+      'o.path as organization_path',
+      'o.name as organization_name',
+    ])
+    .where('p.id', '=', id)
+    .executeTakeFirst();
+}

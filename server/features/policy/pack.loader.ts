@@ -3,7 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { type PolicyLibrary, PolicyPackError, buildLibrary } from './policy.library';
-import { buildStandards } from './title-standards';
+import { loadTitleStandards } from '../training/title-standards';
+import { buildStandards, entriesFromTrainingStandards } from './title-standards';
 
 /** The repository's policy/ folder: national packs in packs/, local packs in local/, title standards in standards/. */
 export const DEFAULT_POLICY_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../policy');
@@ -34,6 +35,14 @@ export function loadPolicyLibrary(dir: string = DEFAULT_POLICY_DIR): PolicyLibra
     problems.push(`${path.join(dir, 'packs')}: no national pack found`);
   const standards = buildStandards(standardFiles);
   problems.push(...standards.problems);
+  // Theory and state management come from the training standards (one source for both features).
+  let training: ReturnType<typeof entriesFromTrainingStandards> = [];
+  if (fs.existsSync(path.join(dir, 'training')))
+    try {
+      training = entriesFromTrainingStandards(loadTitleStandards(path.join(dir, 'training')));
+    } catch (err) {
+      problems.push(err instanceof Error ? err.message : String(err));
+    }
   if (problems.length) throw new PolicyPackError(problems);
-  return { ...buildLibrary(files), standards: standards.entries };
+  return { ...buildLibrary(files), standards: [...training, ...standards.entries] };
 }

@@ -36,21 +36,22 @@ describe('title standards (policy/standards)', () => {
     expect(library.standards.every((e) => e.citationFull.text.length > 0)).toBe(true);
   });
 
-  it('a Secretariat-managed title needs advanced theory under HD 45 from 08/10/2025, confirmed', () => {
-    const s = standardsFor(library.standards, secretary, '2025-10-08');
-    expect(s.theory).toBe('cao_cap');
-    expect(s.sources).toEqual([
-      expect.objectContaining({ requirement: 'theory', entryId: 'theory.politburo-secretariat', confirmed: true }),
+  it('theory and state management come from policy/training, one source with training needs', () => {
+    const s = standardsFor(library.standards, secretary, '2026-01-01');
+    expect(s).toMatchObject({
+      theory: 'cao_cap',
+      stateManagement: 'chuyen_vien_cao_cap',
+      education: 'none',
+      priorPostMonths: null,
+    });
+    expect(s.sources.map((x) => [x.requirement, x.entryId, x.confirmed])).toEqual([
+      ['theory', 'training:title-standards-2025:secretariat', true],
+      ['stateManagement', 'training:title-standards-2025:secretariat', true],
     ]);
-    expect(s.sources[0]!.citation.text).toContain('45-HD/BTCTW');
+    expect(s.sources[0]!.citation.text).toContain('214-QĐ/TW');
   });
 
-  it('the day before, the 2017 frame applies, unconfirmed', () => {
-    const s = standardsFor(library.standards, secretary, '2025-10-07');
-    expect(s.sources[0]).toMatchObject({ entryId: 'theory.politburo-secretariat-2017', confirmed: false });
-  });
-
-  it('a code-specific entry adds to the authority entry: each requirement from its most specific source', () => {
+  it('each requirement from its most specific source: the title row, then its managing authority', () => {
     const s = standardsFor(library.standards, director, '2026-01-01');
     expect(s).toMatchObject({
       theory: 'cao_cap',
@@ -59,10 +60,19 @@ describe('title standards (policy/standards)', () => {
       priorPostMonths: 12,
     });
     expect(Object.fromEntries(s.sources.map((x) => [x.requirement, x.entryId]))).toEqual({
-      theory: 'provincial.theory-education',
-      education: 'provincial.theory-education',
-      stateManagement: 'department-head.state-management',
-      priorPostMonths: 'department-head.state-management',
+      theory: 'training:title-standards-2025:GIAM_DOC_SO',
+      education: 'provincial.education',
+      stateManagement: 'training:title-standards-2025:GIAM_DOC_SO',
+      priorPostMonths: 'department-head.prior-post',
+    });
+    expect(s.sources.every((x) => !x.confirmed)).toBe(true);
+  });
+
+  it('nothing is required before a standard takes effect', () => {
+    expect(standardsFor(library.standards, director, '2016-01-01')).toMatchObject({
+      theory: 'none',
+      education: 'none',
+      sources: [],
     });
   });
 
@@ -99,8 +109,8 @@ describe('title standards (policy/standards)', () => {
 });
 
 describe('the engine reads the standards with their status', () => {
-  const fromStandards = (date: string, person: Partial<EligibilityFacts['person']> = {}) => {
-    const s = standardsFor(library.standards, secretary, date);
+  const fromStandards = (title: typeof secretary, date: string, person: Partial<EligibilityFacts['person']> = {}) => {
+    const s = standardsFor(library.standards, title, date);
     return facts(
       {
         requiredTheory: s.theory,
@@ -114,19 +124,20 @@ describe('the engine reads the standards with their status', () => {
   };
 
   it('a gap against a confirmed standard blocks, citing where the standard comes from', () => {
-    const v = verdictOf(fromStandards('2026-01-01'), '2026-01-01');
+    const v = verdictOf(fromStandards(secretary, '2026-01-01'), '2026-01-01');
     expect(v.status).toBe('failed');
-    expect(v.detail.vi).toContain('45-HD/BTCTW');
+    expect(v.detail.vi).toContain('214-QĐ/TW');
   });
 
-  it('the same gap against an unconfirmed standard only warns', () => {
-    const v = verdictOf(fromStandards('2025-06-01'), '2025-06-01');
+  it('a gap against an unconfirmed standard only warns', () => {
+    const v = verdictOf(fromStandards(director, '2026-01-01', { politicalTheory: 'cao_cap', priorPostMonths: 0 }), '2026-01-01');
     expect(v.status).toBe('warning');
     expect(v.detail.vi).toContain('chưa xác minh');
   });
 
   it('meeting the standard passes', () => {
-    expect(verdictOf(fromStandards('2026-01-01', { politicalTheory: 'cu_nhan' }), '2026-01-01').status).toBe('passed');
+    const met = { politicalTheory: 'cu_nhan', stateManagement: 'chuyen_vien_cao_cap' } as const;
+    expect(verdictOf(fromStandards(secretary, '2026-01-01', met), '2026-01-01').status).toBe('passed');
   });
 
   it('prior posts: 11 months short of 12 fails a confirmed requirement, 12 passes, unknown only warns', () => {

@@ -8,7 +8,8 @@ import {
   type StandardSource,
 } from '../../../contracts/policy';
 import { MANAGING_AUTHORITIES, TITLE_GROUPS } from '../../../contracts/titles';
-import { citationText } from './policy.library';
+import type { TitleStandardsFile } from '../training/title-standards';
+import { addDays, citationText } from './policy.library';
 
 // Title standards (policy/standards/*.yaml): what a target title requires, each requirement with its citation.
 
@@ -66,6 +67,53 @@ export function buildStandards(files: { file: string; content: unknown }[]): { e
     }
   }
   return { entries, problems };
+}
+
+const THEORY_VI: Record<string, string> = {
+  none: 'không yêu cầu',
+  so_cap: 'sơ cấp',
+  trung_cap: 'trung cấp',
+  cao_cap: 'cao cấp',
+  cu_nhan: 'cử nhân',
+};
+const SM_VI: Record<string, string> = {
+  none: 'không yêu cầu',
+  chuyen_vien: 'chuyên viên',
+  chuyen_vien_chinh: 'chuyên viên chính',
+  chuyen_vien_cao_cap: 'chuyên viên cao cấp',
+};
+
+/**
+ * The political-theory and state-management standards of policy/training (shared with training needs), as entries:
+ * a row per managing authority and per title code, in force over the file's period (validTo is the next file's start).
+ */
+export function entriesFromTrainingStandards(files: readonly TitleStandardsFile[]): StandardEntry[] {
+  return files.flatMap((f) => {
+    const rows = [
+      ...Object.entries(f.byAuthority).map(([authority, row]) => ({ key: authority, select: { authorities: [authority] }, row })),
+      ...f.titles.map(({ code, ...row }) => ({ key: code, select: { codes: [code] }, row })),
+    ];
+    return rows.map(({ key, select, row }): StandardEntry => {
+      const citation = { document: row.citation, date: null, article: null };
+      return {
+        id: `training:${f.id}:${key}`,
+        select: select as StandardEntry['select'],
+        theory: row.theory,
+        stateManagement: row.stateManagement,
+        citation,
+        effectiveFrom: f.validFrom,
+        effectiveTo: f.validTo === null ? null : addDays(f.validTo, -1),
+        status: row.status,
+        text: {
+          vi: `Lý luận chính trị: ${THEORY_VI[row.theory]}; quản lý nhà nước: ${SM_VI[row.stateManagement]}.`,
+          en: `Political theory: ${row.theory}; state management: ${row.stateManagement}.`,
+        },
+        ...(row.note ? { note: { vi: row.note, en: row.note } } : {}),
+        file: `policy/training (${f.id})`,
+        citationFull: { ...citation, text: row.citation },
+      };
+    });
+  });
 }
 
 export interface TitleFacts {
