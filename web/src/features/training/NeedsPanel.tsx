@@ -57,7 +57,9 @@ function PlanSelect({ cycleId, value, onChange }: { cycleId: string; value?: str
   const cycle = useApiQuery<CycleDetail>(`/api/planning/cycles/${cycleId}`);
   const plans = cycle.data?.plans ?? [];
   useEffect(() => {
-    if (!value && plans.length) onChange(plans[0]!.id);
+    // A seat plan names its title; a committee plan's people have a title only when one was set for them.
+    const first = plans.find((p) => p.titleName) ?? plans[0];
+    if (!value && first) onChange(first.id);
   }, [plans, value, onChange]);
   return (
     <>
@@ -132,7 +134,7 @@ function NeedsTable({ planId, dueBy }: { planId: string; dueBy: string }) {
                       {p.unconfirmed ? <Tag color="gold">{label(M.unconfirmed)}</Tag> : null}
                     </Space>
                   ) : (
-                    label(M.noStandard)
+                    label(p.targetTitleName ? M.noStandard : M.noTitle)
                   ),
               },
               {

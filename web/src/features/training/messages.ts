@@ -50,6 +50,10 @@ export const M = {
   gaps: { vi: 'Còn thiếu', en: 'Gaps' },
   meets: { vi: 'Đạt tiêu chuẩn', en: 'Meets the standards' },
   noStandard: { vi: 'Chưa có tiêu chuẩn của chức danh', en: 'No standard for this title' },
+  noTitle: {
+    vi: 'Chưa xác định chức danh quy hoạch (phương án cấp ủy): chưa so được với tiêu chuẩn',
+    en: 'No planned title (committee plan): nothing to compare against',
+  },
   already: { vi: 'Khóa đã cử, đã học', en: 'Courses taken' },
   unconfirmed: {
     vi: 'Tiêu chuẩn chưa đối chiếu văn bản: chỉ để tham khảo',
