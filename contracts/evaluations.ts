@@ -344,9 +344,30 @@ export const distributionRowSchema = z.object({
   total: z.number(),
   previous: z.record(ratingLevelSchema, z.number()).nullable(),
   allTop: z.boolean(),
+  /** The unit's ratings over the report's years, oldest first (years with no decided rating have total 0). */
+  trend: z.array(
+    z.object({
+      year: z.number(),
+      counts: z.record(ratingLevelSchema, z.number()),
+      total: z.number(),
+      /** share rated excellent or good, percent with one decimal; null when nobody was rated */
+      topPercent: z.number().nullable(),
+      allTop: z.boolean(),
+    }),
+  ),
+  /** change of the top share against the year before, in percentage points; null when either year is empty */
+  topChange: z.number().nullable(),
+});
+export const distributionQuerySchema = z.object({
+  year: z.coerce.number().int().min(2000).max(2100),
+  /** units with fewer decided ratings are never flagged "all top" (too small to say anything) */
+  minSize: z.coerce.number().int().min(1).max(1000).default(3),
+  /** how many years the trend covers, ending with `year` */
+  years: z.coerce.number().int().min(2).max(10).default(3),
 });
 export const distributionReportSchema = z.object({
   year: z.number(),
+  years: z.array(z.number()),
   rows: z.array(distributionRowSchema),
   notComplete: z.array(
     z.object({

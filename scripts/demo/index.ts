@@ -9,6 +9,7 @@ import { loadPlanningDemo } from './planning.demo';
 import { VOTE_DEMO_USERS, loadVotesDemo } from './votes.demo';
 import { PROGRAMME_DEMO_USERS, loadProgrammeDemo } from './programme.demo';
 import { loadDecisionsDemo } from './decisions.demo';
+import { loadTrainingDemo } from './training.demo';
 
 export { DEMO_PASSWORD, DEMO_USERS };
 
@@ -23,6 +24,7 @@ export async function loadDemoIfEmpty(db: Db): Promise<boolean> {
   await loadProgrammeDemo(db);
   await loadEvaluationsDemo(db);
   await loadPlanningDemo(db);
+  await loadTrainingDemo(db);
   await loadDecisionsDemo(db);
   return true;
 }

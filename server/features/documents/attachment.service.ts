@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Attachment } from '../../../contracts/documents';
 import type { Db, Trx } from '../../db/database';
 import { AppError, forbidden, notFound } from '../../http/errors';
@@ -92,5 +93,13 @@ export async function readAttachment(
   const found = row && (await ownerOf(db, row.owner_kind, row.owner_id));
   if (!row || !found || !(found.isPublic || mayActOn(actor, permissions[row.owner_kind].read, found.path)))
     throw notFound('tệp đính kèm', 'Attachment');
-  return { fileName: row.file_name, mediaType: row.media_type, sha256: row.sha256, content: Buffer.from(row.content) };
+  const content = Buffer.from(row.content);
+  // The checksum recorded at upload is checked on every read: a file altered in the database is never served.
+  if (createHash('sha256').update(content).digest('hex') !== row.sha256)
+    throw new AppError(
+      'INTERNAL',
+      `Tệp "${row.file_name}" không khớp mã kiểm tra SHA-256 ghi khi tải lên: tệp đã bị thay đổi, không cung cấp.`,
+      `File "${row.file_name}" does not match the SHA-256 recorded at upload: it was altered and is not served.`,
+    );
+  return { fileName: row.file_name, mediaType: row.media_type, sha256: row.sha256, content };
 }

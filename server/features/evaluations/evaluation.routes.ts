@@ -13,6 +13,7 @@ import {
   cycleListSchema,
   cycleSchema,
   decisionsBodySchema,
+  distributionQuerySchema,
   distributionReportSchema,
   evaluationListQuerySchema,
   evaluationListSchema,
@@ -196,14 +197,11 @@ export function evaluationRoutes(app: FastifyInstance, db: Db, policy: PolicyLib
     {
       schema: {
         tags,
-        summary: 'Phân bố xếp loại theo đơn vị / distribution per unit',
-        querystring: z.object({
-          year: z.coerce.number().int().min(2000).max(2100),
-          minSize: z.coerce.number().int().min(1).max(1000).default(3),
-        }),
+        summary: 'Phân bố xếp loại theo đơn vị qua các năm / distribution per unit across years',
+        querystring: distributionQuerySchema,
         response: { 200: distributionReportSchema, ...errorResponses },
       },
     },
-    async (req) => service.distributionReport(db, requireActor(req), req.query.year, req.query.minSize),
+    async (req) => service.distributionReport(db, requireActor(req), req.query),
   );
 }

@@ -693,28 +693,60 @@ export async function ratingHistory(db: Db, actor: Actor, personId: string, year
 
 const emptyCounts = (): Record<RatingLevel, number> => ({ excellent: 0, good: 0, complete: 0, not_complete: 0 });
 
-/** Decided annual ratings per unit for a year against the year before; units whose ratings are all top are flagged. */
-export async function distributionReport(db: Db, actor: Actor, year: number, minSize: number): Promise<DistributionReport> {
+const topPercent = (c: Record<RatingLevel, number>, total: number): number | null =>
+  total === 0 ? null : Math.round(((c.excellent + c.good) * 1000) / total) / 10;
+
+/**
+ * Decided annual ratings per unit over `years` years ending with `year`: counts, the share rated excellent or good,
+ * its change against the year before, and the "says nothing" flag for a unit (of at least `minSize` people) rated all
+ * top, per year.
+ */
+export async function distributionReport(
+  db: Db,
+  actor: Actor,
+  query: { year: number; minSize: number; years: number },
+): Promise<DistributionReport> {
+  const { year, minSize } = query;
+  const years = Array.from({ length: query.years }, (_, i) => year - query.years + 1 + i);
   const scope = scopePaths(actor, 'evaluations.read');
-  const rows = await repo.distribution(db, scope, [year, year - 1]);
-  const units = new Map<string, { name: string; now: Record<RatingLevel, number>; before: Record<RatingLevel, number> | null }>();
+  const rows = await repo.distribution(db, scope, years);
+  const units = new Map<string, { name: string; byYear: Map<number, Record<RatingLevel, number>> }>();
   for (const r of rows) {
-    const u = units.get(r.organization_id) ?? { name: r.organization_name, now: emptyCounts(), before: null };
-    if (r.year === year) u.now[r.level] += r.n;
-    else (u.before ??= emptyCounts())[r.level] += r.n;
+    const u = units.get(r.organization_id) ?? { name: r.organization_name, byYear: new Map() };
+    const counts = u.byYear.get(r.year) ?? emptyCounts();
+    counts[r.level] += r.n;
+    u.byYear.set(r.year, counts);
     units.set(r.organization_id, u);
   }
+  const sum = (c: Record<RatingLevel, number>) => RATING_LEVELS.reduce((s, l) => s + c[l], 0);
   const report = [...units.entries()]
     .map(([id, u]) => {
-      const total = RATING_LEVELS.reduce((s, l) => s + u.now[l], 0);
+      const trend = years.map((y) => {
+        const counts = u.byYear.get(y) ?? emptyCounts();
+        const total = sum(counts);
+        return {
+          year: y,
+          counts,
+          total,
+          topPercent: topPercent(counts, total),
+          allTop: total >= minSize && counts.excellent + counts.good === total,
+        };
+      });
+      const now = trend.at(-1)!;
+      const before = trend.at(-2)!;
       return {
         organizationId: id,
         organizationName: u.name,
         year,
-        counts: u.now,
-        total,
-        previous: u.before,
-        allTop: total >= minSize && u.now.excellent + u.now.good === total,
+        counts: now.counts,
+        total: now.total,
+        previous: before.total ? before.counts : null,
+        allTop: now.allTop,
+        trend,
+        topChange:
+          now.topPercent === null || before.topPercent === null
+            ? null
+            : Math.round((now.topPercent - before.topPercent) * 10) / 10,
       };
     })
     .filter((r) => r.total > 0)
@@ -729,5 +761,5 @@ export async function distributionReport(db: Db, actor: Actor, year: number, min
       en: 'Consider removal from the plan (377-QĐ/TW) and dismissal if holding a post (Decree 170/2025, art. 53).',
     },
   }));
-  return { year, rows: report, notComplete };
+  return { year, years, rows: report, notComplete };
 }

@@ -494,7 +494,26 @@ describe.each(testDialects())('evaluations on %s', (dialect) => {
       counts: { excellent: 1, good: 5, complete: 0, not_complete: 0 },
       allTop: true,
       previous: { good: 1, complete: 1, not_complete: 1 },
+      topChange: 66.7,
     });
+    // Three years by default, oldest first; a year with nobody rated is there, empty.
+    expect(
+      row.trend.map((t: { year: number; total: number; topPercent: number | null; allTop: boolean }) => [
+        t.year,
+        t.total,
+        t.topPercent,
+        t.allTop,
+      ]),
+    ).toEqual([
+      [y - 2, 0, null, false],
+      [y - 1, 3, 33.3, false],
+      [y, 6, 100, true],
+    ]);
+    const five = (await leader.get(`/api/evaluation-reports/distribution?year=${y}&years=5`)).json();
+    expect(five.years).toEqual([y - 4, y - 3, y - 2, y - 1, y]);
+    // A unit under the minimum size is never flagged: six people rated all top say something when 7 are required.
+    const big = (await leader.get(`/api/evaluation-reports/distribution?year=${y}&minSize=7`)).json();
+    expect(big.rows.find((r: { organizationId: string }) => r.organizationId === snv).allTop).toBe(false);
     const before = (await leader.get(`/api/evaluation-reports/distribution?year=${y - 1}`)).json();
     expect(before.rows.find((r: { organizationId: string }) => r.organizationId === snv).allTop).toBe(false);
     expect(before.notComplete).toHaveLength(1);

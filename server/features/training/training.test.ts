@@ -305,6 +305,15 @@ describe.each(testDialects())('training on %s', (dialect) => {
     const download = await officer.get(`/api/attachments/${stored.json().id}/content`);
     expect(download.rawPayload.equals(pdf)).toBe(true);
     expect((await officerLc.get(`/api/attachments/${stored.json().id}/content`)).statusCode).toBe(404);
+    // A file altered in the database no longer matches its checksum and is not served.
+    await database.db
+      .updateTable('attachments')
+      .set({ content: Buffer.from('%PDF-1.4\n% sửa lén\n') })
+      .where('id', '=', stored.json().id)
+      .execute();
+    const tampered = await officer.get(`/api/attachments/${stored.json().id}/content`);
+    expect(tampered.statusCode).toBe(500);
+    expect(tampered.body).not.toContain('sửa lén');
 
     const file = await officer.get(`/api/training/plan.xlsx?organizationId=${tq}&year=2026`);
     expect(file.statusCode).toBe(200);

@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   ApartmentOutlined,
   BookOutlined,
+  ReadOutlined,
   CalendarOutlined,
   CheckSquareOutlined,
   FileProtectOutlined,
@@ -36,6 +37,7 @@ import { RetirementPage } from './policy/RetirementPage';
 import { RestructuringPage } from './restructuring/RestructuringPage';
 import { StaffingPage } from './staffing/StaffingPage';
 import { TitlesPage } from './titles/TitlesPage';
+import { TrainingPage } from './training/TrainingPage';
 import { DeclarationsPage } from './persons/DeclarationsPage';
 import { ImportPersonsPage } from './persons/ImportPersonsPage';
 import { PersonFormPage } from './persons/PersonFormPage';
@@ -135,6 +137,14 @@ export const MODULES: readonly FeatureModule[] = [
     icon: <StarOutlined />,
     roles: ['officer', 'leader', 'inspector', 'admin', 'cadre'],
     element: <EvaluationsPage />,
+  },
+  {
+    key: 'training',
+    path: '/training',
+    label: { vi: 'Đào tạo, bồi dưỡng', en: 'Training' },
+    icon: <ReadOutlined />,
+    roles: ['officer', 'leader', 'inspector', 'admin'],
+    element: <TrainingPage />,
   },
   {
     key: 'policy',

@@ -84,6 +84,18 @@ export const L = {
   distribution: { vi: 'Phân bố xếp loại theo đơn vị', en: 'Distribution per unit' },
   allTop: { vi: 'Toàn bộ xếp loại cao: kết quả chưa phân hóa', en: 'All rated top: the ratings say nothing' },
   previous: { vi: 'Năm trước', en: 'Year before' },
+  trendYears: { vi: 'Số năm so sánh', en: 'Years compared' },
+  trendTitle: {
+    vi: 'Cơ cấu xếp loại qua các năm (số trên cột: tỷ lệ hoàn thành tốt trở lên)',
+    en: 'Ratings across years (above each column: share rated good or better)',
+  },
+  allTopHelp: {
+    vi: 'Đơn vị có toàn bộ cán bộ được xếp loại hoàn thành tốt trở lên (từ 3 người) được đánh dấu: kết quả chưa phân hóa, cần xem lại.',
+    en: 'Units where everyone (3 or more) is rated good or better are flagged: the ratings do not discriminate.',
+  },
+  topShareByYear: { vi: 'Tỷ lệ tốt trở lên theo năm', en: 'Good or better, by year' },
+  topChange: { vi: 'Thay đổi so với năm trước', en: 'Change on the year before' },
+  percentPoints: { vi: 'điểm %', en: 'pts' },
   notComplete: { vi: 'Không hoàn thành nhiệm vụ: đề xuất xử lý', en: 'Not complete: suggested follow-up' },
   empty: { vi: 'Chưa có dữ liệu', en: 'No data' },
   saved: { vi: 'Đã lưu.', en: 'Saved.' },
