@@ -41,6 +41,9 @@ import type {
   PlanningCycleTable,
   PlanningExceptionTable,
   PlanningPlanTable,
+  PlanningReviewTable,
+  PlanningRoundResultTable,
+  PlanningRoundTable,
 } from '../features/planning/planning.table';
 import type {
   DecisionDossierItemTable,
@@ -99,6 +102,9 @@ export interface Database {
   planning_plans: PlanningPlanTable;
   planning_candidates: PlanningCandidateTable;
   planning_exceptions: PlanningExceptionTable;
+  planning_rounds: PlanningRoundTable;
+  planning_round_results: PlanningRoundResultTable;
+  planning_reviews: PlanningReviewTable;
   decision_processes: DecisionProcessTable;
   decision_steps: DecisionStepTable;
   decision_dossier_items: DecisionDossierItemTable;
