@@ -234,6 +234,26 @@ export const cycleDetailSchema = cycleSchema.extend({
 });
 export type CycleDetail = z.infer<typeof cycleDetailSchema>;
 
+/** Low / medium / high on each axis of the 9-box (performance × potential). */
+export const GRID_LEVELS = ['low', 'medium', 'high'] as const;
+export const gridLevelSchema = z.enum(GRID_LEVELS);
+export type GridLevel = z.infer<typeof gridLevelSchema>;
+export const GRID_LEVEL_LABELS: Record<GridLevel, { vi: string; en: string }> = {
+  low: { vi: 'Thấp', en: 'Low' },
+  medium: { vi: 'Trung bình', en: 'Medium' },
+  high: { vi: 'Cao', en: 'High' },
+};
+
+/** How the finder ranks: overall fit (default), performance, potential, the youngest or the most months left. */
+export const FINDER_SORTS = ['fit', 'performance', 'potential', 'youngest', 'months_left'] as const;
+export const FINDER_SORT_LABELS: Record<(typeof FINDER_SORTS)[number], { vi: string; en: string }> = {
+  fit: { vi: 'Phù hợp nhất', en: 'Best fit' },
+  performance: { vi: 'Kết quả đánh giá', en: 'Performance' },
+  potential: { vi: 'Triển vọng', en: 'Potential' },
+  youngest: { vi: 'Trẻ nhất', en: 'Youngest' },
+  months_left: { vi: 'Thời gian công tác còn lại', en: 'Months left' },
+};
+
 export const finderQuerySchema = z.object({
   /** Target title; defaults to the plan's. */
   titleId: z.string().max(80).optional(),
@@ -243,6 +263,12 @@ export const finderQuerySchema = z.object({
   /** Instead of the eligible, list the people lacking exactly one requirement, with what they lack. */
   oneShort: z.enum(['1']).optional(),
   q: z.string().max(100).optional(),
+  sort: z.enum(FINDER_SORTS).default('fit'),
+  /** Only one cell of the 9-box, as "performance:potential" (e.g. "high:high"; "none:…" for people without ratings). */
+  box: z
+    .string()
+    .regex(/^(none|low|medium|high):(low|medium|high)$/)
+    .optional(),
 });
 export type FinderQuery = z.infer<typeof finderQuerySchema>;
 
@@ -261,6 +287,16 @@ export const finderItemSchema = z.object({
   /** The failed requirements (one entry for "one requirement short"). */
   missing: z.array(verdictSchema),
   warnings: z.number(),
+  /** Ratings of the last three years (evaluation history), newest first. */
+  ratings: z.array(z.object({ year: z.number(), level: z.enum(['excellent', 'good', 'complete', 'not_complete']) })),
+  /** null: no rating on file in the last three years. */
+  performance: gridLevelSchema.nullable(),
+  potential: gridLevelSchema,
 });
 export type FinderItem = z.infer<typeof finderItemSchema>;
-export const finderResultSchema = z.object({ items: z.array(finderItemSchema), scanned: z.number() });
+export const finderResultSchema = z.object({
+  items: z.array(finderItemSchema),
+  scanned: z.number(),
+  /** People per cell of the 9-box before the box filter, keyed "performance:potential" ("none:…" without ratings). */
+  grid: z.record(z.string(), z.number()),
+});

@@ -31,6 +31,7 @@ import { personIoRoutes } from './features/persons/person.io.routes';
 import { personRoutes } from './features/persons/person.routes';
 import { programmeRoutes } from './features/programme/programme.routes';
 import { planningRoutes } from './features/planning/planning.routes';
+import { planningWorkRoutes } from './features/planning/planning.work.routes';
 import { userRoutes } from './features/users/user.routes';
 import { voteElectronicRoutes } from './features/votes/vote.electronic.routes';
 import { voteRoutes } from './features/votes/vote.routes';
@@ -128,6 +129,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   voteElectronicRoutes(app, db);
   await trainingRoutes(app, db, policy);
   planningRoutes(app, { db, library: policy });
+  planningWorkRoutes(app, { db, library: policy });
   decisionRoutes(app, db, policy);
 
   if (serveWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });

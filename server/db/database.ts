@@ -42,6 +42,9 @@ import type {
   PlanningCycleTable,
   PlanningExceptionTable,
   PlanningPlanTable,
+  PlanningReviewTable,
+  PlanningRoundResultTable,
+  PlanningRoundTable,
 } from '../features/planning/planning.table';
 import type {
   DecisionDossierItemTable,
@@ -101,6 +104,9 @@ export interface Database {
   planning_plans: PlanningPlanTable;
   planning_candidates: PlanningCandidateTable;
   planning_exceptions: PlanningExceptionTable;
+  planning_rounds: PlanningRoundTable;
+  planning_round_results: PlanningRoundResultTable;
+  planning_reviews: PlanningReviewTable;
   decision_processes: DecisionProcessTable;
   decision_steps: DecisionStepTable;
   decision_dossier_items: DecisionDossierItemTable;

@@ -1,5 +1,6 @@
 import type { Db, Trx } from '../../db/database';
 import { inSubtrees } from '../../db/scope';
+import type { TitleRow } from '../titles/title.table';
 import type { CandidateRow, CycleRow, ExceptionRow, NewCandidateRow, PlanRow } from './planning.table';
 
 export type CycleWithOrg = CycleRow & { organization_name: string; organization_path: string };
@@ -91,6 +92,7 @@ export type CandidateWithPerson = CandidateRow & {
   current_title_code: string | null;
   data_json: string;
   person_organization_name: string;
+  person_organization_path: string;
   target_title_name: string | null;
 };
 
@@ -110,6 +112,7 @@ export async function activeCandidatesOfCycle(db: Db | Trx, cycleId: string): Pr
       'p.current_title_code',
       'p.data_json',
       'o.name as person_organization_name',
+      'o.path as person_organization_path',
       't.name as target_title_name',
     ])
     .where('k.cycle_id', '=', cycleId)
@@ -218,4 +221,39 @@ export async function finderPersons(
   if (f.youngFromBirthYear !== undefined) q = q.where('p.birth_year', '>=', f.youngFromBirthYear);
   if (f.qFolded) q = q.where('p.name_folded', 'like', `%${f.qFolded}%`);
   return q.orderBy('p.sort_key').orderBy('p.id').limit(f.limit).execute();
+}
+
+/** Titles by id, in one query per 500. */
+export async function titlesByIds(db: Db | Trx, ids: readonly string[]): Promise<TitleRow[]> {
+  const out: TitleRow[] = [];
+  for (let i = 0; i < ids.length; i += 500)
+    out.push(
+      ...(await db
+        .selectFrom('titles')
+        .selectAll()
+        .where('id', 'in', ids.slice(i, i + 500))
+        .execute()),
+    );
+  return out;
+}
+
+/** Sex and birth date of incumbents readable in the actor's scope (for their retirement dates). */
+export async function incumbentBirths(
+  db: Db | Trx,
+  personIds: readonly string[],
+  roots: readonly string[],
+): Promise<Map<string, { sex: 'M' | 'F'; birth_date: string }>> {
+  const out = new Map<string, { sex: 'M' | 'F'; birth_date: string }>();
+  const ids = [...new Set(personIds)];
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db
+      .selectFrom('persons as p')
+      .innerJoin('organizations as o', 'o.id', 'p.organization_id')
+      .select(['p.id', 'p.sex', 'p.birth_date'])
+      .where('p.id', 'in', ids.slice(i, i + 500))
+      .where((eb) => inSubtrees(eb, 'o.path', roots))
+      .execute();
+    for (const r of rows) out.set(r.id, { sex: r.sex, birth_date: r.birth_date });
+  }
+  return out;
 }

@@ -17,6 +17,7 @@ import {
 import { errorResponses } from '../../http/responses';
 import { requireActor } from '../../http/auth';
 import { errorBodySchema } from '../../../contracts/common';
+import * as finder from './planning.finder.service';
 import * as service from './planning.service';
 
 const idParams = z.object({ id: z.string().max(40) });
@@ -80,7 +81,7 @@ export function planningRoutes(app: FastifyInstance, ctx: service.PlanningContex
         response: { 200: finderResultSchema, ...errorResponses },
       },
     },
-    async (req) => service.findCandidates(ctx, requireActor(req), req.params.id, req.query),
+    async (req) => finder.findCandidates(ctx, requireActor(req), req.params.id, req.query),
   );
   r.patch(
     '/api/planning/candidates/:id',

@@ -1,8 +1,9 @@
 import type { PlanVerdict, PlanningLevel, Structure, SubjectGroup } from '../../../contracts/planning';
+import type { RoundStep } from '../../../contracts/planning-work';
 import type { EligibilityFacts, Verdict } from '../../../contracts/policy';
 import { evaluateEligibility } from '../policy/eligibility.rules';
 import { type LoadedRule, type ResolvedPolicy, formatDate, ruleIn } from '../policy/policy.library';
-import { verdict } from '../policy/policy.rules';
+import { meets, percentText, thresholdText, verdict } from '../policy/policy.rules';
 import { parseBirth, retirementDate } from '../policy/retirement.rules';
 
 // The rules of a planning cycle as pure functions of the rule pack in force: no I/O.
@@ -25,6 +26,8 @@ export interface CandidateFacts {
   proposedForAppointment: boolean;
   /** Every discipline on record (any level), for the immediate removal trigger. */
   disciplines: { level: string; date: string }[];
+  /** The latest recommendation round that voted on this person, if any: its count feeds the verdicts. */
+  latestRound?: { step: RoundStep; agree: number; summoned: number } | null;
 }
 
 export interface PlanFacts {
@@ -202,6 +205,10 @@ export function validateCycle(cycle: CycleFacts, policy: ResolvedPolicy): CycleV
             { proposedForAppointment: c.proposedForAppointment },
           ),
         );
+      if (c.latestRound) {
+        const v = judgeRoundCount(policy, { fullName: c.fullName, ...c.latestRound });
+        if (v) out.push(v);
+      }
       candidates.set(
         candidateKey(plan.id, c.personId),
         out.map((v) => tag(v, plan.id, c.personId)),
@@ -296,6 +303,27 @@ export function validateCycle(cycle: CycleFacts, policy: ResolvedPolicy): CycleV
     structure,
     blockingCount: all.filter((v) => v.blocking).length,
   };
+}
+
+/** One person's count in a recommendation round, judged against planning.recommendation-threshold (> 1/2 of those summoned). */
+export function judgeRoundCount(
+  policy: ResolvedPolicy,
+  input: { fullName: string; agree: number; summoned: number; step: RoundStep },
+): Verdict | null {
+  const rule = ruleIn(policy, 'planning.recommendation-threshold', 'threshold');
+  if (!rule) return null;
+  const ok = meets(rule.params, input.agree, input.summoned);
+  const need = thresholdText(rule.params);
+  const share = percentText(input.agree, input.summoned);
+  return verdict(
+    rule,
+    ok ? 'passed' : 'failed',
+    {
+      vi: `${input.fullName}: ${input.agree}/${input.summoned} người được triệu tập đồng ý (${share}); cần ${need.vi}${ok ? '' : ': không được giới thiệu tiếp'}.`,
+      en: `${input.fullName}: ${input.agree} of ${input.summoned} summoned agree (${share}); ${need.en} needed${ok ? '' : ': not recommended further'}.`,
+    },
+    { agree: input.agree, summoned: input.summoned, step: input.step },
+  );
 }
 
 /** Retirement date of a candidate under the pack in force (for the succession chart and the finder). */

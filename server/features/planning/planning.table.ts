@@ -1,5 +1,6 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { CommitteeKind, CycleStatus, PlanKind, PlanningLevel, Readiness } from '../../../contracts/planning';
+import type { RoundSource, RoundStep } from '../../../contracts/planning-work';
 import type { Track } from '../../../contracts/policy';
 
 export interface PlanningCycleTable {
@@ -65,8 +66,53 @@ export interface PlanningExceptionTable {
   created_at: string;
 }
 
+/** One step of the planning process for a plan (leadership proposal, key-cadre conference, …) with its vote. */
+export interface PlanningRoundTable {
+  id: string;
+  cycle_id: string;
+  plan_id: string;
+  step: RoundStep;
+  held_on: string;
+  /** paper: the counts of the minutes typed here; vote_session: read from a closed session of "Confidence votes" */
+  source: RoundSource;
+  vote_session_id: string | null;
+  summoned: number;
+  present: number;
+  participants: string;
+  /** [{ ref, title }]: minutes, reports, ballots' record */
+  documents_json: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface PlanningRoundResultTable {
+  round_id: string;
+  person_id: string;
+  agree: number;
+  disagree: number;
+  /** whether the count met the policy threshold (kept as judged on the day) */
+  passed: number;
+}
+
+/** A yearly review: the lists before and after and every keep/add/remove with its reason. */
+export interface PlanningReviewTable {
+  id: string;
+  cycle_id: string;
+  year: number;
+  reviewed_on: string;
+  note: string | null;
+  before_json: string;
+  after_json: string;
+  changes_json: string;
+  created_by: string | null;
+  created_at: string;
+}
+
 export type CycleRow = Selectable<PlanningCycleTable>;
 export type PlanRow = Selectable<PlanningPlanTable>;
 export type CandidateRow = Selectable<PlanningCandidateTable>;
 export type NewCandidateRow = Insertable<PlanningCandidateTable>;
 export type ExceptionRow = Selectable<PlanningExceptionTable>;
+export type RoundRow = Selectable<PlanningRoundTable>;
+export type RoundResultRow = Selectable<PlanningRoundResultTable>;
+export type ReviewRow = Selectable<PlanningReviewTable>;

@@ -60,6 +60,8 @@ const kinds = {
   }),
   list: z.strictObject({ items: z.array(label).min(1) }),
   'removal-triggers': z.strictObject({ immediate: z.array(label).min(1), atReview: z.array(label).min(1) }),
+  /** Age bands of a plan: the youngest below the young-age limit, then `count - 1` more bands `widthYears` wide. */
+  'age-bands': z.strictObject({ count: int.min(2).max(6), widthYears: int.min(1).max(15) }),
   'ratings-assessed': z.strictObject({ years: int.min(1).max(10) }),
   'ratings-minimum': z.strictObject({ years: int.min(1).max(10), minimumLevel: z.enum(RATING_LEVELS) }),
   'theory-order': z.strictObject({ order: z.array(z.array(z.enum(THEORY_LEVELS)).min(1)).min(2) }),
@@ -291,6 +293,8 @@ export const KNOWN_RULE_KINDS: Record<string, RuleKind> = {
   'planning.theory-by-level': 'planning-theory',
   'planning.reference-dates': 'reference-dates',
   'planning.removal-triggers': 'removal-triggers',
+  'planning.recommendation-threshold': 'threshold',
+  'planning.age-bands': 'age-bands',
   'appointment.in-plan': 'flag',
   'appointment.months-in-post': 'months',
   'appointment.full-term': 'months',

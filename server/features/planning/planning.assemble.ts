@@ -1,0 +1,219 @@
+import type { Candidate, Cycle, CycleDetail, Plan, PlanException } from '../../../contracts/planning';
+import type { Db, Trx } from '../../db/database';
+import { parseRecord } from '../persons/person.mapper';
+import { type ResolvedPolicy, ruleIn } from '../policy/policy.library';
+import { retirementDate } from '../policy/retirement.rules';
+import { incumbentsAsOf } from '../positions/position.repository';
+import type { TitleRow } from '../titles/title.table';
+import { type PlanningContext, catalogAt, factsFor, heldRanks, inCatalog, policyOf } from './planning.context';
+import * as repo from './planning.repository';
+import { type CandidateFacts, type CycleValidation, candidateKey, subjectGroupOf, validateCycle } from './planning.rules';
+import { roundsOfCycle } from './planning.work.repository';
+import { latestRoundOf } from './planning.work.rules';
+
+// A cycle loaded and judged: the shape every read of a cycle (detail, review, report, export) starts from.
+
+export function toCycle(row: repo.CycleWithOrg, counts: { plans: number; candidates: number }): Cycle {
+  return {
+    id: row.id,
+    organizationId: row.organization_id,
+    organizationName: row.organization_name,
+    name: row.name,
+    termFrom: Number(row.term_from),
+    termTo: Number(row.term_to),
+    level: row.level,
+    track: row.track,
+    approvingAuthority: row.approving_authority,
+    policyDate: row.policy_date,
+    referenceKey: row.reference_key,
+    referenceDate: row.reference_date,
+    status: row.status,
+    planCount: counts.plans,
+    candidateCount: counts.candidates,
+    createdAt: row.created_at,
+  };
+}
+
+/** Every verdict of a validation: candidates', plans' and the whole cycle's. */
+export function allVerdicts(v: CycleValidation) {
+  return [...[...v.candidates.values()].flat(), ...[...v.plans.values()].flat(), ...v.cycle];
+}
+
+const groupBy = <T, K>(xs: readonly T[], key: (x: T) => K): Map<K, T[]> => {
+  const out = new Map<K, T[]>();
+  for (const x of xs) (out.get(key(x)) ?? out.set(key(x), []).get(key(x))!).push(x);
+  return out;
+};
+
+/**
+ * Loads a cycle in a fixed number of queries (plans, candidates with their records, exceptions, rounds, held
+ * titles, targets, incumbents), judges it and shapes the response: no query per plan or per candidate.
+ */
+export async function assemble(
+  ctx: PlanningContext,
+  cycle: repo.CycleWithOrg,
+  db: Db | Trx = ctx.db,
+): Promise<{ detail: CycleDetail; validation: CycleValidation; policy: ResolvedPolicy; people: AssembledPerson[] }> {
+  const policy = await policyOf(ctx, cycle, db);
+  const catalog = await catalogAt(db, cycle.policy_date);
+  const plans = await repo.plansOfCycle(db, cycle.id);
+  const rows = await repo.activeCandidatesOfCycle(db, cycle.id);
+  const exceptions = await repo.exceptionsOfCycle(db, cycle.id);
+  const rounds = groupBy(await roundsOfCycle(db, cycle.id), (r) => r.planId);
+  const people = rows.map((r) => ({ ...r, candidateId: r.id, id: r.person_id, record: parseRecord(r.data_json) }));
+  const held = await heldRanks(db, catalog, people, cycle.policy_date);
+  const targetIds = [...new Set(rows.map((r) => r.target_title_id).filter((x): x is string => x !== null))];
+  const targets = new Map<string, TitleRow>();
+  for (const t of await repo.titlesByIds(db, targetIds)) targets.set(t.id, t);
+  const planById = new Map(plans.map((p) => [p.id, p]));
+  const peopleByPlan = groupBy(people, (p) => p.plan_id);
+  const facts = new Map<string, CandidateFacts>();
+  for (const p of people) {
+    const plan = planById.get(p.plan_id)!;
+    const target = p.target_title_id ? targets.get(p.target_title_id) : undefined;
+    const f = target ? factsFor(p, target, inCatalog(catalog, target), held.get(p.id), catalog, cycle.reference_key) : null;
+    const latest = latestRoundOf(rounds.get(p.plan_id) ?? [], p.person_id);
+    facts.set(candidateKey(p.plan_id, p.person_id), {
+      planId: p.plan_id,
+      personId: p.person_id,
+      fullName: p.full_name,
+      seatKey: `${plan.organization_id}:${target?.code ?? plan.committee_kind ?? ''}`,
+      targetTitleName: target?.name ?? '',
+      levelsBelow: f?.levelsBelow ?? null,
+      facts: f?.facts ?? null,
+      sex: p.sex,
+      birth: p.birth_date,
+      ethnicMinority: p.ethnicity !== '01',
+      addedOn: p.added_on,
+      proposedForAppointment: Number(p.proposed_for_appointment) === 1,
+      disciplines: p.record.discipline.map((d) => ({ level: d.level, date: d.date })),
+      latestRound: latest ? { step: latest.step, agree: latest.agree, summoned: latest.summoned } : null,
+    });
+  }
+  const factsOf = (p: { plan_id: string; person_id: string }) => facts.get(candidateKey(p.plan_id, p.person_id))!;
+  const validation = validateCycle(
+    {
+      level: cycle.level,
+      referenceDate: cycle.reference_date,
+      plans: plans.map((pl) => ({
+        id: pl.id,
+        kind: pl.kind,
+        statutorySize: pl.statutory_size === null ? null : Number(pl.statutory_size),
+        candidates: (peopleByPlan.get(pl.id) ?? []).map(factsOf),
+      })),
+      exceptions: exceptions.map((e) => ({ id: e.id, planId: e.plan_id, ruleId: e.rule_id, personId: e.person_id })),
+    },
+    policy,
+  );
+  const seatIds = plans.map((p) => p.position_id).filter((x): x is string => x !== null);
+  const incumbents = groupBy(await incumbentsAsOf(db, seatIds, cycle.policy_date), (i) => i.position_id);
+  const exceptionsByPlan = groupBy(exceptions, (e) => e.plan_id);
+  const schedule = ruleIn(policy, 'retirement.age-schedule', 'retirement-schedule');
+  const retirementOf = (p: { sex: 'M' | 'F'; birth_date: string }) =>
+    schedule ? retirementDate({ sex: p.sex, birth: p.birth_date }, policy).retirementDate : p.birth_date;
+  const toException = (e: (typeof exceptions)[number]): PlanException => ({
+    id: e.id,
+    planId: e.plan_id,
+    ruleId: e.rule_id,
+    personId: e.person_id,
+    decisionRef: e.decision_ref,
+    decidedBy: e.decided_by,
+    decidedOn: e.decided_on,
+    reason: e.reason,
+  });
+  const planOut: Plan[] = plans.map((pl) => {
+    const candidates: Candidate[] = (peopleByPlan.get(pl.id) ?? []).map((p) => {
+      const f = factsOf(p);
+      return {
+        id: p.candidateId,
+        planId: pl.id,
+        personId: p.person_id,
+        fullName: p.full_name,
+        sex: p.sex,
+        birthDate: p.birth_date,
+        ethnicity: p.ethnicity,
+        organizationName: p.person_organization_name,
+        currentTitle: p.current_title,
+        targetTitleId: p.target_title_id ?? '',
+        targetTitleName: p.target_title_name ?? '',
+        subjectGroup: subjectGroupOf(f.levelsBelow),
+        readiness: p.readiness,
+        rank: Number(p.rank),
+        emergency: Number(p.emergency) === 1,
+        proposedForAppointment: f.proposedForAppointment,
+        notes: p.notes,
+        addedOn: p.added_on,
+        retirementDate: retirementOf(p),
+        verdicts: validation.candidates.get(candidateKey(pl.id, p.person_id)) ?? [],
+      };
+    });
+    const verdicts = validation.plans.get(pl.id) ?? [];
+    let blockingCount = verdicts.filter((v) => v.blocking).length;
+    for (const c of candidates) for (const v of c.verdicts) if (v.blocking) blockingCount++;
+    return {
+      id: pl.id,
+      cycleId: cycle.id,
+      kind: pl.kind,
+      organizationId: pl.organization_id,
+      organizationName: pl.organization_name,
+      positionId: pl.position_id,
+      titleId: pl.title_id,
+      titleName: pl.title_name,
+      committeeKind: pl.committee_kind,
+      statutorySize: pl.statutory_size === null ? null : Number(pl.statutory_size),
+      incumbents: (pl.position_id ? (incumbents.get(pl.position_id) ?? []) : []).map((i) => ({
+        personId: i.person_id,
+        fullName: i.person_name,
+        termEnd: i.term_end,
+      })),
+      candidates,
+      verdicts,
+      exceptions: (exceptionsByPlan.get(pl.id) ?? []).map(toException),
+      structure: validation.structureByPlan.get(pl.id)!,
+      blockingCount,
+    };
+  });
+  const refs = ruleIn(policy, 'planning.reference-dates', 'reference-dates');
+  const ref = refs?.params.dates.find((d) => d.key === cycle.reference_key);
+  return {
+    policy,
+    validation,
+    people: people.map((p) => ({
+      candidateId: p.candidateId,
+      planId: p.plan_id,
+      personId: p.person_id,
+      fullName: p.full_name,
+      birthDate: p.birth_date,
+      sex: p.sex,
+      readiness: p.readiness,
+      organizationPath: p.person_organization_path,
+      heldRank: held.get(p.person_id) ?? null,
+      targetRank:
+        p.target_title_id && targets.has(p.target_title_id) ? inCatalog(catalog, targets.get(p.target_title_id)!) : null,
+      retirementDate: retirementOf(p),
+    })),
+    detail: {
+      ...toCycle(cycle, { plans: plans.length, candidates: rows.length }),
+      plans: planOut,
+      structure: validation.structure,
+      verdicts: validation.cycle,
+      blockingCount: validation.blockingCount,
+      referenceLabel: ref ? ref.label.vi : null,
+    },
+  };
+}
+
+/** What the review and the reports need of each planned person beyond the response. */
+export interface AssembledPerson {
+  candidateId: string;
+  planId: string;
+  personId: string;
+  fullName: string;
+  birthDate: string;
+  sex: 'M' | 'F';
+  readiness: Candidate['readiness'];
+  organizationPath: string;
+  heldRank: number | null;
+  targetRank: number | null;
+  retirementDate: string;
+}
