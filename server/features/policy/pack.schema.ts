@@ -292,6 +292,8 @@ export const KNOWN_RULE_KINDS: Record<string, RuleKind> = {
   'planning.reference-dates': 'reference-dates',
   'planning.removal-triggers': 'removal-triggers',
   'appointment.in-plan': 'flag',
+  'appointment.head-near-retirement': 'months',
+  'power.exceptions-per-authority': 'count-max',
   'appointment.months-in-post': 'months',
   'appointment.full-term': 'months',
   'appointment.discipline-waits': 'discipline-waits',

@@ -7,6 +7,7 @@ import { formatDate, useI18n } from '../../ui/i18n';
 import { PageHeader } from '../../ui/PageHeader';
 import { Link, useSearch } from '../../ui/router';
 import { useApiQuery } from '../../ui/useApiQuery';
+import { FLAG_LABELS } from './messages';
 import { ProcessView } from './ProcessView';
 
 const PAGE_SIZE = 20;
@@ -56,7 +57,7 @@ function ProcessList() {
           <Tag color={STATUS_COLOR[p.status]}>{label(PROCESS_STATUS_LABELS[p.status])}</Tag>
           {p.flags.map((f, i) => (
             <Tooltip key={i} title={label({ vi: f.message, en: f.messageEn })}>
-              <Tag color="volcano">{t(`decisions.flag.${f.code}`)}</Tag>
+              <Tag color="volcano">{label(FLAG_LABELS[f.code])}</Tag>
             </Tooltip>
           ))}
         </Space>
