@@ -158,6 +158,7 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
   'decision.step.complete': { vi: 'Hoàn thành một bước quy trình', en: 'Completed a process step' },
   'decision.step.stop': { vi: 'Dừng quy trình tại một bước (không đủ phiếu)', en: 'Stopped a process at a step (votes short)' },
   'decision.decide': { vi: 'Ban hành quyết định nhân sự', en: 'Issued a personnel decision' },
+  'decision.cancel': { vi: 'Hủy quy trình nhân sự (có lý do)', en: 'Cancelled a personnel process (with a reason)' },
   'evaluation-cycle.create': { vi: 'Tạo kỳ đánh giá', en: 'Created an evaluation cycle' },
   'evaluation-group.create': { vi: 'Tạo nhóm tính tỷ lệ', en: 'Created a quota group' },
   'evaluation.group': { vi: 'Xác định nhóm tính tỷ lệ', en: 'Set a quota group' },

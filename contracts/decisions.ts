@@ -77,6 +77,9 @@ export const FLAG_CODES = [
   'override',
   'outside-plan',
   'separation-of-duties',
+  'head-near-end',
+  'exceptions-frequent',
+  'cancelled',
 ] as const;
 export type FlagCode = (typeof FLAG_CODES)[number];
 
@@ -243,6 +246,11 @@ export const processDetailSchema = processSummarySchema.extend({
   recusals: z.array(recusalSchema),
   overrides: z.array(overrideSchema),
   preparedBy: z.string(),
+  /** verdicts taken when the process started (a head near retirement or term end; unconfirmed: warnings) */
+  startVerdicts: z.array(verdictSchema),
+  /** the approved local packs the process runs under */
+  localPackIds: z.array(z.string()),
+  cancellation: z.object({ reason: z.string(), cancelledOn: z.string(), cancelledBy: z.string() }).nullable(),
   decision: z
     .object({
       number: z.string(),
@@ -262,3 +270,72 @@ export const processListQuerySchema = z.object({
   offset: z.coerce.number().int().min(0).default(0),
 });
 export const processListSchema = z.object({ items: z.array(processSummarySchema), total: z.number() });
+
+export const cancelBodySchema = z.strictObject({
+  cancelledOn: isoDateSchema,
+  reason: longText.min(1),
+});
+export type CancelBody = z.input<typeof cancelBodySchema>;
+
+/** Optional values to print in a draft before the decision is taken (afterwards the recorded ones are used). */
+export const draftQuerySchema = z.object({
+  number: z.string().trim().max(LIMITS.nameMax).optional(),
+  decisionDate: isoDateSchema.optional(),
+  effectiveDate: isoDateSchema.optional(),
+  signerName: z.string().trim().max(LIMITS.nameMax).optional(),
+  issuer: z.string().trim().max(LIMITS.nameMax).optional(),
+});
+export type DraftQuery = z.infer<typeof draftQuerySchema>;
+
+/** Overrides and outside-the-plan appointments or nominations of one competent authority in one year. */
+export const exceptionCountSchema = z.object({
+  authority: z.string(),
+  year: z.number(),
+  overrides: z.number(),
+  outsidePlan: z.number(),
+  total: z.number(),
+  processIds: z.array(z.string()),
+  verdict: verdictSchema.nullable(),
+});
+export type ExceptionCountRow = z.infer<typeof exceptionCountSchema>;
+export const exceptionReportSchema = z.object({ items: z.array(exceptionCountSchema) });
+
+const chainSchema = z.object({
+  ok: z.boolean(),
+  checked: z.number(),
+  problem: z.object({ seq: z.number(), kind: z.string(), message: z.string(), messageEn: z.string() }).nullable(),
+});
+
+/** The inspector's view: every flagged process in scope, the exception counts and the audit chain's verification. */
+export const inspectionSchema = z.object({
+  flagged: z.array(processSummarySchema),
+  exceptions: z.array(exceptionCountSchema),
+  chain: chainSchema,
+});
+export type Inspection = z.infer<typeof inspectionSchema>;
+
+export const trailVoteSchema = z.object({
+  stepKey: z.string(),
+  sessionId: z.string(),
+  mode: z.string(),
+  status: z.string(),
+  summoned: z.number(),
+  collected: z.number().nullable(),
+  subjects: z.array(z.object({ fullName: z.string(), inFavour: z.number().nullable() })),
+});
+export const trailAuditSchema = z.object({
+  seq: z.number(),
+  at: z.string(),
+  actorName: z.string().nullable(),
+  action: z.string(),
+  entity: z.string(),
+  hash: z.string(),
+});
+/** A process's full trail for the inspector: the process, its votes, its audit entries and the chain's verification. */
+export const trailSchema = z.object({
+  process: processDetailSchema,
+  votes: z.array(trailVoteSchema),
+  audit: z.array(trailAuditSchema),
+  chain: chainSchema,
+});
+export type Trail = z.infer<typeof trailSchema>;

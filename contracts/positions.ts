@@ -1,6 +1,18 @@
 import { z } from 'zod';
 import { isoDateSchema, ulidSchema } from './common';
 
+/** Post categories the Anti-Corruption Law 2018 art. 20 restricts for relatives of a unit's head or deputies. */
+export const POST_CATEGORIES = ['personnel', 'accounting', 'cashier', 'storekeeper', 'procurement'] as const;
+export const postCategorySchema = z.enum(POST_CATEGORIES);
+export type PostCategory = z.infer<typeof postCategorySchema>;
+export const POST_CATEGORY_LABELS: Record<PostCategory, { vi: string; en: string }> = {
+  personnel: { vi: 'Tổ chức nhân sự', en: 'Personnel' },
+  accounting: { vi: 'Kế toán', en: 'Accounting' },
+  cashier: { vi: 'Thủ quỹ', en: 'Cashier' },
+  storekeeper: { vi: 'Thủ kho', en: 'Storekeeper' },
+  procurement: { vi: 'Mua sắm', en: 'Procurement' },
+};
+
 /** How a person came to sit in a seat. */
 export const INCUMBENCY_KINDS = ['appointed', 'elected', 'acting', 'concurrent'] as const;
 export const incumbencyKindSchema = z.enum(INCUMBENCY_KINDS);
@@ -85,6 +97,8 @@ export const createPositionBodySchema = z.strictObject({
   seatCount: z.number().int().min(1).max(POSITION_LIMITS.seatCountMax),
   termYears: z.number().int().min(1).max(POSITION_LIMITS.termYearsMax).optional(),
   validFrom: isoDateSchema,
+  /** a sensitive post category of this seat (art. 20), when the title does not already say it */
+  postCategory: postCategorySchema.optional(),
 });
 export type CreatePositionBody = z.infer<typeof createPositionBodySchema>;
 

@@ -5,6 +5,7 @@ import type { Actor } from '../../server/features/access/access.rules';
 import * as decisions from '../../server/features/decisions/decision.service';
 import { findOrganizationByCode } from '../../server/features/organizations/organization.repository';
 import { createPerson } from '../../server/features/persons/person.service';
+import { createPosition } from '../../server/features/positions/position.service';
 import { loadPolicyLibrary } from '../../server/features/policy/pack.loader';
 import { getVote, submitPaperEntry } from '../../server/features/votes/vote.service';
 import { resolveActorByUsername } from './demo-actors';
@@ -203,4 +204,44 @@ export async function loadDecisionsDemo(db: Db): Promise<void> {
     effectiveDate: '2026-11-06',
     signerName: 'Chủ tịch UBND tỉnh Tuyên Quang',
   });
+
+  // 6. Cancelled by the competent authority, with its reason (flagged for the inspector).
+  const f = await decisions.createProcess(db, library, officer, {
+    organizationId: stc.id,
+    action: 'transfer',
+    track: 'state',
+    personId: tuan,
+    positionId: deputyStc,
+    startedOn: '2026-10-12',
+  });
+  await step(f, 'proposal', '2026-10-13');
+  await decisions.cancelProcess(db, leader, f, {
+    cancelledOn: '2026-10-20',
+    reason: 'Sở Tài chính đề nghị dừng để rà soát lại nhu cầu vị trí việc làm',
+  });
+
+  // 7. Anti-Corruption Law art. 20: a chief-accountant seat in the department and the director's son. Starting his
+  // appointment there is refused with the citation (try it in the app); the rule stores no process.
+  const director = await db
+    .selectFrom('position_incumbents')
+    .innerJoin('positions', 'positions.id', 'position_incumbents.position_id')
+    .select(['position_incumbents.person_name', 'positions.valid_from'])
+    .where('positions.id', '=', headStc)
+    .where('position_incumbents.to_date', 'is', null)
+    .executeTakeFirst();
+  if (director) {
+    await createPosition(db, null, {
+      organizationId: stc.id,
+      titleId: '368-QD-TW:KE_TOAN_TRUONG',
+      seatCount: 1,
+      // The catalog listing the post is 368-QĐ/TW, in force from 08/09/2025.
+      validFrom: director.valid_from > '2025-10-01' ? director.valid_from : '2025-10-01',
+    });
+    await person({
+      fullName: 'Đinh Quốc Bảo',
+      birthDate: '1992-03-14',
+      currentTitle: 'Phó Trưởng phòng Kế hoạch - Tài chính',
+      family: [{ side: 'own', relation: 'father', fullName: director.person_name, birthYear: null }],
+    });
+  }
 }

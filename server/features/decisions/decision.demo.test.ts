@@ -8,6 +8,7 @@ import { type TestDatabase, createTestDatabase, testDialects } from '../../../te
 import { loadPolicyLibrary } from '../policy/pack.loader';
 import { syncTitleCatalog } from '../titles/title.service';
 import { listProcesses } from './decision.read';
+import { createProcess } from './decision.service';
 
 describe.each(testDialects())('the decisions demo on %s', (dialect) => {
   let database: TestDatabase;
@@ -25,9 +26,35 @@ describe.each(testDialects())('the decisions demo on %s', (dialect) => {
   it('holds processes in every state, some of them flagged', async () => {
     const inspector = (await resolveActorByUsername(database.db, 'inspector.tq'))!;
     const { items } = await listProcesses(database.db, loadPolicyLibrary(), inspector, { limit: 50, offset: 0 });
-    expect(new Set(items.map((i) => i.status))).toEqual(new Set(['open', 'stopped', 'decided']));
+    expect(new Set(items.map((i) => i.status))).toEqual(new Set(['open', 'stopped', 'decided', 'cancelled']));
     const codes = new Set(items.flatMap((i) => i.flags.map((f) => f.code)));
-    for (const code of ['kinship-recusal', 'outside-plan', 'stalled', 'deadline-process', 'too-fast'])
+    for (const code of ['kinship-recusal', 'outside-plan', 'stalled', 'deadline-process', 'too-fast', 'cancelled'])
       expect(codes).toContain(code);
+  });
+
+  it("holds the director's son beside a chief-accountant seat of the same department, whom art. 20 keeps out", async () => {
+    const officer = (await resolveActorByUsername(database.db, 'officer.tq'))!;
+    const stc = await database.db.selectFrom('organizations').select('id').where('code', '=', 'TQ.STC').executeTakeFirstOrThrow();
+    const seat = await database.db
+      .selectFrom('positions')
+      .select('id')
+      .where('organization_id', '=', stc.id)
+      .where('title_id', '=', '368-QD-TW:KE_TOAN_TRUONG')
+      .executeTakeFirstOrThrow();
+    const son = await database.db
+      .selectFrom('persons')
+      .select('id')
+      .where('full_name', '=', 'Đinh Quốc Bảo')
+      .executeTakeFirstOrThrow();
+    await expect(
+      createProcess(database.db, loadPolicyLibrary(), officer, {
+        organizationId: stc.id,
+        action: 'appointment',
+        track: 'state',
+        personId: son.id,
+        positionId: seat.id,
+        startedOn: '2026-11-02',
+      }),
+    ).rejects.toMatchObject({ code: 'CONFLICT', details: [expect.objectContaining({ path: 'power.relatives-restriction' })] });
   });
 });

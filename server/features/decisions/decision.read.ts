@@ -8,10 +8,14 @@ import { type Actor, mayActOn, scopePaths } from '../access/access.rules';
 import { parseRecord } from '../persons/person.mapper';
 import { findPerson } from '../persons/person.repository';
 import { evaluateEligibility } from '../policy/eligibility.rules';
-import { type PolicyLibrary, type ResolvedPolicy, policyAt } from '../policy/policy.library';
+import { type PolicyLibrary, type ResolvedPolicy, formatDate, policyAt } from '../policy/policy.library';
+import { SEATING_ACTIONS } from '../../../contracts/decisions';
 import { holidayCalendar } from './holiday.calendar';
+import { type ExceptionCount, exceptionCounts, relativesPlacement } from './decision.power.rules';
+import { MANAGING_AUTHORITY_LABELS } from '../../../contracts/titles';
 import { type RatingFact, eligibilityFactsOf } from './decision.facts';
 import {
+  type KinPerson,
   type ProcessDefinition,
   dossierStatus,
   dossierVerdicts,
@@ -29,11 +33,15 @@ export function definitionOf(
   library: PolicyLibrary,
   row: repo.ProcessWithNames,
 ): { policy: ResolvedPolicy; def: ProcessDefinition } {
-  const policy = policyAt(library, row.started_on, row.track);
+  const policy = policyAt(library, row.started_on, row.track, { approvedLocalPackIds: localPacksOf(row) });
   const def = processDefinition(policy, row.action, row.source);
   if (!def) throw new Error(`process ${row.id}: no definition ${row.rule_id} on ${row.started_on}`);
   return { policy, def };
 }
+
+/** The approved local packs recorded when the process started. */
+export const localPacksOf = (row: Pick<repo.ProcessWithNames, 'local_pack_ids_json'>): string[] =>
+  JSON.parse(row.local_pack_ids_json) as string[];
 
 export async function loadReadable(db: Db | Trx, actor: Actor, id: string): Promise<repo.ProcessWithNames> {
   const row = await repo.findProcess(db, id);
@@ -51,7 +59,7 @@ export async function blockingChecks(
   row: repo.ProcessWithNames,
   onDate: string,
 ): Promise<{ verdicts: Verdict[]; dossier: ReturnType<typeof dossierStatus>; record: PersonRecord }> {
-  const policy = policyAt(library, onDate, row.track);
+  const policy = policyAt(library, onDate, row.track, { approvedLocalPackIds: localPacksOf(row) });
   const person = await findPerson(db, row.person_id);
   if (!person) throw processNotFound();
   const record = parseRecord(person.data_json);
@@ -77,7 +85,34 @@ export async function blockingChecks(
     });
     verdicts.push(...evaluateEligibility(facts, policy).verdicts);
   }
+  if (SEATING_ACTIONS.includes(row.action)) verdicts.push(...(await placementVerdicts(db, policy, row, record, onDate)));
   return { verdicts, dossier, record };
+}
+
+const kinOf = (r: PersonRecord): KinPerson => ({
+  fullName: r.fullName,
+  birthYear: Number(r.birthDate.slice(0, 4)),
+  family: r.family.map((f) => ({ relation: f.relation, fullName: f.fullName, birthYear: f.birthYear })),
+});
+
+/** Anti-Corruption Law 2018 art. 20 for placing the person in the process's seat on `onDate`. */
+export async function placementVerdicts(
+  db: Db | Trx,
+  policy: ResolvedPolicy,
+  row: Pick<repo.ProcessWithNames, 'position_id' | 'person_id'>,
+  record: PersonRecord,
+  onDate: string,
+): Promise<Verdict[]> {
+  const seat = await repo.findSeat(db, row.position_id);
+  if (!seat?.post_category) return [];
+  const leaders = [];
+  for (const l of await repo.unitLeaders(db, seat.organization_id, onDate)) {
+    if (l.personId === row.person_id) continue;
+    const p = await findPerson(db, l.personId);
+    const person = p ? kinOf(parseRecord(p.data_json)) : { fullName: l.personName, birthYear: null, family: [] };
+    leaders.push({ role: l.role, titleName: l.titleName, person });
+  }
+  return relativesPlacement(policy, { postCategory: seat.post_category, candidate: kinOf(record), leaders });
 }
 
 /** Failed verdicts no recorded override covers. */
@@ -93,6 +128,7 @@ function flagsOf(
   recusals: DecisionRecusalRow[],
   overrides: DecisionOverrideRow[],
   termEnd: string | null,
+  frequent?: Map<string, { vi: string; en: string }>,
 ): ProcessFlag[] {
   const { policy, def } = definitionOf(library, row);
   const flags = timingFlags(
@@ -133,6 +169,20 @@ function flagsOf(
       code: 'outside-plan',
       message: 'Bổ nhiệm, giới thiệu người ngoài quy hoạch',
       messageEn: 'Appointment or nomination outside the plan',
+    });
+  for (const v of (JSON.parse(row.start_verdicts_json) as Verdict[]).filter((x) => x.status !== 'passed'))
+    flags.push({ code: 'head-near-end', message: v.detail.vi, messageEn: v.detail.en });
+  if (frequent?.has(row.id))
+    flags.push({
+      code: 'exceptions-frequent',
+      message: `Cấp có thẩm quyền có nhiều ngoại lệ trong năm: ${frequent.get(row.id)!.vi}`,
+      messageEn: `The authority made many exceptions that year: ${frequent.get(row.id)!.en}`,
+    });
+  if (row.status === 'cancelled')
+    flags.push({
+      code: 'cancelled',
+      message: `Đã hủy ngày ${formatDate(row.cancelled_on ?? '')}: ${row.cancel_reason ?? ''}`,
+      messageEn: `Cancelled on ${formatDate(row.cancelled_on ?? '')}: ${row.cancel_reason ?? ''}`,
     });
   return flags;
 }
@@ -190,6 +240,7 @@ export async function listProcesses(
     repo.listRecusals(db, ids),
     repo.listOverrides(db, ids),
   ]);
+  const { frequent } = await exceptionReportIn(db, library, roots);
   const items: ProcessSummary[] = [];
   for (const row of rows) {
     const own = steps.filter((s) => s.process_id === row.id);
@@ -200,6 +251,7 @@ export async function listProcesses(
       recusals.filter((r) => r.process_id === row.id),
       overrides.filter((o) => o.process_id === row.id),
       await termEndOf(db, row),
+      frequent,
     );
     items.push(toSummary(row, own, definitionOf(library, row).def, flags));
   }
@@ -218,7 +270,8 @@ export async function getProcess(db: Db, library: PolicyLibrary, actor: Actor, i
   ]);
   const onDate = row.decision_date ?? todayIso();
   const checks = await blockingChecks(db, library, row, onDate);
-  const flags = flagsOf(library, row, steps, recusals, overrides, await termEndOf(db, row));
+  const { frequent } = await exceptionReportIn(db, library, scopePaths(actor, 'decisions.read'));
+  const flags = flagsOf(library, row, steps, recusals, overrides, await termEndOf(db, row), frequent);
   return {
     ...toSummary(row, steps, def, flags),
     ruleId: def.ruleId,
@@ -226,6 +279,12 @@ export async function getProcess(db: Db, library: PolicyLibrary, actor: Actor, i
     inPlan: row.in_plan === 1,
     ratings: JSON.parse(row.ratings_json) as RatingFact[],
     preparedBy: row.prepared_by,
+    startVerdicts: JSON.parse(row.start_verdicts_json) as Verdict[],
+    localPackIds: localPacksOf(row),
+    cancellation:
+      row.status === 'cancelled' && row.cancel_reason && row.cancelled_on && row.cancelled_by
+        ? { reason: row.cancel_reason, cancelledOn: row.cancelled_on, cancelledBy: row.cancelled_by }
+        : null,
     steps: steps.map((s) => {
       const meta = def.steps.find((d) => d.key === s.key)!;
       return {
@@ -277,4 +336,30 @@ export async function getProcess(db: Db, library: PolicyLibrary, actor: Actor, i
           }
         : null,
   };
+}
+
+/**
+ * Overrides and outside-the-plan appointments or nominations in the subtrees, counted per competent authority (the
+ * managing authority of the seat's title, in the province) and year, under the policy in force today; `frequent`
+ * maps each process of a group over the maximum to the group's verdict text.
+ */
+export async function exceptionReportIn(
+  db: Db,
+  library: PolicyLibrary,
+  roots: string[],
+): Promise<{ items: ExceptionCount[]; frequent: Map<string, { vi: string; en: string }> }> {
+  const facts = await repo.exceptionFacts(db, roots);
+  const items = exceptionCounts(
+    policyAt(library, todayIso(), 'state'),
+    facts.map((f) => ({
+      authority: `${MANAGING_AUTHORITY_LABELS[f.managingAuthority].vi} — ${f.root}`,
+      year: Number(f.onDate.slice(0, 4)),
+      kind: f.kind,
+      processId: f.processId,
+    })),
+  );
+  const frequent = new Map<string, { vi: string; en: string }>();
+  for (const g of items)
+    if (g.verdict && g.verdict.status !== 'passed') for (const id of g.processIds) frequent.set(id, g.verdict.detail);
+  return { items, frequent };
 }

@@ -129,6 +129,8 @@ export async function findSeat(db: Db | Trx, positionId: string) {
       't.code as title_code',
       't.name as title_name',
       't.rank_order',
+      't.managing_authority',
+      (eb) => eb.fn.coalesce('s.post_category', 't.post_category').as('post_category'),
       'o.name as organization_name',
       'o.path as organization_path',
     ])
@@ -138,4 +140,139 @@ export async function findSeat(db: Db | Trx, positionId: string) {
 
 export async function findOrganizationPath(db: Db | Trx, id: string) {
   return db.selectFrom('organizations').select(['id', 'path', 'name']).where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * The heads and deputies of a unit on a day: incumbents of its seats whose title is a head title (another title
+ * deputizes for it) or a deputy title, with their term end.
+ */
+export async function unitLeaders(db: Db | Trx, organizationId: string, onDate: string) {
+  const rows = await db
+    .selectFrom('position_incumbents as i')
+    .innerJoin('positions as s', 's.id', 'i.position_id')
+    .innerJoin('titles as t', 't.id', 's.title_id')
+    .select(['i.person_id', 'i.person_name', 'i.term_end', 't.name as title_name', 't.head_title_id'])
+    .select((eb) => eb.exists(eb.selectFrom('titles as d').select('d.id').whereRef('d.head_title_id', '=', 't.id')).as('is_head'))
+    .where('s.organization_id', '=', organizationId)
+    .where('i.from_date', '<=', onDate)
+    .where((eb) => eb.or([eb('i.to_date', 'is', null), eb('i.to_date', '>', onDate)]))
+    .execute();
+  return rows
+    .map((r) => ({
+      personId: r.person_id,
+      personName: r.person_name,
+      titleName: r.title_name,
+      termEnd: r.term_end,
+      role: r.head_title_id !== null ? ('deputy' as const) : Number(r.is_head) ? ('head' as const) : null,
+    }))
+    .filter((r): r is typeof r & { role: 'head' | 'deputy' } => r.role !== null);
+}
+
+/**
+ * On effect, the attained title leaves the plan: the person's active planning candidacies for that title (by code,
+ * across catalog versions) or for that very seat end on the effective date. Returns the candidacies ended.
+ */
+export async function leavePlansForTitle(
+  trx: Trx,
+  q: { personId: string; titleCode: string; positionId: string; on: string; reason: string },
+): Promise<{ id: string; cycleId: string }[]> {
+  const rows = await trx
+    .selectFrom('planning_candidates as c')
+    .innerJoin('planning_plans as pl', 'pl.id', 'c.plan_id')
+    .leftJoin('titles as pt', 'pt.id', 'pl.title_id')
+    .leftJoin('titles as ct', 'ct.id', 'c.target_title_id')
+    .leftJoin('positions as ps', 'ps.id', 'pl.position_id')
+    .leftJoin('titles as st', 'st.id', 'ps.title_id')
+    .select(['c.id', 'c.cycle_id'])
+    .where('c.person_id', '=', q.personId)
+    .where('c.removed_on', 'is', null)
+    .where((eb) =>
+      eb.or([
+        eb('pl.position_id', '=', q.positionId),
+        eb('pt.code', '=', q.titleCode),
+        eb('ct.code', '=', q.titleCode),
+        eb('st.code', '=', q.titleCode),
+      ]),
+    )
+    .execute();
+  if (rows.length)
+    await trx
+      .updateTable('planning_candidates')
+      .set({ removed_on: q.on, removal_reason: q.reason })
+      .where(
+        'id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .execute();
+  return rows.map((r) => ({ id: r.id, cycleId: r.cycle_id }));
+}
+
+/** Overrides and outside-the-plan appointments or nominations in the subtrees, with the title's competent authority. */
+export async function exceptionFacts(db: Db, scopePaths: string[]) {
+  const base = db
+    .selectFrom('decision_processes as p')
+    .innerJoin('organizations as o', 'o.id', 'p.organization_id')
+    .innerJoin('positions as s', 's.id', 'p.position_id')
+    .innerJoin('titles as t', 't.id', 's.title_id')
+    .where((eb) => inSubtrees(eb, 'o.path', scopePaths))
+    .where('p.status', '!=', 'cancelled');
+  const [overrides, outside] = await Promise.all([
+    base
+      .innerJoin('decision_overrides as x', 'x.process_id', 'p.id')
+      .select(['p.id as process_id', 'o.path', 't.managing_authority', 'x.decided_on as on_date'])
+      .execute(),
+    base
+      .select(['p.id as process_id', 'o.path', 't.managing_authority'])
+      .select((eb) => eb.fn.coalesce('p.decision_date', 'p.started_on').as('on_date'))
+      .where('p.in_plan', '=', 0)
+      .where('p.action', 'in', ['appointment', 'nomination'])
+      .execute(),
+  ]);
+  // The authority acts for the province: the organization just below the national root (or the root itself).
+  const anchor = (path: string) => {
+    const ids = path.split('/').filter(Boolean);
+    return ids[1] ?? ids[0]!;
+  };
+  const roots = [...new Set([...overrides, ...outside].map((r) => anchor(r.path)))];
+  const names = roots.length
+    ? await db.selectFrom('organizations').select(['id', 'name']).where('id', 'in', roots).execute()
+    : [];
+  const rootName = new Map(names.map((n) => [n.id, n.name]));
+  const shape = (kind: 'override' | 'outside-plan') => (r: (typeof overrides)[number]) => ({
+    kind,
+    processId: r.process_id,
+    managingAuthority: r.managing_authority,
+    root: rootName.get(anchor(r.path)) ?? '',
+    onDate: String(r.on_date),
+  });
+  return [...overrides.map(shape('override')), ...outside.map(shape('outside-plan'))];
+}
+
+/** The audit entries of one process and of its steps' vote sessions, oldest first. */
+export async function auditTrail(db: Db, processId: string, voteSessionIds: readonly string[]) {
+  return db
+    .selectFrom('audit_log as a')
+    .leftJoin('users as u', 'u.id', 'a.actor_id')
+    .select(['a.seq', 'a.at', 'a.action', 'a.entity', 'a.entity_id', 'a.hash', 'u.full_name as actor_name'])
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('a.entity', '=', 'decision_process'), eb('a.entity_id', '=', processId)]),
+        ...(voteSessionIds.length
+          ? [eb.and([eb('a.entity', '=', 'vote_session'), eb('a.entity_id', 'in', voteSessionIds)])]
+          : []),
+      ]),
+    )
+    .orderBy('a.seq')
+    .execute();
+}
+
+/** The organization directly above one (the body that usually issues its leaders' decisions). */
+export async function parentOrganization(db: Db | Trx, id: string) {
+  return db
+    .selectFrom('organizations as o')
+    .innerJoin('organizations as p', 'p.id', 'o.parent_id')
+    .select(['p.id', 'p.name'])
+    .where('o.id', '=', id)
+    .executeTakeFirst();
 }

@@ -2,7 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  cancelBodySchema,
   completeStepBodySchema,
+  draftQuerySchema,
+  exceptionReportSchema,
+  inspectionSchema,
+  trailSchema,
   createProcessBodySchema,
   decideBodySchema,
   dossierItemBodySchema,
@@ -20,6 +25,8 @@ import { errorResponses } from '../../http/responses';
 import type { PolicyLibrary } from '../policy/policy.library';
 import { getProcess, listProcesses } from './decision.read';
 import * as service from './decision.service';
+import { draftOf } from './decision.draft';
+import { exceptionReport, inspection, trail } from './decision.inspection';
 
 const idParams = z.object({ id: z.string().max(40) });
 const stepParams = z.object({ id: z.string().max(40), key: z.string().max(60) });
@@ -39,6 +46,75 @@ export function decisionRoutes(app: FastifyInstance, db: Db, library: PolicyLibr
       },
     },
     async (req) => listProcesses(db, library, requireActor(req), req.query),
+  );
+  r.get(
+    '/api/decisions/inspection',
+    {
+      schema: {
+        tags,
+        summary: 'Kiểm tra: mọi cảnh báo trong phạm vi và xác minh chuỗi nhật ký / inspector view',
+        response: { 200: inspectionSchema, ...errorResponses },
+      },
+    },
+    async (req) => inspection(db, library, requireActor(req)),
+  );
+  r.get(
+    '/api/decisions/exceptions',
+    {
+      schema: {
+        tags,
+        summary: 'Ngoại lệ và bổ nhiệm ngoài quy hoạch theo cấp có thẩm quyền và năm / exceptions per authority and year',
+        response: { 200: exceptionReportSchema, ...errorResponses },
+      },
+    },
+    async (req) => exceptionReport(db, library, requireActor(req)),
+  );
+  r.get(
+    '/api/decisions/:id/trail',
+    {
+      schema: {
+        tags,
+        summary: 'Toàn bộ dấu vết: bước, phiếu, kiểm tra, giấy tờ, việc tránh, nhật ký / full trail',
+        params: idParams,
+        response: { 200: trailSchema, ...errorResponses },
+      },
+    },
+    async (req) => trail(db, library, requireActor(req), req.params.id),
+  );
+  r.get(
+    '/api/decisions/:id/decision.docx',
+    {
+      schema: {
+        tags,
+        summary: 'Dự thảo quyết định (.docx) / the decision draft',
+        params: idParams,
+        querystring: draftQuerySchema,
+      },
+    },
+    async (req, reply) => {
+      const { bytes, fileName } = await draftOf(db, library, requireActor(req), req.params.id, req.query);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        .header('content-disposition', `attachment; filename="${fileName}"`)
+        .send(bytes);
+    },
+  );
+  r.post(
+    '/api/decisions/:id/cancel',
+    {
+      schema: {
+        tags,
+        summary: 'Hủy quy trình (lý do, ghi nhật ký) / cancel a process',
+        params: idParams,
+        body: cancelBodySchema,
+        response: detail,
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      await service.cancelProcess(db, actor, req.params.id, req.body);
+      return getProcess(db, library, actor, req.params.id);
+    },
   );
   r.get(
     '/api/decisions/:id',

@@ -1,4 +1,6 @@
 import {
+  type CancelBody,
+  cancelBodySchema,
   type CompleteStepBody,
   type CreateProcessBody,
   type DecideBody,
@@ -25,12 +27,16 @@ import { appendAudit } from '../audit/audit.repository';
 import { parseRecord } from '../persons/person.mapper';
 import { findPerson, personIdOfUser } from '../persons/person.repository';
 import { applyPostChangeIn } from '../persons/person.service';
-import { type PolicyLibrary, policyAt } from '../policy/policy.library';
+import type { Verdict } from '../../../contracts/policy';
+import { type PolicyLibrary, type ResolvedPolicy } from '../policy/policy.library';
+import { policyInForceFor } from '../policy/policy.in-force';
+import { retirementDate } from '../policy/retirement.rules';
+import { headNearEnd } from './decision.power.rules';
 import { addIncumbentIn, endIncumbentIn } from '../positions/position.service';
 import { createVote } from '../votes/vote.service';
 import { findVoteSession, listSubjects } from '../votes/vote.repository';
 import { holidayCalendar } from './holiday.calendar';
-import { blockingChecks, definitionOf, loadReadable, unresolved } from './decision.read';
+import { blockingChecks, definitionOf, loadReadable, placementVerdicts, unresolved } from './decision.read';
 import { type KinPerson, addWorkingDays, kinship, outcomeContinues, processDefinition, stepResult } from './decision.rules';
 import * as repo from './decision.repository';
 
@@ -77,7 +83,11 @@ export async function createProcess(db: Db, library: PolicyLibrary, actor: Actor
     const person = await findPerson(trx, body.personId);
     if (!person || !mayActOn(actor, 'decisions.read', person.organization_path))
       throw validation('personId', 'không tìm thấy hồ sơ cán bộ', 'no such person record');
-    const policy = policyAt(library, body.startedOn, body.track);
+    const { policy, localPackIds } = await policyInForceFor(trx, library, {
+      organizationPath: org.path,
+      date: body.startedOn,
+      track: body.track,
+    });
     const def = processDefinition(policy, body.action, body.source);
     if (!def)
       throw validation(
@@ -91,6 +101,30 @@ export async function createProcess(db: Db, library: PolicyLibrary, actor: Actor
     const candidate = parseRecord(person.data_json);
     const kin = proposer ? kinship(kinOf(candidate), kinOf(proposer)) : null;
     if (kin) throw kinshipConflict(proposer!.fullName, kin.relation);
+    let startVerdicts: Verdict[] = [];
+    if (SEATING_ACTIONS.includes(body.action)) {
+      // Anti-Corruption Law 2018 art. 20: a relative of the unit's head or a deputy is never placed in a sensitive post.
+      const placement = await placementVerdicts(
+        trx,
+        policy,
+        { position_id: seat.id, person_id: person.id },
+        candidate,
+        body.startedOn,
+      );
+      const blocked = placement.filter((v) => v.status === 'failed');
+      if (blocked.length)
+        throw new AppError(
+          'CONFLICT',
+          'Không được bố trí người thân của người đứng đầu, cấp phó vào vị trí này (Luật Phòng, chống tham nhũng 2018, Điều 20)',
+          'A relative of the head or a deputy may not be placed in this post (Anti-Corruption Law 2018, art. 20)',
+          blocked.map((v) => ({
+            path: v.ruleId,
+            message: `${v.detail.vi} (${v.citation.text})`,
+            messageEn: `${v.detail.en} (${v.citation.text})`,
+          })),
+        );
+      startVerdicts = await headVerdicts(trx, policy, org.id, body.startedOn);
+    }
     const cal = holidayCalendar();
     const id = newId();
     const row = {
@@ -119,6 +153,11 @@ export async function createProcess(db: Db, library: PolicyLibrary, actor: Actor
       signer_name: null,
       decided_by: null,
       decided_at: null,
+      start_verdicts_json: JSON.stringify(startVerdicts),
+      local_pack_ids_json: JSON.stringify(localPackIds),
+      cancel_reason: null,
+      cancelled_on: null,
+      cancelled_by: null,
     };
     const steps = def.steps.map((s, i) => ({
       id: newId(),
@@ -147,6 +186,21 @@ export async function createProcess(db: Db, library: PolicyLibrary, actor: Actor
     });
     return id;
   });
+}
+
+/** The heads of the organization running the process, near retirement or the end of their term (a warning). */
+async function headVerdicts(trx: Trx, policy: ResolvedPolicy, organizationId: string, startedOn: string): Promise<Verdict[]> {
+  const heads = [];
+  for (const h of (await repo.unitLeaders(trx, organizationId, startedOn)).filter((l) => l.role === 'head')) {
+    const record = await recordOf(trx, h.personId);
+    heads.push({
+      fullName: h.personName,
+      titleName: h.titleName,
+      retirementDate: record ? retirementDate({ sex: record.sex, birth: record.birthDate }, policy).retirementDate : null,
+      termEnd: h.termEnd,
+    });
+  }
+  return headNearEnd(policy, heads, startedOn);
 }
 
 export async function addDossierItem(db: Db, library: PolicyLibrary, actor: Actor, id: string, input: unknown): Promise<void> {
@@ -402,6 +456,12 @@ export async function recordOverride(db: Db, actor: Actor, id: string, input: Ov
     const row = await loadWritable(trx, actor, id, 'decisions.approve');
     openOnly(row.status);
     if (row.prepared_by === actor.userId) throw separationOfDuties();
+    if (body.ruleId === 'power.relatives-restriction')
+      throw new AppError(
+        'CONFLICT',
+        'Điều 20 Luật Phòng, chống tham nhũng là quy định cấm của luật: không cấp nào được quyết định vượt qua',
+        'Art. 20 of the Anti-Corruption Law is a prohibition of the law: no authority may override it',
+      );
     const rec = {
       id: newId(),
       process_id: id,
@@ -473,7 +533,7 @@ export async function decide(db: Db, library: PolicyLibrary, actor: Actor, id: s
         'Conditions are not met; only a recorded decision of the competent authority can override',
         blocking.map((v) => ({ path: v.ruleId, message: v.detail.vi, messageEn: v.detail.en })),
       );
-    await applyEffect(trx, row, body, checks.record, actor);
+    const leftPlans = await applyEffect(trx, row, body, checks.record, actor);
     await repo.updateProcess(trx, id, {
       status: 'decided',
       decision_number: body.number,
@@ -496,6 +556,7 @@ export async function decide(db: Db, library: PolicyLibrary, actor: Actor, id: s
         personId: row.person_id,
         positionId: row.position_id,
         overrides: overrides.map((o) => o.rule_id),
+        planningCandidaciesEnded: leftPlans,
       },
     });
   });
@@ -512,7 +573,16 @@ async function applyEffect(
   const open = await repo.openIncumbencies(trx, row.person_id, on);
   const seat = (await repo.findSeat(trx, row.position_id))!;
   const reason = `Quyết định số ${body.number} ngày ${body.decisionDate.split('-').reverse().join('/')}`;
+  let leftPlans: { id: string; cycleId: string }[] = [];
   if (SEATING_ACTIONS.includes(row.action)) {
+    // The attained title leaves the plan, in the same transaction as the seat.
+    leftPlans = await repo.leavePlansForTitle(trx, {
+      personId: row.person_id,
+      titleCode: seat.title_code,
+      positionId: seat.id,
+      on,
+      reason: `Đã được bổ nhiệm: ${reason}`,
+    });
     // The post held until now ends where the new one starts (a secondment keeps the home post).
     const ending = row.action === 'secondment' ? open.filter((i) => i.position_id === row.position_id) : open;
     for (const inc of ending) await endIncumbentIn(trx, null, inc.id, on);
@@ -552,4 +622,33 @@ async function applyEffect(
     await applyPostChangeIn(trx, row.person_id, { closeOn: on, newPost: null, reason }, { by: actor.userId, at: nowIso() });
   }
   // A nomination or a suspension changes no seat: the decision itself is the record.
+  return leftPlans;
+}
+
+/** Cancels an open process with its reason: the competent authority only, audited, and flagged for the inspector. */
+export async function cancelProcess(db: Db, actor: Actor, id: string, input: CancelBody): Promise<void> {
+  const body = cancelBodySchema.parse(input);
+  await db.transaction().execute(async (trx) => {
+    const row = await loadWritable(trx, actor, id, 'decisions.approve');
+    openOnly(row.status);
+    if (body.cancelledOn < row.started_on)
+      throw validation('cancelledOn', 'trước ngày bắt đầu quy trình', 'before the process started');
+    const patch = {
+      status: 'cancelled' as const,
+      cancel_reason: body.reason,
+      cancelled_on: body.cancelledOn,
+      cancelled_by: actor.userId,
+      last_activity_on: body.cancelledOn,
+    };
+    await repo.updateProcess(trx, id, patch);
+    await appendAudit(trx, {
+      actorId: actor.userId,
+      action: 'decision.cancel',
+      entity: 'decision_process',
+      entityId: id,
+      organizationId: row.organization_id,
+      before: { status: row.status },
+      after: patch,
+    });
+  });
 }

@@ -32,6 +32,13 @@ export interface DecisionProcessTable {
   signer_name: string | null;
   decided_by: string | null;
   decided_at: string | null;
+  /** verdicts taken at the start (JSON Verdict[]) */
+  start_verdicts_json: string;
+  /** the approved local policy packs in force for the organization at the start (JSON string[]) */
+  local_pack_ids_json: string;
+  cancel_reason: string | null;
+  cancelled_on: string | null;
+  cancelled_by: string | null;
 }
 export type DecisionProcessRow = Selectable<DecisionProcessTable>;
 

@@ -296,6 +296,8 @@ export const KNOWN_RULE_KINDS: Record<string, RuleKind> = {
   'planning.recommendation-threshold': 'threshold',
   'planning.age-bands': 'age-bands',
   'appointment.in-plan': 'flag',
+  'appointment.head-near-retirement': 'months',
+  'power.exceptions-per-authority': 'count-max',
   'appointment.months-in-post': 'months',
   'appointment.full-term': 'months',
   'appointment.discipline-waits': 'discipline-waits',

@@ -107,6 +107,7 @@ export async function createPosition(db: Db, actor: Actor | null, body: CreatePo
       organization_id: org.id,
       title_id: body.titleId,
       seat_count: body.seatCount,
+      post_category: body.postCategory ?? null,
       term_years: body.termYears ?? null,
       valid_from: body.validFrom,
       valid_to: null,

@@ -1,5 +1,5 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
-import type { IncumbencyKind } from '../../../contracts/positions';
+import type { IncumbencyKind, PostCategory } from '../../../contracts/positions';
 
 /** A seat: organization × title with a seat count, valid over [valid_from, valid_to). */
 export interface PositionTable {
@@ -7,6 +7,8 @@ export interface PositionTable {
   organization_id: string;
   title_id: string;
   seat_count: number;
+  /** the seat's own sensitive post category (art. 20), else the title's */
+  post_category: PostCategory | null;
   term_years: number | null;
   valid_from: string;
   valid_to: string | null;

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { load as loadYaml } from 'js-yaml';
 import { z } from 'zod';
 import { isoDateSchema } from '../../../contracts/common';
+import { postCategorySchema } from '../../../contracts/positions';
 import { localityClassSchema, managingAuthoritySchema, titleGroupSchema } from '../../../contracts/titles';
 
 /** policy/catalog/*.yaml: each file is one dated version of the title catalog. */
@@ -17,6 +18,8 @@ const catalogTitleSchema = z.strictObject({
   locality: localityClassSchema.optional(),
   authority: managingAuthoritySchema,
   leadership: z.boolean(),
+  /** a sensitive post under the Anti-Corruption Law 2018 art. 20 */
+  postCategory: postCategorySchema.optional(),
   head: z.string().optional(),
   maxDeputies: z.number().int().min(0).optional(),
   exOfficio: z.array(z.string()).optional(),

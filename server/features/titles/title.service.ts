@@ -42,6 +42,7 @@ export async function syncTitleCatalog(db: Db, files: CatalogFile[] = loadCatalo
             locality_class: t.locality ?? null,
             managing_authority: t.authority,
             is_leadership: t.leadership ? 1 : 0,
+            post_category: t.postCategory ?? null,
             head_title_id: head ? titleId(file.id, head) : null,
             max_deputies: t.maxDeputies ?? null,
             ex_officio_json: JSON.stringify((t.exOfficio ?? []).map((code) => titleId(file.id, { code }))),

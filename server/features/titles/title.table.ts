@@ -1,4 +1,5 @@
 import type { Insertable, Selectable } from 'kysely';
+import type { PostCategory } from '../../../contracts/positions';
 import type { LocalityClass, ManagingAuthority, TitleGroup } from '../../../contracts/titles';
 
 export interface TitleCatalogTable {
@@ -24,6 +25,8 @@ export interface TitleTable {
   locality_class: LocalityClass | null;
   managing_authority: ManagingAuthority;
   is_leadership: number;
+  /** Anti-Corruption Law 2018 art. 20: a sensitive post category (personnel, accounting, …) */
+  post_category: PostCategory | null;
   head_title_id: string | null;
   max_deputies: number | null;
   /** JSON array of title ids held ex officio */

@@ -7,6 +7,9 @@ import { formatDate, useI18n } from '../../ui/i18n';
 import { PageHeader } from '../../ui/PageHeader';
 import { Link, useSearch } from '../../ui/router';
 import { useApiQuery } from '../../ui/useApiQuery';
+import { hasAnyRole, useSession } from '../../ui/session';
+import { InspectionView, TrailView } from './InspectionView';
+import { FLAG_LABELS, M } from './messages';
 import { ProcessView } from './ProcessView';
 
 const PAGE_SIZE = 20;
@@ -14,12 +17,17 @@ const STATUS_COLOR = { open: 'blue', stopped: 'red', decided: 'green', cancelled
 
 /** Personnel processes in scope with deadlines and flags; `/decisions?id=…` shows one process. */
 export function DecisionsPage() {
-  const id = new URLSearchParams(useSearch()).get('id');
+  const search = new URLSearchParams(useSearch());
+  const id = search.get('id');
+  const trail = search.get('trail');
+  if (trail) return <TrailView id={trail} />;
+  if (search.get('inspection')) return <InspectionView />;
   return id ? <ProcessView id={id} /> : <ProcessList />;
 }
 
 function ProcessList() {
   const { t, label } = useI18n();
+  const { roles } = useSession();
   const [page, setPage] = useState(1);
   const [flagged, setFlagged] = useState(false);
   const list = useApiQuery<{ items: ProcessSummary[]; total: number }>('/api/decisions', {
@@ -56,7 +64,7 @@ function ProcessList() {
           <Tag color={STATUS_COLOR[p.status]}>{label(PROCESS_STATUS_LABELS[p.status])}</Tag>
           {p.flags.map((f, i) => (
             <Tooltip key={i} title={label({ vi: f.message, en: f.messageEn })}>
-              <Tag color="volcano">{t(`decisions.flag.${f.code}`)}</Tag>
+              <Tag color="volcano">{label(FLAG_LABELS[f.code])}</Tag>
             </Tooltip>
           ))}
         </Space>
@@ -70,6 +78,11 @@ function ProcessList() {
         intro={t('decisions.intro')}
         extra={
           <Space>
+            {hasAnyRole(roles, ['inspector', 'leader', 'admin']) ? (
+              <Link to="/decisions?inspection=1" data-testid="inspection-link">
+                {label(M.inspectionTitle)}
+              </Link>
+            ) : null}
             {t('decisions.flaggedOnly')}
             <Switch checked={flagged} onChange={(v) => (setFlagged(v), setPage(1))} data-testid="flagged-only" />
           </Space>

@@ -33,6 +33,8 @@ import { PageHeader } from '../../ui/PageHeader';
 import { Link } from '../../ui/router';
 import { hasAnyRole, useSession } from '../../ui/session';
 import { useApiQuery } from '../../ui/useApiQuery';
+import { M } from './messages';
+import { CancelCard, DocumentLinks, StartNotes } from './ProcessExtras';
 
 type Outcome = 'recorded' | 'passed' | 'go-on' | 'head-decides' | 'no-quorum' | 'stopped';
 const iso = (d: Dayjs | undefined) => d?.format('YYYY-MM-DD');
@@ -98,6 +100,8 @@ export function ProcessView({ id }: { id: string }) {
           <Descriptions.Item label={t('decisions.inPlan')}>{p.inPlan ? t('decisions.yes') : t('decisions.no')}</Descriptions.Item>
           <Descriptions.Item label={t('decisions.rule')}>{p.ruleId}</Descriptions.Item>
         </Descriptions>
+        <StartNotes p={p} />
+        <DocumentLinks p={p} />
         {p.flags.length ? (
           <Alert
             type="warning"
@@ -375,6 +379,7 @@ export function ProcessView({ id }: { id: string }) {
             </Form>
           </Card>
         ) : null}
+        {leader ? <CancelCard onCancel={(body) => post(`/api/decisions/${p.id}/cancel`, body, label(M.cancelled))} /> : null}
         {p.decision ? (
           <Alert
             type="success"

@@ -1,0 +1,67 @@
+import type { FlagCode } from '@contracts/decisions';
+
+type Bilingual = { vi: string; en: string };
+
+/** Short names of the flags a process can carry (the long text comes from the server with its citation). */
+export const FLAG_LABELS: Record<FlagCode, Bilingual> = {
+  'deadline-policy': { vi: 'Quá hạn chủ trương', en: 'Policy overdue' },
+  'deadline-process': { vi: 'Quá hạn', en: 'Overdue' },
+  stalled: { vi: 'Ngưng trệ', en: 'Stalled' },
+  'too-fast': { vi: 'Nhanh bất thường', en: 'Unusually fast' },
+  'kinship-recusal': { vi: 'Có người thân phải tránh', en: 'Kinship recusal' },
+  override: { vi: 'Có quyết định vượt kiểm tra', en: 'Override' },
+  'outside-plan': { vi: 'Ngoài quy hoạch', en: 'Outside the plan' },
+  'separation-of-duties': { vi: 'Tách bạch nhiệm vụ', en: 'Separation of duties' },
+  'head-near-end': { vi: 'Người đứng đầu sắp nghỉ hưu, hết nhiệm kỳ', en: 'Head near retirement or term end' },
+  'exceptions-frequent': { vi: 'Nhiều ngoại lệ trong năm', en: 'Many exceptions this year' },
+  cancelled: { vi: 'Đã hủy', en: 'Cancelled' },
+};
+
+export const M = {
+  startChecks: { vi: 'Cảnh báo khi bắt đầu quy trình', en: 'Warnings at the start' },
+  localPacks: { vi: 'Quy định riêng của địa phương được áp dụng', en: 'Local rules applied' },
+  cancelTitle: { vi: 'Hủy quy trình', en: 'Cancel the process' },
+  cancelIntro: {
+    vi: 'Chỉ cấp có thẩm quyền được hủy; lý do được ghi vào nhật ký và người kiểm tra nhìn thấy.',
+    en: 'Only the competent authority may cancel; the reason is logged and shown to the inspector.',
+  },
+  cancelOn: { vi: 'Ngày hủy', en: 'Cancelled on' },
+  cancelReason: { vi: 'Lý do hủy', en: 'Reason' },
+  cancelSubmit: { vi: 'Hủy quy trình', en: 'Cancel the process' },
+  cancelled: { vi: 'Đã hủy quy trình', en: 'Process cancelled' },
+  cancelledOn: { vi: 'Quy trình đã hủy ngày', en: 'Process cancelled on' },
+  draft: { vi: 'Tải dự thảo quyết định (.docx)', en: 'Download the decision draft (.docx)' },
+  decisionDocx: { vi: 'Tải quyết định (.docx)', en: 'Download the decision (.docx)' },
+  trail: { vi: 'Xem toàn bộ dấu vết', en: 'Full trail' },
+  inspectionTitle: { vi: 'Kiểm tra công tác cán bộ', en: 'Inspection of cadre work' },
+  inspectionIntro: {
+    vi: 'Mọi quy trình có cảnh báo trong phạm vi của bạn, số ngoại lệ theo cấp có thẩm quyền và năm, và kết quả kiểm tra chuỗi nhật ký. Chỉ xem, không sửa.',
+    en: 'Every flagged process in your scope, exceptions per authority and year, and the audit chain check. Read-only.',
+  },
+  chainOk: { vi: 'Chuỗi nhật ký toàn vẹn', en: 'The audit chain is intact' },
+  chainBroken: { vi: 'Chuỗi nhật ký bị thay đổi', en: 'The audit chain was altered' },
+  entriesChecked: { vi: 'bản ghi đã kiểm tra', en: 'entries checked' },
+  flaggedProcesses: { vi: 'Quy trình có cảnh báo', en: 'Flagged processes' },
+  exceptions: { vi: 'Ngoại lệ và bổ nhiệm ngoài quy hoạch theo cấp có thẩm quyền', en: 'Exceptions per authority' },
+  authority: { vi: 'Cấp có thẩm quyền', en: 'Authority' },
+  year: { vi: 'Năm', en: 'Year' },
+  overrides: { vi: 'Vượt kiểm tra', en: 'Overrides' },
+  outsidePlan: { vi: 'Ngoài quy hoạch', en: 'Outside the plan' },
+  total: { vi: 'Tổng', en: 'Total' },
+  assessment: { vi: 'Đánh giá', en: 'Assessment' },
+  votes: { vi: 'Các cuộc bỏ phiếu', en: 'Votes' },
+  step: { vi: 'Bước', en: 'Step' },
+  mode: { vi: 'Hình thức', en: 'Mode' },
+  summoned: { vi: 'Triệu tập', en: 'Summoned' },
+  collected: { vi: 'Thu về', en: 'Collected' },
+  inFavour: { vi: 'Tán thành', en: 'In favour' },
+  auditEntries: { vi: 'Nhật ký (chuỗi băm)', en: 'Audit entries (hash chain)' },
+  when: { vi: 'Thời điểm', en: 'When' },
+  who: { vi: 'Người thực hiện', en: 'Who' },
+  what: { vi: 'Thao tác', en: 'Action' },
+  hash: { vi: 'Mã băm', en: 'Hash' },
+  backToInspection: { vi: 'Quay lại danh sách kiểm tra', en: 'Back to the inspection' },
+  none: { vi: 'Không có', en: 'None' },
+  electronic: { vi: 'Bỏ phiếu điện tử', en: 'Electronic vote' },
+  toStart: { vi: 'Việc cần bắt đầu', en: 'To start' },
+} satisfies Record<string, Bilingual>;
