@@ -141,6 +141,7 @@ export const MODULES: readonly FeatureModule[] = [
   {
     key: 'training',
     path: '/training',
+    group: 'personnel',
     label: { vi: 'Đào tạo, bồi dưỡng', en: 'Training' },
     icon: <ReadOutlined />,
     roles: ['officer', 'leader', 'inspector', 'admin'],
@@ -207,6 +208,7 @@ export const MODULES: readonly FeatureModule[] = [
   {
     key: 'persons-edit',
     path: '/persons/edit',
+    group: 'cadres',
     label: { vi: 'Lập, sửa hồ sơ', en: 'New or edit record' },
     icon: <FormOutlined />,
     roles: ['officer', 'admin'],
