@@ -29,6 +29,8 @@ import type {
 } from '../features/programme/programme.table';
 import type { SessionTable, UserGrantTable, UserTable } from '../features/users/user.table';
 import type {
+  VoteBoardBallotTable,
+  VoteBoardCiphertextTable,
   VoteBoardTable,
   VoteConsequenceTaskTable,
   VotePaperEntryTable,
@@ -99,6 +101,8 @@ export interface Database {
   vote_voters: VoteVoterTable;
   vote_trustees: VoteTrusteeTable;
   vote_board: VoteBoardTable;
+  vote_board_ballots: VoteBoardBallotTable;
+  vote_board_ciphertexts: VoteBoardCiphertextTable;
   vote_consequence_tasks: VoteConsequenceTaskTable;
   planning_cycles: PlanningCycleTable;
   planning_plans: PlanningPlanTable;

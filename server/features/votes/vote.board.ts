@@ -15,11 +15,25 @@ export class BoardAppender {
     private readonly sessionId: string,
     existing: VoteBoardRow[],
   ) {
-    this.seq = existing.length;
     const events = existing.filter((r) => r.name.endsWith('.event.json'));
     const last = events[events.length - 1];
+    this.seq = existing.length;
     this.head = last ? last.name.slice(0, 64) : null;
     this.height = last ? (JSON.parse(last.content) as ArchiveEvent).height : -1;
+  }
+
+  /** Appends after a board known only by its tail (row count and last event), without reading it whole. */
+  static after(sessionId: string, tail: { rows: number; lastEvent: { name: string; content: string } | null }): BoardAppender {
+    const a = new BoardAppender(sessionId, []);
+    a.seq = tail.rows;
+    a.head = tail.lastEvent ? tail.lastEvent.name.slice(0, 64) : null;
+    a.height = tail.lastEvent ? (JSON.parse(tail.lastEvent.content) as ArchiveEvent).height : -1;
+    return a;
+  }
+
+  /** The row number the last event was written at (after event()). */
+  get lastSeq(): number {
+    return this.seq - 1;
   }
 
   header(timestamp: number): void {

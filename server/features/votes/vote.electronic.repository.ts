@@ -1,4 +1,5 @@
 import type { Db, Trx } from '../../db/database';
+import { dialectOf } from '../../db/dialect';
 import type { VoteBoardRow, VoteTrusteeRow } from './vote.table';
 
 export async function findUsersByUsernames(db: Db | Trx, usernames: readonly string[]) {
@@ -85,4 +86,66 @@ export async function updateElectronicSession(
   set: { election_uuid?: string; raw_election?: string; threshold?: number; trustees_json?: string },
 ): Promise<void> {
   await trx.updateTable('vote_sessions').set(set).where('id', '=', id).execute();
+}
+
+/** Where the board ends: the next row number, and the last event's hash and height (for the next event). */
+export async function boardTail(
+  db: Db | Trx,
+  sessionId: string,
+): Promise<{ rows: number; lastEvent: { name: string; content: string } | null }> {
+  const n = await db
+    .selectFrom('vote_board')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('session_id', '=', sessionId)
+    .executeTakeFirstOrThrow();
+  const last = await db
+    .selectFrom('vote_board')
+    .select(['name', 'content'])
+    .where('session_id', '=', sessionId)
+    .where('name', 'like', '%.event.json')
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return { rows: Number(n.n), lastEvent: last ?? null };
+}
+
+/** Serializes appends to one session's board (PostgreSQL; SQLite serializes writers already). */
+export async function lockBoard(trx: Trx, sessionId: string): Promise<void> {
+  if (dialectOf(trx) === 'postgres')
+    await trx.selectFrom('vote_sessions').select('id').where('id', '=', sessionId).forUpdate().executeTakeFirst();
+}
+
+export async function knownCiphertexts(db: Db | Trx, sessionId: string, alphaHashes: readonly string[]): Promise<number> {
+  if (alphaHashes.length === 0) return 0;
+  const r = await db
+    .selectFrom('vote_board_ciphertexts')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('session_id', '=', sessionId)
+    .where('alpha_hash', 'in', alphaHashes)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export async function hasBallotFrom(db: Db | Trx, sessionId: string, credentialHash: string): Promise<boolean> {
+  const r = await db
+    .selectFrom('vote_board_ballots')
+    .select('seq')
+    .where('session_id', '=', sessionId)
+    .where('credential_hash', '=', credentialHash)
+    .limit(1)
+    .executeTakeFirst();
+  return !!r;
+}
+
+export async function indexBallot(
+  trx: Trx,
+  row: { session_id: string; seq: number; tracker: string; credential_hash: string },
+  alphaHashes: readonly string[],
+): Promise<void> {
+  await trx.insertInto('vote_board_ballots').values(row).execute();
+  if (alphaHashes.length)
+    await trx
+      .insertInto('vote_board_ciphertexts')
+      .values(alphaHashes.map((alpha_hash) => ({ session_id: row.session_id, alpha_hash })))
+      .execute();
 }

@@ -14,7 +14,7 @@ import { appendAudit } from '../audit/audit.repository';
 import { grantsOf } from '../users/user.repository';
 import { ballotTracker, verifyBallot } from './belenios/ballot';
 import { makeElection, newElectionUuid, publicCredentialsJson } from './belenios/election';
-import { hashJson, isGroupElement } from './belenios/group';
+import { hashJson, isGroupElement, sha256Hex } from './belenios/group';
 import { checkPartialDecryption, combineFactors, computeResult, encryptedTally, lastBallots } from './belenios/tally';
 import {
   type Polynomial,
@@ -390,23 +390,24 @@ export async function castBallot(
     const election = JSON.parse(row.raw_election!) as Election;
     const check = verifyBallot(election, hashJson(row.raw_election!), raw);
     if (!check.ok) throw validation('ballot', 'phiếu không hợp lệ', check.error!);
-    const rows = await erepo.boardRows(trx, id);
-    const earlier = boardEvents(rows)
-      .filter((e) => e.event.type === 'Ballot')
-      .map((e) => JSON.parse(e.payload!) as Ballot);
-    const mine = new Set(ballot.answers.flatMap((a) => a.choices.map((c) => c.alpha)));
-    if (earlier.some((b) => b.answers.some((a) => a.choices.some((c) => mine.has(c.alpha))))) {
+    // the board's index answers both questions: no ciphertext seen before (a replay), and whether this credential
+    // voted before (the new ballot replaces the earlier one at the tally)
+    const alphas = [...new Set(ballot.answers.flatMap((a) => a.choices.map((c) => sha256Hex(c.alpha))))];
+    await erepo.lockBoard(trx, id);
+    if ((await erepo.knownCiphertexts(trx, id, alphas)) > 0) {
       throw validation(
         'ballot',
         'phiếu trùng bản mã với một phiếu đã nộp',
         'the ballot repeats ciphertexts of an earlier ballot',
       );
     }
-    const board = new BoardAppender(id, rows);
+    const credentialHash = sha256Hex(ballot.credential);
+    const replacedEarlier = await erepo.hasBallotFrom(trx, id, credentialHash);
+    const board = BoardAppender.after(id, await erepo.boardTail(trx, id));
     board.event('Ballot', board.data(raw));
     await erepo.appendBoardRows(trx, board.rows);
     const tracker = ballotTracker(raw);
-    const replacedEarlier = earlier.some((b) => b.credential === ballot.credential);
+    await erepo.indexBallot(trx, { session_id: id, seq: board.lastSeq, tracker, credential_hash: credentialHash }, alphas);
     // The audit names the voter and the tracker, never anything of the content (which is encrypted anyway).
     await audit(trx, actor, row, replacedEarlier ? 'vote.ballot.replace' : 'vote.ballot.cast', { tracker });
     return { tracker, replacedEarlier };

@@ -63,7 +63,7 @@ describe.each(testDialects())('an electronic confidence vote on %s', (dialect) =
     return JSON.parse(res.body);
   };
 
-  async function createElectronic(votes: number) {
+  async function createElectronic(votes: number, over: Record<string, unknown> = {}) {
     const res = await c('officer.tq').post('/api/votes', {
       organizationId: tqId,
       kind: 'confidence',
@@ -79,6 +79,7 @@ describe.each(testDialects())('an electronic confidence vote on %s', (dialect) =
         { fullName: 'Người C', titleText: 'Ủy viên', exemption: { reason: 'retirement_announced' } },
       ],
       electronic: { voterUsernames: VOTERS.slice(0, votes), trusteeUsernames: TRUSTEES, threshold: 2 },
+      ...over,
     });
     expect(res.statusCode, res.body).toBe(201);
     return res.json() as VoteDetail;
@@ -183,6 +184,14 @@ describe.each(testDialects())('an electronic confidence vote on %s', (dialect) =
       [2, 2, 1],
     ]);
     expect(detail.boardHash).toBe(final.head);
+    // publishing the result raised Người A's consequences as tasks for planning and decisions
+    const tasks = (await c('officer.tq').get(`/api/vote-consequences?sessionId=${v.id}`)).json() as {
+      items: { fullName: string; consequence: string }[];
+    };
+    expect(tasks.items.map((t) => [t.fullName, t.consequence]).sort()).toEqual([
+      ['Người A', 'may-move-or-resign'],
+      ['Người A', 'out-of-planning-higher'],
+    ]);
     // and the reference tool agrees with the server's bulletin board
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'canbo-e-'));
     fs.writeFileSync(path.join(dir, `${final.uuid}.bel`), archive);
@@ -200,6 +209,9 @@ describe.each(testDialects())('an electronic confidence vote on %s', (dialect) =
       'vote_voters',
       'vote_trustees',
       'vote_board',
+      'vote_board_ballots',
+      'vote_board_ciphertexts',
+      'vote_consequence_tasks',
       'audit_log',
       'sessions',
       'users',
@@ -243,6 +255,66 @@ describe.each(testDialects())('an electronic confidence vote on %s', (dialect) =
     expect((await c('tally3.tq').post(`/api/votes/${v.id}/electronic/ballots`, { ballot: leaderBallot.raw })).statusCode).toBe(
       403,
     );
+  });
+
+  it('runs a committee election as a choice of one name among three, verified by belenios-tool', async () => {
+    const v = await createElectronic(4, {
+      kind: 'election',
+      title: 'Bầu Phó Bí thư',
+      ballot: { shape: 'choice', maxChoices: 1 },
+      subjects: [
+        { fullName: 'Người A', titleText: 'Ủy viên Ban Thường vụ' },
+        { fullName: 'Người B', titleText: 'Ủy viên Ban Thường vụ' },
+        { fullName: 'Người C', titleText: 'Ủy viên Ban Chấp hành' },
+      ],
+    });
+    await ceremony(v.id);
+    const uuid = (
+      await database.db.selectFrom('vote_sessions').select('election_uuid').where('id', '=', v.id).executeTakeFirstOrThrow()
+    ).election_uuid!;
+    await issue(v.id, uuid);
+    await ok(c('officer.tq').post(`/api/votes/${v.id}/electronic/open`));
+    const raw = (await state('leader.tq', v.id)).rawElection!;
+    // one question naming the three, at least one and at most one mark
+    expect(JSON.parse(raw).questions).toMatchObject([
+      { answers: [expect.stringContaining('Người A'), expect.anything(), expect.anything()], min: 1, max: 1 },
+    ]);
+    const picks = [
+      [1, 0, 0],
+      [0, 1, 0],
+      [1, 0, 0],
+      [0, 0, 1],
+    ];
+    // two names on one ballot cannot be proved within max = 1
+    expect(() => createBallot(raw, credentials.get(`${v.id}:leader.tq`)!, [[1, 1, 0]])).toThrow();
+    for (const [i, u] of VOTERS.slice(0, 4).entries())
+      await ok(
+        c(u).post(`/api/votes/${v.id}/electronic/ballots`, {
+          ballot: createBallot(raw, credentials.get(`${v.id}:${u}`)!, [picks[i]!]).raw,
+        }),
+      );
+    await ok(c('officer.tq').post(`/api/votes/${v.id}/electronic/close`));
+    for (const t of ['tally2.tq', 'tally3.tq']) {
+      const archive = new Uint8Array((await c(t).get(`/api/votes/${v.id}/electronic/archive.bel`)).rawPayload);
+      const audited = verifyArchive(archive);
+      const st = await state(t, v.id);
+      const share = await recoverKeyShare(seeds.get(`${v.id}:${t}`)!, st.me.encryptedKeyShare!);
+      const entries = readTar(archive).map((e) => ({ name: e.name, text: new TextDecoder().decode(e.content) }));
+      const sized = JSON.parse(entries.find((e) => e.text.startsWith('{"num_tallied"'))!.text) as { encrypted_tally: string };
+      const tally = JSON.parse(entries.find((e) => e.name === `${sized.encrypted_tally}.data.json`)!.text);
+      await ok(c(t).post(`/api/votes/${v.id}/electronic/partial-decryption`, partialDecrypt(tally, share, audited.fingerprint)));
+    }
+    const detail = (await c('officer.tq').get(`/api/votes/${v.id}`)).json() as VoteDetail;
+    expect(detail.status).toBe('closed');
+    expect(detail.result!.subjects.map((s) => s.counts)).toEqual([
+      { chosen: 2, invalid: 0 },
+      { chosen: 1, invalid: 0 },
+      { chosen: 1, invalid: 0 },
+    ]);
+    const archive = new Uint8Array((await c('inspector.tq').get(`/api/votes/${v.id}/electronic/archive.bel`)).rawPayload);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'canbo-e-'));
+    fs.writeFileSync(path.join(dir, `${verifyArchive(archive).uuid}.bel`), archive);
+    execFileSync('belenios-tool', ['election', 'verify', '--dir', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
   });
 
   it('refuses to tally below the quorum (1 ballot of 4 summoned)', async () => {

@@ -105,3 +105,16 @@ export interface VoteConsequenceTaskTable {
   handled_ref: string | null;
 }
 export type VoteConsequenceTaskRow = Selectable<VoteConsequenceTaskTable>;
+
+/** The board's ballots, indexed: the event row, its tracker, and a digest of the (public) credential. */
+export interface VoteBoardBallotTable {
+  session_id: string;
+  seq: number;
+  tracker: string;
+  credential_hash: string;
+}
+/** Every ciphertext (alpha) on the board once: a ballot repeating one is a replay. */
+export interface VoteBoardCiphertextTable {
+  session_id: string;
+  alpha_hash: string;
+}
