@@ -175,6 +175,7 @@ export const verdictSchema = z.object({
 });
 export type Verdict = z.infer<typeof verdictSchema>;
 
+export const voteFlagSchema = z.object({ code: z.string(), message: z.string(), messageEn: z.string() });
 export const interval = z.object({ low: z.number(), high: z.number() });
 const optionNumbers = z.object({
   high: z.number().optional(),
@@ -202,10 +203,18 @@ export const subjectResultSchema = z.object({
   netScore: z.number(),
   netInterval: interval,
   consequences: z.array(verdictSchema),
+  /** confidence votes: the same person's previous round and the peers holding the same title that year */
+  comparison: z.object({
+    previous: z
+      .object({ sessionId: z.string(), title: z.string(), voteDate: z.string(), netScore: z.number(), pctLow: z.number() })
+      .nullable(),
+    peers: z.object({ count: z.number(), meanNet: z.number(), meanPctLow: z.number() }).nullable(),
+    /** what stands out: a change since the previous round, a gap to the peers (CanBo's analysis settings) */
+    notes: z.array(voteFlagSchema),
+  }),
 });
 export type SubjectResult = z.infer<typeof subjectResultSchema>;
 
-export const voteFlagSchema = z.object({ code: z.string(), message: z.string(), messageEn: z.string() });
 export const voteResultSchema = z.object({
   policyVersion: z.string(),
   ballot: z.object({ shape: ballotShapeSchema, maxChoices: z.number().nullable() }),

@@ -1,5 +1,5 @@
 import type { Role } from '../../contracts/common';
-import type { CreateVoteBody, PaperCount } from '../../contracts/votes';
+import type { CreateVoteBody, PaperCount, SubjectInput } from '../../contracts/votes';
 import type { Db } from '../../server/db/database';
 import type { Actor } from '../../server/features/access/access.rules';
 import { findOrganizationByCode } from '../../server/features/organizations/organization.repository';
@@ -56,7 +56,54 @@ export async function loadVotesDemo(db: Db): Promise<void> {
   const tq = (await findOrganizationByCode(db, 'TQ'))!;
   const ubnd = (await findOrganizationByCode(db, 'TQ.UBND'))!;
 
-  // 1. Party track, counted: one person over 1/2 low (out of planning), one exempt (retirement announced).
+  // Subjects are the province's leaders from their records when the records are loaded (the full demo), else names.
+  const leaders = await db
+    .selectFrom('persons')
+    .innerJoin('organizations', 'organizations.id', 'persons.organization_id')
+    .select(['persons.id'])
+    .where('organizations.path', 'like', `${tq.path}%`)
+    .where('persons.current_title_code', 'is not', null)
+    .orderBy('persons.sort_key')
+    .limit(4)
+    .execute();
+  const subject = (i: number, fallback: SubjectInput): SubjectInput =>
+    leaders[i] ? { personId: leaders[i].id, exemption: fallback.exemption } : fallback;
+  const partySubjects: SubjectInput[] = [
+    subject(0, { fullName: 'Lê Minh Quang', titleText: 'Phó Bí thư Thường trực Tỉnh ủy' }),
+    subject(1, { fullName: 'Ngô Thị Thu Hà', titleText: 'Trưởng Ban Tổ chức Tỉnh ủy' }),
+    subject(2, { fullName: 'Đỗ Văn Hùng', titleText: 'Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy' }),
+    subject(3, {
+      fullName: 'Phan Văn Sơn',
+      titleText: 'Trưởng Ban Tuyên giáo và Dân vận Tỉnh ủy',
+      exemption: { reason: 'retirement_announced', note: 'Thông báo nghỉ hưu từ 01/01/2027' },
+    }),
+  ];
+
+  // 0. The same people's previous round (2023): the 2026 result is compared with it.
+  const previous = await createVote(db, officer, {
+    organizationId: tq.id,
+    kind: 'confidence',
+    mode: 'paper',
+    track: 'party',
+    title: 'Lấy phiếu tín nhiệm giữa nhiệm kỳ, năm 2023',
+    voteDate: '2023-11-15',
+    voterGroup: 'Ủy viên Ban Chấp hành Đảng bộ tỉnh Tuyên Quang',
+    summonedCount: 45,
+    subjects: partySubjects.slice(0, 3),
+  });
+  const c0 = count(
+    previous.subjects.map((x) => x.id),
+    { issued: 44, collected: 44, invalid: 0 },
+    [
+      [38, 5, 1, 0],
+      [30, 10, 4, 0],
+      [25, 12, 7, 0],
+    ],
+  );
+  await submitPaperEntry(db, tally1, previous.id, c0);
+  await submitPaperEntry(db, tally2, previous.id, c0);
+
+  // 1. Party track, counted: one person over 1/2 low (out of planning, raised as tasks), one exempt (retirement announced).
   const party: CreateVoteBody = {
     organizationId: tq.id,
     kind: 'confidence',
@@ -66,16 +113,7 @@ export async function loadVotesDemo(db: Db): Promise<void> {
     voteDate: '2026-11-20',
     voterGroup: 'Ủy viên Ban Chấp hành Đảng bộ tỉnh Tuyên Quang',
     summonedCount: 45,
-    subjects: [
-      { fullName: 'Lê Minh Quang', titleText: 'Phó Bí thư Thường trực Tỉnh ủy' },
-      { fullName: 'Ngô Thị Thu Hà', titleText: 'Trưởng Ban Tổ chức Tỉnh ủy' },
-      { fullName: 'Đỗ Văn Hùng', titleText: 'Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy' },
-      {
-        fullName: 'Phan Văn Sơn',
-        titleText: 'Trưởng Ban Tuyên giáo và Dân vận Tỉnh ủy',
-        exemption: { reason: 'retirement_announced', note: 'Thông báo nghỉ hưu từ 01/01/2027' },
-      },
-    ],
+    subjects: partySubjects,
   };
   const v1 = await createVote(db, officer, party);
   const ids1 = v1.subjects.filter((s) => !s.exemption).map((s) => s.id);
@@ -160,4 +198,29 @@ export async function loadVotesDemo(db: Db): Promise<void> {
       ],
     ),
   );
+
+  // 5. A planning recommendation round (agree / disagree), counted: planning reads it through listVoteOutcomes.
+  const round = await createVote(db, officer, {
+    organizationId: tq.id,
+    kind: 'planning',
+    mode: 'paper',
+    track: 'party',
+    title: 'Hội nghị giới thiệu nhân sự quy hoạch Ban Thường vụ Tỉnh ủy nhiệm kỳ 2030–2035',
+    voteDate: '2026-11-26',
+    voterGroup: 'Ban Chấp hành Đảng bộ tỉnh',
+    summonedCount: 45,
+    subjects: partySubjects.slice(0, 2).map((x) => ({ ...x, exemption: undefined })),
+  });
+  const cr: PaperCount = {
+    issued: 44,
+    collected: 43,
+    valid: 43,
+    invalid: 0,
+    subjects: [
+      { subjectId: round.subjects[0]!.id, agree: 31, disagree: 11, invalid: 1 },
+      { subjectId: round.subjects[1]!.id, agree: 20, disagree: 23, invalid: 0 },
+    ],
+  };
+  await submitPaperEntry(db, tally1, round.id, cr);
+  await submitPaperEntry(db, tally2, round.id, cr);
 }

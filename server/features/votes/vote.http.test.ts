@@ -71,7 +71,7 @@ describe.each(testDialects())('vote sessions over HTTP on %s', (dialect) => {
 
   it('lists the demo sessions in scope, none of them for another province', async () => {
     const mine = (await officer.get('/api/votes')).json() as { total: number };
-    expect(mine.total).toBe(4);
+    expect(mine.total).toBe(6);
     const other = (await officerLc.get('/api/votes')).json() as { total: number };
     expect(other.total).toBe(0);
   });

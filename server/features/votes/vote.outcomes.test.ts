@@ -225,4 +225,40 @@ describe.each(testDialects())('vote outcomes and consequence tasks on %s', (dial
       [{ chosen: 9 }, 30],
     ]);
   });
+
+  it('compares a result with the person’s previous round and with the holders of the same title that year', async () => {
+    const make = async (voteDate: string, subjects: unknown[], lows: number[]) => {
+      const v = (await officer.post('/api/votes', session({ voteDate, subjects }))).json() as VoteDetail;
+      await enterTwice(v.id, levels(v, 24, lows));
+      return v;
+    };
+    const title = 'Chánh Văn phòng (so sánh)';
+    const x = await make('2025-06-01', [{ personId: people[0]!.id }], [2]);
+    await make(
+      '2026-05-01',
+      [
+        { fullName: 'Người Q', titleText: title },
+        { fullName: 'Người R', titleText: title },
+      ],
+      [10, 8],
+    );
+    const z = await make('2026-09-01', [{ personId: people[0]!.id }, { fullName: 'Người P', titleText: title }], [10, 2]);
+    const detail = (await officer.get(`/api/votes/${z.id}`)).json() as VoteDetail;
+    const [mine, p] = detail.result!.subjects;
+    // 22 high, 2 low of 24 in 2025 (net 83,33); 14 high, 10 low now (net 16,67)
+    expect(mine!.comparison.previous).toEqual({
+      sessionId: x.id,
+      title: x.title,
+      voteDate: '2025-06-01',
+      netScore: 83.33,
+      pctLow: 8.33,
+    });
+    expect(mine!.comparison.notes.map((n) => n.code)).toContain('dropped_since_previous');
+    // Người P (net 75) against Q (16,67) and R (33,33): mean 25
+    expect(p!.comparison.peers).toEqual({ count: 2, meanNet: 25, meanPctLow: 37.5 });
+    expect(p!.comparison.notes.map((n) => n.code)).toEqual(['above_peers']);
+    expect(p!.comparison.previous).toBeNull();
+    // another province sees neither the rounds nor the peers
+    expect((await officerLc.get(`/api/votes/${z.id}`)).statusCode).toBe(404);
+  });
 });

@@ -126,3 +126,58 @@ export async function findSubjectPersons(db: Db | Trx, ids: readonly string[]): 
 export async function markPublished(trx: Trx, id: string, at: string): Promise<void> {
   await trx.updateTable('vote_sessions').set({ published_at: at }).where('id', '=', id).execute();
 }
+
+/**
+ * Subjects voted on in published three-level confidence votes in scope, for comparisons: either the rounds of given
+ * persons before a date, or the holders of given titles (catalog code, else the title as written) in a date range.
+ */
+export async function publishedConfidenceSubjects(
+  db: Db | Trx,
+  f: {
+    scopePaths: readonly string[];
+    personIds?: readonly string[];
+    titleCodes?: readonly string[];
+    titleTexts?: readonly string[];
+    from?: string;
+    before?: string;
+    to?: string;
+  },
+) {
+  let q = db
+    .selectFrom('vote_subjects as s')
+    .innerJoin('vote_sessions as v', 'v.id', 's.session_id')
+    .innerJoin('organizations as o', 'o.id', 'v.organization_id')
+    .select([
+      's.id as subject_id',
+      's.person_id',
+      's.title_code',
+      's.title_text',
+      'v.id as session_id',
+      'v.title',
+      'v.track',
+      'v.vote_date',
+      'v.summoned_count',
+      'v.confirmed_count_json',
+    ])
+    .where('v.kind', '=', 'confidence')
+    .where('v.ballot_shape', '=', 'levels')
+    .where('v.confirmed_count_json', 'is not', null)
+    .where('s.exemption_reason', 'is', null)
+    .where((eb) => inSubtrees(eb, 'o.path', f.scopePaths));
+  if (f.personIds) q = q.where('s.person_id', 'in', f.personIds.length ? f.personIds : ['']);
+  if (f.titleCodes || f.titleTexts) {
+    const codes = f.titleCodes ?? [];
+    const texts = f.titleTexts ?? [];
+    q = q.where((eb) =>
+      eb.or([
+        ...(codes.length ? [eb('s.title_code', 'in', codes)] : []),
+        ...(texts.length ? [eb.and([eb('s.title_code', 'is', null), eb('s.title_text', 'in', texts)])] : []),
+        ...(codes.length || texts.length ? [] : [eb.val(false)]),
+      ]),
+    );
+  }
+  if (f.from) q = q.where('v.vote_date', '>=', f.from);
+  if (f.to) q = q.where('v.vote_date', '<=', f.to);
+  if (f.before) q = q.where('v.vote_date', '<', f.before);
+  return q.orderBy('v.vote_date').orderBy('v.id').execute();
+}

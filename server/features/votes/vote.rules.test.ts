@@ -3,6 +3,7 @@ import type { PaperCount } from '../../../contracts/votes';
 import { votePolicyAt } from './vote.policy';
 import {
   analysisFlags,
+  compareSubject,
   compareEntries,
   type BallotForm,
   meets,
@@ -241,5 +242,24 @@ describe('flags when a vote says nothing', () => {
     expect(preVoteWarnings(party, 10)).toEqual([]);
     const r = subjectResults(party, count(5, 3, 5), two, 5);
     expect(analysisFlags(party, r, 5).map((f) => f.code)).toContain('unanimous_small_group');
+  });
+});
+
+describe('comparison with the previous round and with peers', () => {
+  const r = subjectResults(party, countWithLow(6, 30), subjects, 30)[0]!; // net (24 − 6)/30 = 60
+  const prev = (netScore: number) => ({ sessionId: 'P', title: 'Lần trước', voteDate: '2024-05-01', netScore, pctLow: 10 });
+  it('notes a change since the previous round only beyond the setting (15 points), not at exactly 15', () => {
+    expect(compareSubject(party, r, prev(75), []).notes).toEqual([]);
+    expect(compareSubject(party, r, prev(75.5), []).notes.map((n) => n.code)).toEqual(['dropped_since_previous']);
+    expect(compareSubject(party, r, prev(40), []).notes.map((n) => n.code)).toEqual(['rose_since_previous']);
+  });
+  it('averages the peers and notes a gap beyond the setting', () => {
+    const c = compareSubject(party, r, null, [
+      { netScore: 30, pctLow: 20 },
+      { netScore: 40, pctLow: 10 },
+    ]);
+    expect(c.peers).toEqual({ count: 2, meanNet: 35, meanPctLow: 15 });
+    expect(c.notes.map((n) => n.code)).toEqual(['above_peers']);
+    expect(compareSubject(party, r, null, []).peers).toBeNull();
   });
 });

@@ -260,12 +260,13 @@ export function subjectResults(
       overSummoned: over(summoned),
       highInterval,
       lowInterval,
-      netScore: Math.round((pct(good, n) - pct(bad, n)) * 100) / 100,
+      netScore: pct(good - bad, n),
       netInterval: {
         low: Math.round((highInterval.low - lowInterval.high) * 100) / 100,
         high: Math.round((highInterval.high - lowInterval.low) * 100) / 100,
       },
       consequences: ballot.shape === 'levels' ? consequenceHits(policy, c.low ?? 0, n, summoned).map((h) => h.verdict) : [],
+      comparison: { previous: null, peers: null, notes: [] },
     };
   });
 }
@@ -360,4 +361,59 @@ export function voteResult(
     subjects: results,
     flags: analysisFlags(policy, results, count.collected, ballot.shape),
   };
+}
+
+export interface RoundScore {
+  sessionId: string;
+  title: string;
+  voteDate: string;
+  netScore: number;
+  pctLow: number;
+}
+
+/** %high − %low and %low over ballots collected, from a confirmed count's line for one subject. */
+export function roundScore(c: { high?: number; low?: number }, collected: number): { netScore: number; pctLow: number } {
+  return { netScore: pct((c.high ?? 0) - (c.low ?? 0), collected), pctLow: pct(c.low ?? 0, collected) };
+}
+
+/**
+ * The subject against his own previous round and against the peers holding the same title that year: the notes say
+ * when the gap is larger than the analysis setting (points of net score), in both directions.
+ */
+export function compareSubject(
+  policy: VotePolicy,
+  r: SubjectResult,
+  previous: RoundScore | null,
+  peers: { netScore: number; pctLow: number }[],
+): SubjectResult['comparison'] {
+  const gap = policy.analysis.params.peerGapPoints;
+  const notes: Flag[] = [];
+  const round1 = (x: number) => Math.round(x * 10) / 10;
+  const vn = (x: number) => round1(x).toFixed(1).replace('.', ',');
+  if (previous) {
+    const d = r.netScore - previous.netScore;
+    if (Math.abs(d) > gap)
+      notes.push({
+        code: d < 0 ? 'dropped_since_previous' : 'rose_since_previous',
+        message: `Điểm ròng ${d < 0 ? 'giảm' : 'tăng'} ${vn(Math.abs(d))} điểm so với lần lấy phiếu ngày ${previous.voteDate.split('-').reverse().join('/')}`,
+        messageEn: `Net score ${d < 0 ? 'fell' : 'rose'} by ${round1(Math.abs(d))} points since the vote of ${previous.voteDate}`,
+      });
+  }
+  const peerSummary = peers.length
+    ? {
+        count: peers.length,
+        meanNet: round1(peers.reduce((a, p) => a + p.netScore, 0) / peers.length),
+        meanPctLow: round1(peers.reduce((a, p) => a + p.pctLow, 0) / peers.length),
+      }
+    : null;
+  if (peerSummary) {
+    const d = r.netScore - peerSummary.meanNet;
+    if (Math.abs(d) > gap)
+      notes.push({
+        code: d < 0 ? 'below_peers' : 'above_peers',
+        message: `Điểm ròng ${d < 0 ? 'thấp' : 'cao'} hơn ${vn(Math.abs(d))} điểm so với trung bình ${peerSummary.count} người cùng chức danh trong năm`,
+        messageEn: `Net score ${round1(Math.abs(d))} points ${d < 0 ? 'below' : 'above'} the mean of ${peerSummary.count} peers with the same title that year`,
+      });
+  }
+  return { previous, peers: peerSummary, notes };
 }

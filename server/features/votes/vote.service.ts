@@ -12,6 +12,7 @@ import { newId, nowIso } from '../../lib/ids';
 import { type Actor, mayActOn, scopePaths } from '../access/access.rules';
 import { appendAudit } from '../audit/audit.repository';
 import { setupElectronic } from './vote.electronic.service';
+import { addComparisons } from './vote.comparison';
 import { raiseConsequenceTasks } from './vote.outcomes';
 import { votePolicyAt } from './vote.policy';
 import * as repo from './vote.repository';
@@ -67,6 +68,18 @@ export async function getVote(db: Db, actor: Actor, id: string): Promise<VoteDet
   const entries = row.mode === 'paper' ? await repo.listPaperEntries(db, id) : [];
   const policy = votePolicyAt(row.track, row.vote_date);
   const count = row.confirmed_count_json ? (JSON.parse(row.confirmed_count_json) as PaperCount) : null;
+  const result =
+    count && policy
+      ? voteResult(
+          policy,
+          count,
+          votedOn(subjects).map((s) => ({ id: s.id, fullName: s.full_name, titleText: s.title_text, personId: s.person_id })),
+          Number(row.summoned_count),
+          ballotOf(row),
+        )
+      : null;
+  if (result && policy && row.kind === 'confidence' && row.ballot_shape === 'levels')
+    await addComparisons(db, actor, row, subjects, result, policy);
   const mismatches =
     entries.length >= 2
       ? compareEntries(JSON.parse(entries[0]!.count_json) as PaperCount, JSON.parse(entries[1]!.count_json) as PaperCount)
@@ -91,16 +104,7 @@ export async function getVote(db: Db, actor: Actor, id: string): Promise<VoteDet
           }
         : null,
     count,
-    result:
-      count && policy
-        ? voteResult(
-            policy,
-            count,
-            votedOn(subjects).map((s) => ({ id: s.id, fullName: s.full_name, titleText: s.title_text, personId: s.person_id })),
-            Number(row.summoned_count),
-            ballotOf(row),
-          )
-        : null,
+    result,
     warnings: preVoteWarnings(policy, Number(row.summoned_count)),
     boardHash: row.board_hash,
   };

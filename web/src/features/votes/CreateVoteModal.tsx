@@ -3,25 +3,41 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import {
+  BALLOT_SHAPES,
+  BALLOT_SHAPE_LABELS,
+  DEFAULT_BALLOT_SHAPE,
   EXEMPTION_LABELS,
   EXEMPTION_REASONS,
   VOTE_KINDS,
   VOTE_KIND_LABELS,
+  type BallotShape,
   type CreateVoteBody,
   type ExemptionReason,
+  type VoteKind,
 } from '@contracts/votes';
 import { ApiError, api } from '../../ui/api';
 import { applyFieldErrors } from '../../ui/errors';
 import { useI18n } from '../../ui/i18n';
 import { OrganizationSelect } from '../organizations/OrganizationSelect';
+import { M } from './messages';
+import { PersonPicker } from './PersonPicker';
 
-interface FormValues extends Omit<CreateVoteBody, 'voteDate' | 'subjects'> {
+interface FormValues extends Omit<CreateVoteBody, 'voteDate' | 'subjects' | 'ballot'> {
   voteDate: Dayjs;
-  subjects: { fullName: string; titleText: string; exemptionReason?: ExemptionReason; exemptionNote?: string }[];
+  ballotShape?: BallotShape;
+  maxChoices?: number;
+  subjects: {
+    personId?: string;
+    fullName?: string;
+    titleText?: string;
+    exemptionReason?: ExemptionReason;
+    exemptionNote?: string;
+  }[];
 }
 const FIELDS = [
   'organizationId',
   'kind',
+  'ballotShape',
   'mode',
   'track',
   'title',
@@ -41,12 +57,16 @@ export function CreateVoteModal({ open, onClose, onCreated }: { open: boolean; o
   const submit = async (values: FormValues) => {
     setSaving(true);
     setProblems([]);
+    const { ballotShape, maxChoices, ...rest } = values;
+    const shape = ballotShape ?? DEFAULT_BALLOT_SHAPE[values.kind];
     const body: CreateVoteBody = {
-      ...values,
+      ...rest,
       voteDate: values.voteDate.format('YYYY-MM-DD'),
+      ballot: { shape, maxChoices: shape === 'choice' ? (maxChoices ?? 1) : undefined },
       subjects: values.subjects.map((s) => ({
-        fullName: s.fullName,
-        titleText: s.titleText,
+        personId: s.personId || undefined,
+        fullName: s.personId ? undefined : s.fullName?.trim() || undefined,
+        titleText: s.titleText?.trim() || undefined,
         exemption: s.exemptionReason ? { reason: s.exemptionReason, note: s.exemptionNote?.trim() || undefined } : undefined,
       })),
     };
@@ -82,7 +102,14 @@ export function CreateVoteModal({ open, onClose, onCreated }: { open: boolean; o
         layout="vertical"
         onFinish={submit}
         preserve={false}
-        initialValues={{ kind: 'confidence', mode: 'paper', track: 'party', subjects: [{}] }}
+        initialValues={{
+          kind: 'confidence',
+          ballotShape: 'levels',
+          maxChoices: 1,
+          mode: 'paper',
+          track: 'party',
+          subjects: [{}],
+        }}
       >
         <Form.Item
           name="organizationId"
@@ -96,7 +123,31 @@ export function CreateVoteModal({ open, onClose, onCreated }: { open: boolean; o
         </Form.Item>
         <Space wrap>
           <Form.Item name="kind" label={t('votes.kind')}>
-            <Select style={{ width: 220 }} options={VOTE_KINDS.map((k) => ({ value: k, label: label(VOTE_KIND_LABELS[k]) }))} />
+            <Select
+              style={{ width: 220 }}
+              options={VOTE_KINDS.map((k) => ({ value: k, label: label(VOTE_KIND_LABELS[k]) }))}
+              onChange={(k: VoteKind) => form.setFieldsValue({ ballotShape: DEFAULT_BALLOT_SHAPE[k] })}
+              data-testid="vote-kind"
+            />
+          </Form.Item>
+          <Form.Item noStyle shouldUpdate={(a, b) => a.kind !== b.kind || a.ballotShape !== b.ballotShape}>
+            {({ getFieldValue }) => (
+              <Space wrap>
+                <Form.Item name="ballotShape" label={label(M.ballotShape)} tooltip={label(M.ballotShapeHelp)}>
+                  <Select
+                    style={{ width: 300 }}
+                    disabled={getFieldValue('kind') === 'confidence'}
+                    options={BALLOT_SHAPES.map((b) => ({ value: b, label: label(BALLOT_SHAPE_LABELS[b]) }))}
+                    data-testid="vote-ballot-shape"
+                  />
+                </Form.Item>
+                {getFieldValue('ballotShape') === 'choice' ? (
+                  <Form.Item name="maxChoices" label={label(M.maxChoices)}>
+                    <InputNumber min={1} max={60} />
+                  </Form.Item>
+                ) : null}
+              </Space>
+            )}
           </Form.Item>
           <Form.Item name="mode" label={t('votes.mode')}>
             <Select
@@ -168,14 +219,46 @@ export function CreateVoteModal({ open, onClose, onCreated }: { open: boolean; o
           {(fields, { add, remove }) => (
             <>
               <div style={{ fontWeight: 600 }}>{t('votes.subjects')}</div>
-              <Typography.Paragraph type="secondary">{t('votes.subjectsHelp')}</Typography.Paragraph>
-              {fields.map((field) => (
+              <Typography.Paragraph type="secondary">
+                {t('votes.subjectsHelp')} {label(M.personHelp)}
+              </Typography.Paragraph>
+              {fields.map((field, i) => (
                 <Space key={field.key} align="baseline" wrap>
-                  <Form.Item name={[field.name, 'fullName']} rules={[{ required: true, message: t('common.required') }]}>
-                    <Input placeholder={t('votes.fullName')} style={{ width: 200 }} />
+                  <Form.Item name={[field.name, 'personId']}>
+                    <PersonPicker testId={`vote-subject-person-${i}`} />
                   </Form.Item>
-                  <Form.Item name={[field.name, 'titleText']} rules={[{ required: true, message: t('common.required') }]}>
-                    <Input placeholder={t('votes.position')} style={{ width: 230 }} />
+                  <Form.Item noStyle shouldUpdate>
+                    {({ getFieldValue }) =>
+                      getFieldValue(['subjects', field.name, 'personId']) ? null : (
+                        <Form.Item
+                          name={[field.name, 'fullName']}
+                          rules={[{ required: true, message: label(M.needPersonOrName) }]}
+                        >
+                          <Input
+                            placeholder={label(M.orTypeName)}
+                            style={{ width: 200 }}
+                            data-testid={`vote-subject-name-${i}`}
+                          />
+                        </Form.Item>
+                      )
+                    }
+                  </Form.Item>
+                  <Form.Item noStyle shouldUpdate>
+                    {({ getFieldValue }) => {
+                      const fromRecord = !!getFieldValue(['subjects', field.name, 'personId']);
+                      return (
+                        <Form.Item
+                          name={[field.name, 'titleText']}
+                          rules={fromRecord ? [] : [{ required: true, message: t('common.required') }]}
+                        >
+                          <Input
+                            placeholder={fromRecord ? label(M.titleFromRecord) : t('votes.position')}
+                            style={{ width: 230 }}
+                            data-testid={`vote-subject-title-${i}`}
+                          />
+                        </Form.Item>
+                      );
+                    }}
                   </Form.Item>
                   <Form.Item name={[field.name, 'exemptionReason']}>
                     <Select
@@ -184,6 +267,15 @@ export function CreateVoteModal({ open, onClose, onCreated }: { open: boolean; o
                       style={{ width: 250 }}
                       options={EXEMPTION_REASONS.map((r) => ({ value: r, label: label(EXEMPTION_LABELS[r]) }))}
                     />
+                  </Form.Item>
+                  <Form.Item noStyle shouldUpdate>
+                    {({ getFieldValue }) =>
+                      getFieldValue(['subjects', field.name, 'exemptionReason']) ? (
+                        <Form.Item name={[field.name, 'exemptionNote']}>
+                          <Input placeholder={label(M.exemptNote)} style={{ width: 250 }} maxLength={500} />
+                        </Form.Item>
+                      ) : null
+                    }
                   </Form.Item>
                   <MinusCircleOutlined onClick={() => remove(field.name)} aria-label={t('votes.removeSubject')} />
                 </Space>

@@ -19,6 +19,8 @@ import { vnDate } from './format';
 import { ElectronicPanel } from './ElectronicPanel';
 import { PaperEntryForm } from './PaperEntryForm';
 import { VoteResults } from './VoteResults';
+import { ConsequenceTasks } from './ConsequenceTasks';
+import { M } from './messages';
 
 export function VoteDetailView({ id }: { id: string }) {
   const { t, label, lang } = useI18n();
@@ -83,7 +85,17 @@ export function VoteDetailView({ id }: { id: string }) {
             dataSource={voted}
             columns={[
               { title: t('votes.no'), dataIndex: 'ordinal', width: 60 },
-              { title: t('votes.fullName'), dataIndex: 'fullName' },
+              {
+                title: t('votes.fullName'),
+                render: (_, s) =>
+                  s.personId ? (
+                    <>
+                      {s.fullName} <Tag>{label(M.person)}</Tag>
+                    </>
+                  ) : (
+                    s.fullName
+                  ),
+              },
               { title: t('votes.position'), dataIndex: 'titleText' },
             ]}
           />
@@ -125,6 +137,12 @@ export function VoteDetailView({ id }: { id: string }) {
         ) : null}
         {v.mode === 'electronic' ? <ElectronicPanel vote={v} onChange={vote.reload} /> : null}
         {v.result ? <VoteResults result={v.result} count={v.count!} summoned={v.summonedCount} /> : null}
+        {v.result && v.kind === 'confidence' ? (
+          <Card title={label(M.consequences)} size="small">
+            <Typography.Paragraph type="secondary">{label(M.consequencesIntro)}</Typography.Paragraph>
+            <ConsequenceTasks sessionId={v.id} />
+          </Card>
+        ) : null}
       </Space>
     </>
   );

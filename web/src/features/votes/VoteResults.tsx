@@ -8,7 +8,9 @@ import {
   type VoteResult,
 } from '@contracts/votes';
 import { type MessageKey, useI18n } from '../../ui/i18n';
-import { vnPct } from './format';
+import { vnDate, vnNum, vnPct } from './format';
+import { M } from './messages';
+import { NetScoreChart } from './NetScoreChart';
 
 // Short labels of the policy's consequence rules; the full text and citation are in the tooltip.
 const CONSEQUENCE_TAGS: Record<string, MessageKey> = {
@@ -101,6 +103,38 @@ export function VoteResults({ result, count, summoned }: { result: VoteResult; c
               ),
             },
             {
+              title: label(M.comparison),
+              render: (_, r) => {
+                const { previous, peers, notes } = r.comparison;
+                if (!previous && !peers) return <Typography.Text type="secondary">{label(M.noComparison)}</Typography.Text>;
+                return (
+                  <div style={{ fontSize: 12 }} data-testid="vote-comparison">
+                    {previous ? (
+                      <div>
+                        {label(M.previous)} ({vnDate(previous.voteDate)}): {label(M.netAbbrev)} {vnNum(previous.netScore)},{' '}
+                        {label(M.lowAbbrev)} {vnPct(previous.pctLow)}
+                      </div>
+                    ) : null}
+                    {peers ? (
+                      <div>
+                        {label(M.peers)} ({peers.count} {label(M.peopleCount)}): {label(M.netAbbrev)} {vnNum(peers.meanNet)},{' '}
+                        {label(M.lowAbbrev)} {vnPct(peers.meanPctLow)}
+                      </div>
+                    ) : null}
+                    {notes.map((n) => (
+                      <Tag
+                        key={n.code}
+                        color={n.code.startsWith('dropped') || n.code.startsWith('below') ? 'volcano' : 'blue'}
+                        style={{ marginTop: 4, whiteSpace: 'normal' }}
+                      >
+                        {lang === 'vi' ? n.message : n.messageEn}
+                      </Tag>
+                    ))}
+                  </div>
+                );
+              },
+            },
+            {
               title: t('votes.consequences'),
               render: (_, r) => {
                 const hit = r.consequences.filter((c) => !c.passed);
@@ -119,6 +153,7 @@ export function VoteResults({ result, count, summoned }: { result: VoteResult; c
             },
           ]}
         />
+        {result.ballot.shape === 'levels' && result.subjects.length ? <NetScoreChart subjects={result.subjects} /> : null}
         {result.reconciliation.map((f) => (
           <Alert key={f.code} type="error" showIcon title={text(f)} />
         ))}

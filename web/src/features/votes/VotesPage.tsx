@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Table, Tag } from 'antd';
+import { Button, Table, Tabs, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { z } from 'zod';
 import { VOTE_KIND_LABELS, VOTE_MODE_LABELS, VOTE_STATUS_LABELS, type VoteSession, type voteListSchema } from '@contracts/votes';
@@ -13,6 +13,8 @@ import { useApiQuery } from '../../ui/useApiQuery';
 import { CreateVoteModal } from './CreateVoteModal';
 import { VoteDetailView } from './VoteDetailView';
 import { vnDate } from './format';
+import { ConsequenceTasks } from './ConsequenceTasks';
+import { M } from './messages';
 
 type VoteList = z.infer<typeof voteListSchema>;
 const PAGE_SIZE = 20;
@@ -61,14 +63,36 @@ function VoteList() {
           ) : null
         }
       />
-      {list.error ? <ApiErrorAlert error={list.error} onRetry={list.reload} /> : null}
-      <Table<VoteSession>
-        rowKey="id"
-        columns={columns}
-        dataSource={list.data?.items ?? []}
-        loading={list.loading}
-        locale={{ emptyText: t('votes.empty') }}
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, onChange: setPage }}
+      <Tabs
+        items={[
+          {
+            key: 'sessions',
+            label: label(M.sessions),
+            children: (
+              <>
+                {list.error ? <ApiErrorAlert error={list.error} onRetry={list.reload} /> : null}
+                <Table<VoteSession>
+                  rowKey="id"
+                  columns={columns}
+                  dataSource={list.data?.items ?? []}
+                  loading={list.loading}
+                  locale={{ emptyText: t('votes.empty') }}
+                  pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, onChange: setPage }}
+                />
+              </>
+            ),
+          },
+          {
+            key: 'consequences',
+            label: label(M.consequences),
+            children: (
+              <>
+                <Typography.Paragraph type="secondary">{label(M.consequencesIntro)}</Typography.Paragraph>
+                <ConsequenceTasks />
+              </>
+            ),
+          },
+        ]}
       />
       <CreateVoteModal
         open={creating}

@@ -1,0 +1,52 @@
+/** Strings of the votes pages added after the shared dictionary (feature-local). */
+export const M = {
+  ballotShape: { vi: 'Hình thức phiếu', en: 'Ballot' },
+  ballotShapeHelp: {
+    vi: 'Phiếu tín nhiệm luôn có ba mức; giới thiệu quy hoạch và các bước bổ nhiệm dùng đồng ý / không đồng ý; bầu cử chọn người trong danh sách.',
+    en: 'A confidence vote always has three levels; planning and appointment steps use agree / disagree; an election chooses among the names.',
+  },
+  maxChoices: { vi: 'Số người được chọn tối đa trên một phiếu', en: 'Names a ballot may mark' },
+  person: { vi: 'Hồ sơ cán bộ', en: 'Cadre record' },
+  personSearch: { vi: 'Tìm theo họ tên (không cần dấu)', en: 'Search by name (diacritics optional)' },
+  personHelp: {
+    vi: 'Chọn hồ sơ cán bộ trong phạm vi của bạn: họ tên và chức vụ hiện tại lấy từ hồ sơ, kết quả được ghi vào quá trình của người đó. Chỉ gõ họ tên khi người đó chưa có hồ sơ.',
+    en: 'Pick a record in your scope: name and current post come from it, and the result joins the person’s history. Type a name only when there is no record.',
+  },
+  orTypeName: { vi: 'hoặc gõ họ tên (chưa có hồ sơ)', en: 'or type a name (no record)' },
+  titleFromRecord: { vi: 'Chức vụ (mặc định theo hồ sơ)', en: 'Title (from the record unless given)' },
+  needPersonOrName: { vi: 'Chọn hồ sơ hoặc gõ họ tên', en: 'Pick a record or type a name' },
+  fromRecord: { vi: 'theo hồ sơ', en: 'from the record' },
+  exemptNote: { vi: 'Lý do cụ thể (ví dụ: nghỉ hưu từ 01/01/2027)', en: 'Details (e.g. retiring from 01/01/2027)' },
+  // results: comparison and chart
+  comparison: { vi: 'So sánh', en: 'Comparison' },
+  chartTitle: {
+    vi: 'Điểm tín nhiệm ròng (% cao − % thấp trên phiếu thu về), khoảng tin cậy 95%',
+    en: 'Net score (% high − % low of ballots collected), 95 % interval',
+  },
+  chartLegendNet: { vi: 'Điểm ròng lần này', en: 'Net score now' },
+  chartLegendInterval: { vi: 'Khoảng tin cậy 95%', en: '95 % interval' },
+  chartLegendPeers: { vi: 'Trung bình người cùng chức danh trong năm', en: 'Mean of peers with the same title that year' },
+  chartLegendPrevious: { vi: 'Lần lấy phiếu trước', en: 'Previous round' },
+  previous: { vi: 'Lần trước', en: 'Previous' },
+  peers: { vi: 'Cùng chức danh', en: 'Same title' },
+  noComparison: { vi: 'Chưa có dữ liệu so sánh', en: 'Nothing to compare with yet' },
+  netAbbrev: { vi: 'điểm ròng', en: 'net' },
+  lowAbbrev: { vi: 'thấp', en: 'low' },
+  peopleCount: { vi: 'người', en: 'people' },
+  // consequences
+  consequences: { vi: 'Hệ quả cần xử lý', en: 'Consequences to handle' },
+  consequencesIntro: {
+    vi: 'Khi kết quả được công bố, mỗi hệ quả theo quy định (ra khỏi quy hoạch chức vụ cao hơn, xem xét cho thôi giữ chức vụ, miễn nhiệm) thành một việc cần xử lý; bộ phận quy hoạch và quy trình nhân sự ghi nhận khi đã xử lý.',
+    en: 'When a result is published, each consequence in the rules (out of planning for higher posts, may resign or be moved, dismissal) becomes a task; planning and the personnel process mark it handled.',
+  },
+  sessions: { vi: 'Các cuộc lấy phiếu', en: 'Vote sessions' },
+  statusOpen: { vi: 'Chưa xử lý', en: 'Open' },
+  statusHandled: { vi: 'Đã xử lý', en: 'Handled' },
+  handledBy: { vi: 'Xử lý bằng', en: 'Handled by' },
+  consequence: { vi: 'Hệ quả', en: 'Consequence' },
+  rule: { vi: 'Căn cứ', en: 'Rule' },
+  subject: { vi: 'Người', en: 'Person' },
+  voteCol: { vi: 'Cuộc lấy phiếu', en: 'Vote' },
+  noConsequences: { vi: 'Không có hệ quả nào', en: 'No consequences' },
+  filterAll: { vi: 'Tất cả', en: 'All' },
+} as const;
