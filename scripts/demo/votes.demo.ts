@@ -57,15 +57,21 @@ export async function loadVotesDemo(db: Db): Promise<void> {
   const ubnd = (await findOrganizationByCode(db, 'TQ.UBND'))!;
 
   // Subjects are the province's leaders from their records when the records are loaded (the full demo), else names.
-  const leaders = await db
+  const WANTED = ['PHO_BI_THU_TINH_UY', 'TRUONG_BAN_TINH_UY', 'CHU_NHIEM_UBKT_TINH_UY', 'PHO_BI_THU_TINH_UY'];
+  const holders = await db
     .selectFrom('persons')
     .innerJoin('organizations', 'organizations.id', 'persons.organization_id')
-    .select(['persons.id'])
+    .select(['persons.id', 'persons.current_title_code'])
     .where('organizations.path', 'like', `${tq.path}%`)
-    .where('persons.current_title_code', 'is not', null)
+    .where('persons.current_title_code', 'in', WANTED)
     .orderBy('persons.sort_key')
-    .limit(4)
     .execute();
+  const leaders: { id: string }[] = [];
+  for (const code of WANTED) {
+    const p = holders.find((h) => h.current_title_code === code && !leaders.some((l) => l.id === h.id));
+    if (!p) break;
+    leaders.push(p);
+  }
   const subject = (i: number, fallback: SubjectInput): SubjectInput =>
     leaders[i] ? { personId: leaders[i].id, exemption: fallback.exemption } : fallback;
   const partySubjects: SubjectInput[] = [

@@ -40,8 +40,9 @@ export interface ConsequenceRule extends PolicyRef {
 }
 export interface VotePolicy {
   track: PolicyTrack;
-  /** the pack(s) the rules come from, e.g. "national-2023" */
+  /** the pack(s) the rules come from, e.g. "national-2023", and their titles as shown to people */
   id: string;
+  title: string;
   quorum: PolicyRef & { params: Fraction };
   consequences: ConsequenceRule[];
   analysis: VoteAnalysis;
@@ -100,6 +101,7 @@ export function votePolicyAt(track: PolicyTrack, onDate: string, library: Policy
   return {
     track,
     id: packs.join('+'),
+    title: packs.map((id) => library.packs.find((p) => p.id === id)?.title.vi ?? id).join('; '),
     quorum: { ...ref(quorum), params: quorum.params },
     consequences,
     analysis: loadVoteAnalysis(),

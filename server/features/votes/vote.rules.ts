@@ -354,7 +354,7 @@ export function voteResult(
   );
   const results = quorum.passed ? subjectResults(policy, count, subjects, summoned, ballot) : [];
   return {
-    policyVersion: policy.id,
+    policyVersion: policy.title,
     ballot,
     quorum,
     reconciliation,
