@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely';
+import type { Generated, Insertable, Selectable } from 'kysely';
 import type {
   BallotShape,
   ExemptionReason,
@@ -31,7 +31,8 @@ export interface VoteSessionTable {
   raw_election: string | null;
   threshold: number | null;
   trustees_json: string | null;
-  ballot_shape: BallotShape;
+  /** defaults to levels in the database (sessions made before ballot shapes) */
+  ballot_shape: Generated<BallotShape>;
   /** choice: how many names a ballot may mark */
   max_choices: number | null;
   /** when the result was confirmed (paper) or decrypted (electronic) and the consequences were raised */
