@@ -150,6 +150,10 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
     vi: 'Xác nhận kết quả kiểm phiếu (hai người nhập khớp)',
     en: 'Confirmed a count (two entries match)',
   },
+  'vote.consequence.handled': {
+    vi: 'Ghi nhận đã xử lý hệ quả của kết quả lấy phiếu',
+    en: 'Marked a vote consequence handled',
+  },
   'decision.process.create': { vi: 'Bắt đầu quy trình nhân sự', en: 'Started a personnel process' },
   'decision.dossier.add': { vi: 'Bổ sung hồ sơ nhân sự', en: 'Added a dossier item' },
   'decision.recusal': { vi: 'Ghi nhận việc không tham gia (xung đột lợi ích)', en: 'Recorded a recusal (conflict of interest)' },

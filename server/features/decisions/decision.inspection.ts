@@ -44,7 +44,12 @@ export async function trail(db: Db, library: PolicyLibrary, actor: Actor, id: st
       collected: count ? count.collected : null,
       subjects: subjects.map((sub) => ({
         fullName: sub.full_name,
-        inFavour: count ? (count.subjects.find((c) => c.subjectId === sub.id)?.high ?? 0) : null,
+        inFavour: count
+          ? (() => {
+              const c = count.subjects.find((x) => x.subjectId === sub.id);
+              return c?.agree ?? c?.chosen ?? c?.high ?? 0;
+            })()
+          : null,
       })),
     });
   }
