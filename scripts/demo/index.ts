@@ -10,6 +10,7 @@ import { VOTE_DEMO_USERS, loadVotesDemo } from './votes.demo';
 import { PROGRAMME_DEMO_USERS, loadProgrammeDemo } from './programme.demo';
 import { loadDecisionsDemo } from './decisions.demo';
 import { loadTrainingDemo } from './training.demo';
+import { loadStaffingDemo } from './staffing.demo';
 
 export { DEMO_PASSWORD, DEMO_USERS };
 
@@ -19,6 +20,7 @@ export async function loadDemoIfEmpty(db: Db): Promise<boolean> {
   await loadFoundationDemo(db);
   await loadOrganizationDemo(db);
   await loadPersonsDemo(db);
+  await loadStaffingDemo(db);
   await loadPolicyDemo(db);
   await loadVotesDemo(db);
   await loadProgrammeDemo(db);

@@ -202,8 +202,23 @@ export async function deleteSuccession(trx: Trx, id: string): Promise<void> {
   await trx.deleteFrom('organization_successions').where('id', '=', id).execute();
 }
 
-/** Successions where any of `ids` is the predecessor or the successor, with both units' names. */
+/**
+ * Successions where any of `ids` is the predecessor or the successor, with both units' names; asked in chunks, so
+ * that a national table (100,000 units) stays under the dialects' limits on bound parameters.
+ */
 export async function successionsOf(db: Db | Trx, ids: readonly string[]) {
+  const out: Awaited<ReturnType<typeof successionsChunk>> = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < ids.length; i += 4000)
+    for (const row of await successionsChunk(db, ids.slice(i, i + 4000)))
+      if (!seen.has(row.id)) {
+        seen.add(row.id);
+        out.push(row);
+      }
+  return out;
+}
+
+async function successionsChunk(db: Db | Trx, ids: readonly string[]) {
   if (ids.length === 0) return [];
   return db
     .selectFrom('organization_successions as s')

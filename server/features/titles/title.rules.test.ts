@@ -80,3 +80,27 @@ describe('catalog versions', () => {
     expect(resolveHead(f, f.titles[0]!)).toBeUndefined();
   });
 });
+
+describe('what the shipped catalogs confirm (checked against domain.md in session 2)', () => {
+  const files = loadCatalogFiles();
+  const byId = (id: string) => files.find((f) => f.id === id)!;
+  it('368-QĐ/TW confirms group I and the commune party secretary ranks (5 in Hà Nội / HCMC, 6 elsewhere), nothing more', () => {
+    const confirmed = byId('368-QD-TW')
+      .titles.filter((t) => t.confirmed)
+      .map((t) => `${t.code}${t.locality ? `@${t.locality}` : ''}:${t.group}${t.rank}`);
+    expect(confirmed).toEqual([
+      'TONG_BI_THU:I1',
+      'CHU_TICH_NUOC:I1',
+      'THU_TUONG:I1',
+      'CHU_TICH_QUOC_HOI:I1',
+      'THUONG_TRUC_BAN_BI_THU:I1',
+      'UY_VIEN_BO_CHINH_TRI:I2',
+      'BI_THU_DANG_UY_XA@hn_hcm:IV5',
+      'BI_THU_DANG_UY_XA@other_provinces:IV6',
+    ]);
+  });
+  it('every row left unconfirmed says why in its note', () => {
+    const silent = files.flatMap((f) => f.titles.filter((t) => !t.confirmed && !t.note).map((t) => `${f.id}:${t.code}`));
+    expect(silent).toEqual([]);
+  });
+});
