@@ -136,6 +136,10 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
   'restructuring.apply': { vi: 'Áp dụng sắp xếp tổ chức', en: 'Applied a restructuring' },
   'restructuring.revert': { vi: 'Hoàn tác sắp xếp tổ chức', en: 'Reverted a restructuring' },
   'person.import': { vi: 'Nhập hồ sơ từ tệp', en: 'Imported records from a file' },
+  'person.import.sections': {
+    vi: 'Nhập các bảng hồ sơ (công tác, đào tạo, gia đình, lương) từ tệp',
+    en: 'Imported record tables (work, training, family, salary) from a file',
+  },
   'person.photo': { vi: 'Cập nhật ảnh hồ sơ', en: 'Updated a record photo' },
   'person.declaration.submit': { vi: 'Gửi tự kê khai', en: 'Submitted a self-declaration' },
   'person.declaration.approve': { vi: 'Duyệt tự kê khai', en: 'Approved a self-declaration' },

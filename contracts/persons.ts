@@ -3,6 +3,7 @@ import { LIMITS, pageQuerySchema } from './common';
 import {
   ACADEMIC_RANK_CODES,
   DISCIPLINE_LEVEL_CODES,
+  FAMILY_RELATIONS,
   ETHNICITY_CODES,
   FAMILY_RELATION_CODES,
   PROFESSIONAL_LEVEL_CODES,
@@ -10,6 +11,7 @@ import {
   STATE_MANAGEMENT_CODES,
   THEORY_LEVEL_CODES,
   TRAINING_FORM_CODES,
+  TRAINING_FORMS,
 } from './person-catalogs';
 
 export const PERSON_LIMITS = {
@@ -442,3 +444,83 @@ export const retirementForecastSchema = z.object({
   ),
 });
 export type RetirementForecast = z.infer<typeof retirementForecastSchema>;
+
+/**
+ * The table sections of a record imported from an .xlsx workbook: one sheet per section, one line per table row,
+ * the person named by CCCD. The rows of a person in a sheet replace that section of his record (re-running the same
+ * file changes nothing).
+ */
+export const SECTION_KEYS = ['workHistory', 'training', 'family', 'salaryHistory'] as const;
+export type SectionKey = (typeof SECTION_KEYS)[number];
+export interface SectionColumn {
+  key: string;
+  label: { vi: string; en: string };
+  required: boolean;
+  type: 'text' | 'date' | 'int' | 'number' | 'enum';
+  /** for enum columns: code → label */
+  values?: Record<string, { vi: string; en: string }>;
+}
+export const SECTION_SHEETS: Record<SectionKey, { sheet: { vi: string; en: string }; columns: SectionColumn[] }> = {
+  workHistory: {
+    sheet: { vi: 'Quá trình công tác', en: 'Work history' },
+    columns: [
+      { key: 'from', label: { vi: 'Từ', en: 'From' }, required: true, type: 'date' },
+      { key: 'to', label: { vi: 'Đến', en: 'To' }, required: false, type: 'date' },
+      { key: 'titleName', label: { vi: 'Chức danh, chức vụ', en: 'Title' }, required: true, type: 'text' },
+      { key: 'organizationName', label: { vi: 'Cơ quan, đơn vị', en: 'Organization' }, required: true, type: 'text' },
+    ],
+  },
+  training: {
+    sheet: { vi: 'Đào tạo, bồi dưỡng', en: 'Training' },
+    columns: [
+      { key: 'school', label: { vi: 'Tên trường', en: 'School' }, required: true, type: 'text' },
+      { key: 'major', label: { vi: 'Chuyên ngành', en: 'Major' }, required: false, type: 'text' },
+      { key: 'from', label: { vi: 'Từ', en: 'From' }, required: false, type: 'date' },
+      { key: 'to', label: { vi: 'Đến', en: 'To' }, required: false, type: 'date' },
+      { key: 'form', label: { vi: 'Hình thức', en: 'Form' }, required: false, type: 'enum', values: TRAINING_FORMS },
+      { key: 'qualification', label: { vi: 'Văn bằng, chứng chỉ', en: 'Qualification' }, required: false, type: 'text' },
+    ],
+  },
+  family: {
+    sheet: { vi: 'Quan hệ gia đình', en: 'Family' },
+    columns: [
+      {
+        key: 'side',
+        label: { vi: 'Bên', en: 'Side' },
+        required: true,
+        type: 'enum',
+        values: { own: { vi: 'Bản thân', en: 'Own' }, spouse: { vi: 'Vợ/chồng', en: 'Spouse' } },
+      },
+      { key: 'relation', label: { vi: 'Quan hệ', en: 'Relation' }, required: true, type: 'enum', values: FAMILY_RELATIONS },
+      { key: 'fullName', label: { vi: 'Họ và tên', en: 'Full name' }, required: true, type: 'text' },
+      { key: 'birthYear', label: { vi: 'Năm sinh', en: 'Birth year' }, required: false, type: 'int' },
+      { key: 'occupation', label: { vi: 'Nghề nghiệp, nơi làm việc', en: 'Occupation' }, required: false, type: 'text' },
+      { key: 'notes', label: { vi: 'Đặc điểm chính trị', en: 'Political history' }, required: false, type: 'text' },
+    ],
+  },
+  salaryHistory: {
+    sheet: { vi: 'Diễn biến lương', en: 'Salary history' },
+    columns: [
+      { key: 'from', label: { vi: 'Từ', en: 'From' }, required: true, type: 'date' },
+      { key: 'rankCode', label: { vi: 'Mã ngạch', en: 'Rank code' }, required: false, type: 'text' },
+      { key: 'rankName', label: { vi: 'Ngạch', en: 'Rank' }, required: true, type: 'text' },
+      { key: 'grade', label: { vi: 'Bậc', en: 'Grade' }, required: true, type: 'int' },
+      { key: 'coefficient', label: { vi: 'Hệ số', en: 'Coefficient' }, required: true, type: 'number' },
+    ],
+  },
+};
+export const SECTION_CCCD_COLUMN = { vi: 'Số CCCD', en: 'Citizen ID' } as const;
+
+export const sectionImportProblemSchema = importProblemSchema.extend({ sheet: z.string() });
+export type SectionImportProblem = z.infer<typeof sectionImportProblemSchema>;
+export const sectionImportResultSchema = z.object({
+  dryRun: z.boolean(),
+  /** per sheet read: its section and the number of data rows */
+  sheets: z.array(z.object({ sheet: z.string(), section: z.enum(SECTION_KEYS), rows: z.number() })),
+  persons: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+  problems: z.array(sectionImportProblemSchema),
+  problemCount: z.number(),
+});
+export type SectionImportResult = z.infer<typeof sectionImportResultSchema>;

@@ -1,16 +1,20 @@
 import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import type { ImportMapping, ImportProblem, ImportStatus } from '../../../contracts/persons';
+import type { ImportMapping, ImportProblem, ImportStatus, PersonRecord, SectionImportResult } from '../../../contracts/persons';
+import { SECTION_CCCD_COLUMN, SECTION_KEYS, SECTION_SHEETS } from '../../../contracts/persons';
 import { IMPORT_REQUIRED } from '../../../contracts/persons';
 import type { Db, Trx } from '../../db/database';
 import { AppError, notFound } from '../../http/errors';
 import { newId, nowIso } from '../../lib/ids';
+import { foldVietnamese } from '../../lib/text';
 import { type Actor, mayActOn, scopePaths } from '../access/access.rules';
 import { appendAudit } from '../audit/audit.repository';
 import { writeRecords } from './person.bulk';
 import { type ImportContext, type ImportedRow, cccdFromCell, importRow, parseCsv, suggestMapping } from './person.import.rules';
 import { recordPolicy } from './person.policy';
 import * as repo from './person.repository';
+import { diffRecords } from './person.rules';
+import { type SheetTable, checkSectionSheets } from './person.sections.rules';
 
 export interface ParsedFile {
   headers: string[];
@@ -32,36 +36,28 @@ function cellText(v: ExcelJS.CellValue): string {
   return String(v);
 }
 
-/** Reads the first sheet of an .xlsx file or a CSV file: first row the headers, then one person per row. */
-export async function parseImportFile(fileName: string, data: Buffer): Promise<ParsedFile> {
-  let table: string[][];
-  // per sheet row, the 0-based columns whose cell the spreadsheet stored as a number (a CCCD may have lost zeros)
+/** The cells of one worksheet as text rows (sheet row n at index n-1), with the columns of numeric cells per row. */
+function readWorksheet(ws: ExcelJS.Worksheet): { table: string[][]; numericColumns: number[][] } {
+  const table: string[][] = [];
   const numericColumns: number[][] = [];
-  if (/\.xlsx$/i.test(fileName) || data.subarray(0, 2).toString('latin1') === 'PK') {
-    const wb = new ExcelJS.Workbook();
-    try {
-      await wb.xlsx.load(data as unknown as ArrayBuffer);
-    } catch {
-      throw new AppError('VALIDATION', 'Không đọc được tệp Excel (.xlsx)', 'Cannot read the Excel (.xlsx) file');
+  ws.eachRow({ includeEmpty: false }, (r, n) => {
+    const values: string[] = [];
+    const numbers: number[] = [];
+    for (let c = 1; c <= ws.columnCount; c++) {
+      const v = r.getCell(c).value;
+      if (typeof v === 'number') numbers.push(c - 1);
+      values.push(cellText(v).trim());
     }
-    const ws = wb.worksheets[0];
-    table = [];
-    ws?.eachRow({ includeEmpty: false }, (r, n) => {
-      const values: string[] = [];
-      const numbers: number[] = [];
-      for (let c = 1; c <= ws.columnCount; c++) {
-        const v = r.getCell(c).value;
-        if (typeof v === 'number') numbers.push(c - 1);
-        values.push(cellText(v).trim());
-      }
-      table[n - 1] = values;
-      if (numbers.length) numericColumns[n - 1] = numbers;
-    });
-  } else {
-    table = parseCsv(data.toString('utf8'));
-  }
+    table[n - 1] = values;
+    if (numbers.length) numericColumns[n - 1] = numbers;
+  });
+  return { table, numericColumns };
+}
+
+/** First non-empty row the headers, then one data row per non-empty line (1-based sheet row numbers kept). */
+function toParsed(table: string[][], numericColumns: number[][]): ParsedFile | null {
   const headerRow = table.findIndex((r) => r && r.some((c) => c.trim() !== ''));
-  if (headerRow < 0) throw new AppError('VALIDATION', 'Tệp không có dữ liệu', 'The file is empty');
+  if (headerRow < 0) return null;
   const headers = table[headerRow]!.map((h, i) => h.trim() || `Cột ${i + 1}`);
   const rows: ParsedFile['rows'] = [];
   for (let i = headerRow + 1; i < table.length; i++) {
@@ -75,6 +71,47 @@ export async function parseImportFile(fileName: string, data: Buffer): Promise<P
     });
   }
   return { headers, rows };
+}
+
+async function loadWorkbook(data: Buffer): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(data as unknown as ArrayBuffer);
+  } catch {
+    throw new AppError('VALIDATION', 'Không đọc được tệp Excel (.xlsx)', 'Cannot read the Excel (.xlsx) file');
+  }
+  return wb;
+}
+
+/** Reads the first sheet of an .xlsx file or a CSV file: first row the headers, then one person per row. */
+export async function parseImportFile(fileName: string, data: Buffer): Promise<ParsedFile> {
+  let parsed: ParsedFile | null;
+  if (/\.xlsx$/i.test(fileName) || data.subarray(0, 2).toString('latin1') === 'PK') {
+    const ws = (await loadWorkbook(data)).worksheets[0];
+    const { table, numericColumns } = ws ? readWorksheet(ws) : { table: [], numericColumns: [] };
+    parsed = toParsed(table, numericColumns);
+  } else {
+    parsed = toParsed(parseCsv(data.toString('utf8')), []);
+  }
+  if (!parsed) throw new AppError('VALIDATION', 'Tệp không có dữ liệu', 'The file is empty');
+  return parsed;
+}
+
+/** Every sheet of an .xlsx workbook (the table sections: one sheet per section). */
+export async function parseWorkbookSheets(data: Buffer): Promise<SheetTable[]> {
+  if (data.subarray(0, 2).toString('latin1') !== 'PK')
+    throw new AppError(
+      'VALIDATION',
+      'Các bảng chỉ nhập được từ tệp Excel (.xlsx)',
+      'The table sections are imported from .xlsx only',
+    );
+  const out: SheetTable[] = [];
+  for (const ws of (await loadWorkbook(data)).worksheets) {
+    const { table, numericColumns } = readWorksheet(ws);
+    const parsed = toParsed(table, numericColumns);
+    if (parsed) out.push({ name: ws.name, ...parsed });
+  }
+  return out;
 }
 
 export interface ImportOutcome {
@@ -342,4 +379,99 @@ export async function runImportJob(
     },
   );
   return job.status;
+}
+
+// The table sections (work history, training, family, salary) from a workbook: dry run, then all or nothing.
+
+async function sectionContext(db: Db | Trx, actor: Actor | null, tables: readonly SheetTable[]) {
+  const cccds = new Set<string>();
+  for (const t of tables) {
+    const h = t.headers.find((x) => /^(so)?(cccd|cancuoccongdan|dinhdanh)$/.test(foldVietnamese(x).replace(/[^a-z0-9]/g, '')));
+    if (!h) continue;
+    for (const r of t.rows) cccds.add(cccdFromCell(r.cells[h] ?? '', r.numeric?.has(h) ?? false));
+  }
+  const found = await repo.findPersonsByCccds(
+    db,
+    [...cccds].filter((c) => /^\d{12}$/.test(c)),
+  );
+  const existing = new Map(
+    [...found].map(([c, p]) => [c, { ...p, inScope: actor === null || mayActOn(actor, 'persons.write', p.path) }]),
+  );
+  return { policy: recordPolicy(), today: new Date(), existing };
+}
+
+export async function importSections(
+  db: Db,
+  actor: Actor | null,
+  fileName: string,
+  data: Buffer,
+  dryRun: boolean,
+): Promise<SectionImportResult> {
+  if (actor && scopePaths(actor, 'persons.write').length === 0)
+    throw new AppError('FORBIDDEN', 'Bạn không có quyền nhập hồ sơ', 'You may not import records');
+  const tables = await parseWorkbookSheets(data);
+  const summary = (o: ReturnType<typeof checkSectionSheets>, updated: number, unchanged: number): SectionImportResult => ({
+    dryRun,
+    sheets: o.sheets,
+    persons: o.updates.length,
+    updated,
+    unchanged,
+    problems: o.problems.slice(0, MAX_LISTED_PROBLEMS),
+    problemCount: o.problems.length,
+  });
+  if (dryRun) {
+    const o = checkSectionSheets(tables, await sectionContext(db, actor, tables));
+    const changed = o.updates.filter(
+      (u) => diffRecords(JSON.parse(u.existing.data_json) as PersonRecord, u.record).length > 0,
+    ).length;
+    return summary(o, changed, o.updates.length - changed);
+  }
+  return db.transaction().execute(async (trx) => {
+    const o = checkSectionSheets(tables, await sectionContext(trx, actor, tables));
+    if (o.problems.length > 0) {
+      const e = new AppError(
+        'VALIDATION',
+        `Tệp còn ${o.problems.length} lỗi: chưa ghi gì vào cơ sở dữ liệu`,
+        `The file has ${o.problems.length} problems: nothing was written`,
+      );
+      (e as AppError & { outcome?: SectionImportResult }).outcome = summary(o, 0, 0);
+      throw e;
+    }
+    const w = await writeRecords(trx, o.updates, {
+      by: actor?.userId ?? null,
+      source: 'import',
+      at: nowIso(),
+      reason: `Nhập các bảng từ tệp ${fileName}`,
+    });
+    const root = actor ? (actor.grants.find((g) => mayActOn(actor, 'persons.write', g.path))?.organizationId ?? null) : null;
+    await appendAudit(trx, {
+      actorId: actor?.userId ?? null,
+      action: 'person.import.sections',
+      entity: 'person',
+      entityId: newId(),
+      organizationId: root,
+      after: {
+        fileName,
+        sha256: createHash('sha256').update(data).digest('hex'),
+        sheets: o.sheets,
+        updated: w.updated,
+        unchanged: w.unchanged,
+      },
+    });
+    return summary(o, w.updated, w.unchanged);
+  });
+}
+
+/** An empty workbook with one sheet per table section and its headers (the CCCD column first, as text). */
+export async function sectionsTemplate(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  for (const section of SECTION_KEYS) {
+    const def = SECTION_SHEETS[section];
+    const ws = wb.addWorksheet(def.sheet.vi);
+    ws.addRow([SECTION_CCCD_COLUMN.vi, ...def.columns.map((c) => c.label.vi)]).font = { bold: true };
+    ws.getColumn(1).numFmt = '@'; // text: the leading zero of a CCCD stays
+    ws.getColumn(1).width = 16;
+    def.columns.forEach((c, i) => (ws.getColumn(i + 2).width = c.type === 'text' ? 32 : 14));
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ImportStatus, Person } from '../../../contracts/persons';
+import type { ImportStatus, Person, SectionImportResult } from '../../../contracts/persons';
 import { loadFoundationDemo } from '../../../scripts/demo/foundation.demo';
 import { connect } from '../../db/connect';
 import { migrateToLatest } from '../../db/migrate';
@@ -230,6 +230,122 @@ describe.each(testDialects())('importing and exporting persons on %s', (dialect)
     expect(real.state, real.message ?? '').toBe('done');
     const p = await database.db.selectFrom('persons').select('cccd').where('cccd', '=', asNumber).executeTakeFirst();
     expect(p?.cccd).toBe(asNumber);
+  });
+
+  it('imports the table sections from a workbook: dry run naming sheet, row and column, all or nothing, idempotent', async () => {
+    const cccd = cccdFor(1980, 900);
+    const created = await officer.post(
+      '/api/persons',
+      buildRecord({
+        organizationId: snvId,
+        fullName: 'Vi Văn Bảng',
+        cccd,
+        birthDate: '1980-05-12',
+        recruitmentDate: '2003-01-01',
+        partyAdmissionDate: null,
+        partyOfficialDate: null,
+        workHistory: [],
+      }),
+    );
+    expect(created.statusCode, created.body).toBe(201);
+    const person = created.json() as Person;
+    const send = async (wb: ExcelJS.Workbook, dryRun: boolean, client: Client = officer) => {
+      const res = await app.inject({
+        method: 'POST',
+        url: `/api/person-imports/sections?dryRun=${dryRun}`,
+        payload: Buffer.from(await wb.xlsx.writeBuffer()),
+        headers: {
+          cookie: client.cookie,
+          'x-csrf-token': client.csrfToken,
+          'content-type': 'application/octet-stream',
+          'x-file-name': encodeURIComponent('cac-bang.xlsx'),
+        },
+      });
+      return { status: res.statusCode, body: res.json() as SectionImportResult };
+    };
+    const version = async () =>
+      (await database.db.selectFrom('persons').select('version').where('id', '=', person.id).executeTakeFirstOrThrow()).version;
+    const book = (bad: boolean) => {
+      const wb = new ExcelJS.Workbook();
+      const work = wb.addWorksheet('Qua trinh cong tac'); // the sheet name without diacritics is recognised too
+      work.addRow(['Số CCCD', 'Từ', 'Đến', 'Chức danh, chức vụ', 'Cơ quan, đơn vị']);
+      work.addRow([Number(cccd), '01/2003', '12/2010', 'Chuyên viên', 'Sở Nội vụ']); // CCCD stored as a number
+      work.addRow([cccd, '01/2011', bad ? '31/02/2015' : '', 'Phó Trưởng phòng', 'Sở Nội vụ']);
+      if (bad) {
+        work.addRow([cccdFor(1980, 901), '2012', '', 'Chuyên viên', 'Sở Tài chính']);
+        work.addRow([cccd, '1979', '1980', 'Học sinh', 'Trường làng']);
+      }
+      const family = wb.addWorksheet('Quan hệ gia đình');
+      family.addRow(['Số CCCD', 'Bên', 'Quan hệ', 'Họ và tên', 'Năm sinh', 'Nghề nghiệp, nơi làm việc']);
+      family.addRow([cccd, 'Bản thân', bad ? 'Chú họ' : 'Bố', 'Vi Văn Cha', 1950, 'Làm ruộng']);
+      const salary = wb.addWorksheet('Diễn biến lương');
+      salary.addRow(['Số CCCD', 'Từ', 'Mã ngạch', 'Ngạch', 'Bậc', 'Hệ số']);
+      salary.addRow([cccd, '01/2003', '01.003', 'Chuyên viên', bad ? 'hai' : 2, '2,67']);
+      const training = wb.addWorksheet('Đào tạo, bồi dưỡng');
+      training.addRow(['Số CCCD', 'Tên trường', 'Chuyên ngành', 'Từ', 'Đến', 'Hình thức', 'Văn bằng, chứng chỉ']);
+      training.addRow([cccd, bad ? '' : 'Đại học Luật Hà Nội', 'Luật', '1998', '2002', 'Chính quy', 'Cử nhân']);
+      return wb;
+    };
+
+    const dry = await send(book(true), true);
+    expect(dry.status).toBe(200);
+    expect(dry.body.sheets.map((x) => x.section).sort()).toEqual(['family', 'salaryHistory', 'training', 'workHistory']);
+    const at = (sheet: string, row: number) =>
+      dry.body.problems.filter((p) => p.sheet === sheet && p.row === row).map((p) => `${p.column}: ${p.message}`);
+    expect(at('Qua trinh cong tac', 3).join()).toMatch(/^Đến: ngày "31\/02\/2015" không tồn tại/);
+    expect(at('Qua trinh cong tac', 4).join()).toContain(
+      `không có hồ sơ nào có CCCD ${cccdFor(1980, 901)} trong phạm vi của bạn`,
+    );
+    expect(at('Quan hệ gia đình', 2).join()).toMatch(/^Quan hệ: "Chú họ" không có trong danh mục/);
+    expect(at('Diễn biến lương', 2).join()).toBe('Bậc: "hai" không phải số nguyên');
+    expect(at('Đào tạo, bồi dưỡng', 2).join()).toBe('Tên trường: thiếu tên trường');
+    expect(await version()).toBe(person.version);
+    // The real run of the faulty file writes nothing and lists the same problems.
+    const refused = await send(book(true), false);
+    expect(refused.status).toBe(200);
+    expect([refused.body.dryRun, refused.body.updated, refused.body.problemCount]).toEqual([false, 0, dry.body.problemCount]);
+    expect(await version()).toBe(person.version);
+
+    // A row the record rules refuse (work before the birth date) is named by its row and column.
+    const early = book(false);
+    early.getWorksheet('Qua trinh cong tac')!.addRow([cccd, '1979', '1980', 'Học sinh', 'Trường làng']);
+    const earlyDry = await send(early, true);
+    expect(earlyDry.body.problems.map((p) => `${p.sheet} ${p.row} ${p.column}: ${p.message}`)).toEqual([
+      'Qua trinh cong tac 4 Từ: bắt đầu trước ngày sinh',
+    ]);
+
+    const good = await send(book(false), false);
+    expect(good.status, JSON.stringify(good.body.problems)).toBe(200);
+    expect([good.body.updated, good.body.unchanged, good.body.problemCount]).toEqual([1, 0, 0]);
+    const after = (await officer.get(`/api/persons/${person.id}`)).json() as Person;
+    expect(after.version).toBe(person.version + 1);
+    expect(after.record.workHistory.map((w) => [w.from, w.to, w.titleName])).toEqual([
+      ['2003-01', '2010-12', 'Chuyên viên'],
+      ['2011-01', null, 'Phó Trưởng phòng'],
+    ]);
+    expect(after.record.family[0]).toMatchObject({ side: 'own', relation: 'father', fullName: 'Vi Văn Cha', birthYear: 1950 });
+    expect(after.record.salaryHistory[0]).toMatchObject({ grade: 2, coefficient: 2.67, rankCode: '01.003' });
+    expect(after.record.training[0]).toMatchObject({ school: 'Đại học Luật Hà Nội', form: 'chinh_quy', from: '1998' });
+    // Re-running the same file changes nothing: no new version.
+    const again = await send(book(false), false);
+    expect([again.body.updated, again.body.unchanged]).toEqual([0, 1]);
+    expect(await version()).toBe(person.version + 1);
+    // Someone else's province: the CCCD is not found in his scope, and nothing leaks.
+    const lc = await loginAs(app, 'officer.lc');
+    const foreign = await send(book(false), true, lc);
+    expect(foreign.body.persons).toBe(0);
+    expect(foreign.body.problems.every((p) => p.message.includes('trong phạm vi của bạn'))).toBe(true);
+    // The template has one sheet per section, headed by the CCCD column.
+    const template = await officer.get('/api/person-imports/sections/template.xlsx');
+    const tb = new ExcelJS.Workbook();
+    await tb.xlsx.load(template.rawPayload as unknown as ArrayBuffer);
+    expect(tb.worksheets.map((w) => w.name)).toEqual([
+      'Quá trình công tác',
+      'Đào tạo, bồi dưỡng',
+      'Quan hệ gia đình',
+      'Diễn biến lương',
+    ]);
+    expect(tb.worksheets[0]!.getRow(1).getCell(1).value).toBe('Số CCCD');
   });
 
   it('exports the search result to .xlsx with formula cells neutralized and CCCD as text', async () => {

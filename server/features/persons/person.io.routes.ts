@@ -8,13 +8,15 @@ import {
   importRunBodySchema,
   importStatusSchema,
   personStatisticsSchema,
+  type SectionImportResult,
+  sectionImportResultSchema,
 } from '../../../contracts/persons';
 import type { DbContext } from '../../db/database';
 import { requireActor } from '../../http/auth';
 import { AppError } from '../../http/errors';
 import { errorResponses } from '../../http/responses';
 import { exportPersonsXlsx, parseColumns } from './person.export.service';
-import { importJobStatus, runImportJob, startImportJob } from './person.import.service';
+import { importJobStatus, importSections, runImportJob, sectionsTemplate, startImportJob } from './person.import.service';
 import { cvBatch, cvDocument, personStatistics } from './person.print.service';
 import { retirementForecast } from './person.retirement';
 import type { PolicyLibrary } from '../policy/policy.library';
@@ -140,7 +142,41 @@ export function personIoRoutes(app: FastifyInstance, ctx: DbContext, policy: Pol
         return reply.status(201).send(await startImportJob(requireActor(req), name, req.body));
       },
     );
+    scope.withTypeProvider<ZodTypeProvider>().post(
+      '/api/person-imports/sections',
+      {
+        bodyLimit: PERSON_LIMITS.importMaxBytes,
+        schema: {
+          tags,
+          summary:
+            'Nhập các bảng (quá trình công tác, đào tạo, gia đình, lương) từ Excel: chạy thử hoặc nhập thật, tất cả hoặc không / import the table sections from .xlsx',
+          querystring: z.object({ dryRun: z.enum(['true', 'false']).default('true') }),
+          response: { 200: sectionImportResultSchema, ...errorResponses },
+        },
+      },
+      async (req, reply) => {
+        if (!Buffer.isBuffer(req.body) || req.body.length === 0)
+          throw new AppError('VALIDATION', 'Chưa có tệp', 'No file was sent');
+        const name = decodeURIComponent(String(req.headers['x-file-name'] ?? 'cac-bang.xlsx')).slice(0, 200);
+        try {
+          return await importSections(db, requireActor(req), name, req.body, req.query.dryRun === 'true');
+        } catch (e) {
+          // A refused real run answers with the same list of problems as the dry run, and nothing written.
+          const outcome = (e as { outcome?: SectionImportResult }).outcome;
+          if (outcome) return reply.send(outcome);
+          throw e;
+        }
+      },
+    );
   });
+  r.get(
+    '/api/person-imports/sections/template.xlsx',
+    { schema: { tags, summary: 'Tệp mẫu nhập các bảng / template for the table sections' } },
+    async (_req, reply) => {
+      const data = await sectionsTemplate();
+      return reply.header('content-type', XLSX).header('content-disposition', attachment('mau-nhap-cac-bang-2C.xlsx')).send(data);
+    },
+  );
   r.get(
     '/api/person-imports/:id',
     { schema: { tags, params: idParams, response: { 200: importStatusSchema, ...errorResponses } } },

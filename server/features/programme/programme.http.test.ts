@@ -162,7 +162,13 @@ describe.each(testDialects())('work programme and document register over HTTP on
 
   it('resolves the citation of every rule in the policy packs to a register entry', async () => {
     const library = loadPolicyLibrary();
-    const citations = [...new Set(library.packs.flatMap((p) => p.rules.map((r) => r.citation.document)))];
+    // The record checks (records.*: the Party Statute, the CCCD decree, an internal data check) cite texts the
+    // programme's register does not hold.
+    const citations = [
+      ...new Set(
+        library.packs.flatMap((p) => p.rules.filter((r) => !r.id.startsWith('records.')).map((r) => r.citation.document)),
+      ),
+    ];
     expect(citations.length).toBeGreaterThan(10);
     for (const citation of citations) {
       const res = json<{ document: RegisterDocument | null }>(

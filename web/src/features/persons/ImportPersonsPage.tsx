@@ -12,6 +12,7 @@ import {
 import { ApiError, api } from '../../ui/api';
 import { ApiErrorAlert } from '../../ui/errors';
 import { PageHeader } from '../../ui/PageHeader';
+import { SectionImport } from './SectionImport';
 import { usePersonTexts } from './texts';
 
 /** Upload → column mapping → dry run listing every problem by row and column → all-or-nothing import with progress. */
@@ -178,6 +179,7 @@ export function ImportPersonsPage() {
             ) : null}
           </>
         ) : null}
+        <SectionImport />
       </Space>
     </>
   );
