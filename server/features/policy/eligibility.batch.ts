@@ -2,6 +2,7 @@ import type { PersonRecord } from '../../../contracts/persons';
 import type { Track, Verdict } from '../../../contracts/policy';
 import { RATING_LEVELS } from '../../../contracts/policy';
 import type { Db, Trx } from '../../db/database';
+import { ratingsHistory } from '../evaluations/evaluation.history';
 import { catalogInForce } from '../titles/title.rules';
 import { findTitle, listCatalogs, listTitles } from '../titles/title.repository';
 import { type CatalogTitle, type HeldSeat, type Purpose, factsFromRecord, prefilterFor } from './eligibility.batch.rules';
@@ -116,15 +117,11 @@ export async function contextOf(
     seats.set(s.person_id, [...(seats.get(s.person_id) ?? []), { code: s.code, rankOrder: r, from: s.from_date, to: s.to_date }]);
   }
   const year = Number(o.onDate.slice(0, 4));
-  const ratings = new Map<string, { year: number; level: (typeof RATING_LEVELS)[number] }[]>();
+  let ratings = new Map<string, { year: number; level: (typeof RATING_LEVELS)[number] }[]>();
   const inPlan = new Set<string>();
   if (o.purpose === 'appointment') {
-    for (const r of await repo.ratingsOf(db, o.personIds, year - 5, year))
-      if ((RATING_LEVELS as readonly string[]).includes(r.level))
-        ratings.set(r.person_id, [
-          ...(ratings.get(r.person_id) ?? []),
-          { year: r.year, level: r.level as (typeof RATING_LEVELS)[number] },
-        ]);
+    // The years before the judgement year; when both tracks rated a year, the lower rating counts.
+    ratings = await ratingsHistory(db, o.personIds, year - 1, { years: 5 });
     for (const id of await repo.inPlanFor(db, o.personIds, o.target.code, o.onDate)) inPlan.add(id);
   }
   return { seats, ratings, inPlan };
@@ -152,7 +149,6 @@ export async function findEligible(db: Db | Trx, o: FindEligibleOptions): Promis
   const measureAt = purpose === 'planning' && refMonth ? `${refMonth}-01` : o.onDate;
 
   const eligible: EligibleItem[] = [];
-  const oneShort: EligibleItem[] = [];
   let scanned = 0;
   let complete = true;
 
@@ -203,34 +199,50 @@ export async function findEligible(db: Db | Trx, o: FindEligibleOptions): Promis
     });
   };
 
-  // Pass 1: nobody certainly fails a pushed rule; the engine sorts them into eligible and one short.
-  // Pass 2: exactly one pushed rule certainly fails; the engine keeps those failing nothing else.
-  for (const mode of ['pass', 'one-short'] as const) {
-    if (mode === 'one-short' && o.oneShort === false) break;
+  // Pages of the short list in one mode until `enough()` or the rows run out; false when stopped early.
+  const scan = async (mode: repo.Mode, take: (item: EligibleItem, failedRules: number) => void, enough: () => boolean) => {
     let after: { birth: string; id: string } | null = null;
     for (;;) {
-      const wantEligible = mode === 'pass' && eligible.length < limit;
-      const wantShort = o.oneShort !== false && oneShort.length < limit;
-      if (!wantEligible && !wantShort) {
-        complete = false;
-        break;
-      }
-      if (mode === 'pass' && !wantEligible && o.oneShort === false) break;
+      if (enough()) return false;
       const rows = await repo.candidatePage(db, { prefilter, roots: o.scopePaths, filters, mode, after, limit: PAGE });
-      for (const { item, failedRules } of await judge(rows)) {
-        if (failedRules === 0 && mode === 'pass' && eligible.length < limit) eligible.push(item);
-        else if (failedRules === 1 && oneShort.length < limit) oneShort.push(item);
-        else if (failedRules <= 1) complete = false;
-      }
-      if (rows.length < PAGE) break;
+      for (const { item, failedRules } of await judge(rows)) take(item, failedRules);
+      if (rows.length < PAGE) return true;
       const last = rows[rows.length - 1]!;
       after = { birth: last.birth_key, id: last.id };
-      if (mode === 'one-short' && oneShort.length >= limit) {
-        complete = false;
-        break;
-      }
     }
-  }
+  };
+
+  // Nobody certainly fails a pushed rule: the engine sorts them into eligible and one short (by a rule judged in
+  // TypeScript only). Then, per pushed rule, those certainly failing it and no other: one short if the engine agrees.
+  const shorts = new Map<string, EligibleItem>();
+  const wantShort = o.oneShort !== false;
+  const whole = await scan(
+    'pass',
+    (item, failed) => {
+      if (failed === 0 && eligible.length < limit) eligible.push(item);
+      else if (failed === 0) complete = false;
+      else if (failed === 1 && wantShort) shorts.set(item.personId, item);
+    },
+    () => eligible.length >= limit,
+  );
+  if (!whole) complete = false;
+  if (wantShort)
+    for (let g = 0; g < repo.groupCount(prefilter); g++) {
+      let found = 0;
+      const done = await scan(
+        g,
+        (item, failed) => {
+          if (failed === 1 && found < limit) {
+            found++;
+            shorts.set(item.personId, item);
+          }
+        },
+        () => found >= limit,
+      );
+      if (!done) complete = false;
+    }
+  const oneShort = [...shorts.values()].sort((a, b) => b.monthsLeft - a.monthsLeft || a.personId.localeCompare(b.personId));
+  if (oneShort.length > limit) complete = false;
   const passingPrefilter = await repo.countPassing(db, { prefilter, roots: o.scopePaths, filters });
   return {
     title: { id: target.id, code: target.code, name: target.name, rankOrder: target.rankOrder },
@@ -242,7 +254,7 @@ export async function findEligible(db: Db | Trx, o: FindEligibleOptions): Promis
     passingPrefilter,
     scanned,
     eligible,
-    oneShort: oneShort.sort((a, b) => b.monthsLeft - a.monthsLeft),
+    oneShort: oneShort.slice(0, limit),
     complete,
   };
 }
