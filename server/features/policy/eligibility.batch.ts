@@ -34,6 +34,8 @@ export interface FindEligibleOptions {
   limit?: number;
   /** Also look for those one requirement short (default true). */
   oneShort?: boolean;
+  /** Also count everyone passing the pushed-down conditions (costs a count over the subtree). */
+  count?: boolean;
 }
 
 export interface EligibleItem {
@@ -63,17 +65,15 @@ export interface FindEligibleResult {
   standards: ResolvedStandards;
   /** The rules pushed into SQL as necessary conditions. */
   pushedDown: string[];
-  /** People in scope passing every pushed-down condition (the engine then judged them). */
-  passingPrefilter: number;
+  /** People in scope passing every pushed-down condition, when asked (`count`). */
+  passingPrefilter: number | null;
   /** People the engine judged. */
   scanned: number;
   eligible: EligibleItem[];
   oneShort: EligibleItem[];
-  /** False when a list stopped at the limit (more people may qualify). */
+  /** False when a list or a query stopped at its limit (more people may qualify). */
   complete: boolean;
 }
-
-const PAGE = 400;
 
 async function catalogAt(db: Db | Trx, date: string): Promise<CatalogTitle[]> {
   const catalogs = (await listCatalogs(db)).map((c) => ({ ...c, validFrom: c.valid_from, validTo: c.valid_to }));
@@ -199,51 +199,31 @@ export async function findEligible(db: Db | Trx, o: FindEligibleOptions): Promis
     });
   };
 
-  // Pages of the short list in one mode until `enough()` or the rows run out; false when stopped early.
-  const scan = async (mode: repo.Mode, take: (item: EligibleItem, failedRules: number) => void, enough: () => boolean) => {
-    let after: { birth: string; id: string } | null = null;
-    for (;;) {
-      if (enough()) return false;
-      const rows = await repo.candidatePage(db, { prefilter, roots: o.scopePaths, filters, mode, after, limit: PAGE });
-      for (const { item, failedRules } of await judge(rows)) take(item, failedRules);
-      if (rows.length < PAGE) return true;
-      const last = rows[rows.length - 1]!;
-      after = { birth: last.birth_key, id: last.id };
-    }
+  // Each query fetches a few times the limit (the engine may reject some); a full fetch means more may exist.
+  const cap = Math.min(2500, limit * 5);
+  const fetch = async (mode: repo.Mode) => {
+    const rows = await repo.candidates(db, { prefilter, roots: o.scopePaths, filters, mode, limit: cap });
+    if (rows.length === cap) complete = false;
+    return judge(rows);
   };
+  const byService = (a: EligibleItem, b: EligibleItem) =>
+    b.monthsLeft - a.monthsLeft || a.fullName.localeCompare(b.fullName, 'vi') || a.personId.localeCompare(b.personId);
 
   // Nobody certainly fails a pushed rule: the engine sorts them into eligible and one short (by a rule judged in
   // TypeScript only). Then, per pushed rule, those certainly failing it and no other: one short if the engine agrees.
   const shorts = new Map<string, EligibleItem>();
   const wantShort = o.oneShort !== false;
-  const whole = await scan(
-    'pass',
-    (item, failed) => {
-      if (failed === 0 && eligible.length < limit) eligible.push(item);
-      else if (failed === 0) complete = false;
-      else if (failed === 1 && wantShort) shorts.set(item.personId, item);
-    },
-    () => eligible.length >= limit,
-  );
-  if (!whole) complete = false;
+  for (const { item, failedRules } of await fetch('pass')) {
+    if (failedRules === 0) eligible.push(item);
+    else if (failedRules === 1 && wantShort) shorts.set(item.personId, item);
+  }
   if (wantShort)
-    for (let g = 0; g < repo.groupCount(prefilter); g++) {
-      let found = 0;
-      const done = await scan(
-        g,
-        (item, failed) => {
-          if (failed === 1 && found < limit) {
-            found++;
-            shorts.set(item.personId, item);
-          }
-        },
-        () => found >= limit,
-      );
-      if (!done) complete = false;
-    }
-  const oneShort = [...shorts.values()].sort((a, b) => b.monthsLeft - a.monthsLeft || a.personId.localeCompare(b.personId));
-  if (oneShort.length > limit) complete = false;
-  const passingPrefilter = await repo.countPassing(db, { prefilter, roots: o.scopePaths, filters });
+    for (let g = 0; g < repo.groupCount(prefilter); g++)
+      for (const { item, failedRules } of await fetch(g)) if (failedRules === 1) shorts.set(item.personId, item);
+  eligible.sort(byService);
+  const oneShort = [...shorts.values()].sort(byService);
+  if (eligible.length > limit || oneShort.length > limit) complete = false;
+  const passingPrefilter = o.count ? await repo.countPassing(db, { prefilter, roots: o.scopePaths, filters }) : null;
   return {
     title: { id: target.id, code: target.code, name: target.name, rankOrder: target.rankOrder },
     onDate: o.onDate,
@@ -253,7 +233,7 @@ export async function findEligible(db: Db | Trx, o: FindEligibleOptions): Promis
     pushedDown: prefilter.ruleIds,
     passingPrefilter,
     scanned,
-    eligible,
+    eligible: eligible.slice(0, limit),
     oneShort: oneShort.slice(0, limit),
     complete,
   };

@@ -22,7 +22,6 @@ export interface CandidateRow {
   full_name: string;
   sex: 'M' | 'F';
   birth_date: string;
-  birth_key: string;
   ethnicity: string;
   current_title: string | null;
   current_title_code: string | null;
@@ -148,32 +147,20 @@ function withMode(q: ReturnType<typeof base>, p: Prefilter, mode: Mode) {
   return out;
 }
 
-/** One page of the short list, youngest first (most service left), after the keyset `after`. */
-export async function candidatePage(
+/**
+ * Up to `limit` people of the short list in one mode. No order is asked of the database, so it can start from the most
+ * selective index (the plan's people, a theory level, a title, a discipline date); the caller orders what it keeps.
+ */
+export async function candidates(
   db: Q,
-  o: {
-    prefilter: Prefilter;
-    roots: readonly string[];
-    filters: BatchFilters;
-    mode: Mode;
-    after: { birth: string; id: string } | null;
-    limit: number;
-  },
+  o: { prefilter: Prefilter; roots: readonly string[]; filters: BatchFilters; mode: Mode; limit: number },
 ): Promise<CandidateRow[]> {
-  let q = withMode(base(db, o.roots, o.filters), o.prefilter, o.mode);
-  if (o.after) {
-    const { birth, id } = o.after;
-    q = q.where((eb) =>
-      eb.or([eb('e.birth_date', '<', birth), eb.and([eb('e.birth_date', '=', birth), eb('e.person_id', '<', id)])]),
-    );
-  }
-  return q
+  return withMode(base(db, o.roots, o.filters), o.prefilter, o.mode)
     .select([
       'p.id',
       'p.full_name',
       'p.sex',
       'p.birth_date',
-      'e.birth_date as birth_key',
       'p.ethnicity',
       'p.current_title',
       'p.current_title_code',
@@ -181,8 +168,6 @@ export async function candidatePage(
       'o.name as organization_name',
       'p.data_json',
     ])
-    .orderBy('e.birth_date', 'desc')
-    .orderBy('e.person_id', 'desc')
     .limit(o.limit)
     .execute();
 }
