@@ -45,6 +45,11 @@ export const verdictSchema = z.object({
 });
 export type Verdict = z.infer<typeof verdictSchema>;
 
+/** A place in the code that checks a rule: the feature and the file. */
+export const ruleUsageSchema = z.object({ feature: z.string(), file: z.string(), label: bilingualSchema });
+export type RuleUsage = z.infer<typeof ruleUsageSchema>;
+export const ruleUsageListSchema = z.object({ ruleId: z.string(), items: z.array(ruleUsageSchema) });
+
 export const ruleSchema = z.object({
   id: z.string(),
   packId: z.string(),
