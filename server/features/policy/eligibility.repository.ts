@@ -38,8 +38,6 @@ interface Group {
   pass: Expression<SqlBool>;
 }
 
-const not = (e: Expression<SqlBool>) => sql<SqlBool>`not (${e})`;
-
 function groups(p: Prefilter): Group[] {
   const out: Group[] = [];
   if (p.bornFrom) {
@@ -78,15 +76,19 @@ function groups(p: Prefilter): Group[] {
       )})`,
     });
   if (p.theoryOk && p.theoryCodes) {
+    // As a filter, `code in (…)` uses the title index (null is simply not in); its negation must treat null as passing.
     const fail = p.theoryCodes.length
-      ? sql<SqlBool>`(e.theory_level not in (${list(p.theoryOk)}) and coalesce(e.current_title_code, '') in (${list(p.theoryCodes)}))`
+      ? sql<SqlBool>`(e.theory_level not in (${list(p.theoryOk)}) and e.current_title_code in (${list(p.theoryCodes)}))`
       : sql<SqlBool>`1 = 0`;
-    out.push({ fail, pass: not(fail) });
+    const pass = p.theoryCodes.length
+      ? sql<SqlBool>`not (e.theory_level not in (${list(p.theoryOk)}) and coalesce(e.current_title_code, '') in (${list(p.theoryCodes)}))`
+      : sql<SqlBool>`1 = 1`;
+    out.push({ fail, pass });
   }
   if (p.notLowerCodes) {
     const codes = p.notLowerCodes.length ? p.notLowerCodes : [''];
     out.push({
-      fail: p.notLowerCodes.length ? sql<SqlBool>`coalesce(e.current_title_code, '') in (${list(codes)})` : sql<SqlBool>`1 = 0`,
+      fail: p.notLowerCodes.length ? sql<SqlBool>`e.current_title_code in (${list(codes)})` : sql<SqlBool>`1 = 0`,
       pass: p.notLowerCodes.length
         ? sql<SqlBool>`coalesce(e.current_title_code, '') not in (${list(codes)})`
         : sql<SqlBool>`1 = 1`,
