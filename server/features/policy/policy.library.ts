@@ -65,8 +65,14 @@ export function formatDate(iso: string): string {
   return `${d}/${m}/${y}`;
 }
 
-export function citationText(c: { document: string; date: string | null; article: string | null }): string {
-  return `${c.document}${c.date ? ` ngày ${formatDate(c.date)}` : ''}${c.article ? `, ${c.article}` : ''}`;
+export function citationText(c: {
+  document: string;
+  date: string | null;
+  article: string | null;
+  dateUnconfirmed?: boolean;
+}): string {
+  const date = c.date ? ` ngày ${formatDate(c.date)}${c.dateUnconfirmed ? ' (ngày ban hành chưa đối chiếu)' : ''}` : '';
+  return `${c.document}${date}${c.article ? `, ${c.article}` : ''}`;
 }
 
 function issuePath(path: readonly PropertyKey[]): string {
@@ -162,7 +168,12 @@ export function buildLibrary(files: { file: string; content: unknown }[]): Polic
         ...rule,
         packId: pack.id,
         file,
-        citation: { ...rule.citation, text: citationText(rule.citation) },
+        citation: {
+          document: rule.citation.document,
+          date: rule.citation.date,
+          article: rule.citation.article,
+          text: citationText(rule.citation),
+        },
         effectiveFrom: from,
         effectiveTo: to,
         note: rule.note ?? null,
