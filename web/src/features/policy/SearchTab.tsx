@@ -169,8 +169,8 @@ export function SearchTab({ onOpenRule }: { onOpenRule: (id: string) => void }) 
           <Typography.Text>
             {label(M.standards)} «{result.title.name}» ({dmy(result.date)}):{' '}
             {result.standards.length
-              ? result.standards.map((s) => (
-                  <Tag key={s.requirement} color={s.confirmed ? 'blue' : 'orange'} title={s.citation.text}>
+              ? [...new Map(result.standards.map((s) => [s.entryId, s])).values()].map((s) => (
+                  <Tag key={s.entryId} color={s.confirmed ? 'blue' : 'orange'} title={s.citation.text}>
                     {label(s.text)} — {label(s.confirmed ? M.confirmed : M.unconfirmed)}
                   </Tag>
                 ))
