@@ -21,6 +21,8 @@ export const citationSchema = z.object({
   article: z.string().nullable(),
   /** Human-readable form, e.g. "377-QĐ/TW ngày 08/10/2025, Điều 7 khoản 1". */
   text: z.string(),
+  /** The date was written from memory, not read in the domain brief (policy/README.md lists them). */
+  dateUnconfirmed: z.boolean().optional(),
 });
 export type Citation = z.infer<typeof citationSchema>;
 

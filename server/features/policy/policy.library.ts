@@ -71,8 +71,7 @@ export function citationText(c: {
   article: string | null;
   dateUnconfirmed?: boolean;
 }): string {
-  const date = c.date ? ` ngày ${formatDate(c.date)}${c.dateUnconfirmed ? ' (ngày ban hành chưa đối chiếu)' : ''}` : '';
-  return `${c.document}${date}${c.article ? `, ${c.article}` : ''}`;
+  return `${c.document}${c.date ? ` ngày ${formatDate(c.date)}` : ''}${c.article ? `, ${c.article}` : ''}`;
 }
 
 function issuePath(path: readonly PropertyKey[]): string {
@@ -173,6 +172,7 @@ export function buildLibrary(files: { file: string; content: unknown }[]): Polic
           date: rule.citation.date,
           article: rule.citation.article,
           text: citationText(rule.citation),
+          ...(rule.citation.dateUnconfirmed ? { dateUnconfirmed: true } : {}),
         },
         effectiveFrom: from,
         effectiveTo: to,
