@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDateSchema } from './common';
 import { PURPOSES, RATING_LEVELS, standardSourceSchema, trackSchema, verdictSchema } from './policy';
+import { voteOutcomeSchema } from './votes';
 
 // Batch eligibility ("who in this subtree is eligible for title X on date D, and who is one requirement short")
 // and the check of one stored person against a title.
@@ -30,6 +31,8 @@ export const eligibilitySearchBodySchema = z
       .default({}),
     limit: z.number().int().min(1).max(ELIGIBILITY_LIMITS.perList).default(ELIGIBILITY_LIMITS.defaultPerList),
     oneShort: z.boolean().default(true),
+    /** Also count everyone in the subtree passing the conditions run in the database. */
+    count: z.boolean().default(false),
   })
   .refine((b) => Boolean(b.titleId ?? b.titleCode), {
     message: 'titleId hoặc titleCode / titleId or titleCode',
@@ -65,7 +68,7 @@ export const eligibilitySearchResultSchema = z.object({
   standards: z.array(standardSourceSchema),
   /** Rules whose conditions ran in the database (as necessary conditions) before the engine judged the rest. */
   pushedDown: z.array(z.string()),
-  passingPrefilter: z.number(),
+  passingPrefilter: z.number().nullable(),
   scanned: z.number(),
   eligible: z.array(eligibleItemSchema),
   oneShort: z.array(eligibleItemSchema),
@@ -92,5 +95,7 @@ export const personEligibilitySchema = z.object({
   standards: z.array(standardSourceSchema),
   /** Decided annual ratings of the 3 years before the judgement year. */
   ratings: z.array(z.object({ year: z.number(), level: z.enum(RATING_LEVELS) })),
+  /** Published votes on the person up to the date (newest first), with the consequences the rules raised. */
+  voteOutcomes: z.array(voteOutcomeSchema),
 });
 export type PersonEligibility = z.infer<typeof personEligibilitySchema>;

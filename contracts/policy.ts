@@ -21,6 +21,8 @@ export const citationSchema = z.object({
   article: z.string().nullable(),
   /** Human-readable form, e.g. "377-QĐ/TW ngày 08/10/2025, Điều 7 khoản 1". */
   text: z.string(),
+  /** The date was written from memory, not read in the domain brief (policy/README.md lists them). */
+  dateUnconfirmed: z.boolean().optional(),
 });
 export type Citation = z.infer<typeof citationSchema>;
 
@@ -44,6 +46,11 @@ export const verdictSchema = z.object({
   localPackId: z.string().nullable(),
 });
 export type Verdict = z.infer<typeof verdictSchema>;
+
+/** A place in the code that checks a rule: the feature and the file. */
+export const ruleUsageSchema = z.object({ feature: z.string(), file: z.string(), label: bilingualSchema });
+export type RuleUsage = z.infer<typeof ruleUsageSchema>;
+export const ruleUsageListSchema = z.object({ ruleId: z.string(), items: z.array(ruleUsageSchema) });
 
 export const ruleSchema = z.object({
   id: z.string(),

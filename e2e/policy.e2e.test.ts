@@ -86,6 +86,47 @@ describe('the rule browser and the retirement calculator in the browser', () => 
       const versions = await page.getByTestId('rule-versions').textContent();
       expect(versions).toContain('377-QĐ/TW ngày 08/10/2025');
       expect(versions).toContain('80-QĐ/TW ngày 18/08/2022');
+      // …and which checks of the system use it.
+      await page.getByTestId('rule-used-by').getByText('policy/eligibility.rules.ts').waitFor();
+    });
+  });
+
+  it('an officer finds who is eligible for a title in his province, and checks one stored cadre', async () => {
+    await withPage(async (page, baseUrl) => {
+      await page.goto(`${baseUrl}/login`);
+      await page.locator('#username').fill(DEMO_USERS.officer);
+      await page.locator('#password').fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: 'Đăng nhập' }).click();
+      await page.waitForURL((url) => url.pathname === '/');
+      await page.goto(`${baseUrl}/policy`);
+
+      // Batch: director of a department on today's rules, planning.
+      await page.getByRole('tab', { name: 'Tìm người đủ điều kiện' }).click();
+      await page.getByTestId('title-select').click();
+      await page.keyboard.type('Giám đốc Sở');
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: /^Giám đốc Sở/ }).click();
+      await page.getByTestId('eligibility-search').click();
+      await page.getByTestId('eligibility-result').waitFor({ timeout: 60_000 });
+      await expect.poll(() => page.getByTestId('eligible-table').locator('tbody tr').count()).toBeGreaterThan(0);
+      const short = page.getByTestId('one-short-table').getByTestId('missing').first();
+      await short.waitFor();
+      // What the person lacks, with the document it comes from.
+      expect(await short.textContent()).toMatch(/QĐ\/TW|NĐ-CP|HD\/BTCTW/);
+      await page.screenshot({ path: screenshotPath('policy-search.png'), fullPage: true });
+
+      // One stored cadre against the same title: the verdicts come from the record.
+      await page.getByRole('tab', { name: 'Kiểm tra một cán bộ' }).click();
+      await page.getByTestId('person-select').click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+      const titles = page.getByTestId('title-select');
+      await titles.last().click();
+      await page.keyboard.type('Giám đốc Sở');
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: /^Giám đốc Sở/ }).click();
+      await page.getByTestId('person-check').click();
+      await page.getByTestId('person-check-result').waitFor({ timeout: 60_000 });
+      expect(await page.getByTestId('person-check-result').locator('[data-rule]').count()).toBeGreaterThan(3);
+      expect(await page.getByTestId('person-check-result').textContent()).toContain('Xếp loại 3 năm gần nhất');
+      await page.screenshot({ path: screenshotPath('policy-person.png'), fullPage: true });
     });
   });
 });

@@ -109,6 +109,9 @@ describe.each(testDialects())('batch eligibility over the database on %s', (dial
       ]),
     );
     expect(r.complete).toBe(true);
+    expect(r.passingPrefilter).toBeNull();
+    // The three eligible and the reprimand of 02/06/2024: within the three days SQL leaves to the engine.
+    expect((await search({ count: true })).passingPrefilter).toBe(4);
   });
 
   it('never looks outside the subtrees it is given', async () => {

@@ -2,6 +2,7 @@ import type { PersonRecord } from '../../../contracts/persons';
 import type { Track, Verdict } from '../../../contracts/policy';
 import { RATING_LEVELS } from '../../../contracts/policy';
 import type { Db, Trx } from '../../db/database';
+import { ratingsHistory } from '../evaluations/evaluation.history';
 import { catalogInForce } from '../titles/title.rules';
 import { findTitle, listCatalogs, listTitles } from '../titles/title.repository';
 import { type CatalogTitle, type HeldSeat, type Purpose, factsFromRecord, prefilterFor } from './eligibility.batch.rules';
@@ -33,6 +34,8 @@ export interface FindEligibleOptions {
   limit?: number;
   /** Also look for those one requirement short (default true). */
   oneShort?: boolean;
+  /** Also count everyone passing the pushed-down conditions (costs a count over the subtree). */
+  count?: boolean;
 }
 
 export interface EligibleItem {
@@ -62,17 +65,15 @@ export interface FindEligibleResult {
   standards: ResolvedStandards;
   /** The rules pushed into SQL as necessary conditions. */
   pushedDown: string[];
-  /** People in scope passing every pushed-down condition (the engine then judged them). */
-  passingPrefilter: number;
+  /** People in scope passing every pushed-down condition, when asked (`count`). */
+  passingPrefilter: number | null;
   /** People the engine judged. */
   scanned: number;
   eligible: EligibleItem[];
   oneShort: EligibleItem[];
-  /** False when a list stopped at the limit (more people may qualify). */
+  /** False when a list or a query stopped at its limit (more people may qualify). */
   complete: boolean;
 }
-
-const PAGE = 400;
 
 async function catalogAt(db: Db | Trx, date: string): Promise<CatalogTitle[]> {
   const catalogs = (await listCatalogs(db)).map((c) => ({ ...c, validFrom: c.valid_from, validTo: c.valid_to }));
@@ -116,15 +117,11 @@ export async function contextOf(
     seats.set(s.person_id, [...(seats.get(s.person_id) ?? []), { code: s.code, rankOrder: r, from: s.from_date, to: s.to_date }]);
   }
   const year = Number(o.onDate.slice(0, 4));
-  const ratings = new Map<string, { year: number; level: (typeof RATING_LEVELS)[number] }[]>();
+  let ratings = new Map<string, { year: number; level: (typeof RATING_LEVELS)[number] }[]>();
   const inPlan = new Set<string>();
   if (o.purpose === 'appointment') {
-    for (const r of await repo.ratingsOf(db, o.personIds, year - 5, year))
-      if ((RATING_LEVELS as readonly string[]).includes(r.level))
-        ratings.set(r.person_id, [
-          ...(ratings.get(r.person_id) ?? []),
-          { year: r.year, level: r.level as (typeof RATING_LEVELS)[number] },
-        ]);
+    // The years before the judgement year; when both tracks rated a year, the lower rating counts.
+    ratings = await ratingsHistory(db, o.personIds, year - 1, { years: 5 });
     for (const id of await repo.inPlanFor(db, o.personIds, o.target.code, o.onDate)) inPlan.add(id);
   }
   return { seats, ratings, inPlan };
@@ -152,7 +149,6 @@ export async function findEligible(db: Db | Trx, o: FindEligibleOptions): Promis
   const measureAt = purpose === 'planning' && refMonth ? `${refMonth}-01` : o.onDate;
 
   const eligible: EligibleItem[] = [];
-  const oneShort: EligibleItem[] = [];
   let scanned = 0;
   let complete = true;
 
@@ -203,35 +199,31 @@ export async function findEligible(db: Db | Trx, o: FindEligibleOptions): Promis
     });
   };
 
-  // Pass 1: nobody certainly fails a pushed rule; the engine sorts them into eligible and one short.
-  // Pass 2: exactly one pushed rule certainly fails; the engine keeps those failing nothing else.
-  for (const mode of ['pass', 'one-short'] as const) {
-    if (mode === 'one-short' && o.oneShort === false) break;
-    let after: { birth: string; id: string } | null = null;
-    for (;;) {
-      const wantEligible = mode === 'pass' && eligible.length < limit;
-      const wantShort = o.oneShort !== false && oneShort.length < limit;
-      if (!wantEligible && !wantShort) {
-        complete = false;
-        break;
-      }
-      if (mode === 'pass' && !wantEligible && o.oneShort === false) break;
-      const rows = await repo.candidatePage(db, { prefilter, roots: o.scopePaths, filters, mode, after, limit: PAGE });
-      for (const { item, failedRules } of await judge(rows)) {
-        if (failedRules === 0 && mode === 'pass' && eligible.length < limit) eligible.push(item);
-        else if (failedRules === 1 && oneShort.length < limit) oneShort.push(item);
-        else if (failedRules <= 1) complete = false;
-      }
-      if (rows.length < PAGE) break;
-      const last = rows[rows.length - 1]!;
-      after = { birth: last.birth_key, id: last.id };
-      if (mode === 'one-short' && oneShort.length >= limit) {
-        complete = false;
-        break;
-      }
-    }
+  // Each query fetches a few times the limit (the engine may reject some); a full fetch means more may exist.
+  const cap = Math.min(2500, limit * 5);
+  const fetch = async (mode: repo.Mode) => {
+    const rows = await repo.candidates(db, { prefilter, roots: o.scopePaths, filters, mode, limit: cap });
+    if (rows.length === cap) complete = false;
+    return judge(rows);
+  };
+  const byService = (a: EligibleItem, b: EligibleItem) =>
+    b.monthsLeft - a.monthsLeft || a.fullName.localeCompare(b.fullName, 'vi') || a.personId.localeCompare(b.personId);
+
+  // Nobody certainly fails a pushed rule: the engine sorts them into eligible and one short (by a rule judged in
+  // TypeScript only). Then, per pushed rule, those certainly failing it and no other: one short if the engine agrees.
+  const shorts = new Map<string, EligibleItem>();
+  const wantShort = o.oneShort !== false;
+  for (const { item, failedRules } of await fetch('pass')) {
+    if (failedRules === 0) eligible.push(item);
+    else if (failedRules === 1 && wantShort) shorts.set(item.personId, item);
   }
-  const passingPrefilter = await repo.countPassing(db, { prefilter, roots: o.scopePaths, filters });
+  if (wantShort)
+    for (let g = 0; g < repo.groupCount(prefilter); g++)
+      for (const { item, failedRules } of await fetch(g)) if (failedRules === 1) shorts.set(item.personId, item);
+  eligible.sort(byService);
+  const oneShort = [...shorts.values()].sort(byService);
+  if (eligible.length > limit || oneShort.length > limit) complete = false;
+  const passingPrefilter = o.count ? await repo.countPassing(db, { prefilter, roots: o.scopePaths, filters }) : null;
   return {
     title: { id: target.id, code: target.code, name: target.name, rankOrder: target.rankOrder },
     onDate: o.onDate,
@@ -241,8 +233,8 @@ export async function findEligible(db: Db | Trx, o: FindEligibleOptions): Promis
     pushedDown: prefilter.ruleIds,
     passingPrefilter,
     scanned,
-    eligible,
-    oneShort: oneShort.sort((a, b) => b.monthsLeft - a.monthsLeft),
+    eligible: eligible.slice(0, limit),
+    oneShort: oneShort.slice(0, limit),
     complete,
   };
 }

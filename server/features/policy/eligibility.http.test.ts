@@ -6,6 +6,7 @@ import { loadFoundationDemo } from '../../../scripts/demo/foundation.demo';
 import { type TestDatabase, createTestDatabase, testDialects } from '../../../test/databases';
 import { type Client, buildTestApp, loginAs } from '../../../test/http';
 import { buildRecord } from '../persons/person.fixtures';
+import { newId, nowIso } from '../../lib/ids';
 import { createPerson } from '../persons/person.service';
 import { syncTitleCatalog } from '../titles/title.service';
 
@@ -104,5 +105,65 @@ describe.each(testDialects())('eligibility API on %s', (dialect) => {
     expect(
       (await officerLc.get(`/api/persons/${ids.short}/eligibility?title=PHO_BI_THU_TINH_UY&date=2026-06-01`)).statusCode,
     ).toBe(404);
+  });
+
+  it('shows the published votes on the person up to the date, with the consequences the rules raised', async () => {
+    const tq = await database.db.selectFrom('organizations').select('id').where('code', '=', 'TQ').executeTakeFirstOrThrow();
+    const admin = await database.db.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirstOrThrow();
+    const session = newId();
+    const subject = newId();
+    await database.db
+      .insertInto('vote_sessions')
+      .values({
+        id: session,
+        organization_id: tq.id,
+        kind: 'confidence',
+        mode: 'paper',
+        track: 'party',
+        title: 'Lấy phiếu tín nhiệm năm 2025',
+        vote_date: '2025-11-20',
+        voter_group: 'Ban Chấp hành Đảng bộ tỉnh',
+        summoned_count: 22,
+        status: 'counted',
+        // 11 low of 20 collected: more than half.
+        confirmed_count_json: JSON.stringify({
+          issued: 22,
+          collected: 20,
+          valid: 20,
+          invalid: 0,
+          subjects: [{ subjectId: subject, high: 4, medium: 5, low: 11, invalid: 0 }],
+        }),
+        board_hash: null,
+        created_by: admin.id,
+        created_at: nowIso(),
+        election_uuid: null,
+        raw_election: null,
+        threshold: null,
+        trustees_json: null,
+        ballot_shape: 'levels',
+        max_choices: null,
+        published_at: nowIso(),
+      })
+      .execute();
+    await database.db
+      .insertInto('vote_subjects')
+      .values({
+        id: subject,
+        session_id: session,
+        ordinal: 1,
+        full_name: 'Hoàng Văn Sẵn',
+        title_text: 'Trưởng ban Tỉnh ủy',
+        person_id: ids.ready!,
+        title_code: 'TRUONG_BAN_TINH_UY',
+        exemption_reason: null,
+        exemption_note: null,
+      })
+      .execute();
+    const url = (date: string) => `/api/persons/${ids.ready}/eligibility?title=PHO_BI_THU_TINH_UY&date=${date}`;
+    const after = (await officerTq.get(url('2026-06-01'))).json() as PersonEligibility;
+    expect(after.voteOutcomes).toHaveLength(1);
+    expect(after.voteOutcomes[0]).toMatchObject({ sessionId: session, collected: 20, counts: { low: 11 } });
+    expect(after.voteOutcomes[0]!.consequences.map((c) => c.consequence)).toContain('out-of-planning-higher');
+    expect(((await officerTq.get(url('2025-11-19'))).json() as PersonEligibility).voteOutcomes).toEqual([]);
   });
 });

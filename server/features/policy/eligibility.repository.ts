@@ -22,7 +22,6 @@ export interface CandidateRow {
   full_name: string;
   sex: 'M' | 'F';
   birth_date: string;
-  birth_key: string;
   ethnicity: string;
   current_title: string | null;
   current_title_code: string | null;
@@ -33,48 +32,95 @@ export interface CandidateRow {
 
 const list = (xs: readonly string[]) => sql.join(xs.map((x) => sql`${x}`));
 
-/** The SQL conditions of a prefilter, one per rule group, each true when the person certainly fails that rule. */
-function failures(p: Prefilter): Expression<SqlBool>[] {
-  const out: Expression<SqlBool>[] = [];
-  if (p.bornFrom)
-    out.push(
-      sql<SqlBool>`((e.sex = 'M' and e.birth_date < ${p.bornFrom.M}) or (e.sex = 'F' and e.birth_date < ${p.bornFrom.F}))`,
-    );
-  const std: Expression<SqlBool>[] = [];
-  if (p.theoryOk && !p.theoryCodes) std.push(sql<SqlBool>`e.theory_level not in (${list(p.theoryOk)})`);
-  if (p.educationOk) std.push(sql<SqlBool>`e.professional_level not in (${list(p.educationOk)})`);
-  if (p.stateManagementOk) std.push(sql<SqlBool>`e.state_management not in (${list(p.stateManagementOk)})`);
-  if (std.length) out.push(sql<SqlBool>`(${sql.join(std, sql` or `)})`);
-  if (p.theoryOk && p.theoryCodes)
-    out.push(
-      p.theoryCodes.length
-        ? sql<SqlBool>`(e.theory_level not in (${list(p.theoryOk)}) and coalesce(e.current_title_code, '') in (${list(p.theoryCodes)}))`
-        : sql<SqlBool>`1 = 0`,
-    );
-  if (p.notLowerCodes)
-    out.push(
-      p.notLowerCodes.length
-        ? sql<SqlBool>`coalesce(e.current_title_code, '') in (${list(p.notLowerCodes)})`
-        : sql<SqlBool>`1 = 0`,
-    );
+/** One rule group of a prefilter: `fail` when the person certainly fails that rule, `pass` its (index-friendly) negation. */
+interface Group {
+  fail: Expression<SqlBool>;
+  pass: Expression<SqlBool>;
+}
+
+function groups(p: Prefilter): Group[] {
+  const out: Group[] = [];
+  if (p.bornFrom) {
+    const min = p.bornFrom.M < p.bornFrom.F ? p.bornFrom.M : p.bornFrom.F;
+    out.push({
+      fail: sql<SqlBool>`((e.sex = 'M' and e.birth_date < ${p.bornFrom.M}) or (e.sex = 'F' and e.birth_date < ${p.bornFrom.F}))`,
+      // The plain lower bound lets the birth-date index serve the range.
+      pass: sql<SqlBool>`(e.birth_date >= ${min} and ((e.sex = 'M' and e.birth_date >= ${p.bornFrom.M}) or (e.sex = 'F' and e.birth_date >= ${p.bornFrom.F})))`,
+    });
+  }
+  const std: { fail: Expression<SqlBool>; pass: Expression<SqlBool> }[] = [];
+  if (p.theoryOk && !p.theoryCodes)
+    std.push({
+      fail: sql<SqlBool>`e.theory_level not in (${list(p.theoryOk)})`,
+      pass: sql<SqlBool>`e.theory_level in (${list(p.theoryOk)})`,
+    });
+  if (p.educationOk)
+    std.push({
+      fail: sql<SqlBool>`e.professional_level not in (${list(p.educationOk)})`,
+      pass: sql<SqlBool>`e.professional_level in (${list(p.educationOk)})`,
+    });
+  if (p.stateManagementOk)
+    std.push({
+      fail: sql<SqlBool>`e.state_management not in (${list(p.stateManagementOk)})`,
+      pass: sql<SqlBool>`e.state_management in (${list(p.stateManagementOk)})`,
+    });
+  if (std.length)
+    out.push({
+      fail: sql<SqlBool>`(${sql.join(
+        std.map((x) => x.fail),
+        sql` or `,
+      )})`,
+      pass: sql<SqlBool>`(${sql.join(
+        std.map((x) => x.pass),
+        sql` and `,
+      )})`,
+    });
+  if (p.theoryOk && p.theoryCodes) {
+    // As a filter, `code in (…)` uses the title index (null is simply not in); its negation must treat null as passing.
+    const fail = p.theoryCodes.length
+      ? sql<SqlBool>`(e.theory_level not in (${list(p.theoryOk)}) and e.current_title_code in (${list(p.theoryCodes)}))`
+      : sql<SqlBool>`1 = 0`;
+    const pass = p.theoryCodes.length
+      ? sql<SqlBool>`not (e.theory_level not in (${list(p.theoryOk)}) and coalesce(e.current_title_code, '') in (${list(p.theoryCodes)}))`
+      : sql<SqlBool>`1 = 1`;
+    out.push({ fail, pass });
+  }
+  if (p.notLowerCodes) {
+    const codes = p.notLowerCodes.length ? p.notLowerCodes : [''];
+    out.push({
+      fail: p.notLowerCodes.length ? sql<SqlBool>`e.current_title_code in (${list(codes)})` : sql<SqlBool>`1 = 0`,
+      pass: p.notLowerCodes.length
+        ? sql<SqlBool>`coalesce(e.current_title_code, '') not in (${list(codes)})`
+        : sql<SqlBool>`1 = 1`,
+    });
+  }
   if (p.disciplineSince) {
     const parts = Object.entries(p.disciplineSince).map(
       ([level, since]) =>
-        sql<SqlBool>`(coalesce(${sql.ref(`e.discipline_${level}`)}, '') >= ${since} and coalesce(${sql.ref(`e.discipline_${level}`)}, '') <= ${p.date})`,
+        sql<SqlBool>`(${sql.ref(`e.discipline_${level}`)} >= ${since} and ${sql.ref(`e.discipline_${level}`)} <= ${p.date})`,
     );
-    if (parts.length) out.push(sql<SqlBool>`(${sql.join(parts, sql` or `)})`);
+    if (parts.length) {
+      const fail = sql<SqlBool>`(${sql.join(parts, sql` or `)})`;
+      out.push({ fail, pass: sql<SqlBool>`not coalesce(${fail}, false)` });
+    }
   }
-  if (p.inPlanCode)
-    out.push(sql<SqlBool>`not exists (select 1 from planning_candidates c
+  if (p.inPlanCode) {
+    // Driven from the (small) set of people in an approved plan for the title.
+    const inPlan = sql`(select c.person_id from planning_candidates c
       join planning_plans pl on pl.id = c.plan_id
       join planning_cycles cy on cy.id = c.cycle_id
       left join titles tc on tc.id = c.target_title_id
       left join titles tp on tp.id = pl.title_id
-      where c.person_id = e.person_id and cy.status in ('approved', 'reviewed') and c.added_on <= ${p.date}
+      where cy.status in ('approved', 'reviewed') and c.added_on <= ${p.date}
         and (c.removed_on is null or c.removed_on > ${p.date})
-        and (tc.code = ${p.inPlanCode} or (c.target_title_id is null and tp.code = ${p.inPlanCode})))`);
+        and (tc.code = ${p.inPlanCode} or (c.target_title_id is null and tp.code = ${p.inPlanCode})))`;
+    out.push({ fail: sql<SqlBool>`e.person_id not in ${inPlan}`, pass: sql<SqlBool>`e.person_id in ${inPlan}` });
+  }
   return out;
 }
+
+/** How many rule groups the prefilter has (the one-short search runs one query per group). */
+export const groupCount = (p: Prefilter): number => groups(p).length;
 
 function base(db: Q, roots: readonly string[], f: BatchFilters) {
   let q = db
@@ -91,50 +137,32 @@ function base(db: Q, roots: readonly string[], f: BatchFilters) {
   return q;
 }
 
-/** `pass`: no rule certainly failed (the index on birth date serves the age bound); `one-short`: exactly one. */
-function withMode(q: ReturnType<typeof base>, p: Prefilter, mode: 'pass' | 'one-short') {
-  const fails = failures(p);
-  if (mode === 'pass') {
-    let out = q;
-    if (p.bornFrom) out = out.where('e.birth_date', '>=', p.bornFrom.M < p.bornFrom.F ? p.bornFrom.M : p.bornFrom.F);
-    for (const f of fails) out = out.where(sql<SqlBool>`not (${f})`);
-    return out;
-  }
-  if (fails.length === 0) return q.where(sql<SqlBool>`1 = 0`);
-  return q.where(
-    sql<SqlBool>`(${sql.join(
-      fails.map((f) => sql`case when ${f} then 1 else 0 end`),
-      sql` + `,
-    )}) = 1`,
-  );
+/** `pass`: no group certainly failed; a group number: that group certainly failed and no other did. */
+export type Mode = 'pass' | number;
+
+function withMode(q: ReturnType<typeof base>, p: Prefilter, mode: Mode) {
+  const all = groups(p);
+  let out = q;
+  all.forEach((g, i) => {
+    out = out.where(i === mode ? g.fail : g.pass);
+  });
+  return out;
 }
 
-/** One page of the short list, youngest first (most service left), after the keyset `after`. */
-export async function candidatePage(
+/**
+ * Up to `limit` people of the short list in one mode. No order is asked of the database, so it can start from the most
+ * selective index (the plan's people, a theory level, a title, a discipline date); the caller orders what it keeps.
+ */
+export async function candidates(
   db: Q,
-  o: {
-    prefilter: Prefilter;
-    roots: readonly string[];
-    filters: BatchFilters;
-    mode: 'pass' | 'one-short';
-    after: { birth: string; id: string } | null;
-    limit: number;
-  },
+  o: { prefilter: Prefilter; roots: readonly string[]; filters: BatchFilters; mode: Mode; limit: number },
 ): Promise<CandidateRow[]> {
-  let q = withMode(base(db, o.roots, o.filters), o.prefilter, o.mode);
-  if (o.after) {
-    const { birth, id } = o.after;
-    q = q.where((eb) =>
-      eb.or([eb('e.birth_date', '<', birth), eb.and([eb('e.birth_date', '=', birth), eb('e.person_id', '<', id)])]),
-    );
-  }
-  return q
+  return withMode(base(db, o.roots, o.filters), o.prefilter, o.mode)
     .select([
       'p.id',
       'p.full_name',
       'p.sex',
       'p.birth_date',
-      'e.birth_date as birth_key',
       'p.ethnicity',
       'p.current_title',
       'p.current_title_code',
@@ -142,8 +170,6 @@ export async function candidatePage(
       'o.name as organization_name',
       'p.data_json',
     ])
-    .orderBy('e.birth_date', 'desc')
-    .orderBy('e.person_id', 'desc')
     .limit(o.limit)
     .execute();
 }
@@ -176,31 +202,6 @@ export async function seatsOf(
         .where('i.person_id', 'in', ids.slice(i, i + 500))
         .execute()),
     );
-  return out;
-}
-
-/** Decided annual ratings of the people for [fromYear, toYear]. */
-export async function ratingsOf(
-  db: Q,
-  personIds: readonly string[],
-  fromYear: number,
-  toYear: number,
-): Promise<{ person_id: string; year: number; level: string }[]> {
-  const out: { person_id: string; year: number; level: string }[] = [];
-  const ids = [...new Set(personIds)];
-  for (let i = 0; i < ids.length; i += 500) {
-    const rows = await db
-      .selectFrom('evaluations as e')
-      .innerJoin('evaluation_cycles as c', 'c.id', 'e.cycle_id')
-      .select(['e.person_id', 'c.year', 'e.decided_level'])
-      .where('e.person_id', 'in', ids.slice(i, i + 500))
-      .where('c.kind', '=', 'annual')
-      .where('c.year', '>=', fromYear)
-      .where('c.year', '<=', toYear)
-      .where('e.decided_level', 'is not', null)
-      .execute();
-    out.push(...rows.map((r) => ({ person_id: r.person_id, year: Number(r.year), level: r.decided_level! })));
-  }
   return out;
 }
 

@@ -11,6 +11,7 @@ import { forbidden, notFound, validation } from '../../http/errors';
 import { escapeLike, foldVietnamese } from '../../lib/text';
 import { type Actor, mayActOn, scopePaths } from '../access/access.rules';
 import { findOrganization } from '../organizations/organization.repository';
+import { listVoteOutcomes } from '../votes/vote.outcomes';
 import { contextOf, findEligible, targetTitle } from './eligibility.batch';
 import { factsFromRecord } from './eligibility.batch.rules';
 import * as repo from './eligibility.repository';
@@ -75,6 +76,7 @@ export async function searchEligible(
     },
     limit: body.limit,
     oneShort: body.oneShort,
+    count: body.count,
   });
   const strip = ({ verdicts: _v, ethnicity: _e, ...item }: (typeof r.eligible)[number]) => item;
   return {
@@ -128,6 +130,11 @@ export async function personEligibility(
   });
   const result = evaluateEligibility(facts, policy);
   const year = Number(q.date.slice(0, 4));
+  const votes = await listVoteOutcomes(ctx.db, {
+    personIds: [row.id],
+    organizationPaths: scopePaths(actor, 'votes.read'),
+    to: q.date,
+  });
   return {
     person: { id: row.id, fullName: row.full_name, organizationName: row.organization_name, currentTitle: row.current_title },
     title: { id: target.id, code: target.code, name: target.name, rankOrder: target.rankOrder },
@@ -139,5 +146,6 @@ export async function personEligibility(
     missing: result.missing,
     standards: standards.sources,
     ratings: (c.ratings.get(row.id) ?? []).filter((r) => r.year >= year - 3 && r.year < year).sort((a, b) => b.year - a.year),
+    voteOutcomes: votes.sort((a, b) => b.voteDate.localeCompare(a.voteDate)),
   };
 }

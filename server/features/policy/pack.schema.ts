@@ -198,6 +198,8 @@ const citation = z.strictObject({
   document: z.string().min(1),
   date: date.nullable().default(null),
   article: z.string().min(1).nullable().default(null),
+  /** The date was written from memory, not read in the brief or the text: shown as not checked. */
+  dateUnconfirmed: z.boolean().optional(),
 });
 
 const bounds = z.record(z.string(), z.strictObject({ min: z.number(), max: z.number() }));

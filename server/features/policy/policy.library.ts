@@ -65,7 +65,12 @@ export function formatDate(iso: string): string {
   return `${d}/${m}/${y}`;
 }
 
-export function citationText(c: { document: string; date: string | null; article: string | null }): string {
+export function citationText(c: {
+  document: string;
+  date: string | null;
+  article: string | null;
+  dateUnconfirmed?: boolean;
+}): string {
   return `${c.document}${c.date ? ` ngày ${formatDate(c.date)}` : ''}${c.article ? `, ${c.article}` : ''}`;
 }
 
@@ -162,7 +167,13 @@ export function buildLibrary(files: { file: string; content: unknown }[]): Polic
         ...rule,
         packId: pack.id,
         file,
-        citation: { ...rule.citation, text: citationText(rule.citation) },
+        citation: {
+          document: rule.citation.document,
+          date: rule.citation.date,
+          article: rule.citation.article,
+          text: citationText(rule.citation),
+          ...(rule.citation.dateUnconfirmed ? { dateUnconfirmed: true } : {}),
+        },
         effectiveFrom: from,
         effectiveTo: to,
         note: rule.note ?? null,

@@ -13,6 +13,7 @@ import {
   retirementQuerySchema,
   retirementResultSchema,
   ruleListSchema,
+  ruleUsageListSchema,
   rulesAtQuerySchema,
   trackSchema,
 } from '../../../contracts/policy';
@@ -21,6 +22,7 @@ import { requireActor } from '../../http/auth';
 import { errorResponses } from '../../http/responses';
 import type { PolicyLibrary } from './policy.library';
 import * as service from './policy.service';
+import { scanRuleUsage } from './rule-usage';
 
 export function policyRoutes(app: FastifyInstance, db: Db, library: PolicyLibrary): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -67,6 +69,23 @@ export function policyRoutes(app: FastifyInstance, db: Db, library: PolicyLibrar
       },
     },
     async (req) => service.ruleVersions(ctx, requireActor(req), req.params.id),
+  );
+  let usage: ReturnType<typeof scanRuleUsage> | null = null;
+  r.get(
+    '/api/policy/rules/:id/usage',
+    {
+      schema: {
+        tags,
+        summary: 'Những phần nào của hệ thống áp dụng quy định này / which checks use this rule',
+        params: z.object({ id: z.string().max(100) }),
+        response: { 200: ruleUsageListSchema, ...errorResponses },
+      },
+    },
+    async (req) => {
+      service.ruleVersions(ctx, requireActor(req), req.params.id);
+      usage ??= scanRuleUsage([...new Set(library.packs.flatMap((p) => p.rules.map((x) => x.id)))]);
+      return { ruleId: req.params.id, items: usage.get(req.params.id) ?? [] };
+    },
   );
   r.get(
     '/api/policy/diff',

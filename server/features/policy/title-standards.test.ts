@@ -148,3 +148,11 @@ describe('the engine reads the standards with their status', () => {
     expect(verdictOf(typed(null), '2026-01-01').status).toBe('warning');
   });
 });
+
+describe('citation dates the brief does not give', () => {
+  it('are flagged in the citation; a date the brief gives is not', () => {
+    const rule = (pack: string, id: string) => library.packs.find((p) => p.id === pack)!.rules.find((r) => r.id === id)!;
+    expect(rule('national-2023', 'appointment.months-in-post').citation).toMatchObject({ dateUnconfirmed: true });
+    expect(rule('national-2025', 'appointment.months-in-post').citation.dateUnconfirmed).toBeUndefined();
+  });
+});

@@ -4,13 +4,16 @@ import { useI18n } from '../../ui/i18n';
 import { PageHeader } from '../../ui/PageHeader';
 import { CheckTab } from './CheckTab';
 import { DiffTab } from './DiffTab';
+import { M } from './messages';
 import { PacksTab } from './PacksTab';
+import { PersonCheckTab } from './PersonCheckTab';
 import { RuleDrawer } from './RuleDrawer';
 import { RulesTab } from './RulesTab';
+import { SearchTab } from './SearchTab';
 
 /** The rule browser: packs, rules in force on a date, what changed, and a check against a title. */
 export function PolicyPage() {
-  const { t } = useI18n();
+  const { t, label } = useI18n();
   const [rule, setRule] = useState<string | null>(null);
   return (
     <>
@@ -22,6 +25,8 @@ export function PolicyPage() {
           { key: 'rules', label: t('policy.tab.rules'), children: <RulesTab onOpenRule={setRule} /> },
           { key: 'diff', label: t('policy.tab.diff'), children: <DiffTab onOpenRule={setRule} /> },
           { key: 'check', label: t('policy.tab.check'), children: <CheckTab onOpenRule={setRule} /> },
+          { key: 'person', label: label(M.tabPerson), children: <PersonCheckTab onOpenRule={setRule} /> },
+          { key: 'search', label: label(M.tabSearch), children: <SearchTab onOpenRule={setRule} /> },
         ]}
       />
       <RuleDrawer ruleId={rule} onClose={() => setRule(null)} />

@@ -1,9 +1,12 @@
 import { Descriptions, Drawer, Space, Spin, Tag, Typography } from 'antd';
-import { TRACK_LABELS, type Rule } from '@contracts/policy';
+import type { z } from 'zod';
+import type { citationResolutionSchema } from '@contracts/documents';
+import { TRACK_LABELS, type Rule, type RuleUsage } from '@contracts/policy';
 import { ApiErrorAlert } from '../../ui/errors';
 import { useI18n } from '../../ui/i18n';
 import { useApiQuery } from '../../ui/useApiQuery';
 import { paramLines, periodText } from './format';
+import { M } from './messages';
 
 /** Every version of one rule, newest first: text, source, period, status, numbers. */
 export function RuleDrawer({ ruleId, onClose }: { ruleId: string | null; onClose: () => void }) {
@@ -24,6 +27,7 @@ function Versions({ ruleId }: { ruleId: string }) {
   const items = [...versions.data.items].reverse();
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }} data-testid="rule-versions">
+      <UsedBy ruleId={ruleId} />
       <Typography.Text strong>{t('policy.versions')}</Typography.Text>
       {items.map((rule) => (
         <RuleCard key={`${rule.packId}-${rule.effectiveFrom}-${rule.tracks.join()}`} rule={rule} />
@@ -42,6 +46,9 @@ export function RuleCard({ rule }: { rule: Rule }) {
       </Typography.Title>
       <Descriptions size="small" column={1} bordered>
         <Descriptions.Item label={t('policy.citation')}>{rule.citation.text}</Descriptions.Item>
+        <Descriptions.Item label={label(M.register)}>
+          <RegisterLink document={rule.citation.document} />
+        </Descriptions.Item>
         <Descriptions.Item label={t('policy.period')}>{periodText(rule.effectiveFrom, rule.effectiveTo)}</Descriptions.Item>
         <Descriptions.Item label={t('policy.track')}>
           {rule.tracks.map((tr) => label(TRACK_LABELS[tr])).join(', ')}
@@ -76,5 +83,47 @@ export function StatusTag({ status }: { status: Rule['status'] }) {
     <Tag color="green">{t('policy.confirmed')}</Tag>
   ) : (
     <Tag color="orange">{t('policy.unconfirmed')}</Tag>
+  );
+}
+
+/** The checks in the system that compute with this rule (feature and file). */
+function UsedBy({ ruleId }: { ruleId: string }) {
+  const { label } = useI18n();
+  const usage = useApiQuery<{ items: RuleUsage[] }>(`/api/policy/rules/${encodeURIComponent(ruleId)}/usage`);
+  if (usage.error) return <ApiErrorAlert error={usage.error} onRetry={usage.reload} />;
+  if (!usage.data) return <Spin />;
+  return (
+    <div data-testid="rule-used-by">
+      <Typography.Text strong>{label(M.usedBy)}</Typography.Text>
+      {usage.data.items.length ? (
+        <ul style={{ margin: '4px 0 0' }}>
+          {usage.data.items.map((u) => (
+            <li key={u.file}>
+              {label(u.label)}{' '}
+              <Typography.Text type="secondary" code>
+                {u.file}
+              </Typography.Text>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <Typography.Paragraph type="secondary">{label(M.usedByNone)}</Typography.Paragraph>
+      )}
+    </div>
+  );
+}
+
+/** The citation's entry in the document register (the documents module resolves it), or a note that it has none. */
+function RegisterLink({ document }: { document: string }) {
+  const { label } = useI18n();
+  const resolved = useApiQuery<z.infer<typeof citationResolutionSchema>>('/api/documents/resolve', { citation: document });
+  if (!resolved.data) return resolved.error ? <span>—</span> : <Spin size="small" />;
+  const doc = resolved.data.document;
+  return doc ? (
+    <a href={`/documents?number=${encodeURIComponent(doc.number)}`} data-testid="register-link">
+      {doc.number} — {doc.title}
+    </a>
+  ) : (
+    <Typography.Text type="secondary">{label(M.notInRegister)}</Typography.Text>
   );
 }
