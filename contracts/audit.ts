@@ -183,6 +183,8 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
   'programme_item.complete': { vi: 'Hoàn thành nhiệm vụ (có văn bản kết quả)', en: 'Completed an item with its outcome' },
   'document.relate': { vi: 'Liên kết văn bản', en: 'Related documents' },
   'attachment.add': { vi: 'Đính kèm tệp', en: 'Attached a file' },
+  'attachment.remove': { vi: 'Xóa tệp đính kèm', en: 'Removed an attachment' },
+  'document.unrelate': { vi: 'Xóa quan hệ giữa hai văn bản', en: 'Removed a relation between documents' },
 };
 
 /** Families of actions built at run time (restructuring steps): the prefix says what they belong to. */

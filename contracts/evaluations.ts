@@ -123,11 +123,14 @@ export const evaluationFactsSchema = z.strictObject({
     .strictObject({ total: z.number().int().min(0), notComplete: z.number().int().min(0) })
     .nullable()
     .default(null),
+  /** Read from the year's published confidence vote (never typed in); null when there was none. */
   lowVotes: z
     .strictObject({
       low: z.number().int().min(0),
       ballots: z.number().int().min(1),
       sessionRef: z.string().trim().min(1).max(200),
+      sessionId: z.string().nullable().default(null),
+      voteDate: isoDateSchema.nullable().default(null),
     })
     .nullable()
     .default(null),
@@ -276,9 +279,11 @@ export const selfAssessmentBodySchema = z.strictObject({
   score: scoreSchema,
   comment: z.string().trim().max(4000).optional(),
 });
+/** The facts the appraiser records; the low votes come from the vote sessions, not from the form. */
+export const appraisalFactsSchema = evaluationFactsSchema.omit({ lowVotes: true });
 export const appraisalBodySchema = z.strictObject({
   score: scoreSchema,
-  facts: evaluationFactsSchema,
+  facts: appraisalFactsSchema,
   comment: z.string().trim().max(4000).optional(),
 });
 export type AppraisalBody = z.infer<typeof appraisalBodySchema>;

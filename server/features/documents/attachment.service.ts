@@ -103,3 +103,24 @@ export async function readAttachment(
     );
   return { fileName: row.file_name, mediaType: row.media_type, sha256: row.sha256, content };
 }
+
+/** Removes an attachment added by mistake (the file is gone; the audit entry keeps its name, size and SHA-256). */
+export async function removeAttachment(db: Db, actor: Actor, id: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const row = await repo.findAttachment(trx, id);
+    const found = row && (await ownerOf(trx, row.owner_kind, row.owner_id));
+    if (!row || !found || !(found.isPublic || mayActOn(actor, permissions[row.owner_kind].read, found.path)))
+      throw notFound('tệp đính kèm', 'Attachment');
+    if (!mayActOn(actor, permissions[row.owner_kind].write, found.path)) throw forbidden();
+    await repo.deleteAttachment(trx, id);
+    const { content: _content, ...meta } = row;
+    await appendAudit(trx, {
+      actorId: actor.userId,
+      action: 'attachment.remove',
+      entity: row.owner_kind,
+      entityId: row.owner_id,
+      organizationId: found.organizationId,
+      before: meta,
+    });
+  });
+}

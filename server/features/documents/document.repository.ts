@@ -230,6 +230,18 @@ export async function attachmentsOf(
     .execute();
 }
 
-export async function findAttachment(db: Db, id: string): Promise<AttachmentRow | undefined> {
+export async function findAttachment(db: Db | Trx, id: string): Promise<AttachmentRow | undefined> {
   return db.selectFrom('attachments').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findRelation(db: Db | Trx, id: string): Promise<DocumentRelationRow | undefined> {
+  return db.selectFrom('document_relations').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function deleteRelation(trx: Trx, id: string): Promise<void> {
+  await trx.deleteFrom('document_relations').where('id', '=', id).execute();
+}
+
+export async function deleteAttachment(trx: Trx, id: string): Promise<void> {
+  await trx.deleteFrom('attachments').where('id', '=', id).execute();
 }

@@ -19,7 +19,7 @@ import type { Db } from '../../db/database';
 import type { PolicyLibrary } from '../policy/policy.library';
 import { requireActor } from '../../http/auth';
 import { errorResponses } from '../../http/responses';
-import { type OwnerKind, addAttachment, readAttachment } from './attachment.service';
+import { type OwnerKind, addAttachment, readAttachment, removeAttachment } from './attachment.service';
 import { checkDocumentNumber } from './document-number.rules';
 import * as service from './document.service';
 
@@ -147,6 +147,33 @@ export async function documentRoutes(app: FastifyInstance, db: Db, policy: Polic
     upload('programme_item', '/api/programme/items/:id/attachments');
   });
 
+  r.delete(
+    '/api/documents/:id/relations/:relationId',
+    {
+      schema: {
+        tags,
+        summary: 'Xóa quan hệ ghi nhầm / remove a relation',
+        params: z.object({ id: z.string().max(40), relationId: z.string().max(40) }),
+        response: { 200: documentDetailSchema, ...errorResponses },
+      },
+    },
+    async (req) => service.removeRelation(db, requireActor(req), req.params.id, req.params.relationId, policy),
+  );
+  r.delete(
+    '/api/attachments/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Xóa tệp đính kèm / remove an attachment',
+        params: idParams,
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      await removeAttachment(db, requireActor(req), req.params.id);
+      return reply.status(204).send(null);
+    },
+  );
   r.get(
     '/api/attachments/:id/content',
     { schema: { tags, summary: 'Tải tệp đính kèm / download an attachment', params: idParams } },

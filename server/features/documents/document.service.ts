@@ -276,6 +276,37 @@ export async function addRelation(
   return actor ? getDocument(db, actor, fromId, library) : null;
 }
 
+/**
+ * Removes a relation recorded by mistake, from either of its documents (the actor writes to the one it starts from).
+ * The removal is audited with what the relation was.
+ */
+export async function removeRelation(
+  db: Db,
+  actor: Actor,
+  documentId: string,
+  relationId: string,
+  library?: PolicyLibrary,
+): Promise<RegisterDocumentDetail> {
+  await db.transaction().execute(async (trx) => {
+    const doc = await repo.findDocument(trx, documentId);
+    if (!doc || !mayRead(actor, doc)) throw documentNotFound();
+    const rel = await repo.findRelation(trx, relationId);
+    if (!rel || (rel.from_id !== doc.id && rel.to_id !== doc.id)) throw notFound('quan hệ văn bản', 'Relation');
+    const from = rel.from_id === doc.id ? doc : (await repo.findDocument(trx, rel.from_id))!;
+    if (!mayActOn(actor, 'documents.write', from.organization_path)) throw forbidden();
+    await repo.deleteRelation(trx, rel.id);
+    await appendAudit(trx, {
+      actorId: actor.userId,
+      action: 'document.unrelate',
+      entity: 'document',
+      entityId: from.id,
+      organizationId: from.organization_id,
+      before: rel,
+    });
+  });
+  return getDocument(db, actor, documentId, library);
+}
+
 /** The register entry a policy citation names ("377-QĐ/TW", "NĐ 170/2025", "Bộ luật Lao động 2019"), or null. */
 export async function resolveCitation(db: Db, actor: Actor, citation: string): Promise<RegisterDocument | null> {
   const trimmed = citation.trim();

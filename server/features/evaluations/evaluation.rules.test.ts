@@ -155,15 +155,17 @@ describe('vetoes', () => {
   it('no veto leaves an excellent leader excellent', () => {
     expect(
       leader({
-        lowVotes: { low: 5, ballots: 10, sessionRef: 'Phiên 2025' },
+        lowVotes: { low: 5, ballots: 10, sessionRef: 'Phiên 2025', sessionId: null, voteDate: null },
         unitPlanPercent: 70,
         unitsLed: { total: 4, notComplete: 2 },
       }).level,
     ).toBe('excellent');
   });
   it('low votes: exactly 1/2 is not a veto, one more vote is', () => {
-    expect(leader({ lowVotes: { low: 10, ballots: 20, sessionRef: 'LPTN 2025' } }).level).toBe('excellent');
-    const r = leader({ lowVotes: { low: 11, ballots: 20, sessionRef: 'LPTN 2025' } });
+    expect(leader({ lowVotes: { low: 10, ballots: 20, sessionRef: 'LPTN 2025', sessionId: null, voteDate: null } }).level).toBe(
+      'excellent',
+    );
+    const r = leader({ lowVotes: { low: 11, ballots: 20, sessionRef: 'LPTN 2025', sessionId: null, voteDate: null } });
     expect(r.level).toBe('not_complete');
     expect(r.verdicts.find((v) => v.ruleId === 'evaluation.low-vote-veto')).toMatchObject({
       status: 'failed',
@@ -194,7 +196,9 @@ describe('vetoes', () => {
     expect(leader({ corruptionInManagedUnit: true }).level).toBe('not_complete');
   });
   it('leader-only facts do not veto staff, whose own veto is more than half of the tasks failed', () => {
-    expect(staff({ lowVotes: { low: 20, ballots: 20, sessionRef: 'x' }, unitPlanPercent: 10 }).level).toBe('excellent');
+    expect(
+      staff({ lowVotes: { low: 20, ballots: 20, sessionRef: 'x', sessionId: null, voteDate: null }, unitPlanPercent: 10 }).level,
+    ).toBe('excellent');
     const mk = (failed: number) =>
       taskShares(
         Array.from({ length: 10 }, (_, i) => task('2025-06-30', '2025-06-01', i < failed ? 'failed' : 'done')),

@@ -8,11 +8,13 @@ import {
   type DecisionsBody,
   type DistributionReport,
   type Evaluation,
+  type EvaluationFacts,
   type EvaluationSummary,
   type EvaluationStatus,
   type QuotaGroup,
   type QuotaView,
   RATING_LABELS,
+  isLeaderGroup,
   RATING_LEVELS,
   type RatingHistory,
   type RatingLevel,
@@ -38,6 +40,7 @@ import {
 } from './evaluation.mapper';
 import { type EvaluationPolicy, cyclePolicyDate, evaluationPolicyAt } from './evaluation.policy';
 import * as repo from './evaluation.repository';
+import { lowVotesInYear } from './evaluation.votes';
 import {
   criteriaFor,
   decisionAllowed,
@@ -466,11 +469,16 @@ export async function appraise(db: Db, actor: Actor | null, id: string, body: Ap
     if (scored.problems.length) throw scoreProblems(scored.problems);
     const tasks = (await repo.listTasks(trx, id)).map(toTask);
     const shares = taskShares(tasks, cycle.policy_date);
-    const rating = rate(policy, { group: row.subject_group, points: scored.total, facts: body.facts, shares });
+    // A leader's low votes come from the year's published confidence vote, never from the form.
+    const facts: EvaluationFacts = {
+      ...body.facts,
+      lowVotes: isLeaderGroup(row.subject_group) ? await lowVotesInYear(trx, row.person_id, Number(cycle.year)) : null,
+    };
+    const rating = rate(policy, { group: row.subject_group, points: scored.total, facts, shares });
     const patch = {
       appraisal_score_json: JSON.stringify(body.score),
       appraisal_points_tenths: toTenths(scored.total),
-      facts_json: JSON.stringify(body.facts),
+      facts_json: JSON.stringify(facts),
       proposed_level: rating.level,
       verdicts_json: JSON.stringify(rating.verdicts),
       status: 'decision' as const,
@@ -489,7 +497,7 @@ export async function appraise(db: Db, actor: Actor | null, id: string, body: Ap
         status: patch.status,
         points: scored.total,
         proposedLevel: rating.level,
-        facts: body.facts,
+        facts,
         comment: body.comment ?? null,
       },
     });

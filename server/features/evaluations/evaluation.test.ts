@@ -1,7 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppraisalBody, EvaluationFacts, RatingLevel, SubjectGroup } from '../../../contracts/evaluations';
-import { evaluationFactsSchema } from '../../../contracts/evaluations';
+import type { AppraisalBody, RatingLevel, SubjectGroup } from '../../../contracts/evaluations';
+import { appraisalFactsSchema } from '../../../contracts/evaluations';
+import type { PaperCount, VoteDetail } from '../../../contracts/votes';
+import { DEMO_PASSWORD } from '../../../scripts/demo';
+import { createUser } from '../users/user.service';
 import { loadFoundationDemo } from '../../../scripts/demo/foundation.demo';
 import { type TestDatabase, createTestDatabase, testDialects } from '../../../test/databases';
 import { type Client, buildTestApp, loginAs } from '../../../test/http';
@@ -29,7 +32,7 @@ const score = (points: number, group: SubjectGroup = 'non_leader') => ({
   general: general(30, group),
   results: Math.round((points - 30) * 10) / 10,
 });
-const facts = (f: Partial<EvaluationFacts> = {}) => evaluationFactsSchema.parse(f);
+const facts = (f: Partial<AppraisalBody['facts']> = {}) => appraisalFactsSchema.parse(f);
 
 describe.each(testDialects())('evaluations on %s', (dialect) => {
   let database: TestDatabase;
@@ -37,6 +40,8 @@ describe.each(testDialects())('evaluations on %s', (dialect) => {
   let officer: Client;
   let leader: Client;
   let officerLc: Client;
+  let tally: Client;
+  let tally2: Client;
   let tq: string;
   let snv: string;
   let year = 2025;
@@ -50,6 +55,15 @@ describe.each(testDialects())('evaluations on %s', (dialect) => {
     leader = await loginAs(app, 'leader.tq');
     officerLc = await loginAs(app, 'officer.lc');
     tq = (await findOrganizationByCode(database.db, 'TQ'))!.id;
+    // A second tally clerk for the paper count (entered twice, by two people).
+    await createUser(database.db, null, {
+      username: 'tally2.tq',
+      fullName: 'Vũ Thị Mai',
+      password: DEMO_PASSWORD,
+      grants: [{ role: 'tally', organizationId: tq }],
+    });
+    tally = await loginAs(app, 'tally.tq');
+    tally2 = await loginAs(app, 'tally2.tq');
     snv = (await findOrganizationByCode(database.db, 'TQ.SNV'))!.id;
   });
   let cccd = 0;
@@ -151,13 +165,15 @@ describe.each(testDialects())('evaluations on %s', (dialect) => {
 
     const appraisal = await officer.post(`/api/evaluations/${ev.id}/appraisal`, {
       score: score(89.9, 'leader_other'),
-      facts: facts({ lowVotes: { low: 3, ballots: 30, sessionRef: 'Lấy phiếu tín nhiệm 2030' } }),
+      facts: facts(),
       comment: 'Thẩm định: hoàn thành tốt',
     });
     expect(appraisal.statusCode).toBe(200);
     const appraised = appraisal.json();
     expect(appraised).toMatchObject({ status: 'decision', appraisalPoints: 89.9, proposedLevel: 'good' });
-    expect(appraised.verdicts.map((v: { ruleId: string }) => v.ruleId)).toContain('evaluation.low-vote-veto');
+    // No confidence vote was published for him in 2030: nothing to veto, and nothing typed in instead.
+    expect(appraised.verdicts.map((v: { ruleId: string }) => v.ruleId)).not.toContain('evaluation.low-vote-veto');
+    expect(appraised.facts.lowVotes).toBeNull();
 
     expect(
       (await officer.post(`/api/evaluation-groups/${group.id}/decisions`, { items: [{ evaluationId: ev.id, level: 'good' }] }))
@@ -204,6 +220,81 @@ describe.each(testDialects())('evaluations on %s', (dialect) => {
       'evaluation.complaint',
       'evaluation.appraise',
     ]);
+  });
+
+  /** A published paper confidence vote of the province naming the people, with their low votes out of 30 collected. */
+  async function confidenceVote(voteDate: string, lows: [string, number][]): Promise<void> {
+    const created = await officer.post('/api/votes', {
+      organizationId: tq,
+      kind: 'confidence',
+      mode: 'paper',
+      track: 'party',
+      title: `Lấy phiếu tín nhiệm ${voteDate}`,
+      voteDate,
+      voterGroup: 'Ban Chấp hành',
+      summonedCount: 32,
+      subjects: lows.map(([personId]) => ({ personId })),
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const v = created.json() as VoteDetail;
+    const count: PaperCount = {
+      issued: 30,
+      collected: 30,
+      valid: 30,
+      invalid: 0,
+      subjects: v.subjects.map((s, i) => ({ subjectId: s.id, high: 30 - lows[i]![1], medium: 0, low: lows[i]![1], invalid: 0 })),
+    };
+    expect((await tally.post(`/api/votes/${v.id}/paper-entries`, count)).statusCode).toBe(200);
+    expect((await tally2.post(`/api/votes/${v.id}/paper-entries`, count)).json()).toMatchObject({ status: 'matched' });
+  }
+
+  it("reads the low-vote veto from the year's published confidence vote: exactly half passes, one vote more vetoes", async () => {
+    const [half, over, staff] = [await person('Đinh Văn Nửa'), await person('Đinh Văn Quá'), await person('Đinh Thị Viên')];
+    await confidenceVote('2070-11-20', [
+      [half, 15],
+      [over, 16],
+      [staff, 30],
+    ]);
+    // A vote of another year does not count for 2071.
+    await confidenceVote('2071-01-05', [[over, 0]]);
+    const cycle = await sut.createCycle(database.db, null, {
+      organizationId: tq,
+      kind: 'annual',
+      track: 'party',
+      year: 2070,
+      title: 'Năm 2070',
+    });
+    const appraise = async (personId: string, subjectGroup: SubjectGroup) => {
+      const e = await sut.createEvaluation(database.db, null, cycle.id, { personId, subjectGroup });
+      await sut.selfAssess(database.db, null, e.id, { score: score(80, subjectGroup) });
+      return (
+        await officer.post(`/api/evaluations/${e.id}/appraisal`, { score: score(80, subjectGroup), facts: facts() })
+      ).json();
+    };
+    const veto = (ev: { verdicts: { ruleId: string; status: string; detail: { vi: string } }[] }) =>
+      ev.verdicts.find((v) => v.ruleId === 'evaluation.low-vote-veto');
+
+    const a = await appraise(half, 'leader_other');
+    expect(a.facts.lowVotes).toMatchObject({ low: 15, ballots: 30, voteDate: '2070-11-20', sessionId: expect.any(String) });
+    expect(veto(a)).toMatchObject({ status: 'passed' });
+    expect(veto(a)!.detail.vi).toContain('15/30');
+    expect(a.proposedLevel).toBe('good');
+
+    const b = await appraise(over, 'leader_other');
+    expect(veto(b)).toMatchObject({ status: 'failed' });
+    expect(b.proposedLevel).toBe('not_complete');
+
+    // The veto is for leaders: a non-leader voted on is not rated on it.
+    const c = await appraise(staff, 'non_leader');
+    expect(c.facts.lowVotes).toBeNull();
+    expect(veto(c)).toBeUndefined();
+
+    // The form cannot type the low votes in.
+    const typed = await officer.post(`/api/evaluations/${a.id}/appraisal`, {
+      score: score(80, 'leader_other'),
+      facts: { lowVotes: { low: 0, ballots: 30, sessionRef: 'x' } },
+    });
+    expect(typed.statusCode).toBe(400);
   });
 
   it('rejects a score sheet above a criterion maximum with the field named', async () => {

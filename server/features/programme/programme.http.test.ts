@@ -362,6 +362,44 @@ describe.each(testDialects())('work programme and document register over HTTP on
     ).toBe(403);
   });
 
+  const del = (c: Client, url: string) =>
+    app.inject({ method: 'DELETE', url, headers: { cookie: c.cookie, 'x-csrf-token': c.csrfToken } });
+  const auditActions = async (entityId: string) =>
+    (await database.db.selectFrom('audit_log').select('action').where('entity_id', '=', entityId).execute()).map((r) => r.action);
+
+  it('removes an attachment or a relation entered by mistake, audited, by a writer of the keeping unit only', async () => {
+    const doc = json<RegisterDocument>(await byNumber(officerTq, '15-QĐ/TU'));
+    const up = json<{ id: string }>(
+      await officerTq.post(`/api/documents/${doc.id}/attachments`, Buffer.from(demoPdf('nham')), {
+        'content-type': 'application/pdf',
+        'x-file-name': 'tai-nham.pdf',
+      }),
+    );
+    // A public document is read by everyone; only a writer of the keeping unit removes its files.
+    expect((await del(officerLc, `/api/attachments/${up.id}`)).statusCode).toBe(403);
+    expect((await del(leaderTq, `/api/attachments/${up.id}`)).statusCode).toBe(403);
+    expect((await del(officerTq, `/api/attachments/${up.id}`)).statusCode).toBe(204);
+    expect((await officerTq.get(`/api/attachments/${up.id}/content`)).statusCode).toBe(404);
+    const files = json<RegisterDocumentDetail>(await officerTq.get(`/api/documents/${doc.id}`)).attachments;
+    expect(files.map((a) => a.fileName)).not.toContain('tai-nham.pdf');
+    expect(await auditActions(doc.id)).toContain('attachment.remove');
+
+    const three77 = json<RegisterDocument>(await byNumber(officerTq, '377-QĐ/TW'));
+    const before = json<RegisterDocumentDetail>(await officerTq.get(`/api/documents/${doc.id}`));
+    const rel = before.relations.find((r) => r.other.id === three77.id && r.kind === 'implements')!;
+    expect((await del(officerLc, `/api/documents/${doc.id}/relations/${rel.id}`)).statusCode).toBe(403);
+    // Named from the other document's side, the writer is still judged on the document the relation starts from.
+    expect((await del(officerTq, `/api/documents/${three77.id}/relations/${rel.id}`)).statusCode).toBe(200);
+    const after = json<RegisterDocumentDetail>(await officerTq.get(`/api/documents/${doc.id}`));
+    expect(after.relations.find((r) => r.id === rel.id)).toBeUndefined();
+    expect((await del(officerTq, `/api/documents/${doc.id}/relations/${rel.id}`)).statusCode).toBe(404);
+    expect(await auditActions(doc.id)).toContain('document.unrelate');
+    // Put the demo's relation back for the other tests.
+    expect(
+      (await officerTq.post(`/api/documents/${doc.id}/relations`, { kind: 'implements', targetId: three77.id })).statusCode,
+    ).toBe(201);
+  });
+
   it('reminds responsible people of items due within N days on their home page, and nobody else', async () => {
     const mine = json<Reminders>(await leaderTq.get('/api/programme/reminders?days=14'));
     const codes = mine.items.map((i) => i.code);

@@ -1,9 +1,10 @@
 import { useRef, useState } from 'react';
 import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Flex, List, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Flex, List, Popconfirm, Typography } from 'antd';
 import { DOCUMENT_LIMITS, type Attachment } from '@contracts/documents';
-import { ApiError, api } from '../../ui/api';
+import { ApiError, api, request } from '../../ui/api';
 import { formatDateTime, useI18n } from '../../ui/i18n';
+import { DM } from './messages';
 
 interface Props {
   /** POST target, e.g. /api/documents/ID/attachments */
@@ -18,7 +19,7 @@ const sizeText = (bytes: number) =>
 
 /** Attached PDF/DOCX files with size and SHA-256, and an upload button (the server checks type, size and content). */
 export function AttachmentList({ uploadPath, attachments, canUpload, onUploaded }: Props) {
-  const { t, lang } = useI18n();
+  const { t, lang, label } = useI18n();
   const { message } = AntApp.useApp();
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
@@ -39,6 +40,16 @@ export function AttachmentList({ uploadPath, attachments, canUpload, onUploaded 
     }
   };
 
+  const remove = async (id: string) => {
+    try {
+      await request('DELETE', `/api/attachments/${id}`);
+      void message.success(label(DM.removed));
+      onUploaded();
+    } catch (cause) {
+      setError(cause instanceof ApiError ? cause.text(lang) : String(cause));
+    }
+  };
+
   return (
     <>
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} data-testid="attachment-error" /> : null}
@@ -47,7 +58,19 @@ export function AttachmentList({ uploadPath, attachments, canUpload, onUploaded 
         dataSource={attachments}
         locale={{ emptyText: t('att.none') }}
         renderItem={(a) => (
-          <List.Item>
+          <List.Item
+            actions={
+              canUpload
+                ? [
+                    <Popconfirm key="rm" title={label(DM.removeFile)} onConfirm={() => void remove(a.id)}>
+                      <Button type="link" danger size="small">
+                        {label(DM.remove)}
+                      </Button>
+                    </Popconfirm>,
+                  ]
+                : []
+            }
+          >
             <Flex vertical style={{ minWidth: 0 }}>
               <a href={`/api/attachments/${a.id}/content`} download={a.fileName}>
                 <PaperClipOutlined /> {a.fileName}

@@ -9,6 +9,7 @@ import {
   Drawer,
   Flex,
   List,
+  Popconfirm,
   Select,
   Space,
   Tag,
@@ -25,13 +26,14 @@ import {
   type RegisterDocumentDetail,
   type RelationKind,
 } from '@contracts/documents';
-import { ApiError, api } from '../../ui/api';
+import { ApiError, api, request } from '../../ui/api';
 import { ApiErrorAlert } from '../../ui/errors';
 import { formatDate, useI18n } from '../../ui/i18n';
 import { hasAnyRole, useSession } from '../../ui/session';
 import { useApiQuery } from '../../ui/useApiQuery';
 import { AttachmentList } from './AttachmentList';
 import { DocumentStatusTag } from './DocumentStatusTag';
+import { DM } from './messages';
 
 /** One register entry: its data, what it implements/amends/replaces and what replaced it, and its files. */
 export function DocumentDrawer({
@@ -55,7 +57,8 @@ export function DocumentDrawer({
 }
 
 function DocumentDetail({ id, onChanged, onOpen }: { id: string; onChanged: () => void; onOpen: (id: string) => void }) {
-  const { t, label } = useI18n();
+  const { t, label, lang } = useI18n();
+  const { message } = AntApp.useApp();
   const { roles } = useSession();
   const detail = useApiQuery<RegisterDocumentDetail>(`/api/documents/${id}`);
   const doc = detail.data;
@@ -63,6 +66,15 @@ function DocumentDetail({ id, onChanged, onOpen }: { id: string; onChanged: () =
   const reload = () => {
     detail.reload();
     onChanged();
+  };
+  const removeRelation = async (relationId: string) => {
+    try {
+      await request('DELETE', `/api/documents/${id}/relations/${relationId}`);
+      void message.success(label(DM.removed));
+      reload();
+    } catch (cause) {
+      void message.error(cause instanceof ApiError ? cause.text(lang) : String(cause));
+    }
   };
   if (detail.error) return <ApiErrorAlert error={detail.error} onRetry={detail.reload} />;
   if (!doc) return null;
@@ -113,7 +125,19 @@ function DocumentDetail({ id, onChanged, onOpen }: { id: string; onChanged: () =
           const names = RELATION_LABELS[r.kind];
           const verb = r.direction === 'outgoing' ? label(names) : label({ vi: names.inverseVi, en: names.inverseEn });
           return (
-            <List.Item>
+            <List.Item
+              actions={
+                canWrite
+                  ? [
+                      <Popconfirm key="rm" title={label(DM.removeRelation)} onConfirm={() => void removeRelation(r.id)}>
+                        <Button type="link" danger size="small">
+                          {label(DM.remove)}
+                        </Button>
+                      </Popconfirm>,
+                    ]
+                  : []
+              }
+            >
               <Space wrap>
                 <Tag color={r.kind === 'replaces' ? 'volcano' : r.kind === 'amends' ? 'gold' : 'blue'}>{verb}</Tag>
                 <a onClick={() => onOpen(r.other.id)}>

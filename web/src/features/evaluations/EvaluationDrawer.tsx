@@ -22,6 +22,7 @@ import {
   DISCIPLINE_LABELS,
   DISCIPLINE_LEVELS,
   EVALUATION_STATUS_LABELS,
+  type AppraisalBody,
   type Evaluation,
   type EvaluationFacts,
   RATING_LABELS,
@@ -83,7 +84,7 @@ export function EvaluationDrawer({ id, canManage, onClose, onChanged }: Props) {
     }
   };
 
-  const factsOf = (v: Record<string, unknown>): EvaluationFacts => ({
+  const factsOf = (v: Record<string, unknown>): AppraisalBody['facts'] => ({
     discipline: (v.discipline as EvaluationFacts['discipline']) ?? 'none',
     degradation: Boolean(v.degradation),
     unitPlanPercent: (v.unitPlanPercent as number | null | undefined) ?? null,
@@ -91,10 +92,6 @@ export function EvaluationDrawer({ id, canManage, onClose, onChanged }: Props) {
     unitsLed: v.unitsTotal
       ? { total: v.unitsTotal as number, notComplete: (v.unitsNotComplete as number | undefined) ?? 0 }
       : null,
-    lowVotes:
-      v.ballots && v.voteSession
-        ? { low: (v.low as number | undefined) ?? 0, ballots: v.ballots as number, sessionRef: String(v.voteSession) }
-        : null,
     corruptionInManagedUnit: Boolean(v.corruption),
     shortcomingsFixed: v.shortcomingsFixed !== false,
   });
@@ -228,9 +225,6 @@ export function EvaluationDrawer({ id, canManage, onClose, onChanged }: Props) {
                     corruption: e.facts.corruptionInManagedUnit,
                     unitPlanPercent: e.facts.unitPlanPercent ?? undefined,
                     unitMissedBasicTargets: e.facts.unitMissedBasicTargets,
-                    low: e.facts.lowVotes?.low,
-                    ballots: e.facts.lowVotes?.ballots,
-                    voteSession: e.facts.lowVotes?.sessionRef,
                     unitsTotal: e.facts.unitsLed?.total,
                     unitsNotComplete: e.facts.unitsLed?.notComplete,
                   }}
@@ -260,15 +254,12 @@ export function EvaluationDrawer({ id, canManage, onClose, onChanged }: Props) {
                       <Form.Item name="corruption" valuePropName="checked">
                         <Checkbox>{label(L.corruption)}</Checkbox>
                       </Form.Item>
-                      <Form.Item name="low" label={label(L.lowVotes)}>
-                        <InputNumber min={0} />
-                      </Form.Item>
-                      <Form.Item name="ballots" label={label(L.ballots)}>
-                        <InputNumber min={1} />
-                      </Form.Item>
-                      <Form.Item name="voteSession" label={label(L.voteSession)}>
-                        <Input style={{ width: 220 }} />
-                      </Form.Item>
+                      <Typography.Text type="secondary" data-testid="low-votes-source" style={{ width: '100%' }}>
+                        {label(L.lowVotes)}:{' '}
+                        {e.facts.lowVotes
+                          ? `${e.facts.lowVotes.low}/${e.facts.lowVotes.ballots} — ${e.facts.lowVotes.sessionRef}`
+                          : label(L.lowVotesFromSessions)}
+                      </Typography.Text>
                       <Form.Item name="unitsTotal" label={label(L.unitsLed)}>
                         <InputNumber min={0} />
                       </Form.Item>

@@ -51,8 +51,10 @@ export const L = {
   unitPlan: { vi: 'Đơn vị phụ trách đạt (% kế hoạch năm)', en: "Unit's plan achieved (%)" },
   missedTargets: { vi: 'Không đạt 5 chỉ tiêu cơ bản', en: 'Missed the 5 basic targets' },
   lowVotes: { vi: 'Phiếu tín nhiệm thấp', en: 'Low votes' },
-  ballots: { vi: 'Số phiếu thu về', en: 'Ballots collected' },
-  voteSession: { vi: 'Đợt lấy phiếu (số, ngày)', en: 'Vote session' },
+  lowVotesFromSessions: {
+    vi: 'lấy tự động từ kết quả lấy phiếu tín nhiệm đã công bố trong năm khi ghi thẩm định (chưa có hoặc chưa thẩm định)',
+    en: "read from the year's published confidence vote when the appraisal is recorded (none yet, or not appraised yet)",
+  },
   unitsLed: { vi: 'Đơn vị phụ trách / số không hoàn thành', en: 'Units led / not complete' },
   tasks: { vi: 'Nhiệm vụ, chỉ tiêu', en: 'Tasks and KPIs' },
   addTask: { vi: 'Thêm nhiệm vụ', en: 'Add a task' },

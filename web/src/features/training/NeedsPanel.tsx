@@ -97,6 +97,7 @@ function NeedsTable({ planId, dueBy }: { planId: string; dueBy: string }) {
                 {label(COURSE_KIND_LABELS[k])}: {data.stillNeeded[k]}
               </Tag>
             ))}
+            {COURSE_KINDS.every((k) => !data.stillNeeded[k]) ? <Tag color="green">{label(M.nobody)}</Tag> : null}
             <Button href={urlWithQuery(`/api/training/plans/${planId}/needs.xlsx`, { dueBy })}>{label(M.exportXlsx)}</Button>
           </Space>
           <Table<Person>

@@ -60,6 +60,7 @@ export const M = {
     en: 'Standard not checked against the text: for reference',
   },
   stillNeeded: { vi: 'Số người còn phải cử đi học', en: 'People still to be sent' },
+  nobody: { vi: 'không còn ai', en: 'nobody' },
   exportXlsx: { vi: 'Xuất Excel (.xlsx)', en: 'Export (.xlsx)' },
   theory: { vi: 'Lý luận chính trị', en: 'Political theory' },
   stateManagement: { vi: 'Quản lý nhà nước', en: 'State management' },
