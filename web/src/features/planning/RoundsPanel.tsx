@@ -3,6 +3,7 @@ import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Selec
 import dayjs from 'dayjs';
 import type { CycleDetail, Plan } from '@contracts/planning';
 import { ROUND_STEPS, ROUND_STEP_LABELS, type Round, type RoundStep } from '@contracts/planning-work';
+import type { VoteSession } from '@contracts/votes';
 import { ApiError, api } from '../../ui/api';
 import { ApiErrorAlert } from '../../ui/errors';
 import { useI18n } from '../../ui/i18n';
@@ -101,6 +102,7 @@ interface RoundForm {
   participants: string;
   documents?: string;
   counts: Record<string, { agree?: number; disagree?: number }>;
+  voteSessionId?: string;
 }
 
 function RoundModal(props: { plan: Plan; rounds: Round[]; onClose: () => void; onSaved: () => void }) {
@@ -115,14 +117,30 @@ function RoundModal(props: { plan: Plan; rounds: Round[]; onClose: () => void; o
   const earlier = props.rounds.filter((r) => ROUND_STEPS.indexOf(r.step) < ROUND_STEPS.indexOf(step)).at(-1);
   const admitted = earlier ? new Set(earlier.results.filter((r) => r.passed).map((r) => r.personId)) : null;
   const people = props.plan.candidates.filter((c) => !admitted || admitted.has(c.personId));
+  // Published sessions of kind "planning recommendation" (agree/disagree) run in "Confidence votes", paper or electronic.
+  const sessions = useApiQuery<{ items: VoteSession[] }>('/api/votes', { limit: 100 });
+  const published = (sessions.data?.items ?? []).filter(
+    (v) => v.kind === 'planning' && (v.status === 'counted' || v.status === 'closed'),
+  );
+  const fromSession = Form.useWatch('voteSessionId', form);
   const submit = async (v: RoundForm) => {
     setSaving(true);
     try {
+      const counts = v.voteSessionId
+        ? { voteSessionId: v.voteSessionId }
+        : {
+            summoned: v.summoned,
+            present: v.present,
+            results: people.map((c) => ({
+              personId: c.personId,
+              agree: v.counts?.[c.personId]?.agree ?? 0,
+              disagree: v.counts?.[c.personId]?.disagree ?? 0,
+            })),
+          };
       await api.post(`/api/planning/plans/${props.plan.id}/rounds`, {
+        ...counts,
         step: v.step,
         heldOn: v.heldOn.format('YYYY-MM-DD'),
-        summoned: v.summoned,
-        present: v.present,
         participants: v.participants,
         documents: (v.documents ?? '')
           .split('\n')
@@ -132,11 +150,6 @@ function RoundModal(props: { plan: Plan; rounds: Round[]; onClose: () => void; o
             const [ref, ...rest] = l.split(/\s+[—-]\s+/);
             return { ref: ref!.trim(), title: (rest.join(' — ') || ref!).trim() };
           }),
-        results: people.map((c) => ({
-          personId: c.personId,
-          agree: v.counts?.[c.personId]?.agree ?? 0,
-          disagree: v.counts?.[c.personId]?.disagree ?? 0,
-        })),
       });
       props.onSaved();
     } catch (err) {
@@ -165,12 +178,23 @@ function RoundModal(props: { plan: Plan; rounds: Round[]; onClose: () => void; o
         <Form.Item name="heldOn" label={label(L.heldOn)}>
           <DatePicker format="DD/MM/YYYY" allowClear={false} />
         </Form.Item>
-        <Form.Item label={label(L.summoned)} name="summoned" rules={[{ required: true }]}>
-          <InputNumber min={1} data-testid="round-summoned" />
+        <Form.Item name="voteSessionId" label={label(L.fromSession)}>
+          <Select
+            allowClear
+            placeholder={label(L.fromMinutes)}
+            options={published.map((v) => ({ value: v.id, label: `${v.title} — ${vnDate(v.voteDate)}` }))}
+          />
         </Form.Item>
-        <Form.Item label={label(L.present)} name="present" rules={[{ required: true }]}>
-          <InputNumber min={0} data-testid="round-present" />
-        </Form.Item>
+        {fromSession ? null : (
+          <>
+            <Form.Item label={label(L.summoned)} name="summoned" rules={[{ required: true }]}>
+              <InputNumber min={1} data-testid="round-summoned" />
+            </Form.Item>
+            <Form.Item label={label(L.present)} name="present" rules={[{ required: true }]}>
+              <InputNumber min={0} data-testid="round-present" />
+            </Form.Item>
+          </>
+        )}
         <Form.Item name="participants" label={label(L.participants)} rules={[{ required: true, min: 3 }]}>
           <Input data-testid="round-participants" />
         </Form.Item>
@@ -188,6 +212,7 @@ function RoundModal(props: { plan: Plan; rounds: Round[]; onClose: () => void; o
           rowKey="personId"
           size="small"
           pagination={false}
+          style={fromSession ? { display: 'none' } : undefined}
           dataSource={people}
           columns={[
             { title: label(L.person), dataIndex: 'fullName' },

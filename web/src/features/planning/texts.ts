@@ -129,4 +129,9 @@ export const L = {
   potential: { vi: 'Triển vọng', en: 'Potential' },
   noRating: { vi: 'Chưa có xếp loại', en: 'No rating' },
   allBoxes: { vi: 'Bỏ lọc ô', en: 'Clear cell filter' },
+  fromSession: {
+    vi: 'Lấy kết quả từ phiên bỏ phiếu giới thiệu quy hoạch (giấy hoặc điện tử)',
+    en: 'Take the result from a planning vote session (paper or electronic)',
+  },
+  fromMinutes: { vi: 'Không chọn: nhập số phiếu theo biên bản', en: 'None: type the counts from the minutes' },
 } as const;
