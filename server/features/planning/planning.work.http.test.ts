@@ -305,6 +305,7 @@ describe.each(testDialects())('planning rounds, yearly review and reports over H
     const laoCai = await database.db.selectFrom('organizations').select('id').where('code', '=', 'LC').executeTakeFirstOrThrow();
     await database.db.updateTable('persons').set({ organization_id: laoCai.id }).where('id', '=', people.moving!).execute();
     const session = newId();
+    const [lowSubject, deputySubject] = [newId(), newId()];
     await database.db
       .insertInto('vote_sessions')
       .values({
@@ -324,8 +325,8 @@ describe.each(testDialects())('planning rounds, yearly review and reports over H
           valid: 20,
           invalid: 0,
           subjects: [
-            { subjectId: `${session}-1`, high: 4, medium: 5, low: 11, invalid: 0 },
-            { subjectId: `${session}-2`, high: 5, medium: 5, low: 10, invalid: 0 },
+            { subjectId: lowSubject, high: 4, medium: 5, low: 11, invalid: 0 },
+            { subjectId: deputySubject, high: 5, medium: 5, low: 10, invalid: 0 },
           ],
         }),
         board_hash: null,
@@ -345,7 +346,7 @@ describe.each(testDialects())('planning rounds, yearly review and reports over H
       .insertInto('vote_subjects')
       .values([
         {
-          id: `${session}-1`,
+          id: lowSubject,
           session_id: session,
           ordinal: 1,
           full_name: 'Phạm Văn Thấp',
@@ -355,7 +356,7 @@ describe.each(testDialects())('planning rounds, yearly review and reports over H
           exemption_note: null,
         },
         {
-          id: `${session}-2`,
+          id: deputySubject,
           session_id: session,
           ordinal: 2,
           full_name: 'Lê Văn Phó',
