@@ -104,6 +104,8 @@ export const AUDIT_ENTITY_LABELS: Record<string, Label> = {
   planning_plan: { vi: 'Quy hoạch chức danh, cấp ủy', en: 'Plan for a seat or committee' },
   planning_candidate: { vi: 'Người trong quy hoạch', en: 'Planned person' },
   planning_exception: { vi: 'Ngoại lệ quy hoạch', en: 'Planning exception' },
+  planning_round: { vi: 'Bước giới thiệu quy hoạch', en: 'Planning recommendation round' },
+  planning_review: { vi: 'Rà soát quy hoạch hằng năm', en: 'Yearly planning review' },
   vote_session: { vi: 'Cuộc lấy phiếu', en: 'Vote session' },
   decision_process: { vi: 'Quy trình nhân sự', en: 'Personnel process' },
   evaluation: { vi: 'Đánh giá, xếp loại', en: 'Evaluation' },

@@ -37,8 +37,9 @@ const documentSchema = z.strictObject({
 export const createRoundBodySchema = z.strictObject({
   step: roundStepSchema,
   heldOn: isoDateSchema,
-  summoned: z.number().int().min(1).max(PLANNING_WORK_LIMITS.summonedMax),
-  present: z.number().int().min(0).max(PLANNING_WORK_LIMITS.summonedMax),
+  /** Paper minutes: typed here. A vote session gives its own numbers (those summoned, ballots collected). */
+  summoned: z.number().int().min(1).max(PLANNING_WORK_LIMITS.summonedMax).optional(),
+  present: z.number().int().min(0).max(PLANNING_WORK_LIMITS.summonedMax).optional(),
   participants: z.string().trim().min(3).max(PLANNING_WORK_LIMITS.participantsMax),
   documents: z.array(documentSchema).max(PLANNING_WORK_LIMITS.documentsMax).default([]),
   /** Counts from the minutes, one per person voted on (paper); omit when a vote session is given. */
@@ -52,6 +53,8 @@ export const createRoundBodySchema = z.strictObject({
     )
     .max(60)
     .default([]),
+  /** A published vote session of kind "planning" (agree/disagree, paper or electronic): its outcome is the count. */
+  voteSessionId: z.string().max(40).nullable().default(null),
 });
 export type CreateRoundBody = z.input<typeof createRoundBodySchema>;
 

@@ -16,7 +16,7 @@ describe('planning a seat in the browser', () => {
     await server?.close();
   });
 
-  it('an officer creates a cycle, plans a seat with the finder, sees a violation with its citation, records the exception and submits', async () => {
+  it('an officer creates a cycle, plans a seat with the finder, sees a violation with its citation, records the exception and a recommendation round, and submits', async () => {
     if (!browser || !server) throw new Error('the server and browser did not start');
     const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1366, height: 900 } });
     const page = await context.newPage();
@@ -46,9 +46,14 @@ describe('planning a seat in the browser', () => {
       await page.getByRole('button', { name: 'Tạo kỳ quy hoạch' }).last().click();
       await page.waitForURL((u) => u.search.startsWith('?id='));
 
-      // A plan for one seat.
+      // A plan for one seat, found by the server-side search typed without diacritics.
       await page.getByTestId('planning-seat').click();
-      await page.locator('.ant-select-item-option').filter({ hasText: 'Giám đốc Sở — Sở Nội vụ' }).first().click();
+      await page.keyboard.type('giam doc so noi vu');
+      await page
+        .locator('.ant-select-item-option')
+        .filter({ hasText: /^Giám đốc Sở — Sở Nội vụ/ })
+        .first()
+        .click();
       await page.getByTestId('planning-add-seat').click();
       await page.getByTestId('planning-plan').waitFor();
 
@@ -76,9 +81,25 @@ describe('planning a seat in the browser', () => {
       await page.getByRole('button', { name: 'Ghi ngoại lệ' }).last().click();
       await page.getByText('Không còn vi phạm chặn việc trình').waitFor();
 
-      // Rounds, then submission.
+      // Rounds: the leadership's proposal recorded from its minutes, judged against >1/2 of those summoned.
       await page.getByTestId('planning-next-status').click();
       await page.getByTestId('planning-status').filter({ hasText: 'Đang lấy ý kiến giới thiệu' }).waitFor();
+      await page.getByTestId('tab-rounds').click();
+      await page.getByTestId('round-new').click();
+      await page.getByTestId('round-summoned').fill('9');
+      await page.getByTestId('round-present').fill('9');
+      await page.getByTestId('round-participants').fill('Ban Giám đốc và cấp ủy Sở Nội vụ');
+      await page.getByTestId('round-documents').fill('12-BB/SNV — Biên bản hội nghị lãnh đạo đề xuất');
+      await page.getByTestId('round-agree').first().fill('8');
+      await page.getByTestId('round-disagree').first().fill('1');
+      await page.getByTestId('round-save').click();
+      const result = page.getByTestId('round-result').first();
+      await result.filter({ hasText: 'Được giới thiệu tiếp' }).waitFor();
+      expect(await result.textContent()).toContain('8/9');
+      expect(await result.getByTestId('citation').textContent()).toContain('377-QĐ/TW');
+      await page.screenshot({ path: screenshotPath('planning-round.png'), fullPage: true });
+
+      // Then submission.
       await page.getByTestId('planning-next-status').click();
       await page.getByTestId('planning-status').filter({ hasText: 'Đã trình' }).waitFor();
       await page.screenshot({ path: screenshotPath('planning-submitted.png'), fullPage: true });

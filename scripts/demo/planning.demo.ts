@@ -2,14 +2,16 @@ import type { Db } from '../../server/db/database';
 import { findOrganizationByCode } from '../../server/features/organizations/organization.repository';
 import { loadPolicyLibrary } from '../../server/features/policy/pack.loader';
 import type { PolicyLibrary } from '../../server/features/policy/policy.library';
-import { addCandidate, changeStatus, createCycle, createPlan } from '../../server/features/planning/planning.service';
+import { createRound } from '../../server/features/planning/planning.rounds.service';
+import { addCandidate, changeStatus, createCycle, createPlan, getCycle } from '../../server/features/planning/planning.service';
 import { listPositionsAsOf } from '../../server/features/positions/position.repository';
 import { resolveActorByUsername } from './demo-actors';
 
 /**
  * Tuyên Quang's 2026–2031 provincial plan, in recommendation rounds, with the violations an officer must see:
  * a person short of 60 months at 09/2030, a fourth person for one title, one person planned for four titles,
- * a standing committee planned below 1.0× its size, a person also proposed for appointment.
+ * a standing committee planned below 1.0× its size, a person also proposed for appointment; recommendation rounds
+ * for two seats, one person not recommended with exactly half of those summoned.
  */
 export async function loadPlanningDemo(db: Db, library: PolicyLibrary = loadPolicyLibrary()): Promise<void> {
   const tq = await findOrganizationByCode(db, 'TQ');
@@ -75,4 +77,29 @@ export async function loadPlanningDemo(db: Db, library: PolicyLibrary = loadPoli
   for (let k = 0; k < 12; k++)
     await addCandidate(ctx, officer, committee.id, { personId: young[(k * 7 + 3) % young.length]!.id });
   await changeStatus(ctx, officer, cycle.id, 'in_rounds');
+
+  // Recommendation rounds for the first two seats: the leadership proposes, then the key-cadre conference votes.
+  // One person gets exactly half of those summoned at the conference: not more than 50 %, so not recommended.
+  const withPeople = (await getCycle(ctx, officer, cycle.id)).plans.filter((p) => p.kind === 'seat').slice(0, 2);
+  for (const [i, plan] of withPeople.entries()) {
+    const ids = plan.candidates.map((c) => c.personId);
+    await createRound(ctx, officer, plan.id, {
+      step: 'leadership_proposal',
+      heldOn: '2026-04-02',
+      summoned: 11,
+      present: 11,
+      participants: 'Tập thể lãnh đạo và cấp ủy cơ quan',
+      documents: [{ ref: `${14 + i}-BB/TU`, title: 'Biên bản hội nghị lãnh đạo đề xuất' }],
+      results: ids.map((personId, k) => ({ personId, agree: 10 - k, disagree: 1 + k })),
+    });
+    await createRound(ctx, officer, plan.id, {
+      step: 'key_cadre_conference',
+      heldOn: '2026-04-16',
+      summoned: 48,
+      present: 45,
+      participants: 'Hội nghị cán bộ chủ chốt',
+      documents: [{ ref: `${21 + i}-BB/TU`, title: 'Biên bản kiểm phiếu giới thiệu quy hoạch' }],
+      results: ids.slice(0, 2).map((personId, k) => ({ personId, agree: k === 0 ? 39 : 24, disagree: k === 0 ? 6 : 21 })),
+    });
+  }
 }

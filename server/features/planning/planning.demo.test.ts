@@ -6,6 +6,7 @@ import { loadPlanningDemo } from '../../../scripts/demo/planning.demo';
 import { resolveActorByUsername } from '../../../scripts/demo/demo-actors';
 import { type TestDatabase, createTestDatabase, testDialects } from '../../../test/databases';
 import { loadPolicyLibrary } from '../policy/pack.loader';
+import { listRounds } from './planning.rounds.service';
 import { getCycle, listCycles } from './planning.service';
 
 describe.each(testDialects())('the planning demo on %s', (dialect) => {
@@ -44,8 +45,20 @@ describe.each(testDialects())('the planning demo on %s', (dialect) => {
       'planning.max-titles-per-person',
       'planning.committee-size-ratio',
       'planning.age-by-level',
+      'planning.recommendation-threshold',
     ])
       expect(failed).toContain(rule);
     expect(detail.blockingCount).toBeGreaterThan(0);
+    const rounds = (await listRounds(ctx, officer, cycle!.id)).items;
+    expect(rounds.map((r) => r.step)).toEqual([
+      'leadership_proposal',
+      'leadership_proposal',
+      'key_cadre_conference',
+      'key_cadre_conference',
+    ]);
+    expect(rounds[2]!.results.map((r) => [r.agree, r.passed])).toEqual([
+      [39, true],
+      [24, false],
+    ]);
   });
 });

@@ -36,7 +36,8 @@ async function suggestionsOf(ctx: PlanningContext, cycle: Cycle, on: string, db:
   const year = Number(on.slice(0, 4));
   const ratings = await ratingsOf(db, ids, year - 1);
   const paths = await personPaths(db, ids);
-  const low = await lowConfidenceOf(db, ids, on, policy);
+  // Votes of the cycle's organization subtree: the scope the cycle itself was opened in.
+  const low = await lowConfidenceOf(db, ids, on, [cycle.organization_path]);
   const plans = new Map(detail.plans.map((p) => [p.id, p]));
   const out = new Map<string, Suggestion[]>();
   for (const p of people) {

@@ -2,6 +2,7 @@ import { type CreateRoundBody, ROUND_STEP_LABELS, type Round, createRoundBodySch
 import { AppError, validation } from '../../http/errors';
 import { newId, nowIso } from '../../lib/ids';
 import type { Actor } from '../access/access.rules';
+import type { Trx } from '../../db/database';
 import { appendAudit } from '../audit/audit.repository';
 import type { ResolvedPolicy } from '../policy/policy.library';
 import { type PlanningContext, cycleFor, planFor, policyOf } from './planning.context';
@@ -9,6 +10,7 @@ import * as repo from './planning.repository';
 import { judgeRoundCount } from './planning.rules';
 import { type RoundWithResults, insertRound, roundsOfCycle } from './planning.work.repository';
 import { admittedTo } from './planning.work.rules';
+import { listVoteOutcomes } from '../votes/vote.outcomes';
 
 // Recommendation rounds: each step of building a plan with its vote; who passes goes on to the next step.
 
@@ -34,19 +36,9 @@ export async function listRounds(ctx: PlanningContext, actor: Actor, cycleId: st
  */
 export async function createRound(ctx: PlanningContext, actor: Actor, planId: string, input: CreateRoundBody): Promise<Round> {
   const body = createRoundBodySchema.parse(input);
-  if (body.present > body.summoned)
-    throw validation('present', 'số người có mặt vượt số người được triệu tập', 'more present than summoned');
-  if (body.results.length === 0)
-    throw validation('results', 'cần kết quả biểu quyết của ít nhất một người', 'the vote of at least one person is needed');
-  for (const [i, r] of body.results.entries())
-    if (r.agree + r.disagree > body.present)
-      throw validation(
-        `results.${i}`,
-        'số phiếu đồng ý và không đồng ý vượt số người có mặt',
-        'agree and disagree exceed those present',
-      );
-  if (new Set(body.results.map((r) => r.personId)).size !== body.results.length)
-    throw validation('results', 'một người chỉ được ghi một lần', 'a person appears twice');
+  if (body.voteSessionId === null) checkPaperCounts(body);
+  else if (body.results.length)
+    throw validation('results', 'kết quả lấy từ phiên bỏ phiếu, không nhập tay', 'the results come from the vote session');
   const id = await ctx.db.transaction().execute(async (trx) => {
     const { plan, cycle } = await planFor(trx, actor, planId, 'planning.write');
     if (cycle.status !== 'draft' && cycle.status !== 'in_rounds')
@@ -61,7 +53,10 @@ export async function createRound(ctx: PlanningContext, actor: Actor, planId: st
     );
     const previous = (await roundsOfCycle(trx, cycle.id)).filter((r) => r.planId === plan.id);
     const admitted = admittedTo(previous, body.step);
-    const results = body.results.map((r, i) => {
+    const counted = body.voteSessionId
+      ? await countsOfSession(trx, body.voteSessionId, [cycle.organization_path], [...planned.keys()])
+      : { summoned: body.summoned!, present: body.present!, heldOn: body.heldOn, results: body.results };
+    const results = counted.results.map((r, i) => {
       const c = planned.get(r.personId);
       if (!c) throw validation(`results.${i}.personId`, 'người này không có trong quy hoạch', 'this person is not in the plan');
       if (admitted && !admitted.has(r.personId))
@@ -70,7 +65,7 @@ export async function createRound(ctx: PlanningContext, actor: Actor, planId: st
           `${c.full_name} chưa đạt ở bước giới thiệu trước nên không đưa vào bước "${ROUND_STEP_LABELS[body.step].vi}"`,
           `${c.full_name} did not pass the previous step, so cannot go on to "${ROUND_STEP_LABELS[body.step].en}"`,
         );
-      const v = judgeRoundCount(policy, { fullName: c.full_name, agree: r.agree, summoned: body.summoned, step: body.step });
+      const v = judgeRoundCount(policy, { fullName: c.full_name, agree: r.agree, summoned: counted.summoned, step: body.step });
       if (!v)
         throw validation(
           'step',
@@ -84,11 +79,11 @@ export async function createRound(ctx: PlanningContext, actor: Actor, planId: st
       cycle_id: cycle.id,
       plan_id: plan.id,
       step: body.step,
-      held_on: body.heldOn,
-      source: 'paper' as const,
-      vote_session_id: null,
-      summoned: body.summoned,
-      present: body.present,
+      held_on: counted.heldOn,
+      source: body.voteSessionId ? ('vote_session' as const) : ('paper' as const),
+      vote_session_id: body.voteSessionId,
+      summoned: counted.summoned,
+      present: counted.present,
       participants: body.participants,
       documents_json: JSON.stringify(body.documents),
       created_by: actor.userId,
@@ -111,4 +106,49 @@ export async function createRound(ctx: PlanningContext, actor: Actor, planId: st
   });
   const { items } = await listRounds(ctx, actor, id.cycleId);
   return items.find((r) => r.id === id.roundId)!;
+}
+
+function checkPaperCounts(body: ReturnType<typeof createRoundBodySchema.parse>): void {
+  if (body.summoned === undefined || body.present === undefined)
+    throw validation('summoned', 'cần số người được triệu tập và số người có mặt', 'summoned and present are required');
+  if (body.present > body.summoned)
+    throw validation('present', 'số người có mặt vượt số người được triệu tập', 'more present than summoned');
+  if (body.results.length === 0)
+    throw validation('results', 'cần kết quả biểu quyết của ít nhất một người', 'the vote of at least one person is needed');
+  for (const [i, r] of body.results.entries())
+    if (r.agree + r.disagree > body.present)
+      throw validation(
+        `results.${i}`,
+        'số phiếu đồng ý và không đồng ý vượt số người có mặt',
+        'agree and disagree exceed those present',
+      );
+  if (new Set(body.results.map((r) => r.personId)).size !== body.results.length)
+    throw validation('results', 'một người chỉ được ghi một lần', 'a person appears twice');
+}
+
+/**
+ * The count of a published planning-recommendation session (agree/disagree) of the cycle's subtree, as
+ * "Confidence votes" publishes it: those summoned, ballots collected, agree and disagree per person voted on.
+ */
+async function countsOfSession(db: Trx, sessionId: string, roots: readonly string[], personIds: readonly string[]) {
+  const outcomes = (await listVoteOutcomes(db, { personIds, organizationPaths: roots, kinds: ['planning'] })).filter(
+    (o) => o.sessionId === sessionId,
+  );
+  const first = outcomes[0];
+  if (!first)
+    throw validation(
+      'voteSessionId',
+      'không có phiên giới thiệu quy hoạch đã công bố kết quả với những người trong quy hoạch này',
+      'no published planning session voting on people of this plan',
+    );
+  return {
+    summoned: first.summoned,
+    present: first.collected,
+    heldOn: first.voteDate,
+    results: outcomes.map((o) => {
+      if (!('agree' in o.counts))
+        throw validation('voteSessionId', 'phiên này không phải phiếu đồng ý/không đồng ý', 'not an agree/disagree ballot');
+      return { personId: o.personId, agree: o.counts.agree, disagree: o.counts.disagree };
+    }),
+  };
 }

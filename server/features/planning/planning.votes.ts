@@ -1,7 +1,5 @@
 import type { Db, Trx } from '../../db/database';
-import { type ResolvedPolicy, ruleIn } from '../policy/policy.library';
-import { meets, percentText } from '../policy/policy.rules';
-import { confidenceCountsOf } from './planning.work.repository';
+import { listVoteOutcomes } from '../votes/vote.outcomes';
 
 export interface LowVote {
   voteDate: string;
@@ -10,29 +8,27 @@ export interface LowVote {
   citation: string;
 }
 
+/** The consequences of a confidence vote that take a person out of planning for higher posts (> 1/2 low). */
+const OUT_OF_PLANNING = new Set(['out-of-planning-higher', 'dismissal-procedure']);
+
 /**
- * Confidence votes of the year up to `on` in which a person's low share passed the lower line of
- * vote.low-out-of-planning (> 1/2 of ballots collected), newest first, per person.
+ * Published confidence votes of the twelve months up to `on` whose consequences (as "Confidence votes" judged them
+ * by the rules of the vote's date) take the person out of planning, newest first, per person.
  */
 export async function lowConfidenceOf(
   db: Db | Trx,
   personIds: readonly string[],
   on: string,
-  policy: ResolvedPolicy,
+  organizationPaths: readonly string[],
 ): Promise<Map<string, LowVote[]>> {
   const out = new Map<string, LowVote[]>();
-  const band = ruleIn(policy, 'vote.low-out-of-planning', 'band');
-  if (!band) return out;
   const from = `${Number(on.slice(0, 4)) - 1}${on.slice(4)}`;
-  for (const c of await confidenceCountsOf(db, personIds, from, on)) {
-    if (!meets(band.params.lower, c.low, c.collected)) continue;
-    const v = {
-      voteDate: c.voteDate,
-      pctLowOfCollected: Number(percentText(c.low, c.collected).replace('%', '')),
-      ruleId: band.id,
-      citation: band.citation.text,
-    };
-    (out.get(c.personId) ?? out.set(c.personId, []).get(c.personId)!).push(v);
+  const outcomes = await listVoteOutcomes(db, { personIds, organizationPaths, from, to: on, kinds: ['confidence'] });
+  for (const o of [...outcomes].reverse()) {
+    const c = o.consequences.find((x) => OUT_OF_PLANNING.has(x.consequence));
+    if (!c) continue;
+    const v = { voteDate: o.voteDate, pctLowOfCollected: o.pctLowOfCollected ?? 0, ruleId: c.ruleId, citation: c.citation };
+    (out.get(o.personId) ?? out.set(o.personId, []).get(o.personId)!).push(v);
   }
   return out;
 }

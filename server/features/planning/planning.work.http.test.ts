@@ -3,7 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CycleDetail, FinderItem } from '../../../contracts/planning';
 import type { PlanningReport, Review, ReviewPreview, Round } from '../../../contracts/planning-work';
-import { loadFoundationDemo } from '../../../scripts/demo/foundation.demo';
+import { DEMO_PASSWORD, loadFoundationDemo } from '../../../scripts/demo/foundation.demo';
+import { findOrganizationByCode } from '../organizations/organization.repository';
+import { createUser } from '../users/user.service';
 import { type TestDatabase, createTestDatabase, testDialects } from '../../../test/databases';
 import { type Client, buildTestApp, loginAs } from '../../../test/http';
 import { newId, nowIso } from '../../lib/ids';
@@ -28,6 +30,13 @@ describe.each(testDialects())('planning rounds, yearly review and reports over H
     database = await createTestDatabase(dialect);
     await loadFoundationDemo(database.db);
     await syncTitleCatalog(database.db);
+    // A second tally member for the double entry of a paper count.
+    await createUser(database.db, null, {
+      username: 'tally2.tq',
+      fullName: 'Vũ Thị Mai',
+      password: DEMO_PASSWORD,
+      grants: [{ role: 'tally', organizationId: (await findOrganizationByCode(database.db, 'TQ'))!.id }],
+    });
     app = await buildTestApp(database);
     officer = await loginAs(app, 'officer.tq');
     officerLc = await loginAs(app, 'officer.lc');
@@ -207,6 +216,56 @@ describe.each(testDialects())('planning rounds, yearly review and reports over H
     expect(stranger.statusCode).toBe(400);
   });
 
+  it('reads a round from a published vote session of "Confidence votes" (agree/disagree), and still admits only who passed', async () => {
+    const tally1 = await loginAs(app, 'tally.tq');
+    const tally2 = await loginAs(app, 'tally2.tq');
+    const session = async (personIds: string[]) => {
+      const v = (
+        await officer.post('/api/votes', {
+          organizationId: org['TQ.SNV']!,
+          kind: 'planning',
+          mode: 'paper',
+          track: 'party',
+          title: 'Tập thể lãnh đạo giới thiệu quy hoạch Giám đốc Sở',
+          voteDate: '2026-04-20',
+          voterGroup: 'Tập thể lãnh đạo Sở Nội vụ',
+          summonedCount: 30,
+          subjects: personIds.map((personId) => ({ personId })),
+        })
+      ).json() as { id: string; subjects: { id: string }[] };
+      const count = {
+        issued: 30,
+        collected: 28,
+        valid: 28,
+        invalid: 0,
+        subjects: v.subjects.map((x) => ({ subjectId: x.id, agree: 16, disagree: 12, invalid: 0 })),
+      };
+      expect((await tally1.post(`/api/votes/${v.id}/paper-entries`, count)).statusCode).toBe(200);
+      expect((await tally2.post(`/api/votes/${v.id}/paper-entries`, count)).json()).toMatchObject({ status: 'matched' });
+      return v.id;
+    };
+    const base = { step: 'collective', heldOn: '2026-04-20', participants: 'Tập thể lãnh đạo Sở Nội vụ' };
+    const withSecond = await officer.post(`/api/planning/plans/${planId}/rounds`, {
+      ...base,
+      voteSessionId: await session([people.deputy!, people.second!]),
+    });
+    expect(withSecond.statusCode).toBe(400);
+    expect(withSecond.json().error.details[0].message).toContain('Đỗ Văn Nhì chưa đạt ở bước giới thiệu trước');
+    const res = await officer.post(`/api/planning/plans/${planId}/rounds`, {
+      ...base,
+      voteSessionId: await session([people.deputy!]),
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({
+      source: 'vote_session',
+      summoned: 30,
+      present: 28,
+      heldOn: '2026-04-20',
+      results: [{ fullName: 'Lê Văn Phó', agree: 16, disagree: 12, passed: true }],
+    });
+    expect((res.json() as Round).results[0]!.verdict.detail.vi).toContain('16/30');
+  });
+
   it('feeds round results into the candidates: a failed latest round blocks submission', async () => {
     const detail = (await officer.get(`/api/planning/cycles/${cycle.id}`)).json() as CycleDetail;
     const plan = detail.plans.find((p) => p.id === planId)!;
@@ -246,6 +305,7 @@ describe.each(testDialects())('planning rounds, yearly review and reports over H
     const laoCai = await database.db.selectFrom('organizations').select('id').where('code', '=', 'LC').executeTakeFirstOrThrow();
     await database.db.updateTable('persons').set({ organization_id: laoCai.id }).where('id', '=', people.moving!).execute();
     const session = newId();
+    const [lowSubject, deputySubject] = [newId(), newId()];
     await database.db
       .insertInto('vote_sessions')
       .values({
@@ -265,8 +325,8 @@ describe.each(testDialects())('planning rounds, yearly review and reports over H
           valid: 20,
           invalid: 0,
           subjects: [
-            { subjectId: `${session}-1`, high: 4, medium: 5, low: 11, invalid: 0 },
-            { subjectId: `${session}-2`, high: 5, medium: 5, low: 10, invalid: 0 },
+            { subjectId: lowSubject, high: 4, medium: 5, low: 11, invalid: 0 },
+            { subjectId: deputySubject, high: 5, medium: 5, low: 10, invalid: 0 },
           ],
         }),
         board_hash: null,
@@ -277,13 +337,16 @@ describe.each(testDialects())('planning rounds, yearly review and reports over H
         raw_election: null,
         threshold: null,
         trustees_json: null,
+        ballot_shape: 'levels',
+        max_choices: null,
+        published_at: nowIso(),
       })
       .execute();
     await database.db
       .insertInto('vote_subjects')
       .values([
         {
-          id: `${session}-1`,
+          id: lowSubject,
           session_id: session,
           ordinal: 1,
           full_name: 'Phạm Văn Thấp',
@@ -293,7 +356,7 @@ describe.each(testDialects())('planning rounds, yearly review and reports over H
           exemption_note: null,
         },
         {
-          id: `${session}-2`,
+          id: deputySubject,
           session_id: session,
           ordinal: 2,
           full_name: 'Lê Văn Phó',

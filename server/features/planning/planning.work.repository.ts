@@ -148,37 +148,3 @@ export async function personPaths(db: Db | Trx, personIds: readonly string[]): P
   }
   return out;
 }
-
-/**
- * Confidence-vote counts per person from paper sessions whose double entry matched, held in [from, to]:
- * low marks and ballots collected, newest first.
- */
-export async function confidenceCountsOf(
-  db: Db | Trx,
-  personIds: readonly string[],
-  from: string,
-  to: string,
-): Promise<{ personId: string; voteDate: string; low: number; collected: number }[]> {
-  const out: { personId: string; voteDate: string; low: number; collected: number }[] = [];
-  const ids = [...new Set(personIds)];
-  for (let i = 0; i < ids.length; i += 500) {
-    const rows = await db
-      .selectFrom('vote_subjects as s')
-      .innerJoin('vote_sessions as v', 'v.id', 's.session_id')
-      .select(['s.id as subject_id', 's.person_id', 'v.vote_date', 'v.confirmed_count_json'])
-      .where('s.person_id', 'in', ids.slice(i, i + 500))
-      .where('v.kind', '=', 'confidence')
-      .where('v.status', '=', 'counted')
-      .where('v.vote_date', '>=', from)
-      .where('v.vote_date', '<=', to)
-      .orderBy('v.vote_date', 'desc')
-      .execute();
-    for (const r of rows) {
-      if (!r.confirmed_count_json || !r.person_id) continue;
-      const count = JSON.parse(r.confirmed_count_json) as { collected: number; subjects: { subjectId: string; low: number }[] };
-      const mine = count.subjects.find((x) => x.subjectId === r.subject_id);
-      if (mine) out.push({ personId: r.person_id, voteDate: r.vote_date, low: mine.low, collected: count.collected });
-    }
-  }
-  return out;
-}

@@ -3,16 +3,14 @@ import {
   App,
   Button,
   Card,
-  Checkbox,
   DatePicker,
   Descriptions,
-  Drawer,
   Form,
   Input,
   Modal,
   Select,
-  Space,
   Table,
+  Tabs,
   Tag,
   Tooltip,
   Typography,
@@ -24,7 +22,6 @@ import {
   CYCLE_STATUS_LABELS,
   type Candidate,
   type CycleDetail,
-  type FinderItem,
   PLANNING_LEVEL_LABELS,
   type Plan,
   type PlanVerdict,
@@ -32,7 +29,6 @@ import {
   READINESS_LABELS,
   SUBJECT_GROUP_LABELS,
 } from '@contracts/planning';
-import type { Position } from '@contracts/positions';
 import { ApiError, api } from '../../ui/api';
 import { ApiErrorAlert } from '../../ui/errors';
 import { useI18n } from '../../ui/i18n';
@@ -40,6 +36,11 @@ import { PageHeader } from '../../ui/PageHeader';
 import { Link } from '../../ui/router';
 import { hasAnyRole, useSession } from '../../ui/session';
 import { useApiQuery } from '../../ui/useApiQuery';
+import { FinderDrawer } from './FinderDrawer';
+import { ReportPanel } from './ReportPanel';
+import { ReviewPanel } from './ReviewPanel';
+import { RoundsPanel } from './RoundsPanel';
+import { SeatPicker } from './SeatPicker';
 import { L } from './texts';
 
 const vnDate = (iso: string) => iso.slice(0, 10).split('-').reverse().join('/');
@@ -88,6 +89,8 @@ export function CycleView({ id }: { id: string }) {
       return false;
     }
   };
+
+  const refresh = () => void run(api.get<CycleDetail>(`/api/planning/cycles/${id}`));
 
   if (query.error) return <ApiErrorAlert error={query.error} onRetry={query.reload} />;
   if (!cycle) return null;
@@ -148,17 +151,44 @@ export function CycleView({ id }: { id: string }) {
             ))}
         </Card>
       ) : null}
-      {canWrite && cycle.status !== 'submitted' ? <AddSeatPlan cycle={cycle} onDone={(d) => setDetail(d)} /> : null}
-      {cycle.plans.map((plan) => (
-        <PlanCard
-          key={plan.id}
-          plan={plan}
-          canWrite={canWrite && cycle.status !== 'submitted'}
-          onFinder={() => setFinderPlan(plan)}
-          onException={setExceptionFor}
-          onChange={(p) => void run(p)}
-        />
-      ))}
+      <Tabs
+        items={[
+          {
+            key: 'plans',
+            label: label(L.tabList),
+            children: (
+              <>
+                {canWrite && cycle.status !== 'submitted' ? <SeatPicker cycle={cycle} onDone={(d) => setDetail(d)} /> : null}
+                {cycle.plans.map((plan) => (
+                  <PlanCard
+                    key={plan.id}
+                    plan={plan}
+                    canWrite={canWrite && cycle.status !== 'submitted'}
+                    onFinder={() => setFinderPlan(plan)}
+                    onException={setExceptionFor}
+                    onChange={(p) => void run(p)}
+                  />
+                ))}
+              </>
+            ),
+          },
+          {
+            key: 'rounds',
+            label: <span data-testid="tab-rounds">{label(L.tabRounds)}</span>,
+            children: <RoundsPanel cycle={cycle} canWrite={canWrite} onChanged={refresh} />,
+          },
+          {
+            key: 'review',
+            label: <span data-testid="tab-review">{label(L.tabReview)}</span>,
+            children: <ReviewPanel cycle={cycle} canWrite={canWrite} onChanged={refresh} />,
+          },
+          {
+            key: 'report',
+            label: <span data-testid="tab-report">{label(L.tabReport)}</span>,
+            children: <ReportPanel key={`${cycle.candidateCount}:${cycle.status}`} cycleId={cycle.id} />,
+          },
+        ]}
+      />
       {finderPlan ? (
         <FinderDrawer
           plan={finderPlan}
@@ -179,53 +209,6 @@ export function CycleView({ id }: { id: string }) {
         />
       ) : null}
     </>
-  );
-}
-
-function AddSeatPlan({ cycle, onDone }: { cycle: CycleDetail; onDone: (d: CycleDetail) => void }) {
-  const { label } = useI18n();
-  const [seat, setSeat] = useState<string>();
-  const [error, setError] = useState<ApiError | null>(null);
-  const seats = useApiQuery<{ items: Position[] }>('/api/positions', {
-    organizationId: cycle.organizationId,
-    subtree: '1',
-    limit: 500,
-  });
-  const taken = new Set(cycle.plans.map((p) => p.positionId));
-  return (
-    <Card size="small" style={{ marginBottom: 16 }}>
-      {error ? <ApiErrorAlert error={error} /> : null}
-      <Space wrap>
-        <Select
-          showSearch
-          optionFilterProp="label"
-          style={{ minWidth: 420 }}
-          placeholder={label(L.seat)}
-          value={seat}
-          onChange={setSeat}
-          data-testid="planning-seat"
-          options={(seats.data?.items ?? [])
-            .filter((s) => !taken.has(s.id))
-            .map((s) => ({ value: s.id, label: `${s.titleName} — ${s.organizationName}` }))}
-        />
-        <Button
-          disabled={!seat}
-          data-testid="planning-add-seat"
-          onClick={async () => {
-            try {
-              onDone(await api.post<CycleDetail>(`/api/planning/cycles/${cycle.id}/plans`, { kind: 'seat', positionId: seat }));
-              setSeat(undefined);
-              setError(null);
-            } catch (err) {
-              if (err instanceof ApiError) setError(err);
-              else throw err;
-            }
-          }}
-        >
-          {label(L.addSeat)}
-        </Button>
-      </Space>
-    </Card>
   );
 }
 
@@ -363,79 +346,6 @@ function RemoveButton({ onRemove }: { onRemove: (reason: string) => void }) {
         <Input.TextArea value={reason} onChange={(e) => setReason(e.target.value)} />
       </Modal>
     </>
-  );
-}
-
-function FinderDrawer({ plan, onClose, onAdd }: { plan: Plan; onClose: () => void; onAdd: (personId: string) => Promise<void> }) {
-  const { label } = useI18n();
-  const [filters, setFilters] = useState<string[]>([]);
-  const [q, setQ] = useState('');
-  const on = (k: string) => (filters.includes(k) ? '1' : undefined);
-  const result = useApiQuery<{ items: FinderItem[]; scanned: number }>(`/api/planning/plans/${plan.id}/finder`, {
-    women: on('women'),
-    young: on('young'),
-    ethnicMinority: on('ethnicMinority'),
-    oneShort: on('oneShort'),
-    q: q || undefined,
-  });
-  return (
-    <Drawer open width={980} title={`${label(L.finder)}: ${plan.titleName} — ${plan.organizationName}`} onClose={onClose}>
-      <Space wrap style={{ marginBottom: 12 }}>
-        <Input.Search allowClear placeholder={label(L.search)} onSearch={setQ} style={{ width: 240 }} />
-        <Checkbox.Group
-          value={filters}
-          onChange={(v) => setFilters(v as string[])}
-          options={[
-            { value: 'women', label: label(L.women) },
-            { value: 'young', label: label(L.young) },
-            { value: 'ethnicMinority', label: label(L.minority) },
-            { value: 'oneShort', label: <span data-testid="finder-one-short">{label(L.oneShort)}</span> },
-          ]}
-        />
-      </Space>
-      {result.error ? <ApiErrorAlert error={result.error} onRetry={result.reload} /> : null}
-      <Typography.Paragraph type="secondary">
-        {label(L.scanned).replace('{n}', String(result.data?.scanned ?? 0))}
-      </Typography.Paragraph>
-      <Table<FinderItem>
-        rowKey="personId"
-        size="small"
-        loading={result.loading}
-        dataSource={result.data?.items ?? []}
-        pagination={{ pageSize: 20 }}
-        columns={[
-          { title: label(L.person), dataIndex: 'fullName' },
-          { title: label(L.born), render: (_, p) => vnDate(p.birthDate) },
-          { title: label(L.currentTitle), render: (_, p) => `${p.currentTitle ?? '—'} · ${p.organizationName}` },
-          { title: label(L.subjectGroup), render: (_, p) => label(SUBJECT_GROUP_LABELS[p.subjectGroup]) },
-          { title: label(L.retires), render: (_, p) => vnDate(p.retirementDate) },
-          {
-            title: label(L.lacks),
-            render: (_, p) =>
-              p.eligible ? (
-                <Tag color="green">{label(L.eligible)}</Tag>
-              ) : (
-                p.missing.map((m, i) => (
-                  <Tooltip key={i} title={m.citation.text}>
-                    <div>
-                      <Tag color="red">✗</Tag>
-                      {label(m.detail)}
-                    </div>
-                  </Tooltip>
-                ))
-              ),
-          },
-          {
-            title: '',
-            render: (_, p) => (
-              <Button size="small" type="primary" onClick={() => void onAdd(p.personId)} data-testid="finder-add">
-                {label(L.add)}
-              </Button>
-            ),
-          },
-        ]}
-      />
-    </Drawer>
   );
 }
 
