@@ -11,6 +11,7 @@ import { hasAnyRole, useSession } from '../../ui/session';
 import { InspectionView, TrailView } from './InspectionView';
 import { FLAG_LABELS, M } from './messages';
 import { ProcessView } from './ProcessView';
+import { StartProcess } from './StartProcess';
 
 const PAGE_SIZE = 20;
 const STATUS_COLOR = { open: 'blue', stopped: 'red', decided: 'green', cancelled: 'default' } as const;
@@ -83,6 +84,7 @@ function ProcessList() {
                 {label(M.inspectionTitle)}
               </Link>
             ) : null}
+            {hasAnyRole(roles, ['officer']) ? <StartProcess /> : null}
             {t('decisions.flaggedOnly')}
             <Switch checked={flagged} onChange={(v) => (setFlagged(v), setPage(1))} data-testid="flagged-only" />
           </Space>
