@@ -98,8 +98,12 @@ describe('an on-site appointment in the browser', () => {
           await fillNumber(tally, 'entry-collected', collected);
           await fillNumber(tally, 'entry-valid', collected);
           await fillNumber(tally, 'entry-invalid', 0);
-          await fillNumber(tally, 'entry-0-high', yes);
-          await fillNumber(tally, 'entry-0-low', collected - yes);
+          // A candidate ballot counts the names chosen; an opinion step counts agree and disagree.
+          if ((await tally.getByTestId('entry-0-chosen').count()) > 0) await fillNumber(tally, 'entry-0-chosen', yes);
+          else {
+            await fillNumber(tally, 'entry-0-agree', yes);
+            await fillNumber(tally, 'entry-0-disagree', collected - yes);
+          }
           const saved = tally.waitForResponse((r) => r.url().includes('/paper-entries') && r.request().method() === 'POST');
           await tally.getByTestId('entry-submit').click();
           expect((await saved).status()).toBe(200);

@@ -9,6 +9,8 @@ import { exceptionReportIn, getProcess, listProcesses } from './decision.read';
 import * as repo from './decision.repository';
 
 const FLAGGED_MAX = 200;
+/** Votes for a name: agreed on an agree/disagree ballot, chosen on a candidate ballot. */
+const inFavourOf = (c: PaperCount['subjects'][number] | undefined): number => c?.agree ?? c?.chosen ?? 0;
 
 /** Read-only: every flagged process in scope (most recent first), the exception counts and the chain's verification. */
 export async function inspection(db: Db, library: PolicyLibrary, actor: Actor): Promise<Inspection> {
@@ -44,7 +46,7 @@ export async function trail(db: Db, library: PolicyLibrary, actor: Actor, id: st
       collected: count ? count.collected : null,
       subjects: subjects.map((sub) => ({
         fullName: sub.full_name,
-        inFavour: count ? (count.subjects.find((c) => c.subjectId === sub.id)?.high ?? 0) : null,
+        inFavour: count ? inFavourOf(count.subjects.find((c) => c.subjectId === sub.id)) : null,
       })),
     });
   }

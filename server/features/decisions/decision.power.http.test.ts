@@ -216,7 +216,7 @@ describe.each(testDialects())('power control in personnel decisions on %s', (dia
     collected,
     valid: collected,
     invalid: 0,
-    subjects: v.subjects.map((s) => ({ subjectId: s.id, high: yes, medium: 0, low: collected - yes, invalid: 0 })),
+    subjects: v.subjects.map((s) => ({ subjectId: s.id, agree: yes, disagree: collected - yes, invalid: 0 })),
   });
 
   let transferId: string;
