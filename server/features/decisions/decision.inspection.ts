@@ -4,6 +4,7 @@ import type { Db } from '../../db/database';
 import { type Actor, scopePaths } from '../access/access.rules';
 import { verifyAuditChain } from '../audit/audit.service';
 import type { PolicyLibrary } from '../policy/policy.library';
+import { listConsequenceTasks } from '../votes/vote.outcomes';
 import { findVoteSession, listSubjects } from '../votes/vote.repository';
 import { exceptionReportIn, getProcess, listProcesses } from './decision.read';
 import * as repo from './decision.repository';
@@ -68,4 +69,9 @@ export async function trail(db: Db, library: PolicyLibrary, actor: Actor, id: st
     })),
     chain: await verifyAuditChain(db),
   };
+}
+
+/** Open vote consequences that call for a dismissal procedure, in scope: the processes still to start. */
+export async function toStart(db: Db, actor: Actor) {
+  return listConsequenceTasks(db, actor, { status: 'open', consequence: 'dismissal-procedure', limit: 200, offset: 0 });
 }

@@ -375,6 +375,77 @@ describe.each(testDialects())('power control in personnel decisions on %s', (dia
     expect((await other.get(`/api/decisions/${transferId}/decision.docx`)).statusCode).toBe(404);
     expect(((await other.get('/api/decisions/inspection')).json() as Inspection).flagged).toEqual([]);
   });
+
+  it('lists the dismissal procedures low confidence votes raised as to start; starting one handles it in the same transaction', async () => {
+    const db = database.db;
+    const session = await db
+      .selectFrom('decision_steps')
+      .select('vote_session_id')
+      .where('process_id', '=', transferId)
+      .where('vote_session_id', 'is not', null)
+      .executeTakeFirstOrThrow();
+    const subject = await db
+      .selectFrom('vote_subjects')
+      .select('id')
+      .where('session_id', '=', session.vote_session_id!)
+      .executeTakeFirstOrThrow();
+    const taskId = newId();
+    await db
+      .insertInto('vote_consequence_tasks')
+      .values({
+        id: taskId,
+        session_id: session.vote_session_id!,
+        subject_id: subject.id,
+        person_id: phong,
+        organization_id: snv,
+        rule_id: 'vote.low-dismissal',
+        citation: '96-QĐ/TW',
+        consequence: 'dismissal-procedure',
+        detail_vi: 'Trên 2/3 phiếu tín nhiệm thấp: xem xét miễn nhiệm',
+        detail_en: 'Over 2/3 low: consider dismissal',
+        status: 'open',
+        raised_at: nowIso(),
+        handled_by: null,
+        handled_at: null,
+        handled_ref: null,
+      })
+      .execute();
+    const listed = (await officer.get('/api/decisions/to-start')).json() as { items: { id: string; fullName: string }[] };
+    expect(listed.items.map((t) => t.id)).toEqual([taskId]);
+    const wrong = await start({
+      action: 'dismissal',
+      personId: mai,
+      positionId: deputySeat,
+      startedOn: '2026-05-04',
+      consequenceTaskId: taskId,
+    });
+    expect(wrong.statusCode).toBe(400);
+    const notLeaving = await start({
+      action: 'appointment',
+      personId: phong,
+      positionId: headSeat,
+      startedOn: '2026-05-04',
+      consequenceTaskId: taskId,
+    });
+    expect(notLeaving.statusCode).toBe(400);
+    expect(((await officer.get('/api/decisions/to-start')).json() as { items: unknown[] }).items).toHaveLength(1);
+    const res = await start({
+      action: 'dismissal',
+      personId: phong,
+      positionId: deputySeat,
+      startedOn: '2026-05-04',
+      consequenceTaskId: taskId,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const id = (res.json() as ProcessDetail).id;
+    const task = await db.selectFrom('vote_consequence_tasks').selectAll().where('id', '=', taskId).executeTakeFirstOrThrow();
+    expect(task).toMatchObject({ status: 'handled', handled_ref: `decision:${id}` });
+    expect(((await officer.get('/api/decisions/to-start')).json() as { items: unknown[] }).items).toEqual([]);
+    await db.updateTable('vote_consequence_tasks').set({ status: 'open' }).where('id', '=', taskId).execute();
+    // Another province never sees it.
+    const other = await loginAs(app, 'officer.lc');
+    expect(((await other.get('/api/decisions/to-start')).json() as { items: unknown[] }).items).toEqual([]);
+  });
 });
 
 async function documentXml(bytes: Buffer): Promise<string> {
