@@ -12,6 +12,7 @@ import {
 } from '@contracts/decisions';
 import type { PersonSummary } from '@contracts/persons';
 import type { Position } from '@contracts/positions';
+import type { VoteConsequenceTask } from '@contracts/votes';
 import { ApiError, api } from '../../ui/api';
 import { useI18n } from '../../ui/i18n';
 import { navigate } from '../../ui/router';
@@ -30,7 +31,7 @@ interface Values {
   inPlan: boolean;
 }
 
-function PersonSearch(props: { value?: string; onChange?: (v: string) => void }) {
+function PersonSearch(props: { value?: string; onChange?: (v: string) => void; known?: { value: string; label: string } }) {
   const { label } = useI18n();
   const [search, setSearch] = useState('');
   const [q, setQ] = useState('');
@@ -47,10 +48,15 @@ function PersonSearch(props: { value?: string; onChange?: (v: string) => void })
       loading={list.loading}
       placeholder={label(S.personSearch)}
       data-testid="start-person"
-      options={(list.data?.items ?? []).map((p) => ({
-        value: p.id,
-        label: `${p.fullName} (${p.birthDate.slice(0, 4)}) — ${p.currentTitle ?? ''} ${p.organizationName}`,
-      }))}
+      options={[
+        ...(props.known ? [props.known] : []),
+        ...(list.data?.items ?? [])
+          .filter((p) => p.id !== props.known?.value)
+          .map((p) => ({
+            value: p.id,
+            label: `${p.fullName} (${p.birthDate.slice(0, 4)}) — ${p.currentTitle ?? ''} ${p.organizationName}`,
+          })),
+      ]}
     />
   );
 }
@@ -82,7 +88,7 @@ function SeatOptions(props: { organizationId: string; value?: string; onChange?:
 }
 
 /** The officer starts a process: the pack in force on the start date gives its steps, deadlines and checks. */
-export function StartProcess() {
+export function StartProcess({ task }: { task?: VoteConsequenceTask } = {}) {
   const { t, label, lang } = useI18n();
   const [open, setOpen] = useState(false);
   const [problem, setProblem] = useState<string[]>([]);
@@ -101,6 +107,7 @@ export function StartProcess() {
         positionId: v.positionId,
         startedOn: v.startedOn.format('YYYY-MM-DD'),
         inPlan: v.inPlan,
+        consequenceTaskId: task?.id,
       });
       setOpen(false);
       navigate(`/decisions?id=${p.id}`);
@@ -111,8 +118,12 @@ export function StartProcess() {
   };
   return (
     <>
-      <Button type="primary" onClick={() => setOpen(true)} data-testid="start-process">
-        {label(S.start)}
+      <Button
+        type={task ? 'default' : 'primary'}
+        onClick={() => setOpen(true)}
+        data-testid={task ? `start-${task.id}` : 'start-process'}
+      >
+        {label(task ? S.startDismissal : S.start)}
       </Button>
       <Drawer title={label(S.start)} open={open} onClose={() => setOpen(false)} size={560} destroyOnHidden>
         <Alert type="info" showIcon title={label(S.startIntro)} style={{ marginBottom: 16 }} />
@@ -129,7 +140,13 @@ export function StartProcess() {
         <Form<Values>
           form={form}
           layout="vertical"
-          initialValues={{ action: 'appointment', source: 'on-site', track: 'state', inPlan: true }}
+          initialValues={{
+            action: task ? 'dismissal' : 'appointment',
+            source: 'on-site',
+            track: 'state',
+            inPlan: true,
+            personId: task?.personId ?? undefined,
+          }}
           onFinish={submit}
         >
           <Form.Item
@@ -163,7 +180,7 @@ export function StartProcess() {
             label={t('decisions.person')}
             rules={[{ required: true, message: t('common.requiredSelect') }]}
           >
-            <PersonSearch />
+            <PersonSearch known={task?.personId ? { value: task.personId, label: task.fullName } : undefined} />
           </Form.Item>
           <Form.Item name="positionId" label={label(S.seat)} rules={[{ required: true, message: t('common.requiredSelect') }]}>
             <SeatSelect organizationId={organizationId} />

@@ -83,6 +83,12 @@ export const S = {
   seatFirst: { vi: 'Chọn đơn vị trước', en: 'Choose the organization first' },
   inPlan: { vi: 'Có trong quy hoạch chức danh này', en: 'In the plan for this title' },
   startSubmit: { vi: 'Bắt đầu', en: 'Start' },
+  startDismissal: { vi: 'Bắt đầu quy trình miễn nhiệm', en: 'Start the dismissal' },
+  toStartTitle: { vi: 'Việc cần bắt đầu sau lấy phiếu tín nhiệm', en: 'To start after confidence votes' },
+  toStartIntro: {
+    vi: 'Người có kết quả lấy phiếu tín nhiệm thấp đến mức phải xem xét miễn nhiệm; bắt đầu quy trình sẽ ghi nhận việc đã xử lý.',
+    en: 'People whose low confidence votes call for a dismissal procedure; starting the process records it as handled.',
+  },
 } satisfies Record<string, Bilingual>;
 
 /** A family-table relation code as people read it (the code itself when unknown). */
