@@ -103,6 +103,8 @@ export const createProcessBodySchema = z.strictObject({
     .max(10)
     .default([]),
   note: longText.optional(),
+  /** the open vote consequence (a dismissal procedure after low confidence votes) this process answers */
+  consequenceTaskId: z.string().max(40).optional(),
 });
 export type CreateProcessBody = z.input<typeof createProcessBodySchema>;
 

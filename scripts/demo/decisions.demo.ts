@@ -68,6 +68,24 @@ export async function loadDecisionsDemo(db: Db): Promise<void> {
   const quang = await person({ fullName: 'Nông Văn Quang', birthDate: '1983-11-05' });
   const tuan = await person({ fullName: 'Triệu Đức Tuấn', birthDate: '1979-06-30', organizationId: sgd.id });
   const son = await person({ fullName: 'Lý Văn Sơn', birthDate: '1976-01-15' });
+  // In the Department of Home Affairs, a head of division and her husband (for an on-site appointment with a recusal).
+  const snv = await findOrganizationByCode(db, 'TQ.SNV');
+  if (snv) {
+    await person({
+      fullName: 'Lương Thị Hoa',
+      birthDate: '1980-06-15',
+      sex: 'F',
+      organizationId: snv.id,
+      currentTitle: 'Trưởng phòng Công chức, viên chức',
+      family: [{ side: 'own', relation: 'spouse', fullName: 'Phan Văn Tài', birthYear: 1978 }],
+    });
+    await person({
+      fullName: 'Phan Văn Tài',
+      birthDate: '1978-02-02',
+      organizationId: snv.id,
+      currentTitle: 'Chánh Văn phòng Sở',
+    });
+  }
 
   const count = async (voteId: string, collected: number, forEach: number[]) => {
     const v = await getVote(db, officer, voteId);

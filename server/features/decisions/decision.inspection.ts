@@ -4,11 +4,14 @@ import type { Db } from '../../db/database';
 import { type Actor, scopePaths } from '../access/access.rules';
 import { verifyAuditChain } from '../audit/audit.service';
 import type { PolicyLibrary } from '../policy/policy.library';
+import { listConsequenceTasks } from '../votes/vote.outcomes';
 import { findVoteSession, listSubjects } from '../votes/vote.repository';
 import { exceptionReportIn, getProcess, listProcesses } from './decision.read';
 import * as repo from './decision.repository';
 
 const FLAGGED_MAX = 200;
+/** Votes for a name: agreed on an agree/disagree ballot, chosen on a candidate ballot. */
+const inFavourOf = (c: PaperCount['subjects'][number] | undefined): number => c?.agree ?? c?.chosen ?? 0;
 
 /** Read-only: every flagged process in scope (most recent first), the exception counts and the chain's verification. */
 export async function inspection(db: Db, library: PolicyLibrary, actor: Actor): Promise<Inspection> {
@@ -44,12 +47,7 @@ export async function trail(db: Db, library: PolicyLibrary, actor: Actor, id: st
       collected: count ? count.collected : null,
       subjects: subjects.map((sub) => ({
         fullName: sub.full_name,
-        inFavour: count
-          ? (() => {
-              const c = count.subjects.find((x) => x.subjectId === sub.id);
-              return c?.agree ?? c?.chosen ?? c?.high ?? 0;
-            })()
-          : null,
+        inFavour: count ? inFavourOf(count.subjects.find((c) => c.subjectId === sub.id)) : null,
       })),
     });
   }
@@ -71,4 +69,9 @@ export async function trail(db: Db, library: PolicyLibrary, actor: Actor, id: st
     })),
     chain: await verifyAuditChain(db),
   };
+}
+
+/** Open vote consequences that call for a dismissal procedure, in scope: the processes still to start. */
+export async function toStart(db: Db, actor: Actor) {
+  return listConsequenceTasks(db, actor, { status: 'open', consequence: 'dismissal-procedure', limit: 200, offset: 0 });
 }

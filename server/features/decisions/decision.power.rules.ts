@@ -57,7 +57,7 @@ export function relativesPlacement(
         'failed',
         {
           vi: `${input.candidate.fullName} là người thân (${relation.vi.toLowerCase()}) của ${leader.person.fullName}, ${holder.vi.toLowerCase()} đơn vị (${leader.titleName}): không được bố trí vào vị trí ${post.label.vi.toLowerCase()} trong cùng đơn vị.`,
-          en: `${input.candidate.fullName} is a relative (${relation.en.toLowerCase()}) of ${leader.person.fullName}, the unit's ${holder.en.toLowerCase()} (${leader.titleName}): may not be placed in a ${post.label.en.toLowerCase()} post of the same unit.`,
+          en: `${input.candidate.fullName} is a relative (${relation.en.toLowerCase()}) of ${leader.person.fullName}, the unit's ${holder.en.toLowerCase()} (${leader.titleName}): may not be placed in the same unit's ${post.label.en.toLowerCase()} post.`,
         },
         { postCategory: input.postCategory, leader: leader.person.fullName, relation: key },
       ),

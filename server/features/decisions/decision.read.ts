@@ -10,6 +10,8 @@ import { findPerson } from '../persons/person.repository';
 import { evaluateEligibility } from '../policy/eligibility.rules';
 import { type PolicyLibrary, type ResolvedPolicy, formatDate, policyAt } from '../policy/policy.library';
 import { SEATING_ACTIONS } from '../../../contracts/decisions';
+import { FAMILY_RELATIONS } from '../../../contracts/person-catalogs';
+import { ratingsHistory } from '../evaluations/evaluation.history';
 import { holidayCalendar } from './holiday.calendar';
 import { type ExceptionCount, exceptionCounts, relativesPlacement } from './decision.power.rules';
 import { MANAGING_AUTHORITY_LABELS } from '../../../contracts/titles';
@@ -80,7 +82,7 @@ export async function blockingChecks(
       current: best ? { rankOrder: Number(best.rank_order), since: best.from_date } : null,
       target: { rankOrder: Number(seat!.rank_order), titleName: seat!.title_name },
       inPlan: row.in_plan === 1,
-      ratings: JSON.parse(row.ratings_json) as RatingFact[],
+      ratings: await ratingsOf(db, row, onDate),
       politicalStandardConcluded: dossier.some((d) => d.key === 'political-standard' && d.state === 'ok'),
     });
     verdicts.push(...evaluateEligibility(facts, policy).verdicts);
@@ -115,11 +117,21 @@ export async function placementVerdicts(
   return relativesPlacement(policy, { postCategory: seat.post_category, candidate: kinOf(record), leaders });
 }
 
+/** The ratings declared at the start, else the decided annual ratings of the evaluation records (last 3 years). */
+async function ratingsOf(db: Db | Trx, row: repo.ProcessWithNames, onDate: string): Promise<RatingFact[]> {
+  const declared = JSON.parse(row.ratings_json) as RatingFact[];
+  if (declared.length) return declared;
+  const history = await ratingsHistory(db, [row.person_id], Number(onDate.slice(0, 4)) - 1);
+  return history.get(row.person_id) ?? [];
+}
+
 /** Failed verdicts no recorded override covers. */
 export function unresolved(verdicts: readonly Verdict[], overrides: readonly { rule_id: string }[]): Verdict[] {
   const overridden = new Set(overrides.map((o) => o.rule_id));
   return verdicts.filter((v) => v.status === 'failed' && !overridden.has(v.ruleId));
 }
+
+const relationText = (code: string) => FAMILY_RELATIONS[code as keyof typeof FAMILY_RELATIONS] ?? { vi: code, en: code };
 
 function flagsOf(
   library: PolicyLibrary,
@@ -155,8 +167,8 @@ function flagsOf(
   for (const r of recusals.filter((x) => x.relation))
     flags.push({
       code: 'kinship-recusal',
-      message: `${r.full_name} là người thân (${r.relation}) của người được xem xét: đã tránh tham gia`,
-      messageEn: `${r.full_name} is a relative (${r.relation}) of the person: recused`,
+      message: `${r.full_name} là người thân (${relationText(r.relation!).vi.toLowerCase()}) của người được xem xét: đã tránh tham gia`,
+      messageEn: `${r.full_name} is a relative (${relationText(r.relation!).en.toLowerCase()}) of the person: recused`,
     });
   for (const o of overrides)
     flags.push({

@@ -19,6 +19,7 @@ import {
   recusalBodySchema,
 } from '../../../contracts/decisions';
 import { verdictSchema } from '../../../contracts/policy';
+import { voteConsequenceListSchema } from '../../../contracts/votes';
 import type { Db } from '../../db/database';
 import { requireActor } from '../../http/auth';
 import { errorResponses } from '../../http/responses';
@@ -26,7 +27,7 @@ import type { PolicyLibrary } from '../policy/policy.library';
 import { getProcess, listProcesses } from './decision.read';
 import * as service from './decision.service';
 import { draftOf } from './decision.draft';
-import { exceptionReport, inspection, trail } from './decision.inspection';
+import { exceptionReport, inspection, toStart, trail } from './decision.inspection';
 
 const idParams = z.object({ id: z.string().max(40) });
 const stepParams = z.object({ id: z.string().max(40), key: z.string().max(60) });
@@ -57,6 +58,17 @@ export function decisionRoutes(app: FastifyInstance, db: Db, library: PolicyLibr
       },
     },
     async (req) => inspection(db, library, requireActor(req)),
+  );
+  r.get(
+    '/api/decisions/to-start',
+    {
+      schema: {
+        tags,
+        summary: 'Việc cần bắt đầu: miễn nhiệm sau lấy phiếu tín nhiệm thấp / dismissals to start after low votes',
+        response: { 200: voteConsequenceListSchema, ...errorResponses },
+      },
+    },
+    async (req) => toStart(db, requireActor(req)),
   );
   r.get(
     '/api/decisions/exceptions',

@@ -33,6 +33,7 @@ import { policyInForceFor } from '../policy/policy.in-force';
 import { retirementDate } from '../policy/retirement.rules';
 import { headNearEnd } from './decision.power.rules';
 import { addIncumbentIn, endIncumbentIn } from '../positions/position.service';
+import { markVoteConsequenceHandled } from '../votes/vote.outcomes';
 import { createVote } from '../votes/vote.service';
 import { findVoteSession, listSubjects } from '../votes/vote.repository';
 import { holidayCalendar } from './holiday.calendar';
@@ -176,6 +177,18 @@ export async function createProcess(db: Db, library: PolicyLibrary, actor: Actor
       completed_by: null,
     }));
     await repo.insertProcess(trx, row, steps);
+    if (body.consequenceTaskId) {
+      // The low-vote consequence this process answers is handled by starting it, in the same transaction.
+      if (!LEAVING_ACTIONS.includes(body.action))
+        throw validation(
+          'consequenceTaskId',
+          'hệ quả lấy phiếu chỉ được xử lý bằng quy trình miễn nhiệm, cho thôi giữ chức vụ, từ chức',
+          'a vote consequence is answered by a dismissal, relief or resignation',
+        );
+      const task = await markVoteConsequenceHandled(trx, body.consequenceTaskId, actor, `decision:${id}`);
+      if (task.personId !== person.id)
+        throw validation('consequenceTaskId', 'hệ quả lấy phiếu của người khác', 'the vote consequence is about someone else');
+    }
     await appendAudit(trx, {
       actorId: actor.userId,
       action: 'decision.process.create',

@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { Space, Switch, Table, Tag, Tooltip } from 'antd';
+import { Card, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ACTION_LABELS, PROCESS_STATUS_LABELS, type ProcessSummary } from '@contracts/decisions';
+import type { VoteConsequenceTask } from '@contracts/votes';
 import { ApiErrorAlert } from '../../ui/errors';
 import { formatDate, useI18n } from '../../ui/i18n';
 import { PageHeader } from '../../ui/PageHeader';
@@ -9,8 +10,9 @@ import { Link, useSearch } from '../../ui/router';
 import { useApiQuery } from '../../ui/useApiQuery';
 import { hasAnyRole, useSession } from '../../ui/session';
 import { InspectionView, TrailView } from './InspectionView';
-import { FLAG_LABELS, M } from './messages';
+import { FLAG_LABELS, M, S } from './messages';
 import { ProcessView } from './ProcessView';
+import { StartProcess } from './StartProcess';
 
 const PAGE_SIZE = 20;
 const STATUS_COLOR = { open: 'blue', stopped: 'red', decided: 'green', cancelled: 'default' } as const;
@@ -83,11 +85,13 @@ function ProcessList() {
                 {label(M.inspectionTitle)}
               </Link>
             ) : null}
+            {hasAnyRole(roles, ['officer']) ? <StartProcess /> : null}
             {t('decisions.flaggedOnly')}
             <Switch checked={flagged} onChange={(v) => (setFlagged(v), setPage(1))} data-testid="flagged-only" />
           </Space>
         }
       />
+      {hasAnyRole(roles, ['officer']) ? <ToStart /> : null}
       {list.error ? <ApiErrorAlert error={list.error} onRetry={list.reload} /> : null}
       <Table<ProcessSummary>
         rowKey="id"
@@ -98,5 +102,30 @@ function ProcessList() {
         pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, onChange: setPage }}
       />
     </>
+  );
+}
+
+/** Open dismissal procedures raised by low confidence votes, each with its start button. */
+function ToStart() {
+  const { label } = useI18n();
+  const tasks = useApiQuery<{ items: VoteConsequenceTask[] }>('/api/decisions/to-start');
+  const items = tasks.data?.items ?? [];
+  if (items.length === 0) return null;
+  return (
+    <Card title={label(S.toStartTitle)} size="small" style={{ marginBottom: 16 }} data-testid="to-start">
+      <Typography.Paragraph type="secondary">{label(S.toStartIntro)}</Typography.Paragraph>
+      <Table<VoteConsequenceTask>
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={items}
+        columns={[
+          { title: label(M.who), render: (_, r) => `${r.fullName} — ${r.titleText}` },
+          { title: label(M.votes), render: (_, r) => `${r.sessionTitle} (${formatDate(r.voteDate)})` },
+          { title: label(M.assessment), render: (_, r) => `${label(r.detail)} (${r.citation})` },
+          { title: '', width: 220, render: (_, r) => <StartProcess task={r} /> },
+        ]}
+      />
+    </Card>
   );
 }

@@ -1,12 +1,23 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, Card, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { ACTION_LABELS, PROCESS_STATUS_LABELS, type Inspection, type ProcessSummary, type Trail } from '@contracts/decisions';
+import { AUDIT_ACTION_LABELS } from '@contracts/audit';
+import { VOTE_MODE_LABELS, type VoteMode } from '@contracts/votes';
 import { ApiErrorAlert } from '../../ui/errors';
 import { formatDate, useI18n } from '../../ui/i18n';
 import { PageHeader } from '../../ui/PageHeader';
 import { Link } from '../../ui/router';
 import { useApiQuery } from '../../ui/useApiQuery';
+import { relationLabel } from './messages';
 import { FLAG_LABELS, M } from './messages';
+
+function useAuditLabel() {
+  const { label } = useI18n();
+  return (action: string) => {
+    const l = AUDIT_ACTION_LABELS[action];
+    return l ? label(l) : action;
+  };
+}
 
 const VERDICT_COLOR = { passed: 'green', warning: 'orange', failed: 'red' } as const;
 
@@ -114,6 +125,7 @@ export function InspectionView() {
 /** One process's full trail: steps, votes and counts, checks, documents, recusals, audit entries; read-only. */
 export function TrailView({ id }: { id: string }) {
   const { t, label } = useI18n();
+  const auditLabel = useAuditLabel();
   const q = useApiQuery<Trail>(`/api/decisions/${id}/trail`);
   if (q.error) return <ApiErrorAlert error={q.error} onRetry={q.reload} />;
   const v = q.data;
@@ -176,7 +188,10 @@ export function TrailView({ id }: { id: string }) {
             data-testid="trail-votes"
             columns={[
               { title: label(M.step), render: (_, r) => stepLabel(r.stepKey) },
-              { title: label(M.mode), dataIndex: 'mode' },
+              {
+                title: label(M.mode),
+                render: (_, r) => (r.mode in VOTE_MODE_LABELS ? label(VOTE_MODE_LABELS[r.mode as VoteMode]) : r.mode),
+              },
               { title: label(M.summoned), dataIndex: 'summoned' },
               { title: label(M.collected), render: (_, r) => r.collected ?? '—' },
               {
@@ -222,7 +237,10 @@ export function TrailView({ id }: { id: string }) {
             columns={[
               { title: t('decisions.participant'), dataIndex: 'fullName' },
               { title: t('decisions.stepCol'), render: (_, r) => (r.stepKey ? stepLabel(r.stepKey) : '—') },
-              { title: t('decisions.relation'), render: (_, r) => r.relation ?? r.reason ?? '—' },
+              {
+                title: t('decisions.relation'),
+                render: (_, r) => (r.relation ? relationLabel(r.relation, label) : (r.reason ?? '—')),
+              },
             ]}
           />
         </Card>
@@ -237,7 +255,10 @@ export function TrailView({ id }: { id: string }) {
               { title: '#', dataIndex: 'seq', width: 70 },
               { title: label(M.when), width: 170, render: (_, a) => `${formatDate(a.at.slice(0, 10))} ${a.at.slice(11, 19)}` },
               { title: label(M.who), render: (_, a) => a.actorName ?? '—' },
-              { title: label(M.what), dataIndex: 'action' },
+              {
+                title: label(M.what),
+                render: (_, a) => auditLabel(a.action),
+              },
               {
                 title: label(M.hash),
                 render: (_, a) => <Typography.Text code>{a.hash.slice(0, 16)}…</Typography.Text>,

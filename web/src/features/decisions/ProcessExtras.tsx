@@ -72,14 +72,14 @@ export function CancelCard({ onCancel }: { onCancel: (body: { cancelledOn: strin
       <Typography.Paragraph type="secondary">{label(M.cancelIntro)}</Typography.Paragraph>
       <Form
         layout="inline"
-        onFinish={(v: { date: Dayjs; reason: string }) =>
-          onCancel({ cancelledOn: v.date.format('YYYY-MM-DD'), reason: v.reason })
+        onFinish={(v: { cancelDate: Dayjs; cancelReason: string }) =>
+          onCancel({ cancelledOn: v.cancelDate.format('YYYY-MM-DD'), reason: v.cancelReason })
         }
       >
-        <Form.Item name="date" rules={[{ required: true, message: t('common.required') }]}>
+        <Form.Item name="cancelDate" rules={[{ required: true, message: t('common.required') }]}>
           <DatePicker format="DD/MM/YYYY" placeholder={label(M.cancelOn)} data-testid="cancel-date" />
         </Form.Item>
-        <Form.Item name="reason" rules={[{ required: true, message: t('common.required') }]}>
+        <Form.Item name="cancelReason" rules={[{ required: true, message: t('common.required') }]}>
           <Input style={{ width: 360 }} placeholder={label(M.cancelReason)} data-testid="cancel-reason" />
         </Form.Item>
         <Button danger htmlType="submit" data-testid="cancel-submit">

@@ -33,6 +33,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { Link } from '../../ui/router';
 import { hasAnyRole, useSession } from '../../ui/session';
 import { useApiQuery } from '../../ui/useApiQuery';
+import { relationLabel } from './messages';
 import { M } from './messages';
 import { CancelCard, DocumentLinks, StartNotes } from './ProcessExtras';
 
@@ -102,16 +103,19 @@ export function ProcessView({ id }: { id: string }) {
         </Descriptions>
         <StartNotes p={p} />
         <DocumentLinks p={p} />
-        {p.flags.length ? (
+        {p.flags.some((f) => f.code !== 'head-near-end') ? (
           <Alert
             type="warning"
             showIcon
             title={t('decisions.flags')}
             description={
               <ul data-testid="process-flags">
-                {p.flags.map((f, i) => (
-                  <li key={i}>{label({ vi: f.message, en: f.messageEn })}</li>
-                ))}
+                {/* The start warnings are shown above with their rule and citation. */}
+                {p.flags
+                  .filter((f) => f.code !== 'head-near-end')
+                  .map((f, i) => (
+                    <li key={i}>{label({ vi: f.message, en: f.messageEn })}</li>
+                  ))}
               </ul>
             }
           />
@@ -169,6 +173,7 @@ export function ProcessView({ id }: { id: string }) {
             rowKey="key"
             size="small"
             pagination={false}
+            data-testid="dossier-table"
             dataSource={p.dossier}
             columns={[
               { title: t('decisions.document'), render: (_, d) => label(d.label) },
@@ -195,17 +200,20 @@ export function ProcessView({ id }: { id: string }) {
               <Form.Item name="key" rules={[{ required: true, message: t('common.requiredSelect') }]}>
                 <Select
                   style={{ width: 260 }}
+                  data-testid="dossier-key"
                   placeholder={t('decisions.document')}
                   options={p.dossier.map((d) => ({ value: d.key, label: label(d.label) }))}
                 />
               </Form.Item>
               <Form.Item name="date" rules={[{ required: true, message: t('common.required') }]}>
-                <DatePicker format="DD/MM/YYYY" placeholder={t('decisions.documentDate')} />
+                <DatePicker format="DD/MM/YYYY" placeholder={t('decisions.documentDate')} data-testid="dossier-date" />
               </Form.Item>
               <Form.Item name="reference" rules={[{ required: true, message: t('common.required') }]}>
-                <Input placeholder={t('decisions.reference')} />
+                <Input placeholder={t('decisions.reference')} data-testid="dossier-reference" />
               </Form.Item>
-              <Button htmlType="submit">{t('decisions.addDocument')}</Button>
+              <Button htmlType="submit" data-testid="dossier-add">
+                {t('decisions.addDocument')}
+              </Button>
             </Form>
           ) : null}
         </Card>
@@ -278,7 +286,10 @@ export function ProcessView({ id }: { id: string }) {
               { title: t('decisions.participant'), dataIndex: 'fullName' },
               { title: t('decisions.role'), render: (_, r) => label(RECUSAL_ROLE_LABELS[r.role]) },
               { title: t('decisions.stepCol'), render: (_, r) => r.stepKey ?? '—' },
-              { title: t('decisions.relation'), render: (_, r) => r.relation ?? r.reason ?? '—' },
+              {
+                title: t('decisions.relation'),
+                render: (_, r) => (r.relation ? relationLabel(r.relation, label) : (r.reason ?? '—')),
+              },
             ]}
             data-testid="recusals"
           />

@@ -1,4 +1,5 @@
 import type { FlagCode } from '@contracts/decisions';
+import { FAMILY_RELATIONS } from '@contracts/person-catalogs';
 
 type Bilingual = { vi: string; en: string };
 
@@ -65,3 +66,31 @@ export const M = {
   electronic: { vi: 'Bỏ phiếu điện tử', en: 'Electronic vote' },
   toStart: { vi: 'Việc cần bắt đầu', en: 'To start' },
 } satisfies Record<string, Bilingual>;
+
+export const S = {
+  start: { vi: 'Bắt đầu quy trình', en: 'Start a process' },
+  startIntro: {
+    vi: 'Các bước, thời hạn (tính theo ngày làm việc) và điều kiện lấy theo quy định có hiệu lực vào ngày bắt đầu, kể cả quy định riêng của địa phương đã được phê duyệt.',
+    en: 'Steps, deadlines (in working days) and checks come from the rules in force on the start date, local rules included once approved.',
+  },
+  organization: { vi: 'Đơn vị tiến hành', en: 'Organization running it' },
+  source: { vi: 'Nguồn cán bộ', en: 'Source' },
+  track: { vi: 'Theo quy định của', en: 'Track' },
+  trackState: { vi: 'Nhà nước (Nghị định 170/2025)', en: 'State (NĐ 170/2025)' },
+  trackParty: { vi: 'Đảng (Quy định 377-QĐ/TW)', en: 'Party (377-QĐ/TW)' },
+  personSearch: { vi: 'Gõ họ tên để tìm cán bộ', en: 'Type a name to find the person' },
+  seat: { vi: 'Vị trí (chức danh — đơn vị)', en: 'Seat (title — unit)' },
+  seatFirst: { vi: 'Chọn đơn vị trước', en: 'Choose the organization first' },
+  inPlan: { vi: 'Có trong quy hoạch chức danh này', en: 'In the plan for this title' },
+  startSubmit: { vi: 'Bắt đầu', en: 'Start' },
+  startDismissal: { vi: 'Bắt đầu quy trình miễn nhiệm', en: 'Start the dismissal' },
+  toStartTitle: { vi: 'Việc cần bắt đầu sau lấy phiếu tín nhiệm', en: 'To start after confidence votes' },
+  toStartIntro: {
+    vi: 'Người có kết quả lấy phiếu tín nhiệm thấp đến mức phải xem xét miễn nhiệm; bắt đầu quy trình sẽ ghi nhận việc đã xử lý.',
+    en: 'People whose low confidence votes call for a dismissal procedure; starting the process records it as handled.',
+  },
+} satisfies Record<string, Bilingual>;
+
+/** A family-table relation code as people read it (the code itself when unknown). */
+export const relationLabel = (code: string, label: (b: Bilingual) => string): string =>
+  code in FAMILY_RELATIONS ? label(FAMILY_RELATIONS[code as keyof typeof FAMILY_RELATIONS]) : code;
