@@ -1,5 +1,5 @@
+import { containsText } from '../../db/like';
 import type { Db, Trx } from '../../db/database';
-import { escapeLike } from '../../lib/text';
 import type { AdministrativeUnitMappingTable, AdministrativeUnitTable } from './admin-unit.table';
 
 export async function countUnits(db: Db | Trx): Promise<number> {
@@ -32,7 +32,7 @@ export async function replaceAll(
 export async function listUnits(db: Db, f: { provinceCode?: string; qFolded?: string }) {
   let q = db.selectFrom('administrative_units').selectAll();
   q = f.provinceCode ? q.where('province_code', '=', f.provinceCode) : q.where('province_code', 'is', null);
-  if (f.qFolded) q = q.where('name_folded', 'like', `%${escapeLike(f.qFolded)}%`);
+  if (f.qFolded) q = q.where(containsText('name_folded', f.qFolded));
   return q.orderBy('code').execute();
 }
 

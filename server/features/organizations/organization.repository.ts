@@ -1,7 +1,7 @@
+import { containsText } from '../../db/like';
 import { type SqlBool, sql } from 'kysely';
 import type { Db, Trx } from '../../db/database';
 import { inSubtrees, subtreeRange } from '../../db/scope';
-import { escapeLike } from '../../lib/text';
 import { newId } from '../../lib/ids';
 import type {
   NewOrganizationRow,
@@ -36,10 +36,8 @@ export interface OrganizationFilter {
 export async function listOrganizations(db: Db, f: OrganizationFilter): Promise<{ rows: OrganizationRow[]; total: number }> {
   let q = db.selectFrom('organizations').where((eb) => inSubtrees(eb, 'organizations.path', f.scopePaths));
   if (f.qFolded) {
-    const like = `%${escapeLike(f.qFolded)}%`;
-    q = q.where((eb) =>
-      eb.or([eb('name_folded', 'like', like), eb('code', 'like', `%${escapeLike(f.qFolded!.toUpperCase())}%`)]),
-    );
+    const text = f.qFolded;
+    q = q.where((eb) => eb.or([containsText('name_folded', text), containsText('code', text.toUpperCase())]));
   }
   if (f.parentId) q = q.where('parent_id', '=', f.parentId);
   const [rows, count] = await Promise.all([

@@ -1,3 +1,4 @@
+import { likeEscaped } from '../../db/like';
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { Database, Db, Dialect, Trx } from '../../db/database';
 import { inSubtrees } from '../../db/scope';
@@ -137,7 +138,7 @@ function searchConditions(eb: PersonEb, dialect: Dialect, f: PersonSearch): Expr
       const match = f.nameTokens.map((t) => `"${t}"*`).join(' ');
       and.push(sql<SqlBool>`p.rowid in (select rowid from persons_fts where persons_fts match ${match})`);
     } else {
-      for (const t of f.nameTokens) and.push(sql<SqlBool>`(' ' || p.name_folded) like ${`% ${escapeLike(t)}%`}`);
+      for (const t of f.nameTokens) and.push(likeEscaped(sql`(' ' || p.name_folded)`, (e) => `% ${e}%`, t));
     }
   }
   if (f.cccdPrefix) and.push(eb.and([eb('p.cccd', '>=', f.cccdPrefix), eb('p.cccd', '<', `${f.cccdPrefix}:`)]));

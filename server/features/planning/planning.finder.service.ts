@@ -1,6 +1,6 @@
 import { type FinderItem, type FinderQuery, PLANNING_LIMITS } from '../../../contracts/planning';
 import { validation } from '../../http/errors';
-import { escapeLike, foldVietnamese } from '../../lib/text';
+import { foldVietnamese } from '../../lib/text';
 import { type Actor, scopePaths } from '../access/access.rules';
 import { findEligible } from '../policy/eligibility.batch';
 import { findTitle } from '../titles/title.repository';
@@ -44,7 +44,7 @@ export async function findCandidates(ctx: PlanningContext, actor: Actor, planId:
       ...(q.women === '1' ? { sex: 'F' as const } : {}),
       ...(q.ethnicMinority === '1' ? { ethnicMinority: true } : {}),
       ...(q.young === '1' && under !== null ? { bornFrom: `${refYear - under}-01-01` } : {}),
-      ...(q.q ? { nameFolded: escapeLike(foldVietnamese(q.q)) } : {}),
+      ...(q.q ? { nameFolded: foldVietnamese(q.q) } : {}),
       excludePersonIds: already,
     },
     limit: PLANNING_LIMITS.finderMax,

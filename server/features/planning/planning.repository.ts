@@ -1,3 +1,4 @@
+import { containsText } from '../../db/like';
 import type { Db, Trx } from '../../db/database';
 import { inSubtrees } from '../../db/scope';
 import type { TitleRow } from '../titles/title.table';
@@ -219,7 +220,7 @@ export async function finderPersons(
   if (f.women) q = q.where('p.sex', '=', 'F');
   if (f.ethnicMinority) q = q.where('p.ethnicity', '<>', '01');
   if (f.youngFromBirthYear !== undefined) q = q.where('p.birth_year', '>=', f.youngFromBirthYear);
-  if (f.qFolded) q = q.where('p.name_folded', 'like', `%${f.qFolded}%`);
+  if (f.qFolded) q = q.where(containsText('p.name_folded', f.qFolded));
   return q.orderBy('p.sort_key').orderBy('p.id').limit(f.limit).execute();
 }
 

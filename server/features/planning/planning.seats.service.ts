@@ -1,5 +1,5 @@
 import type { SeatOption } from '../../../contracts/planning-work';
-import { escapeLike, foldVietnamese } from '../../lib/text';
+import { foldVietnamese } from '../../lib/text';
 import type { Actor } from '../access/access.rules';
 import { type PlanningContext, cycleFor } from './planning.context';
 import * as repo from './planning.repository';
@@ -19,8 +19,7 @@ export async function seatOptions(
   const words = foldVietnamese(q.q ?? '')
     .split(/\s+/)
     .filter(Boolean)
-    .slice(0, 8)
-    .map(escapeLike);
+    .slice(0, 8);
   const found = await searchSeats(ctx.db, {
     root: cycle.organization_path,
     asOf: cycle.policy_date,

@@ -1,3 +1,4 @@
+import { containsText } from '../../db/like';
 import type { RoundSource, RoundStep } from '../../../contracts/planning-work';
 import type { Db, Trx } from '../../db/database';
 import { inSubtrees } from '../../db/scope';
@@ -95,8 +96,7 @@ export async function searchSeats(
     .where((eb) => inSubtrees(eb, 'o.path', [f.root]))
     .where('p.valid_from', '<=', f.asOf)
     .where((eb) => eb.or([eb('p.valid_to', 'is', null), eb('p.valid_to', '>', f.asOf)]));
-  for (const w of f.words)
-    q = q.where((eb) => eb.or([eb('t.name_folded', 'like', `%${w}%`), eb('o.name_folded', 'like', `%${w}%`)]));
+  for (const w of f.words) q = q.where((eb) => eb.or([containsText('t.name_folded', w), containsText('o.name_folded', w)]));
   const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const items = await q
     .select(['p.id', 't.name as title_name', 'o.name as organization_name'])

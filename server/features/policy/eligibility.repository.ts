@@ -1,3 +1,4 @@
+import { containsText } from '../../db/like';
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { Db, Trx } from '../../db/database';
 import { inSubtrees } from '../../db/scope';
@@ -12,7 +13,7 @@ export interface BatchFilters {
   partyMember?: boolean;
   /** Born on or after (earliest-day form), e.g. for "young" cadres. */
   bornFrom?: string;
-  /** Folded, LIKE-escaped name fragment. */
+  /** Folded name fragment, as typed (escaped where it is used). */
   nameFolded?: string;
   excludePersonIds?: readonly string[];
 }
@@ -132,7 +133,7 @@ function base(db: Q, roots: readonly string[], f: BatchFilters) {
   if (f.ethnicMinority) q = q.where('p.ethnicity', '<>', '01');
   if (f.partyMember) q = q.where('e.party_member', '=', 1);
   if (f.bornFrom) q = q.where('e.birth_date', '>=', f.bornFrom);
-  if (f.nameFolded) q = q.where('p.name_folded', 'like', `%${f.nameFolded}%`);
+  if (f.nameFolded) q = q.where(containsText('p.name_folded', f.nameFolded));
   if (f.excludePersonIds?.length) q = q.where('e.person_id', 'not in', [...f.excludePersonIds]);
   return q;
 }

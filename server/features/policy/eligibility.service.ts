@@ -8,7 +8,7 @@ import type { PersonRecord } from '../../../contracts/persons';
 import type { z } from 'zod';
 import type { Db } from '../../db/database';
 import { forbidden, notFound, validation } from '../../http/errors';
-import { escapeLike, foldVietnamese } from '../../lib/text';
+import { foldVietnamese } from '../../lib/text';
 import { type Actor, mayActOn, scopePaths } from '../access/access.rules';
 import { findOrganization } from '../organizations/organization.repository';
 import { listVoteOutcomes } from '../votes/vote.outcomes';
@@ -72,7 +72,7 @@ export async function searchEligible(
       ...(f.ethnicMinority ? { ethnicMinority: true } : {}),
       ...(f.partyMember ? { partyMember: true } : {}),
       ...(f.bornFrom ? { bornFrom: f.bornFrom } : {}),
-      ...(f.q ? { nameFolded: escapeLike(foldVietnamese(f.q)) } : {}),
+      ...(f.q ? { nameFolded: foldVietnamese(f.q) } : {}),
     },
     limit: body.limit,
     oneShort: body.oneShort,

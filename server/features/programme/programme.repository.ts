@@ -1,7 +1,7 @@
+import { containsText } from '../../db/like';
 import type { ItemStatus } from '../../../contracts/programme';
 import type { Db, Trx } from '../../db/database';
 import { inSubtrees } from '../../db/scope';
-import { escapeLike } from '../../lib/text';
 import type { NewProgrammeItemRow, ProgrammeItemRow, ProgrammeMilestoneRow } from './programme.table';
 
 export type ItemWithOrg = ProgrammeItemRow & { organization_name: string; organization_path: string };
@@ -42,9 +42,9 @@ export async function listItems(db: Db, f: ItemFilter): Promise<{ rows: ItemWith
     .innerJoin('organizations as o', 'o.id', 'i.organization_id')
     .where((eb) => inSubtrees(eb, 'o.path', f.paths));
   if (f.qFolded) {
-    const like = `%${escapeLike(f.qFolded)}%`;
+    const text = f.qFolded;
     q = q.where((eb) =>
-      eb.or([eb('i.title_folded', 'like', like), eb('i.summary_folded', 'like', like), eb('i.code', 'like', like)]),
+      eb.or([containsText('i.title_folded', text), containsText('i.summary_folded', text), containsText('i.code', text)]),
     );
   }
   if (f.year) q = q.where('i.year', '=', f.year);
@@ -175,8 +175,7 @@ export async function usersInSubtrees(db: Db, paths: readonly string[], qFolded?
           .select('g.id'),
       ),
     );
-  if (qFolded)
-    q = q.where((eb) => eb.or([eb('u.username', 'like', `%${escapeLike(qFolded)}%`), eb('u.full_name', 'like', `%${qFolded}%`)]));
+  if (qFolded) q = q.where((eb) => eb.or([containsText('u.username', qFolded), containsText('u.full_name', qFolded)]));
   return q.select(['u.id', 'u.full_name', 'u.username']).orderBy('u.username').limit(100).execute();
 }
 

@@ -1,6 +1,6 @@
+import { containsText } from '../../db/like';
 import type { TitleGroup } from '../../../contracts/titles';
 import type { Db, Trx } from '../../db/database';
-import { escapeLike } from '../../lib/text';
 import type { NewTitleRow, TitleCatalogRow, TitleRow } from './title.table';
 
 export async function upsertCatalog(trx: Trx, row: TitleCatalogRow): Promise<void> {
@@ -57,7 +57,7 @@ export async function listTitles(
 ): Promise<TitleRow[]> {
   let q = db.selectFrom('titles').selectAll().where('catalog_id', '=', f.catalogId);
   if (f.group) q = q.where('group_no', '=', f.group);
-  if (f.qFolded) q = q.where('name_folded', 'like', `%${escapeLike(f.qFolded)}%`);
+  if (f.qFolded) q = q.where(containsText('name_folded', f.qFolded));
   return q.orderBy('rank_order').orderBy('code').execute();
 }
 
