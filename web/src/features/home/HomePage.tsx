@@ -7,6 +7,7 @@ import { RemindersCard } from '../programme/RemindersCard';
 import { useI18n, type MessageKey } from '../../ui/i18n';
 import { useSession } from '../../ui/session';
 import { useApiQuery } from '../../ui/useApiQuery';
+import { WorkQueueCard } from './WorkQueueCard';
 
 interface Count {
   key: 'organizations' | 'users' | 'auditEntriesToday';
@@ -57,7 +58,10 @@ export function HomePage() {
         ))}
       </Row>
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
-        <Col xs={24} lg={16}>
+        <Col xs={24} lg={12}>
+          <WorkQueueCard />
+        </Col>
+        <Col xs={24} lg={12}>
           <RemindersCard />
         </Col>
       </Row>
