@@ -44,6 +44,14 @@ describe('signing in and out in the browser', () => {
       expect(new URL(page.url()).pathname).toBe('/');
       expect(Number(await organizations.textContent())).toBeGreaterThan(0);
 
+      // Her work queue leads to the declarations waiting for her approval.
+      const declarations = page.getByTestId('queue-declarations-pending');
+      await declarations.waitFor();
+      await declarations.getByRole('link', { name: 'Kê khai bổ sung hồ sơ chờ duyệt' }).click();
+      await page.waitForURL((url) => url.pathname === '/persons/declarations');
+      await page.goto(`${baseUrl}/`);
+      await organizations.waitFor();
+
       await page.screenshot({ path: screenshotPath('home.png'), fullPage: true });
 
       await page.getByTestId('user-menu').click();
