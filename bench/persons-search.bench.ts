@@ -2,6 +2,7 @@
 // Vietnamese order, total count), against the raw full-text query for the same words in the same run
 // (FTS5 MATCH on SQLite, the trigram LIKE on PostgreSQL). `--persons=N` (default 50,000); `--full` = 2,500,000;
 // `--postgres` (or `--dialect=postgres`) for an embedded PostgreSQL. Prints the RSS with the database open.
+// `--db=FILE` (SQLite) keeps the generated database in FILE and reuses it on the next run (migrated to the latest).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,27 +23,34 @@ export async function run(argv: string[]): Promise<void> {
   const persons = argv.includes('--full') ? 2_500_000 : flag(argv, 'persons', 50_000);
   const kind = argv.includes('--dialect=postgres') || argv.includes('--postgres') ? 'postgres' : 'sqlite';
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'canbo-bench-search-'));
+  const keep = argv.find((a) => a.startsWith('--db='))?.slice('--db='.length);
   const pg = kind === 'postgres' ? await startBenchPostgres(dir) : null;
   let ctx: DbContext | null = null;
   try {
     if (pg) await pg.admin('create database search');
     ctx =
       kind === 'sqlite'
-        ? connect({ dialect: 'sqlite', file: path.join(dir, 'canbo.db') })
+        ? connect({ dialect: 'sqlite', file: keep ?? path.join(dir, 'canbo.db') })
         : connect({ dialect: 'postgres', url: pg!.url('search') });
     await migrateToLatest(ctx.db);
     const t0 = performance.now();
     let last = 0;
-    await generatePersons(ctx.db, {
-      count: persons,
-      seed: 2026,
-      onProgress: (d, t) => {
-        if (d - last >= 250_000 || d === t) {
-          last = d;
-          console.log(`  sinh / generated ${d}/${t} (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
-        }
-      },
-    });
+    const existing = await ctx.db
+      .selectFrom('persons')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    if (Number(existing.n) > 0) console.log(`  dùng lại / reusing ${existing.n} persons in ${keep}`);
+    else
+      await generatePersons(ctx.db, {
+        count: persons,
+        seed: 2026,
+        onProgress: (d, t) => {
+          if (d - last >= 250_000 || d === t) {
+            last = d;
+            console.log(`  sinh / generated ${d}/${t} (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+          }
+        },
+      });
     if (kind === 'postgres') await sql`analyze`.execute(ctx.db);
     const root = await ctx.db
       .selectFrom('organizations')
@@ -97,7 +105,7 @@ export async function run(argv: string[]): Promise<void> {
       }
     const rss = process.memoryUsage().rss / 1e6;
     console.log(
-      `${persons} hồ sơ / persons (${kind}), ${queries.length} truy vấn × 3 / queries × 3, lọc đơn vị / subtree: 1 tỉnh / one province`,
+      `${Number(existing.n) || persons} hồ sơ / persons (${kind}), ${queries.length} truy vấn × 3 / queries × 3, lọc đơn vị / subtree: 1 tỉnh / one province`,
     );
     console.log(
       'raw full-text query, same words'.padEnd(52),

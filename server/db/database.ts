@@ -19,7 +19,13 @@ import type { JobPositionAssignmentTable, JobPositionTable, StaffingQuotaTable }
 import type { PositionIncumbentTable, PositionTable } from '../features/positions/position.table';
 import type { TitleCatalogTable, TitleTable } from '../features/titles/title.table';
 import type { EligibilityFactsTable, PolicyLocalApprovalTable } from '../features/policy/policy.table';
-import type { PersonDeclarationTable, PersonPhotoTable, PersonTable, PersonVersionTable } from '../features/persons/person.table';
+import type {
+  PersonDeclarationTable,
+  PersonNameTokenTable,
+  PersonPhotoTable,
+  PersonTable,
+  PersonVersionTable,
+} from '../features/persons/person.table';
 import type { AttachmentTable, DocumentRelationTable, DocumentTable } from '../features/documents/document.table';
 import type {
   ProgrammeItemCoordinatorTable,
@@ -88,6 +94,7 @@ export interface Database {
   person_versions: PersonVersionTable;
   person_photos: PersonPhotoTable;
   person_declarations: PersonDeclarationTable;
+  person_name_tokens: PersonNameTokenTable;
   vote_sessions: VoteSessionTable;
   vote_subjects: VoteSubjectTable;
   vote_paper_entries: VotePaperEntryTable;

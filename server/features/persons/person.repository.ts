@@ -192,13 +192,147 @@ const LIST_COLUMNS = [
   'o.name as organization_name',
 ] as const;
 
+/** At most this many people per word are counted when choosing the word that drives a name search. */
+const DRIVER_CAP = 4000;
+
+/** The organizations of the search's scope ∩ its subtree filter (ids, for the name-word index). */
+function organizationsInScope(db: Db, f: PersonSearch) {
+  let q = db
+    .selectFrom('organizations as o2')
+    .select('o2.id')
+    .where((eb) => inSubtrees(eb, 'o2.path', f.scopePaths));
+  if (f.subtreePath) q = q.where((eb) => inSubtrees(eb, 'o2.path', [f.subtreePath!]));
+  return q;
+}
+
+/** Name-index rows of the subtree whose word starts with `word` (word < word + "{": only a–z, 0–9 are indexed). */
+function wordMatches(db: Db, f: PersonSearch, word: string) {
+  return db
+    .selectFrom('person_name_tokens as k')
+    .where('k.organization_id', 'in', organizationsInScope(db, f))
+    .where('k.token', '>=', word)
+    .where('k.token', '<', `${word}{`);
+}
+
+/**
+ * The query word with the fewest people in the subtree (counted up to DRIVER_CAP each), or none when every
+ * word is that common — then the full-text index and the name order drive instead.
+ */
+async function rarestWord(db: Db, f: PersonSearch, words: readonly string[], cap: number): Promise<string | null> {
+  const unique = [...new Set(words)];
+  // One statement: each word's people in the subtree, counted up to the cap.
+  const counted = unique.map((word, i) =>
+    db
+      .selectFrom(wordMatches(db, f, word).select('k.person_id').limit(cap).as('x'))
+      .select([sql.lit(i).as('i'), (eb) => eb.fn.countAll<number | string>().as('n')]),
+  );
+  let q = counted[0]!;
+  for (const next of counted.slice(1)) q = q.unionAll(next);
+  const rows = await q.execute();
+  let best: { word: string; n: number } | null = null;
+  for (const r of rows) {
+    const n = Number(r.n);
+    if (n < cap && (!best || n < best.n)) best = { word: unique[Number(r.i)]!, n };
+  }
+  return best?.word ?? null;
+}
+
+/** Filters other than scope, subtree and name, which need the persons row itself. */
+function hasRowFilters(f: PersonSearch): boolean {
+  return (
+    f.cccdPrefix !== undefined ||
+    f.birthYear !== undefined ||
+    f.sex !== undefined ||
+    f.titleFolded !== undefined ||
+    f.theoryLevel !== undefined ||
+    f.partyMember !== undefined ||
+    f.ethnicity !== undefined ||
+    f.bornAfter !== undefined ||
+    f.bornOnOrBefore !== undefined
+  );
+}
+
+/**
+ * A name search driven by its rarest word: the name-index rows of the subtree carrying that word, the other words
+ * checked in the same index (same organization, same person), the page and the count taken in name order from the
+ * index alone; the persons rows are read for the page only (and for the other filters when there are any).
+ */
+async function searchByRarestWord(
+  db: Db,
+  dialect: Dialect,
+  f: PersonSearch,
+  driver: string,
+  page: { limit: number; offset: number },
+): Promise<{ rows: PersonListRow[]; total: number }> {
+  const others = [...new Set(f.nameTokens!.filter((w) => w !== driver))];
+  const rowFilters = hasRowFilters(f);
+  const rest: PersonSearch = { ...f, nameTokens: undefined, subtreePath: undefined };
+  let cand = wordMatches(db, f, driver)
+    .select(['k.person_id', 'k.sort_key'])
+    .distinct()
+    .where((eb) =>
+      eb.and(
+        others.map((w) =>
+          eb.exists(
+            eb
+              .selectFrom('person_name_tokens as k2')
+              .select(sql.lit(1).as('one'))
+              .whereRef('k2.organization_id', '=', 'k.organization_id')
+              .where('k2.token', '>=', w)
+              .where('k2.token', '<', `${w}{`)
+              .whereRef('k2.person_id', '=', 'k.person_id'),
+          ),
+        ),
+      ),
+    );
+  if (rowFilters)
+    cand = cand
+      .innerJoin('persons as p', 'p.id', 'k.person_id')
+      .innerJoin('organizations as o', 'o.id', 'p.organization_id')
+      .where((eb) => searchConditions(eb as unknown as PersonEb, dialect, rest));
+  const hits = await db
+    .with(
+      (cte) => cte('cand').materialized(),
+      () => cand,
+    )
+    .selectFrom('cand')
+    .select(['cand.person_id', sql<number | string>`count(*) over ()`.as('total_count')])
+    .orderBy('cand.sort_key')
+    .orderBy('cand.person_id')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  if (hits.length === 0 && page.offset > 0) {
+    const n = await db
+      .selectFrom(cand.as('c'))
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .executeTakeFirstOrThrow();
+    return { rows: [], total: Number(n.n) };
+  }
+  const ids = hits.map((h) => h.person_id);
+  const rows = ids.length
+    ? await db
+        .selectFrom('persons as p')
+        .innerJoin('organizations as o', 'o.id', 'p.organization_id')
+        .select(LIST_COLUMNS)
+        .where('p.id', 'in', ids)
+        .execute()
+    : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return { rows: ids.map((id) => byId.get(id)!).filter(Boolean), total: hits.length ? Number(hits[0]!.total_count) : 0 };
+}
+
 /** One page of matching persons in Vietnamese name order, and the total count. */
 export async function searchPersons(
   db: Db,
   dialect: Dialect,
   f: PersonSearch,
   page: { limit: number; offset: number },
+  opts: { driverCap?: number } = {},
 ): Promise<{ rows: PersonListRow[]; total: number }> {
+  const driver =
+    f.nameTokens?.length && !f.onlyPersonId ? await rarestWord(db, f, f.nameTokens, opts.driverCap ?? DRIVER_CAP) : null;
+  if (driver !== null) return searchByRarestWord(db, dialect, f, driver, page);
   const q = baseSearch(db, dialect, f);
   // One pass over the matches: the page and the total (a window count) together, instead of matching twice.
   const page1 = await q
@@ -416,4 +550,18 @@ export async function openSeatsOf(db: Db | Trx, personIds: readonly string[]) {
         .execute()),
     );
   return out;
+}
+
+/** Which of these organization ids exist (work-history links). */
+export async function existingOrganizationIds(db: Db | Trx, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.selectFrom('organizations').select('id').where('id', 'in', ids).execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Which of these title codes exist in any catalog (work-history links). */
+export async function existingTitleCodes(db: Db | Trx, codes: readonly string[]): Promise<Set<string>> {
+  if (codes.length === 0) return new Set();
+  const rows = await db.selectFrom('titles').select('code').distinct().where('code', 'in', codes).execute();
+  return new Set(rows.map((r) => r.code));
 }

@@ -205,9 +205,20 @@ export function vietnameseSortKey(fullName: string): string {
   return `${parts.map((p) => p.primary).join(' ')}!${parts.map((p) => p.tones).join('')}`;
 }
 
-/** The folded text searched by name: full name and other names, no diacritics, đ → d. */
+/**
+ * The folded text searched by name: full name and other names, no diacritics, đ → d, only the words
+ * (a–z, 0–9) separated by single spaces — the name-word index splits it on spaces.
+ */
 export function personSearchText(record: Pick<PersonRecord, 'fullName' | 'otherNames'>): string {
-  return foldVietnamese([record.fullName, record.otherNames ?? ''].join(' '));
+  return nameWords([record.fullName, record.otherNames ?? ''].join(' ')).join(' ');
+}
+
+/** The folded words of a name or of a name query ("Nguyễn Văn Đức (Ba)" → nguyen, van, duc, ba). */
+export function nameWords(text: string): string[] {
+  return foldVietnamese(text)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .split(' ')
+    .filter(Boolean);
 }
 
 /** A party member: admitted and not expelled. */

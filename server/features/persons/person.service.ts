@@ -16,9 +16,10 @@ import { type Actor, holdsAnywhere, mayActOn, scopePaths } from '../access/acces
 import { appendAudit } from '../audit/audit.repository';
 import { findOrganization } from '../organizations/organization.repository';
 import { columnsOf, parseRecord, toPersonResponse, toPersonSummary } from './person.mapper';
+import { workLinkIssues } from './person.links';
 import { recordPolicy } from './person.policy';
 import * as repo from './person.repository';
-import { type RecordIssue, addMonths, diffRecords, validatePersonRecord } from './person.rules';
+import { type RecordIssue, addMonths, diffRecords, nameWords, validatePersonRecord } from './person.rules';
 import type { VersionSource } from './person.table';
 
 const personNotFound = () => notFound('hồ sơ cán bộ', 'Person record');
@@ -110,11 +111,7 @@ export async function searchFilter(
     const digits = q.q.replace(/\s+/g, '');
     if (/^\d{3,12}$/.test(digits)) f.cccdPrefix = digits;
     else {
-      const tokens = foldVietnamese(q.q)
-        .replace(/[^a-z0-9 ]/g, ' ')
-        .split(' ')
-        .filter(Boolean)
-        .slice(0, 8);
+      const tokens = nameWords(q.q).slice(0, 8);
       if (tokens.length) f.nameTokens = tokens;
     }
   }
@@ -169,6 +166,8 @@ export async function createPerson(db: Db, actor: Actor | null, input: PersonRec
   await assertWritableOrg(db, actor, record.organizationId);
   const id = await db.transaction().execute(async (trx) => {
     if (record.cccd && (await repo.findPersonByCccd(trx, record.cccd))) throw cccdTaken(record.cccd);
+    const linkIssues = await workLinkIssues(trx, record);
+    if (linkIssues.length) throw invalidRecord(linkIssues);
     const id = newId();
     const at = nowIso();
     const by = actor?.userId ?? null;
@@ -233,8 +232,11 @@ async function writeVersion(
   record: PersonRecord,
   meta: { by: string | null; source: VersionSource; reason: string | null; at: string },
 ): Promise<{ field: string; before: unknown; after: unknown }[]> {
-  const changes = diffRecords(parseRecord(current.data_json), record);
+  const previous = parseRecord(current.data_json);
+  const changes = diffRecords(previous, record);
   if (changes.length === 0) return changes;
+  const linkIssues = await workLinkIssues(trx, record, previous);
+  if (linkIssues.length) throw invalidRecord(linkIssues);
   const version = current.version + 1;
   await repo.closeVersion(trx, current.id, current.version, meta.at);
   await repo.insertVersions(trx, [

@@ -69,3 +69,11 @@ export interface PersonDeclarationTable {
   decision_note: string | null;
 }
 export type PersonDeclarationRow = Selectable<PersonDeclarationTable>;
+
+/** The name-word index (written only by triggers on persons, migration 20261127_1900). */
+export interface PersonNameTokenTable {
+  organization_id: string;
+  token: string;
+  person_id: string;
+  sort_key: string;
+}

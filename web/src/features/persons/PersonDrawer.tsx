@@ -36,7 +36,7 @@ import { formatDateTime } from '../../ui/i18n';
 import { navigate } from '../../ui/router';
 import { hasAnyRole, useSession } from '../../ui/session';
 import { useApiQuery } from '../../ui/useApiQuery';
-import { M } from './formMessages';
+import { M, WORK_LINK_TEXTS } from './formMessages';
 import { partialDate, usePersonTexts } from './texts';
 
 interface History {
@@ -211,7 +211,19 @@ function PersonCvDrawer({ id, onClose }: { id: string; onClose: () => void }) {
                         width: 180,
                         render: (_, w) => `${partialDate(w.from)} – ${w.to ? partialDate(w.to) : 'nay'}`,
                       },
-                      { title: 'Chức danh, chức vụ, đơn vị', render: (_, w) => `${w.titleName}, ${w.organizationName}` },
+                      {
+                        title: 'Chức danh, chức vụ, đơn vị',
+                        render: (_, w) => (
+                          <>
+                            {`${w.titleName}, ${w.organizationName}`}{' '}
+                            {w.titleCode || w.organizationId ? (
+                              <Tag color="blue" title={label(WORK_LINK_TEXTS.linked)} data-testid="work-linked">
+                                {label(WORK_LINK_TEXTS.linkedShort)}
+                              </Tag>
+                            ) : null}
+                          </>
+                        ),
+                      },
                     ]}
                   />
                   <Typography.Title level={5} style={{ marginTop: 16 }}>

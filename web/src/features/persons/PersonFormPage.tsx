@@ -38,6 +38,7 @@ import { ApiErrorAlert, detailText } from '../../ui/errors';
 import { formatDateTime } from '../../ui/i18n';
 import { PageHeader } from '../../ui/PageHeader';
 import { navigate, useSearch } from '../../ui/router';
+import { WorkOrgLink, WorkTitleLink, useTitleOptions } from './WorkLinks';
 import { useApiQuery } from '../../ui/useApiQuery';
 import { OrganizationSelect } from '../organizations/OrganizationSelect';
 import { COLUMN_LABELS, FIELD_LABELS, M } from './formMessages';
@@ -91,6 +92,7 @@ function PersonForm({
   const { label, lang, fmt } = usePersonTexts();
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
+  const titleOptions = useTitleOptions();
   const readOnly = Boolean(current?.asOf);
   const [saving, setSaving] = useState(false);
   const [errors, setErrors] = useState<string[]>([]);
@@ -449,10 +451,12 @@ function PersonForm({
                 readOnly={readOnly}
                 newRow={{ from: '', to: '', organizationName: '', titleName: '', organizationId: null, titleCode: null }}
                 columns={[
-                  { key: 'from', span: 4, required: true, date: true },
-                  { key: 'to', span: 4, date: true, placeholder: M.present },
-                  { key: 'titleName', span: 7, required: true, input: <Input /> },
-                  { key: 'organizationName', span: 7, required: true, input: <Input /> },
+                  { key: 'from', span: 3, required: true, date: true },
+                  { key: 'to', span: 3, date: true, placeholder: M.present },
+                  { key: 'titleCode', span: 4, render: (row) => <WorkTitleLink row={row} options={titleOptions} /> },
+                  { key: 'titleName', span: 4, required: true, input: <Input /> },
+                  { key: 'organizationId', span: 4, render: (row) => <WorkOrgLink row={row} /> },
+                  { key: 'organizationName', span: 4, required: true, input: <Input /> },
                 ]}
               />
             </Section>
@@ -658,6 +662,8 @@ interface Column {
   required?: boolean;
   date?: boolean;
   input?: ReactNode;
+  /** an input that needs its row (it fills other cells of the row) */
+  render?: (row: number) => ReactNode;
   label?: Bilingual;
   placeholder?: Bilingual;
 }
@@ -702,7 +708,13 @@ function RowsTable({
                   return (
                     <Col xs={24} md={c.span} key={c.key}>
                       <Form.Item name={[f.name, c.key]} label={index === 0 ? colLabel(c) : undefined} rules={rules}>
-                        {c.date ? <Input placeholder={c.placeholder ? L(c.placeholder) : L(M.datePlaceholder)} /> : c.input}
+                        {c.date ? (
+                          <Input placeholder={c.placeholder ? L(c.placeholder) : L(M.datePlaceholder)} />
+                        ) : c.render ? (
+                          c.render(f.name)
+                        ) : (
+                          c.input
+                        )}
                       </Form.Item>
                     </Col>
                   );

@@ -92,6 +92,16 @@ export const COLUMN_LABELS: Record<string, Bilingual> = {
   reason: { vi: 'Lý do', en: 'Reason' },
   language: { vi: 'Ngoại ngữ', en: 'Language' },
   kind: { vi: 'Trường hợp', en: 'Case' },
+  titleCode: { vi: 'Chức danh trong danh mục', en: 'Catalog title' },
+  organizationId: { vi: 'Đơn vị trong hệ thống', en: 'Unit in the tree' },
+};
+
+/** The links of a work-history row to the organization tree and the title catalog. */
+export const WORK_LINK_TEXTS = {
+  titlePlaceholder: { vi: 'Chọn nếu có trong danh mục', en: 'Pick if in the catalog' },
+  orgPlaceholder: { vi: 'Tìm đơn vị (nếu còn trong hệ thống)', en: 'Find the unit (if in the tree)' },
+  linked: { vi: 'Đã liên kết với danh mục/cây tổ chức', en: 'Linked to the catalog / organization tree' },
+  linkedShort: { vi: 'liên kết', en: 'linked' },
 };
 
 export const M = {
