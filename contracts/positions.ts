@@ -114,11 +114,14 @@ export type AddIncumbentBody = z.infer<typeof addIncumbentBodySchema>;
 
 export const endIncumbentBodySchema = z.strictObject({ to: isoDateSchema });
 
-/** Changes a seat's number of places or term length (from now on: the seat keeps its history of incumbents). */
+/** Changes a seat's number of places or term length from a date on; the seat keeps its earlier figures as history. */
 export const updatePositionBodySchema = z
   .strictObject({
     seatCount: z.number().int().min(1).max(POSITION_LIMITS.seatCountMax).optional(),
     termYears: z.number().int().min(1).max(POSITION_LIMITS.termYearsMax).nullable().optional(),
+    /** the first day of the new figures (default today); the earlier figures stay in the seat's history */
+    from: isoDateSchema.optional(),
+    decisionRef: z.string().trim().max(100).optional(),
   })
   .refine((b) => b.seatCount !== undefined || b.termYears !== undefined, {
     message: 'Không có gì để thay đổi / nothing to change',
@@ -129,3 +132,24 @@ export type UpdatePositionBody = z.infer<typeof updatePositionBodySchema>;
 /** Closes a seat or a job position: `validTo` is the first day it no longer exists. */
 export const closeBodySchema = z.strictObject({ validTo: isoDateSchema });
 export type CloseBody = z.infer<typeof closeBodySchema>;
+
+/** A seat's places and term over a period [validFrom, validTo). */
+export const positionVersionSchema = z.object({
+  id: z.string(),
+  seatCount: z.number(),
+  termYears: z.number().nullable(),
+  validFrom: isoDateSchema,
+  validTo: isoDateSchema.nullable(),
+  decisionRef: z.string().nullable(),
+});
+export type PositionVersion = z.infer<typeof positionVersionSchema>;
+
+/** A seat's whole history: its figures over time and everyone who held it. */
+export const positionHistorySchema = z.object({
+  positionId: z.string(),
+  titleName: z.string(),
+  organizationName: z.string(),
+  versions: z.array(positionVersionSchema),
+  incumbents: z.array(incumbentSchema),
+});
+export type PositionHistory = z.infer<typeof positionHistorySchema>;

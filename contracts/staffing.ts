@@ -31,6 +31,12 @@ export const setQuotaBodySchema = z.strictObject({
   year,
   category: staffingCategorySchema,
   quota: z.number().int().min(0).max(STAFFING_LIMITS.quotaMax),
+  /**
+   * the first day of this figure, within the year: a year's first quota defaults to 1 January, a later change to today
+   * when it lies in the year (else it corrects the figure in force last); the earlier figure stays in force before it
+   */
+  validFrom: isoDateSchema.optional(),
+  decisionRef: z.string().trim().max(100).optional(),
 });
 export type SetQuotaBody = z.infer<typeof setQuotaBodySchema>;
 
@@ -57,9 +63,35 @@ export const staffingRowSchema = z.object({
 });
 export type StaffingRow = z.infer<typeof staffingRowSchema>;
 
-export const staffingQuerySchema = z.object({ organizationId: z.string().max(40), year });
+export const staffingQuerySchema = z.object({
+  organizationId: z.string().max(40),
+  year: year.optional(),
+  /** the table as of a day: the tree of that day, the quotas in force that day, the staff in each unit that day */
+  asOf: isoDateSchema.optional(),
+});
+export type StaffingQuery = z.infer<typeof staffingQuerySchema>;
+
+/** One figure of a quota over [validFrom, validTo) within its year. */
+export const quotaVersionSchema = z.object({
+  category: staffingCategorySchema,
+  quota: z.number(),
+  validFrom: isoDateSchema,
+  validTo: isoDateSchema.nullable(),
+  decisionRef: z.string().nullable(),
+  /** set by a restructuring event */
+  byEvent: z.boolean(),
+});
+export type QuotaVersion = z.infer<typeof quotaVersionSchema>;
+export const quotaHistoryQuerySchema = z.object({ organizationId: z.string().max(40), year });
+export const quotaHistorySchema = z.object({
+  organizationId: z.string(),
+  year: z.number(),
+  versions: z.array(quotaVersionSchema),
+});
 export const staffingTableSchema = z.object({
   year: z.number(),
+  /** the day the table is read as of, when asked for one (else the figures of the year as they stand now) */
+  asOf: isoDateSchema.nullable(),
   rows: z.array(staffingRowSchema),
   /** Kết luận 40 verdicts for the root of the table (per category) and over-quota units */
   verdicts: z.array(ruleVerdictSchema),

@@ -1,4 +1,5 @@
 import type { Db } from '../../server/db/database';
+import { inSubtrees } from '../../server/db/scope';
 import { findOrganizationByCode } from '../../server/features/organizations/organization.repository';
 import { loadPolicyLibrary } from '../../server/features/policy/pack.loader';
 import type { PolicyLibrary } from '../../server/features/policy/policy.library';
@@ -46,7 +47,7 @@ export async function loadPlanningDemo(db: Db, library: PolicyLibrary = loadPoli
     .selectFrom('persons as p')
     .innerJoin('organizations as o', 'o.id', 'p.organization_id')
     .select(['p.id', 'p.birth_year', 'p.sex'])
-    .where('o.path', 'like', `${tq.path}%`)
+    .where((eb) => inSubtrees(eb, 'o.path', [tq.path]))
     .where('p.birth_year', '>=', 1968)
     .where('p.birth_year', '<=', 1988)
     .orderBy('p.sort_key')

@@ -1,6 +1,7 @@
 import type { Role } from '../../contracts/common';
 import type { CreateVoteBody, PaperCount, SubjectInput } from '../../contracts/votes';
 import type { Db } from '../../server/db/database';
+import { inSubtrees } from '../../server/db/scope';
 import type { Actor } from '../../server/features/access/access.rules';
 import { findOrganizationByCode } from '../../server/features/organizations/organization.repository';
 import { findUserByUsername, grantsOf } from '../../server/features/users/user.repository';
@@ -62,7 +63,7 @@ export async function loadVotesDemo(db: Db): Promise<void> {
     .selectFrom('persons')
     .innerJoin('organizations', 'organizations.id', 'persons.organization_id')
     .select(['persons.id', 'persons.current_title_code'])
-    .where('organizations.path', 'like', `${tq.path}%`)
+    .where((eb) => inSubtrees(eb, 'organizations.path', [tq.path]))
     .where('persons.current_title_code', 'in', WANTED)
     .orderBy('persons.sort_key')
     .execute();

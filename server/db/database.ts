@@ -15,8 +15,13 @@ import type {
   OrganizationVersionTable,
 } from '../features/organizations/organization.table';
 import type { RestructuringEventTable } from '../features/restructuring/restructuring.table';
-import type { JobPositionAssignmentTable, JobPositionTable, StaffingQuotaTable } from '../features/staffing/staffing.table';
-import type { PositionIncumbentTable, PositionTable } from '../features/positions/position.table';
+import type {
+  JobPositionAssignmentTable,
+  JobPositionTable,
+  StaffingQuotaTable,
+  StaffingQuotaVersionTable,
+} from '../features/staffing/staffing.table';
+import type { PositionIncumbentTable, PositionTable, PositionVersionTable } from '../features/positions/position.table';
 import type { TitleCatalogTable, TitleTable } from '../features/titles/title.table';
 import type { EligibilityFactsTable, PolicyLocalApprovalTable } from '../features/policy/policy.table';
 import type {
@@ -79,6 +84,7 @@ export interface Database {
   title_catalogs: TitleCatalogTable;
   titles: TitleTable;
   positions: PositionTable;
+  position_versions: PositionVersionTable;
   position_incumbents: PositionIncumbentTable;
   organization_versions: OrganizationVersionTable;
   organization_successions: OrganizationSuccessionTable;
@@ -86,6 +92,7 @@ export interface Database {
   administrative_units: AdministrativeUnitTable;
   administrative_unit_mappings: AdministrativeUnitMappingTable;
   staffing_quotas: StaffingQuotaTable;
+  staffing_quota_versions: StaffingQuotaVersionTable;
   job_positions: JobPositionTable;
   job_position_assignments: JobPositionAssignmentTable;
   policy_local_approvals: PolicyLocalApprovalTable;

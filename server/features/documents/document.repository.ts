@@ -64,7 +64,7 @@ export async function listDocuments(db: Db, f: DocumentFilter): Promise<{ rows: 
   if (f.type) q = q.where('d.type', '=', f.type);
   if (f.issuingBody) q = q.where('d.issuing_body', '=', f.issuingBody);
   if (f.year) q = q.where('d.issued_on', '>=', `${f.year}-01-01`).where('d.issued_on', '<=', `${f.year}-12-31`);
-  if (f.underPath) q = q.where('o.path', 'like', `${f.underPath}%`);
+  if (f.underPath) q = q.where((eb) => inSubtrees(eb, 'o.path', [f.underPath!]));
   const [rows, count] = await Promise.all([
     q
       .selectAll('d')

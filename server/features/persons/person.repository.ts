@@ -132,7 +132,7 @@ function searchConditions(eb: PersonEb, dialect: Dialect, f: PersonSearch): Expr
   const and: Expression<SqlBool>[] = [];
   if (f.onlyPersonId) and.push(eb('p.id', '=', f.onlyPersonId));
   else and.push(inSubtrees(eb, 'o.path', f.scopePaths));
-  if (f.subtreePath) and.push(sql<SqlBool>`${sql.ref('o.path')} like ${`${f.subtreePath}%`}`);
+  if (f.subtreePath) and.push(inSubtrees(eb, 'o.path', [f.subtreePath]));
   if (f.nameTokens?.length) {
     if (dialect === 'sqlite') {
       const match = f.nameTokens.map((t) => `"${t}"*`).join(' ');
@@ -504,7 +504,7 @@ export async function openOrganizationsUnder(db: Db | Trx, path: string): Promis
   return db
     .selectFrom('organizations')
     .select(['id', 'name', 'code'])
-    .where('path', 'like', `${path}%`)
+    .where((eb) => inSubtrees(eb, 'path', [path]))
     .where('valid_to', 'is', null)
     .orderBy('path')
     .execute();
@@ -527,7 +527,7 @@ export async function openIncumbentsUnder(db: Db | Trx, path: string) {
       't.name as title_name',
       't.head_title_id',
     ])
-    .where('o.path', 'like', `${path}%`)
+    .where((eb) => inSubtrees(eb, 'o.path', [path]))
     .where('i.to_date', 'is', null)
     .orderBy('i.from_date')
     .execute();

@@ -1,6 +1,6 @@
-import type { Incumbent, Position } from '../../../contracts/positions';
+import type { Incumbent, Position, PositionVersion } from '../../../contracts/positions';
 import type { PositionWithNames } from './position.repository';
-import type { IncumbentRow } from './position.table';
+import type { IncumbentRow, PositionVersionRow } from './position.table';
 
 export function toIncumbentResponse(row: IncumbentRow): Incumbent {
   return {
@@ -30,5 +30,16 @@ export function toPositionResponse(row: PositionWithNames, incumbents: readonly 
     validTo: row.valid_to,
     incumbents: incumbents.map(toIncumbentResponse),
     vacant: Math.max(0, seatCount - incumbents.length),
+  };
+}
+
+export function toPositionVersionResponse(row: PositionVersionRow): PositionVersion {
+  return {
+    id: row.id,
+    seatCount: Number(row.seat_count),
+    termYears: row.term_years === null ? null : Number(row.term_years),
+    validFrom: row.valid_from,
+    validTo: row.valid_to,
+    decisionRef: row.decision_ref,
   };
 }

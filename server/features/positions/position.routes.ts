@@ -8,6 +8,7 @@ import {
   endIncumbentBodySchema,
   incumbentSchema,
   positionListQuerySchema,
+  positionHistorySchema,
   positionListSchema,
   positionSchema,
   updatePositionBodySchema,
@@ -56,6 +57,18 @@ export function positionRoutes(app: FastifyInstance, db: Db): void {
       },
     },
     async (req) => service.updatePosition(db, requireActor(req), req.params.id, req.body),
+  );
+  r.get(
+    '/api/positions/:id/history',
+    {
+      schema: {
+        tags: ['positions'],
+        summary: "Lịch sử số lượng và người giữ vị trí / a seat's figures and holders over time",
+        params: idParams,
+        response: { 200: positionHistorySchema, ...errorResponses },
+      },
+    },
+    async (req) => service.positionHistory(db, requireActor(req), req.params.id),
   );
   r.post(
     '/api/positions/:id/close',

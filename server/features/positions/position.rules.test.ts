@@ -3,6 +3,7 @@ import {
   type SeatFacts,
   type TitleFacts,
   addMonths,
+  maxSeatedFrom,
   periodsOverlap,
   seatProblems,
   termEndFrom,
@@ -70,5 +71,24 @@ describe('dates', () => {
     expect(termEndsWithin('2027-05-28', '2026-11-27', 6)).toBe(false);
     expect(termEndsWithin('2026-11-26', '2026-11-27', 6)).toBe(false);
     expect(termEndsWithin(null, '2026-11-27', 6)).toBe(false);
+  });
+});
+
+describe('maxSeatedFrom', () => {
+  const h = (from: string, to: string | null) => ({ from, to });
+  it('counts the people holding the seat on the day itself', () => {
+    expect(maxSeatedFrom([h('2024-01-01', null), h('2024-06-01', null)], '2025-01-01')).toBe(2);
+  });
+  it('does not count an incumbency that ended on the day (the end date is exclusive)', () => {
+    expect(maxSeatedFrom([h('2024-01-01', '2025-01-01'), h('2024-06-01', null)], '2025-01-01')).toBe(1);
+  });
+  it('counts a later start that overlaps someone still seated', () => {
+    expect(maxSeatedFrom([h('2024-01-01', null), h('2025-03-01', null)], '2025-01-01')).toBe(2);
+  });
+  it('does not add a later start that follows an end', () => {
+    expect(maxSeatedFrom([h('2024-01-01', '2025-03-01'), h('2025-03-01', null)], '2025-01-01')).toBe(1);
+  });
+  it('is zero for an empty seat', () => {
+    expect(maxSeatedFrom([], '2025-01-01')).toBe(0);
   });
 });

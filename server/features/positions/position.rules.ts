@@ -91,3 +91,17 @@ export function addMonths(date: string, months: number): string {
 export function termEndsWithin(termEnd: string | null, asOf: string, months: number): boolean {
   return termEnd !== null && termEnd >= asOf && termEnd <= addMonths(asOf, months);
 }
+
+/**
+ * The most people holding a seat at once on any day from `from` on, given its incumbencies ([from, to)): the fewest
+ * places the seat may have from that day. Counted at `from` and at every later start, where the number can only rise.
+ */
+export function maxSeatedFrom(history: readonly { from: string; to: string | null }[], from: string): number {
+  const points = [from, ...history.map((h) => h.from).filter((d) => d > from)];
+  let max = 0;
+  for (const day of points) {
+    const n = history.filter((h) => h.from <= day && (h.to === null || h.to > day)).length;
+    if (n > max) max = n;
+  }
+  return max;
+}

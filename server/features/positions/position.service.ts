@@ -3,6 +3,7 @@ import type {
   CreatePositionBody,
   Incumbent,
   Position,
+  PositionHistory,
   PositionListQuery,
   RuleVerdict,
   UpdatePositionBody,
@@ -16,9 +17,9 @@ import { appendAudit } from '../audit/audit.repository';
 import { findOrganization } from '../organizations/organization.repository';
 import { findTitle, findTitlesByIds, listCatalogs } from '../titles/title.repository';
 import { catalogInForce } from '../titles/title.rules';
-import { toIncumbentResponse, toPositionResponse } from './position.mapper';
+import { toIncumbentResponse, toPositionResponse, toPositionVersionResponse } from './position.mapper';
 import * as repo from './position.repository';
-import { type TitleFacts, periodsOverlap, seatProblems, termEndFrom, termEndsWithin } from './position.rules';
+import { type TitleFacts, maxSeatedFrom, periodsOverlap, seatProblems, termEndFrom, termEndsWithin } from './position.rules';
 
 const positionNotFound = () => notFound('vị trí', 'Position');
 const ddmmyyyy = (iso: string) => iso.split('-').reverse().join('/');
@@ -238,7 +239,11 @@ export async function endIncumbentIn(trx: Trx, actor: Actor | null, incumbentId:
   }
 }
 
-/** Changes a seat's number of places or term length; refuses fewer places than people now seated, naming the field. */
+/**
+ * Changes a seat's number of places or term length from a day on (default today): the earlier figures stay as the
+ * seat's history; a change on the first day of the current figures corrects them. Refuses fewer places than people
+ * seated at once on any day from then on, and a day before the current figures began, naming the field.
+ */
 export async function updatePosition(
   db: Db,
   actor: Actor | null,
@@ -251,30 +256,64 @@ export async function updatePosition(
     if (actor && !mayActOn(actor, 'positions.write', seat.organization_path)) throw forbidden();
     if (seat.valid_to !== null)
       throw new AppError('CONFLICT', `Vị trí đã kết thúc từ ${ddmmyyyy(seat.valid_to)}`, `The seat closed on ${seat.valid_to}`);
-    const today = todayIso();
-    const seated = (await repo.incumbentsAsOf(trx, [seat.id], today)).length;
+    const from = body.from ?? todayIso();
+    const versions = await repo.versionsOfPosition(trx, seat.id);
+    const open = versions[versions.length - 1]!;
+    if (from < open.valid_from)
+      throw validation(
+        'from',
+        `số lượng hiện hành áp dụng từ ${ddmmyyyy(open.valid_from)}: thay đổi phải từ ngày đó trở đi`,
+        `the current figures apply from ${open.valid_from}: a change must start on or after that day`,
+      );
+    const history = await repo.incumbenciesOfPosition(trx, seat.id);
+    const seated = maxSeatedFrom(
+      history.map((h) => ({ from: h.from_date, to: h.to_date })),
+      from,
+    );
     if (body.seatCount !== undefined && body.seatCount < seated)
       throw validation(
         'seatCount',
-        `số lượng ${body.seatCount} ít hơn số người đang giữ vị trí (${seated}): hãy kết thúc nhiệm kỳ của người giữ trước`,
-        `${body.seatCount} places is fewer than the ${seated} people now seated: end an incumbency first`,
+        `số lượng ${body.seatCount} ít hơn số người giữ vị trí từ ngày ${ddmmyyyy(from)} (${seated}): hãy kết thúc nhiệm kỳ của người giữ trước`,
+        `${body.seatCount} places is fewer than the ${seated} people holding the seat from ${from}: end an incumbency first`,
       );
-    const set: { seat_count?: number; term_years?: number | null } = {};
-    if (body.seatCount !== undefined) set.seat_count = body.seatCount;
-    if (body.termYears !== undefined) set.term_years = body.termYears;
-    await repo.updatePositionRow(trx, seat.id, set);
+    const set = {
+      seat_count: body.seatCount ?? Number(open.seat_count),
+      term_years: body.termYears !== undefined ? body.termYears : open.term_years === null ? null : Number(open.term_years),
+    };
+    const { before, after } = await repo.changePositionFrom(trx, seat.id, set, from, body.decisionRef ?? null);
     await appendAudit(trx, {
       actorId: actor?.userId ?? null,
       action: 'position.update',
       entity: 'position',
       entityId: seat.id,
       organizationId: seat.organization_id,
-      before: { seat_count: seat.seat_count, term_years: seat.term_years },
-      after: set,
+      before: { seat_count: before.seat_count, term_years: before.term_years, valid_from: before.valid_from },
+      after: {
+        seat_count: after.seat_count,
+        term_years: after.term_years,
+        valid_from: after.valid_from,
+        decision_ref: after.decision_ref,
+      },
     });
+    const today = todayIso();
     const updated = (await repo.findPosition(trx, seat.id))!;
     return toPositionResponse(updated, await repo.incumbentsAsOf(trx, [seat.id], today));
   });
+}
+
+/** A seat's figures over time and everyone who ever held it, in the actor's scope. */
+export async function positionHistory(db: Db, actor: Actor, positionId: string): Promise<PositionHistory> {
+  const seat = await repo.findPosition(db, positionId);
+  if (!seat || !mayActOn(actor, 'positions.read', seat.organization_path)) throw positionNotFound();
+  const versions = await repo.versionsOfPosition(db, seat.id);
+  const incumbents = await repo.incumbenciesOfPosition(db, seat.id);
+  return {
+    positionId: seat.id,
+    titleName: seat.title_name,
+    organizationName: seat.organization_name,
+    versions: versions.map(toPositionVersionResponse),
+    incumbents: incumbents.map(toIncumbentResponse),
+  };
 }
 
 /** Closes a seat from `validTo` (exclusive); refuses while somebody still holds it on or after that day, naming them. */
@@ -290,6 +329,13 @@ export async function closePosition(db: Db, actor: Actor | null, positionId: str
         'validTo',
         `ngày kết thúc phải sau ngày lập vị trí ${ddmmyyyy(seat.valid_from)}`,
         `must be after the seat's first day ${seat.valid_from}`,
+      );
+    const lastVersion = (await repo.versionsOfPosition(trx, seat.id)).at(-1)!;
+    if (validTo <= lastVersion.valid_from)
+      throw validation(
+        'validTo',
+        `số lượng của vị trí đã được thay đổi từ ${ddmmyyyy(lastVersion.valid_from)}: ngày kết thúc phải sau ngày đó`,
+        `the seat's figures changed on ${lastVersion.valid_from}: it must close after that day`,
       );
     const still = (await repo.incumbenciesOfPosition(trx, seat.id)).filter((h) => h.to_date === null || h.to_date > validTo);
     if (still.length)

@@ -36,3 +36,16 @@ export type NewPositionRow = Insertable<PositionTable>;
 export type PositionUpdate = Updateable<PositionTable>;
 export type IncumbentRow = Selectable<PositionIncumbentTable>;
 export type NewIncumbentRow = Insertable<PositionIncumbentTable>;
+
+/** A seat's number of places and term length over [valid_from, valid_to); the seat row holds the latest. */
+export interface PositionVersionTable {
+  id: string;
+  position_id: string;
+  seat_count: number;
+  term_years: number | null;
+  valid_from: string;
+  valid_to: string | null;
+  decision_ref: string | null;
+  created_at: string;
+}
+export type PositionVersionRow = Selectable<PositionVersionTable>;

@@ -3,7 +3,15 @@ import { createTestDatabase, type TestDatabase, testDialects } from '../../../te
 import type { Actor } from '../access/access.rules';
 import { createOrganization, createRootOrganization } from '../organizations/organization.service';
 import { syncTitleCatalog } from '../titles/title.service';
-import { addIncumbent, closePosition, createPosition, endIncumbent, listPositions, updatePosition } from './position.service';
+import {
+  addIncumbent,
+  closePosition,
+  createPosition,
+  endIncumbent,
+  listPositions,
+  positionHistory,
+  updatePosition,
+} from './position.service';
 import { closeJobPosition, createJobPosition, assignJobPosition, updateJobPosition } from '../staffing/staffing.service';
 
 const P1 = '01JD0000000000000000000001';
@@ -189,7 +197,7 @@ describe.each(testDialects())('positions on %s', (dialect) => {
       code: 'VALIDATION',
       details: [{ path: 'seatCount' }],
     });
-    expect((await updatePosition(db.db, officer, seat.id, { seatCount: 2, termYears: 5 })).seatCount).toBe(2);
+    expect((await updatePosition(db.db, officer, seat.id, { seatCount: 2, termYears: 5, from: '2025-09-01' })).seatCount).toBe(2);
     await expect(updatePosition(db.db, outsider, seat.id, { seatCount: 2 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const occupied = (await closePosition(db.db, officer, seat.id, '2026-01-01').catch((e: unknown) => e)) as Error & {
       details: { path: string }[];
@@ -244,5 +252,65 @@ describe.each(testDialects())('positions on %s', (dialect) => {
     expect(err).toMatchObject({ details: [{ path: 'validTo' }] });
     expect(err.message).toContain('Đỗ Minh Tú');
     await expect(closeJobPosition(db.db, outsider, job.id, '2026-01-01')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('keeps the earlier places of a seat as history: the chart as of a date shows the figures of that date', async () => {
+    const seat = await createPosition(db.db, officer, {
+      organizationId: deptId,
+      titleId: 'KL-35:PHO_GIAM_DOC_SO',
+      seatCount: 2,
+      termYears: 5,
+      validFrom: '2025-07-01',
+    });
+    await addIncumbent(db.db, officer, seat.id, {
+      personId: '01JD0000000000000000000095',
+      personName: 'Lê Văn Hùng',
+      how: 'appointed',
+      from: '2025-07-01',
+    });
+    // three places from 01/01/2026 (decision), corrected the same day to four
+    await updatePosition(db.db, officer, seat.id, { seatCount: 3, from: '2026-01-01', decisionRef: '12/QĐ-UBND' });
+    await updatePosition(db.db, officer, seat.id, { seatCount: 4, from: '2026-01-01' });
+    const on = async (asOf: string) =>
+      (await listPositions(db.db, officer, { organizationId: deptId, asOf, limit: 50, offset: 0 })).items.find(
+        (p) => p.id === seat.id,
+      );
+    expect(await on('2025-12-31')).toMatchObject({ seatCount: 2, vacant: 1 });
+    expect(await on('2026-01-01')).toMatchObject({ seatCount: 4, vacant: 3 });
+    const history = await positionHistory(db.db, officer, seat.id);
+    expect(history.versions).toEqual([
+      expect.objectContaining({ seatCount: 2, termYears: 5, validFrom: '2025-07-01', validTo: '2026-01-01' }),
+      expect.objectContaining({ seatCount: 4, termYears: 5, validFrom: '2026-01-01', validTo: null, decisionRef: '12/QĐ-UBND' }),
+    ]);
+    expect(history.incumbents.map((i) => i.personName)).toEqual(['Lê Văn Hùng']);
+    // a change dated before the current figures began would rewrite history: refused, naming the field
+    await expect(updatePosition(db.db, officer, seat.id, { seatCount: 5, from: '2025-12-01' })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      details: [{ path: 'from' }],
+    });
+    // closing the seat closes its last version; it is gone from the chart from that day, still there the day before
+    await expect(closePosition(db.db, officer, seat.id, '2026-01-01')).rejects.toMatchObject({ details: [{ path: 'validTo' }] });
+    const inc = history.incumbents[0]!;
+    await endIncumbent(db.db, officer, inc.id, '2026-03-01');
+    await closePosition(db.db, officer, seat.id, '2026-03-01');
+    expect(await on('2026-02-28')).toMatchObject({ seatCount: 4 });
+    expect(await on('2026-03-01')).toBeUndefined();
+    expect((await positionHistory(db.db, officer, seat.id)).versions.at(-1)).toMatchObject({ validTo: '2026-03-01' });
+    await expect(positionHistory(db.db, outsider, seat.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('refuses fewer places from a day on than people who will hold the seat at once later', async () => {
+    const seat = await createPosition(db.db, officer, {
+      organizationId: deptId,
+      titleId: 'KL-35:PHO_GIAM_DOC_SO',
+      seatCount: 3,
+      validFrom: '2025-07-01',
+    });
+    await addIncumbent(db.db, officer, seat.id, { personId: P1, personName: 'Người A', how: 'appointed', from: '2025-07-01' });
+    await addIncumbent(db.db, officer, seat.id, { personId: P2, personName: 'Người B', how: 'appointed', from: '2026-02-01' });
+    await expect(updatePosition(db.db, officer, seat.id, { seatCount: 1, from: '2026-01-01' })).rejects.toMatchObject({
+      details: [{ path: 'seatCount' }],
+    });
+    expect((await updatePosition(db.db, officer, seat.id, { seatCount: 2, from: '2026-01-01' })).seatCount).toBe(2);
   });
 });

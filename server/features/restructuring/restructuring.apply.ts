@@ -3,7 +3,7 @@ import type { RuleVerdict } from '../../../contracts/positions';
 import type { RestructuringPlan, UnitRef } from '../../../contracts/restructuring';
 import type { StaffingCategory } from '../../../contracts/staffing';
 import type { Trx } from '../../db/database';
-import { AppError, forbidden } from '../../http/errors';
+import { AppError, forbidden, validation } from '../../http/errors';
 import { groupBy } from '../../lib/collections';
 import { newId, nowIso } from '../../lib/ids';
 import { foldVietnamese } from '../../lib/text';
@@ -15,12 +15,15 @@ import * as posRepo from '../positions/position.repository';
 import { seatProblems } from '../positions/position.rules';
 import { titleFactsFor } from '../positions/position.service';
 import * as staffRepo from '../staffing/staffing.repository';
+import type { QuotaVersionChange } from '../staffing/staffing.repository';
 import { countedStaff } from '../staffing/staffing.service';
 import { overQuotaVerdicts } from '../staffing/staffing.rules';
 import { unplacedStaffVerdict } from './restructuring.rules';
 import * as titleRepo from '../titles/title.repository';
 import { catalogInForce } from '../titles/title.rules';
 import { commonAncestorPath, mappingErrors, planShapeErrors, rebasePath, wouldCycle } from './restructuring.rules';
+
+const ddmmyyyy = (iso: string) => iso.split('-').reverse().join('/');
 
 /** One reversible step; a revert undoes them in reverse order. */
 export type UndoStep =
@@ -43,7 +46,13 @@ export type UndoStep =
   | { op: 'assignmentInserted'; id: string }
   | { op: 'assignmentEnded'; id: string }
   | { op: 'quotaInserted'; id: string }
-  | { op: 'quotaUpdated'; id: string; before: { quota: number; actual: number | null } };
+  | {
+      op: 'quotaUpdated';
+      id: string;
+      before: { quota: number; actual: number | null };
+      /** the figure's version change (absent in events applied before quotas kept versions) */
+      version?: QuotaVersionChange;
+    };
 
 export interface Change {
   action: string;
@@ -624,12 +633,20 @@ export async function applyPlan(trx: Trx, actor: Actor | null, plan: Restructuri
     const actual = null; // the actual count comes from the records
     const found = await staffRepo.findQuota(trx, unit.id, year, category);
     if (found) {
+      const open = (await staffRepo.versionsOfQuota(trx, found.id)).at(-1)!;
+      if (E < open.valid_from)
+        throw validation(
+          'effectiveDate',
+          `biên chế năm ${year} của "${unit.name}" đã được điều chỉnh từ ${ddmmyyyy(open.valid_from)}, sau ngày hiệu lực của sự kiện`,
+          `the ${year} quota of "${unit.name}" was changed from ${open.valid_from}, after the event's effective date`,
+        );
+      const version = await staffRepo.changeQuotaFrom(trx, found.id, quota, E, { decisionRef: null, eventId });
       undo.push({
         op: 'quotaUpdated',
         id: found.id,
         before: { quota: Number(found.quota), actual: found.actual === null ? null : Number(found.actual) },
+        version,
       });
-      await staffRepo.updateQuota(trx, found.id, { quota, actual });
     } else {
       const row = {
         id: newId(),
@@ -641,7 +658,7 @@ export async function applyPlan(trx: Trx, actor: Actor | null, plan: Restructuri
         event_id: eventId,
         created_at: nowIso(),
       };
-      await staffRepo.insertQuota(trx, row);
+      await staffRepo.insertQuota(trx, row, E);
       undo.push({ op: 'quotaInserted', id: row.id });
     }
     await audit(

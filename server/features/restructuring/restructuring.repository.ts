@@ -1,4 +1,3 @@
-import { type SqlBool, sql } from 'kysely';
 import type { Db, Trx } from '../../db/database';
 import { inSubtrees } from '../../db/scope';
 import type { RestructuringEventRow } from './restructuring.table';
@@ -19,16 +18,28 @@ export async function markReverted(trx: Trx, id: string, by: string | null, at: 
     .execute();
 }
 
+/** Every path on the way down to each root, the root excluded: `/a/b/c/` → `/a/`, `/a/b/`. */
+function ancestorPaths(roots: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const root of roots) {
+    const ids = root.split('/').filter(Boolean);
+    for (let i = 1; i < ids.length; i++) out.add(`/${ids.slice(0, i).join('/')}/`);
+  }
+  return [...out];
+}
+
 /** Events anchored in the given subtrees or above them (the caller filters the latter), newest first. */
 export async function listEvents(db: Db, roots: readonly string[]): Promise<RestructuringEventRow[]> {
   if (roots.length === 0) return [];
+  const above = ancestorPaths(roots);
   return db
     .selectFrom('restructuring_events')
     .selectAll()
     .where((eb) =>
       eb.or([
         inSubtrees(eb, 'anchor_path', roots),
-        ...roots.map((root) => sql<SqlBool>`${root} like ${sql.ref('anchor_path')} || '%'`),
+        // anchored above a root: the anchor is one of the root's ancestors' paths (equality look-ups on the path index)
+        ...(above.length ? [eb('anchor_path', 'in', above)] : []),
       ]),
     )
     .orderBy('effective_date', 'desc')

@@ -254,6 +254,7 @@ async function undoStep(trx: Trx, step: UndoStep): Promise<void> {
     case 'quotaInserted':
       return staffRepo.deleteQuota(trx, step.id);
     case 'quotaUpdated':
+      if (step.version) await staffRepo.undoQuotaChange(trx, step.version);
       return staffRepo.updateQuota(trx, step.id, step.before);
   }
 }

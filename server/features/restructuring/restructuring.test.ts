@@ -7,7 +7,14 @@ import { findOrganization } from '../organizations/organization.repository';
 import { createOrganization, createRootOrganization } from '../organizations/organization.service';
 import { addIncumbent, createPosition, listPositions } from '../positions/position.service';
 import { addStaff } from '../staffing/staff.fixtures';
-import { assignJobPosition, createJobPosition, listJobPositions, setQuota, staffingTable } from '../staffing/staffing.service';
+import {
+  assignJobPosition,
+  createJobPosition,
+  listJobPositions,
+  quotaHistory,
+  setQuota,
+  staffingTable,
+} from '../staffing/staffing.service';
 import { syncTitleCatalog } from '../titles/title.service';
 import { applyRestructuring, previewRestructuring, revertRestructuring } from './restructuring.service';
 
@@ -274,6 +281,43 @@ describe.each(testDialects())('restructuring on %s', (dialect) => {
     const restored = await listPositions(db.db, admin(), { organizationId: ids.A!, asOf: '2026-01-01', limit: 50, offset: 0 });
     expect(restored.items.map((p) => p.incumbents.length)).toEqual([1, 2]);
     await expect(revertRestructuring(db.db, admin(), event.id)).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('merging into an existing unit changes its quota from the effective date, kept as history; the revert removes it', async () => {
+    const { event } = await applyRestructuring(
+      db.db,
+      admin(),
+      plan({
+        kind: 'merge',
+        effectiveDate: '2025-07-01',
+        title: 'Nhập tỉnh B vào tỉnh A',
+        sources: [ids.B!],
+        targetId: ids.A!,
+        seats: [seats['B.BT']!, seats['B.PBT']!].map((positionId) => ({ positionId, to: { id: ids.A! } })),
+        people: ['B.BT', 'B.PBT1', 'B.PBT2'].map((k) => ({ incumbentId: people[k]!, to: 'follow' as const })),
+      }),
+    );
+    const history = async () =>
+      (await quotaHistory(db.db, admin(), { organizationId: ids.A!, year: 2025 })).versions.map((v) => [
+        v.quota,
+        v.validFrom,
+        v.validTo,
+        v.byEvent,
+      ]);
+    expect(await history()).toEqual([
+      [100, '2025-01-01', '2025-07-01', false],
+      [180, '2025-07-01', null, true],
+    ]);
+    const cadresOfA = async (asOf: string) =>
+      (await staffingTable(db.db, admin(), { organizationId: ids.A!, asOf })).rows[0]!.own.find(
+        (f) => f.category === 'cadre_civil_servant',
+      );
+    // the day before: A's own quota and people; from the day: the merged quota, B's people counted into A
+    expect(await cadresOfA('2025-06-30')).toMatchObject({ quota: 100, actual: 97 });
+    expect(await cadresOfA('2025-07-01')).toMatchObject({ quota: 180, actual: 97 + 79 });
+    await revertRestructuring(db.db, admin(), event.id);
+    expect(await history()).toEqual([[100, '2025-01-01', null, false]]);
+    expect(await cadresOfA('2025-07-01')).toMatchObject({ quota: 100, actual: 97 });
   });
 
   it('refuses to revert while a later event or a hand-made seat depends on the result', async () => {

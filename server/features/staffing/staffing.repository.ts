@@ -3,7 +3,8 @@ import type { StaffingCategory } from '../../../contracts/staffing';
 import type { Db, Trx } from '../../db/database';
 import { dialectOf } from '../../db/dialect';
 import { inSubtrees } from '../../db/scope';
-import type { JobPositionAssignmentRow, JobPositionRow, StaffingQuotaRow } from './staffing.table';
+import { newId, nowIso } from '../../lib/ids';
+import type { JobPositionAssignmentRow, JobPositionRow, StaffingQuotaRow, StaffingQuotaVersionRow } from './staffing.table';
 
 export async function quotasOf(db: Db | Trx, organizationIds: readonly string[], year: number): Promise<StaffingQuotaRow[]> {
   if (organizationIds.length === 0) return [];
@@ -41,16 +42,179 @@ export async function findQuotaById(db: Db | Trx, id: string) {
   return db.selectFrom('staffing_quotas').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function insertQuota(trx: Trx, row: StaffingQuotaRow): Promise<void> {
+/** Inserts a quota and its first figure, in force from `validFrom`. */
+export async function insertQuota(
+  trx: Trx,
+  row: StaffingQuotaRow,
+  validFrom: string,
+  decisionRef: string | null = null,
+): Promise<StaffingQuotaVersionRow> {
   await trx.insertInto('staffing_quotas').values(row).execute();
+  const version = {
+    id: newId(),
+    quota_id: row.id,
+    quota: row.quota,
+    valid_from: validFrom,
+    valid_to: null,
+    decision_ref: decisionRef,
+    event_id: row.event_id,
+    created_at: nowIso(),
+  };
+  await trx.insertInto('staffing_quota_versions').values(version).execute();
+  return version;
 }
 
+/** Sets the quota row only (its latest figure); the versions are kept by changeQuotaFrom and its undo. */
 export async function updateQuota(trx: Trx, id: string, set: { quota: number; actual: number | null }): Promise<void> {
   await trx.updateTable('staffing_quotas').set(set).where('id', '=', id).execute();
 }
 
 export async function deleteQuota(trx: Trx, id: string): Promise<void> {
+  await trx.deleteFrom('staffing_quota_versions').where('quota_id', '=', id).execute();
   await trx.deleteFrom('staffing_quotas').where('id', '=', id).execute();
+}
+
+/** Every figure a quota has had, oldest first. */
+export async function versionsOfQuota(db: Db | Trx, quotaId: string): Promise<StaffingQuotaVersionRow[]> {
+  return db.selectFrom('staffing_quota_versions').selectAll().where('quota_id', '=', quotaId).orderBy('valid_from').execute();
+}
+
+export type QuotaVersionChange =
+  | { kind: 'corrected'; versionId: string; before: number; beforeDecisionRef: string | null }
+  | { kind: 'opened'; versionId: string; closedId: string };
+
+/**
+ * The quota's figure from `from` on: the figure that starts that day is corrected in place, else the open one ends
+ * the day before and a new one starts; the quota row takes the new figure. The caller has checked that `from` is not
+ * before the open figure's start.
+ */
+export async function changeQuotaFrom(
+  trx: Trx,
+  quotaId: string,
+  quota: number,
+  from: string,
+  meta: { decisionRef: string | null; eventId: string | null },
+): Promise<QuotaVersionChange> {
+  const open = (await versionsOfQuota(trx, quotaId)).at(-1)!;
+  await trx.updateTable('staffing_quotas').set({ quota, actual: null }).where('id', '=', quotaId).execute();
+  if (open.valid_from === from) {
+    await trx
+      .updateTable('staffing_quota_versions')
+      .set({ quota, decision_ref: meta.decisionRef ?? open.decision_ref })
+      .where('id', '=', open.id)
+      .execute();
+    return { kind: 'corrected', versionId: open.id, before: Number(open.quota), beforeDecisionRef: open.decision_ref };
+  }
+  await trx.updateTable('staffing_quota_versions').set({ valid_to: from }).where('id', '=', open.id).execute();
+  const id = newId();
+  await trx
+    .insertInto('staffing_quota_versions')
+    .values({
+      id,
+      quota_id: quotaId,
+      quota,
+      valid_from: from,
+      valid_to: null,
+      decision_ref: meta.decisionRef,
+      event_id: meta.eventId,
+      created_at: nowIso(),
+    })
+    .execute();
+  return { kind: 'opened', versionId: id, closedId: open.id };
+}
+
+/** Undoes a changeQuotaFrom (the quota row is restored by the caller). */
+export async function undoQuotaChange(trx: Trx, change: QuotaVersionChange): Promise<void> {
+  if (change.kind === 'corrected') {
+    await trx
+      .updateTable('staffing_quota_versions')
+      .set({ quota: change.before, decision_ref: change.beforeDecisionRef })
+      .where('id', '=', change.versionId)
+      .execute();
+    return;
+  }
+  await trx.deleteFrom('staffing_quota_versions').where('id', '=', change.versionId).execute();
+  await trx.updateTable('staffing_quota_versions').set({ valid_to: null }).where('id', '=', change.closedId).execute();
+}
+
+/** The figures in force on `asOf` of these units' quotas of year(`asOf`). */
+export async function quotasOfUnitsAsOf(db: Db | Trx, organizationIds: readonly string[], asOf: string) {
+  const out: { organization_id: string; category: StaffingCategory; quota: number }[] = [];
+  for (let i = 0; i < organizationIds.length; i += 500)
+    out.push(
+      ...(await db
+        .selectFrom('staffing_quotas as q')
+        .innerJoin('staffing_quota_versions as v', 'v.quota_id', 'q.id')
+        .select(['q.organization_id', 'q.category', 'v.quota'])
+        .where('q.organization_id', 'in', organizationIds.slice(i, i + 500))
+        .where('q.year', '=', Number(asOf.slice(0, 4)))
+        .where('v.valid_from', '<=', asOf)
+        .where((eb) => eb.or([eb('v.valid_to', 'is', null), eb('v.valid_to', '>', asOf)]))
+        .execute()),
+    );
+  return out;
+}
+
+/** These units' quotas of a year as they stand now, asked in chunks. */
+export async function quotasOfMany(db: Db | Trx, organizationIds: readonly string[], year: number): Promise<StaffingQuotaRow[]> {
+  const out: StaffingQuotaRow[] = [];
+  for (let i = 0; i < organizationIds.length; i += 500)
+    out.push(...(await quotasOf(db, organizationIds.slice(i, i + 500), year)));
+  return out;
+}
+
+/** What a person's record says about where he worked when (parsed by the caller), with his rank code's prefix. */
+export interface PlacementRow {
+  personId: string;
+  organizationId: string;
+  currentTitleCode: string | null;
+  rankPrefix: string;
+  recruitmentDate: string | null;
+  workHistoryJson: string | null;
+}
+
+/**
+ * The placement facts of the people recorded in units under `path` (current tree) or in the units given (closed
+ * predecessors): only the fields the count needs are read out of the 2C record.
+ */
+export async function placementFacts(
+  db: Db | Trx,
+  where: { path: string } | { organizationIds: readonly string[] },
+  prefixLength: number,
+): Promise<PlacementRow[]> {
+  const postgres = dialectOf(db) === 'postgres';
+  const rank = postgres
+    ? sql<string>`substr(trim(coalesce(p.data_json::json ->> 'civilServiceRankCode', '')), 1, ${sql.lit(prefixLength)})`
+    : sql<string>`substr(trim(coalesce(json_extract(p.data_json, '$.civilServiceRankCode'), '')), 1, ${sql.lit(prefixLength)})`;
+  const recruited = postgres
+    ? sql<string | null>`p.data_json::json ->> 'recruitmentDate'`
+    : sql<string | null>`json_extract(p.data_json, '$.recruitmentDate')`;
+  const work = postgres
+    ? sql<string | null>`(p.data_json::json -> 'workHistory')::text`
+    : sql<string | null>`json_extract(p.data_json, '$.workHistory')`;
+  const query = (f: (q: ReturnType<typeof base>) => ReturnType<typeof base>) => f(base()).execute();
+  function base() {
+    return db
+      .selectFrom('persons as p')
+      .innerJoin('organizations as o', 'o.id', 'p.organization_id')
+      .select(['p.id', 'p.organization_id', 'p.current_title_code'])
+      .select(rank.as('rank_prefix'))
+      .select(recruited.as('recruitment_date'))
+      .select(work.as('work_history'));
+  }
+  const rows: Awaited<ReturnType<typeof query>> = [];
+  if ('path' in where) rows.push(...(await query((q) => q.where((eb) => inSubtrees(eb, 'o.path', [where.path])))));
+  else
+    for (let i = 0; i < where.organizationIds.length; i += 500)
+      rows.push(...(await query((q) => q.where('p.organization_id', 'in', where.organizationIds.slice(i, i + 500)))));
+  return rows.map((r) => ({
+    personId: r.id,
+    organizationId: r.organization_id,
+    currentTitleCode: r.current_title_code,
+    rankPrefix: String(r.rank_prefix ?? ''),
+    recruitmentDate: r.recruitment_date ?? null,
+    workHistoryJson: r.work_history ?? null,
+  }));
 }
 
 export async function jobPositionsOf(db: Db | Trx, organizationId: string, asOf: string): Promise<JobPositionRow[]> {

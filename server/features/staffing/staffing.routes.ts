@@ -8,6 +8,8 @@ import {
   jobPositionListQuerySchema,
   jobPositionListSchema,
   jobPositionSchema,
+  quotaHistoryQuerySchema,
+  quotaHistorySchema,
   setQuotaBodySchema,
   staffingQuerySchema,
   staffingTableSchema,
@@ -42,6 +44,18 @@ export function staffingRoutes(app: FastifyInstance, db: Db): void {
       await service.setQuota(db, requireActor(req), req.body);
       return reply.status(204).send(null);
     },
+  );
+  r.get(
+    '/api/staffing/quotas/history',
+    {
+      schema: {
+        tags: ['staffing'],
+        summary: "Các lần giao, điều chỉnh biên chế trong năm / a year's quota figures over time",
+        querystring: quotaHistoryQuerySchema,
+        response: { 200: quotaHistorySchema, ...errorResponses },
+      },
+    },
+    async (req) => service.quotaHistory(db, requireActor(req), req.query),
   );
   r.get(
     '/api/job-positions',

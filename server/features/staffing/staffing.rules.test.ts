@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { rankPrefixLength, staffCategoryPolicy, staffingPolicy } from './staffing.policy';
-import { kl40Target, kl40Verdict, overQuotaVerdicts, rollUp, staffCategoryOf, tallyStaff } from './staffing.rules';
+import {
+  type PlacementFacts,
+  kl40Target,
+  kl40Verdict,
+  overQuotaVerdicts,
+  periodEnd,
+  periodStart,
+  placementOn,
+  rollUp,
+  staffCategoryOf,
+  tallyStaff,
+} from './staffing.rules';
 
 const policy = staffingPolicy();
 const unit = { organizationId: 'o', organizationName: 'Sở Nội vụ' };
@@ -82,5 +93,50 @@ describe('counting staff from the records (policy/staffing/categories.yaml)', ()
     );
     expect(Object.fromEntries(counts.get('a')!)).toEqual({ cadre_civil_servant: 5, public_employee: 4 });
     expect(Object.fromEntries(counts.get('b')!)).toEqual({ contract: 1 });
+  });
+});
+
+describe('placementOn: where the records place a person on a day', () => {
+  const base: PlacementFacts = {
+    currentOrganizationId: 'NOW',
+    currentTitleCode: null,
+    recruitmentDate: '2010-03',
+    workHistory: [
+      { from: '2010-03', to: '2015-06', organizationId: 'A', titleCode: null },
+      { from: '2015-06', to: '2020', organizationId: null, titleCode: null },
+      { from: '2021-01', to: null, organizationId: 'NOW', titleCode: 'TRUONG_PHONG' },
+    ],
+  };
+  it('reads partial dates as the whole month or year they name', () => {
+    expect(periodStart('2015')).toBe('2015-01-01');
+    expect(periodEnd('2015')).toBe('2015-12-31');
+    expect(periodEnd('2024-02')).toBe('2024-02-29');
+    expect(periodEnd('2025-02')).toBe('2025-02-28');
+    expect(periodEnd('2025-02-10')).toBe('2025-02-10');
+  });
+  it('is nowhere before the recruitment date, and in the first unit on its first day', () => {
+    expect(placementOn(base, '2010-02-28')).toBeNull();
+    expect(placementOn(base, '2010-03-01')).toEqual({ organizationId: 'A', holdsTitle: false });
+  });
+  it('takes the later row in the month two rows share (the move month)', () => {
+    expect(placementOn(base, '2015-06-15')).toBeNull(); // the later row names no unit of the system
+    expect(placementOn(base, '2015-05-31')).toEqual({ organizationId: 'A', holdsTitle: false });
+  });
+  it('counts nobody in a gap between two rows, and the title of the row that covers the day', () => {
+    expect(placementOn(base, '2020-12-31')).toBeNull(); // the row "to 2020" covers the whole of 2020, elsewhere
+    const gap = { ...base, workHistory: [base.workHistory[0]!, base.workHistory[2]!] };
+    expect(placementOn(gap, '2018-01-01')).toBeNull(); // between 06/2015 and 01/2021 the CV says nothing
+    expect(placementOn(base, '2021-01-01')).toEqual({ organizationId: 'NOW', holdsTitle: true });
+  });
+  it('places a person without a CV table in his current unit from his recruitment on', () => {
+    const bare = { ...base, workHistory: [], currentTitleCode: null };
+    expect(placementOn(bare, '2010-02-01')).toBeNull();
+    expect(placementOn(bare, '2012-01-01')).toEqual({ organizationId: 'NOW', holdsTitle: false });
+    expect(placementOn({ ...bare, recruitmentDate: null }, '1990-01-01')).toEqual({ organizationId: 'NOW', holdsTitle: false });
+  });
+  it('places him in his current unit after his last closed row', () => {
+    const closed = { ...base, workHistory: [{ from: '2010-03', to: '2019-12', organizationId: 'A', titleCode: null }] };
+    expect(placementOn(closed, '2019-12-31')).toEqual({ organizationId: 'A', holdsTitle: false });
+    expect(placementOn(closed, '2020-01-01')).toEqual({ organizationId: 'NOW', holdsTitle: false });
   });
 });

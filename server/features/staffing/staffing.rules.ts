@@ -124,3 +124,46 @@ export function tallyStaff(
   }
   return out;
 }
+
+/** What a person's record says about where he worked when: the CV's work-history rows and his current unit. */
+export interface PlacementFacts {
+  currentOrganizationId: string;
+  currentTitleCode: string | null;
+  /** YYYY, YYYY-MM or YYYY-MM-DD */
+  recruitmentDate: string | null;
+  workHistory: readonly { from: string; to: string | null; organizationId: string | null; titleCode: string | null }[];
+}
+
+/** The first day a partial date (YYYY, YYYY-MM, YYYY-MM-DD) can mean. */
+export function periodStart(partial: string): string {
+  return partial.length === 4 ? `${partial}-01-01` : partial.length === 7 ? `${partial}-01` : partial;
+}
+
+/** The last day a partial date can mean: a CV's "to 2012" or "to 01/2012" covers the whole year or month. */
+export function periodEnd(partial: string): string {
+  if (partial.length === 4) return `${partial}-12-31`;
+  if (partial.length === 7) {
+    const [y, m] = partial.split('-').map(Number) as [number, number];
+    const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+    return `${partial}-${String(last).padStart(2, '0')}`;
+  }
+  return partial;
+}
+
+/**
+ * Where the records place a person on `date`, and whether he held a title there: the latest-starting work-history row
+ * that covers the day, when it names a unit of the system; no unit when it covers the day without naming one (he was
+ * elsewhere), falls before or between its rows, or he was not yet recruited; his current unit when the day is after
+ * every row (or he has no rows). Null: not counted anywhere on that day.
+ */
+export function placementOn(facts: PlacementFacts, date: string): { organizationId: string; holdsTitle: boolean } | null {
+  if (facts.recruitmentDate && periodStart(facts.recruitmentDate) > date) return null;
+  const covering = facts.workHistory
+    .filter((w) => periodStart(w.from) <= date && (w.to === null || periodEnd(w.to) >= date))
+    .sort((a, b) => periodStart(b.from).localeCompare(periodStart(a.from)));
+  const row = covering[0];
+  if (row) return row.organizationId ? { organizationId: row.organizationId, holdsTitle: !!row.titleCode } : null;
+  // a row that starts later: the day falls before or between the CV's rows, where it names no unit
+  if (facts.workHistory.some((w) => periodStart(w.from) > date)) return null;
+  return { organizationId: facts.currentOrganizationId, holdsTitle: !!facts.currentTitleCode };
+}

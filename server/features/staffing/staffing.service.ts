@@ -4,10 +4,11 @@ import {
   type UpdateJobPositionBody,
   type CreateJobPositionBody,
   type JobPosition,
+  type QuotaVersion,
   type SetQuotaBody,
+  type StaffingQuery,
   type StaffingTable,
 } from '../../../contracts/staffing';
-import type { RuleVerdict } from '../../../contracts/positions';
 import type { Db, Trx } from '../../db/database';
 import { AppError, forbidden, notFound, validation } from '../../http/errors';
 import { newId, nowIso, todayIso } from '../../lib/ids';
@@ -16,38 +17,63 @@ import { appendAudit } from '../audit/audit.repository';
 import * as orgRepo from '../organizations/organization.repository';
 import { rankPrefixLength, staffCategoryPolicy, staffingPolicy } from './staffing.policy';
 import * as repo from './staffing.repository';
+import { staffingTableAsOf } from './staffing.asof';
+import { assembleStaffingTable } from './staffing.report';
 import type { JobPositionRow } from './staffing.table';
-import {
-  type QuotaFact,
-  type StaffCounts,
-  kl40Target,
-  kl40Verdict,
-  overQuotaVerdicts,
-  rollUp,
-  tallyStaff,
-} from './staffing.rules';
+import { type QuotaFact, type StaffCounts, tallyStaff } from './staffing.rules';
 
 const orgNotFound = () => notFound('đơn vị', 'Organization');
+const ddmmyyyy = (iso: string) => iso.split('-').reverse().join('/');
 
-/** Sets (or replaces) a unit's quota for a year and category; the actual count comes from the records. */
+/**
+ * Gives a unit its quota for a year and category, or changes it from a day on: the year's first figure is in force
+ * from 1 January unless a day is given; a later change from the day given (default today when it lies in the year,
+ * else it corrects the figure in force last), the earlier figure staying in force before it; a change on the day the
+ * current figure began corrects it. The actual count comes from the records.
+ */
 export async function setQuota(db: Db, actor: Actor | null, body: SetQuotaBody): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const org = await orgRepo.findOrganization(trx, body.organizationId);
     if (!org || (actor && !mayActOn(actor, 'staffing.read', org.path))) throw orgNotFound();
     if (actor && !mayActOn(actor, 'staffing.write', org.path)) throw forbidden();
+    const first = `${body.year}-01-01`;
+    const last = `${body.year}-12-31`;
+    if (body.validFrom !== undefined && (body.validFrom < first || body.validFrom > last))
+      throw validation('validFrom', `ngày áp dụng phải trong năm ${body.year}`, `the first day must lie in ${body.year}`);
     const found = await repo.findQuota(trx, org.id, body.year, body.category);
-    if (found) await repo.updateQuota(trx, found.id, { quota: body.quota, actual: null });
-    else
-      await repo.insertQuota(trx, {
-        id: newId(),
-        organization_id: org.id,
-        year: body.year,
-        category: body.category,
-        quota: body.quota,
-        actual: null,
-        event_id: null,
-        created_at: nowIso(),
+    const today = todayIso();
+    let change: repo.QuotaVersionChange | null = null;
+    if (found) {
+      const open = (await repo.versionsOfQuota(trx, found.id)).at(-1)!;
+      // without a day: from today within the year, else a correction of the figure in force last
+      const from = body.validFrom ?? (today >= first && today <= last && today > open.valid_from ? today : open.valid_from);
+      if (from < open.valid_from)
+        throw validation(
+          'validFrom',
+          `biên chế hiện hành áp dụng từ ${ddmmyyyy(open.valid_from)}: thay đổi phải từ ngày đó trở đi`,
+          `the current quota applies from ${open.valid_from}: a change must start on or after that day`,
+        );
+      change = await repo.changeQuotaFrom(trx, found.id, body.quota, from, {
+        decisionRef: body.decisionRef ?? null,
+        eventId: null,
       });
+    } else {
+      await repo.insertQuota(
+        trx,
+        {
+          id: newId(),
+          organization_id: org.id,
+          year: body.year,
+          category: body.category,
+          quota: body.quota,
+          actual: null,
+          event_id: null,
+          created_at: nowIso(),
+        },
+        body.validFrom ?? first,
+        body.decisionRef ?? null,
+      );
+    }
     await appendAudit(trx, {
       actorId: actor?.userId ?? null,
       action: 'staffing.quota.set',
@@ -55,9 +81,35 @@ export async function setQuota(db: Db, actor: Actor | null, body: SetQuotaBody):
       entityId: `${org.id}:${body.year}:${body.category}`,
       organizationId: org.id,
       before: found ? { quota: found.quota } : undefined,
-      after: { quota: body.quota },
+      after: { quota: body.quota, decisionRef: body.decisionRef ?? null, change: change?.kind ?? 'first' },
     });
   });
+}
+
+/** The figures a unit's quotas of a year have had, per category, in the actor's scope. */
+export async function quotaHistory(
+  db: Db,
+  actor: Actor,
+  query: { organizationId: string; year: number },
+): Promise<{ organizationId: string; year: number; versions: QuotaVersion[] }> {
+  const org = await orgRepo.findOrganization(db, query.organizationId);
+  if (!org || !mayActOn(actor, 'staffing.read', org.path)) throw orgNotFound();
+  const quotas = await repo.quotasOf(db, [org.id], query.year);
+  const versions: QuotaVersion[] = [];
+  for (const category of STAFFING_CATEGORIES) {
+    const q = quotas.find((r) => r.category === category);
+    if (!q) continue;
+    for (const v of await repo.versionsOfQuota(db, q.id))
+      versions.push({
+        category,
+        quota: Number(v.quota),
+        validFrom: v.valid_from,
+        validTo: v.valid_to,
+        decisionRef: v.decision_ref,
+        byEvent: v.event_id !== null,
+      });
+  }
+  return { organizationId: org.id, year: query.year, versions };
 }
 
 /**
@@ -103,19 +155,19 @@ export async function countedStaff(
 }
 
 /**
- * The staffing table of a unit's subtree for a year: each unit's own quota and actual, the same rolled up over its
- * subtree, the Kết luận 40 baseline (2021) and target per category, and the verdicts (KL 40 for the root, over-quota).
+ * The staffing table of a unit's subtree, for a year as the figures stand now, or as of a day (`asOf`): the tree of
+ * that day, the quotas in force that day and the people each unit had that day by the records (staffing.asof.ts).
+ * Each unit's own quota and actual, the same rolled up over its subtree, the Kết luận 40 baseline (2021) and target
+ * per category, and the verdicts (KL 40 for the root, over-quota).
  */
-export async function staffingTable(
-  db: Db,
-  actor: Actor,
-  query: { organizationId: string; year: number },
-): Promise<StaffingTable> {
+export async function staffingTable(db: Db, actor: Actor, query: StaffingQuery): Promise<StaffingTable> {
   const root = await orgRepo.findOrganization(db, query.organizationId);
   if (!root || !mayActOn(actor, 'staffing.read', root.path)) throw orgNotFound();
+  if (query.asOf) return staffingTableAsOf(db, actor, root, query.asOf);
+  const year = query.year ?? Number(todayIso().slice(0, 4));
   const policy = staffingPolicy();
-  const units = await orgRepo.subtreeDuring(db, root.path, `${query.year}-01-01`, `${query.year + 1}-01-01`);
-  const quotaRows = await repo.quotasInSubtree(db, root.path, [query.year, policy.baselineYear]);
+  const units = await orgRepo.subtreeDuring(db, root.path, `${year}-01-01`, `${year + 1}-01-01`);
+  const quotaRows = await repo.quotasInSubtree(db, root.path, [year, policy.baselineYear]);
   const facts: QuotaFact[] = quotaRows.map((q) => ({
     organizationId: q.organization_id,
     path: q.path,
@@ -126,7 +178,7 @@ export async function staffingTable(
   }));
   facts.push(...(await predecessorBaselines(db, units, facts, policy.baselineYear)));
   // Actual staff: today's records, counted into the units open in the year (a closed unit's people into its successor).
-  const openIds = new Set(units.filter((u) => u.valid_to === null || u.valid_to > `${query.year}-12-31`).map((u) => u.id));
+  const openIds = new Set(units.filter((u) => u.valid_to === null || u.valid_to > `${year}-12-31`).map((u) => u.id));
   const pathOf = new Map(units.map((u) => [u.id, u.path]));
   const counts = await countedStaff(
     db,
@@ -136,61 +188,16 @@ export async function staffingTable(
   for (const [organizationId, byCategory] of counts) {
     const path = pathOf.get(organizationId);
     if (!path) continue;
-    for (const [category, n] of byCategory) facts.push({ organizationId, path, year: query.year, category, quota: 0, actual: n });
+    for (const [category, n] of byCategory) facts.push({ organizationId, path, year, category, quota: 0, actual: n });
   }
-  const hasQuota = (f: QuotaFact) => f.actual === null;
-  const figures = (unitPath: string, own: boolean, unitId: string) => {
-    const sel = own ? facts.filter((f) => f.organizationId === unitId) : facts;
-    const now = rollUp(sel, unitPath, query.year);
-    const base = rollUp(sel.filter(hasQuota), unitPath, policy.baselineYear);
-    return STAFFING_CATEGORIES.filter((c) => now.has(c) || base.has(c)).map((category) => {
-      const baseline = base.get(category)?.quota ?? null;
-      const quota = now.get(category)?.quota ?? 0;
-      const actual = now.get(category)?.actual ?? 0;
-      return {
-        category,
-        quota,
-        actual,
-        difference: actual - quota,
-        baseline2021: baseline,
-        target: baseline === null ? null : kl40Target(policy, category, baseline),
-      };
-    });
-  };
-  const rows = units.map((u) => ({
-    organizationId: u.id,
-    organizationName: u.name,
-    parentId: u.parent_id,
-    depth: Number(u.depth) - Number(root.depth),
-    own: figures(u.path, true, u.id),
-    rolledUp: figures(u.path, false, u.id),
-  }));
-  const verdicts: RuleVerdict[] = [];
-  for (const f of rows[0]?.rolledUp ?? []) {
-    if (f.baseline2021 === null) continue;
-    const v = kl40Verdict(policy, { organizationId: root.id, organizationName: root.name }, f.category, f.baseline2021, f.quota);
-    if (v) verdicts.push(v);
-  }
-  // Over quota: a unit given a quota of the category, whose subtree has more people than its subtree's quota.
-  const given = new Set(
-    facts.filter((f) => hasQuota(f) && f.year === query.year).map((f) => `${f.organizationId}|${f.category}`),
-  );
-  verdicts.push(
-    ...overQuotaVerdicts(
-      rows.flatMap((r) =>
-        r.rolledUp
-          .filter((f) => given.has(`${r.organizationId}|${f.category}`))
-          .map((f) => ({
-            organizationId: r.organizationId,
-            organizationName: r.organizationName,
-            category: f.category,
-            quota: f.quota,
-            actual: f.actual,
-          })),
-      ),
-    ),
-  );
-  return { year: query.year, rows, verdicts, policy: { id: policy.id, citation: policy.citation } };
+  return assembleStaffingTable({
+    root: { id: root.id, name: root.name, depth: Number(root.depth) },
+    units: units.map((u) => ({ id: u.id, name: u.name, parentId: u.parent_id, path: u.path, depth: Number(u.depth) })),
+    facts,
+    year,
+    asOf: null,
+    policy,
+  });
 }
 
 export async function listJobPositions(
@@ -301,7 +308,7 @@ export async function assignJobPosition(db: Db, actor: Actor | null, jobPosition
  * as the successor's own when it has no baseline row of that category: Kết luận 40 compares against 2021, before
  * the 2025 mergers. A unit split into several is left out (its 2021 quota cannot be apportioned from the data).
  */
-async function predecessorBaselines(
+export async function predecessorBaselines(
   db: Db,
   units: readonly { id: string; path: string }[],
   facts: readonly QuotaFact[],

@@ -44,3 +44,17 @@ export interface JobPositionAssignmentTable {
   created_at: string;
 }
 export type JobPositionAssignmentRow = Selectable<JobPositionAssignmentTable>;
+
+/** A quota's figure over [valid_from, valid_to) within its year; the quota row holds the latest. */
+export interface StaffingQuotaVersionTable {
+  id: string;
+  quota_id: string;
+  quota: number;
+  valid_from: string;
+  valid_to: string | null;
+  decision_ref: string | null;
+  /** the restructuring event that set this figure */
+  event_id: string | null;
+  created_at: string;
+}
+export type StaffingQuotaVersionRow = Selectable<StaffingQuotaVersionTable>;

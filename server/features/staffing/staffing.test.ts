@@ -1,0 +1,162 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PersonRecord } from '../../../contracts/persons';
+import { createTestDatabase, type TestDatabase, testDialects } from '../../../test/databases';
+import { nowIso } from '../../lib/ids';
+import type { Actor } from '../access/access.rules';
+import { createOrganization, createRootOrganization } from '../organizations/organization.service';
+import { writeRecords } from '../persons/person.bulk';
+import { buildRecord } from '../persons/person.fixtures';
+import { quotaHistory, setQuota, staffingTable } from './staffing.service';
+
+const cadres = <T extends { category: string }>(f: T[]) => f.find((x) => x.category === 'cadre_civil_servant');
+
+describe.each(testDialects())('staffing as of a date on %s', (dialect) => {
+  let db: TestDatabase;
+  const ids: Record<string, string> = {};
+  let officer: Actor;
+  let outsider: Actor;
+
+  beforeAll(async () => {
+    db = await createTestDatabase(dialect);
+    const root = await createRootOrganization(db.db, {
+      code: 'R',
+      name: 'Trung ương',
+      kind: 'party_committee',
+      level: 'central',
+      validFrom: '2000-01-01',
+    });
+    const org = async (code: string, name: string, parentId: string, validFrom = '2020-01-01') =>
+      (ids[code] = (
+        await createOrganization(db.db, null, { code, name, kind: 'state_agency', level: 'provincial', parentId, validFrom })
+      ).id);
+    await org('P', 'UBND tỉnh P', root.id);
+    await org('Q', 'UBND tỉnh Q', root.id);
+    await org('P.A', 'Sở A', ids.P!);
+    await org('P.B', 'Sở B', ids.P!);
+    await org('P.C', 'Sở C (lập 01/05/2026)', ids.P!, '2026-05-01');
+    const grant = (id: string): Actor => ({
+      userId: 'u',
+      username: 'u',
+      grants: [{ role: 'officer', organizationId: id, organizationName: '', path: `/${root.id}/${id}/` }],
+    });
+    officer = grant(ids.P!);
+    outsider = grant(ids.Q!);
+    const person = (over: Partial<PersonRecord>) => ({
+      record: buildRecord({ cccd: null, civilServiceRankCode: '01.003', currentTitle: null, ...over }),
+    });
+    await db.db.transaction().execute((trx) =>
+      writeRecords(
+        trx,
+        [
+          // in A from 2015, moved to B in 03/2026 (the CV's last row names B)
+          person({
+            fullName: 'Nguyễn Văn Chuyển',
+            organizationId: ids['P.B']!,
+            recruitmentDate: '2015-01',
+            workHistory: [
+              {
+                from: '2015-01',
+                to: '2026-03',
+                organizationId: ids['P.A']!,
+                organizationName: 'Sở A',
+                titleCode: null,
+                titleName: 'Chuyên viên',
+              },
+              {
+                from: '2026-03',
+                to: null,
+                organizationId: ids['P.B']!,
+                organizationName: 'Sở B',
+                titleCode: null,
+                titleName: 'Chuyên viên',
+              },
+            ],
+          }),
+          // in A all along (no CV table: his current unit from recruitment)
+          person({ fullName: 'Trần Văn Ở', organizationId: ids['P.A']!, recruitmentDate: '2010-05-01' }),
+          // recruited into B on 01/09/2026
+          person({ fullName: 'Lê Thị Mới', sex: 'F', organizationId: ids['P.B']!, recruitmentDate: '2026-09-01' }),
+        ],
+        { by: null, source: 'create', at: nowIso(), reason: null },
+      ),
+    );
+    // A's 2026 quota: 2 from 1 January, cut to 1 from 01/07/2026 (decision), the same-day correction keeps one version
+    await setQuota(db.db, officer, { organizationId: ids['P.A']!, year: 2026, category: 'cadre_civil_servant', quota: 2 });
+    await setQuota(db.db, officer, {
+      organizationId: ids['P.A']!,
+      year: 2026,
+      category: 'cadre_civil_servant',
+      quota: 3,
+      validFrom: '2026-07-01',
+      decisionRef: '45/QĐ-UBND',
+    });
+    await setQuota(db.db, officer, {
+      organizationId: ids['P.A']!,
+      year: 2026,
+      category: 'cadre_civil_servant',
+      quota: 1,
+      validFrom: '2026-07-01',
+    });
+    await setQuota(db.db, officer, { organizationId: ids['P.B']!, year: 2026, category: 'cadre_civil_servant', quota: 1 });
+  });
+  afterAll(() => db.destroy());
+
+  const table = (asOf: string) => staffingTable(db.db, officer, { organizationId: ids.P!, asOf });
+  const row = (t: Awaited<ReturnType<typeof table>>, code: string) => t.rows.find((r) => r.organizationId === ids[code])!;
+
+  it('keeps every figure a quota had in the year, with its first day and decision', async () => {
+    const h = await quotaHistory(db.db, officer, { organizationId: ids['P.A']!, year: 2026 });
+    expect(h.versions).toEqual([
+      expect.objectContaining({ quota: 2, validFrom: '2026-01-01', validTo: '2026-07-01' }),
+      expect.objectContaining({ quota: 1, validFrom: '2026-07-01', validTo: null, decisionRef: '45/QĐ-UBND' }),
+    ]);
+    await expect(quotaHistory(db.db, outsider, { organizationId: ids['P.A']!, year: 2026 })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+  });
+
+  it('refuses a change dated before the figure in force began or outside the year, naming the field', async () => {
+    const body = { organizationId: ids['P.A']!, year: 2026, category: 'cadre_civil_servant' as const, quota: 5 };
+    await expect(setQuota(db.db, officer, { ...body, validFrom: '2026-06-30' })).rejects.toMatchObject({
+      details: [{ path: 'validFrom' }],
+    });
+    await expect(setQuota(db.db, officer, { ...body, validFrom: '2027-01-01' })).rejects.toMatchObject({
+      details: [{ path: 'validFrom' }],
+    });
+  });
+
+  it('reads the quota in force on the day: the old figure the day before the change, the new one on its first day', async () => {
+    expect(cadres(row(await table('2026-06-30'), 'P.A').own)).toMatchObject({ quota: 2, actual: 1, difference: -1 });
+    expect(cadres(row(await table('2026-07-01'), 'P.A').own)).toMatchObject({ quota: 1, actual: 1, difference: 0 });
+  });
+
+  it('counts the people each unit had on the day from the work history: the move month, and a recruitment', async () => {
+    const feb = await table('2026-02-28');
+    expect(cadres(row(feb, 'P.A').own)).toMatchObject({ quota: 2, actual: 2 });
+    expect(cadres(row(feb, 'P.B').own)).toMatchObject({ quota: 1, actual: 0 });
+    const mar = await table('2026-03-01');
+    expect(cadres(row(mar, 'P.A').own)!.actual).toBe(1);
+    expect(cadres(row(mar, 'P.B').own)!.actual).toBe(1);
+    // 01/09/2026: Lê Thị Mới joins B, one above B's quota of 1 → over quota, rolled up into the province
+    const sep = await table('2026-09-01');
+    expect(cadres(row(sep, 'P.B').own)).toMatchObject({ quota: 1, actual: 2, difference: 1 });
+    expect(cadres(row(sep, 'P').rolledUp)).toMatchObject({ quota: 2, actual: 3, difference: 1 });
+    expect(sep.verdicts.filter((v) => v.ruleId === 'staffing.over-quota').map((v) => v.subjectId)).toEqual([ids['P.B']]);
+    expect(sep.asOf).toBe('2026-09-01');
+    expect(cadres(row(await table('2026-08-31'), 'P.B').own)!.actual).toBe(1);
+  });
+
+  it('shows the tree of the day: a unit opened later is not in an earlier table', async () => {
+    expect((await table('2026-04-30')).rows.some((r) => r.organizationId === ids['P.C'])).toBe(false);
+    expect((await table('2026-05-01')).rows.some((r) => r.organizationId === ids['P.C'])).toBe(true);
+  });
+
+  it('answers a day before the unit existed with a message naming it, and keeps other provinces out', async () => {
+    await expect(staffingTable(db.db, officer, { organizationId: ids['P.C']!, asOf: '2026-01-01' })).rejects.toMatchObject({
+      details: [{ path: 'asOf' }],
+    });
+    await expect(staffingTable(db.db, outsider, { organizationId: ids.P!, asOf: '2026-01-01' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+  });
+});
