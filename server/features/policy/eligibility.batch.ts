@@ -1,8 +1,9 @@
 import type { PersonRecord } from '../../../contracts/persons';
-import type { Track, Verdict } from '../../../contracts/policy';
+import type { ConfidenceVoteFact, Track, Verdict } from '../../../contracts/policy';
 import { RATING_LEVELS } from '../../../contracts/policy';
 import type { Db, Trx } from '../../db/database';
 import { ratingsHistory } from '../evaluations/evaluation.history';
+import { listVoteOutcomes } from '../votes/vote.outcomes';
 import { catalogInForce } from '../titles/title.rules';
 import { findTitle, listCatalogs, listTitles } from '../titles/title.repository';
 import { type CatalogTitle, type HeldSeat, type Purpose, factsFromRecord, prefilterFor } from './eligibility.batch.rules';
@@ -24,6 +25,8 @@ export interface FindEligibleOptions {
   targetTitleCode?: string;
   /** Subtree roots (materialized paths) the caller may read: nobody outside them is looked at. */
   scopePaths: readonly string[];
+  /** Subtree roots whose published confidence votes the low-vote rule reads (default: `scopePaths`). */
+  voteScopePaths?: readonly string[];
   onDate: string;
   track?: Track;
   purpose?: Purpose;
@@ -107,7 +110,15 @@ export async function targetTitle(
 /** Everything the engine needs about a set of stored people besides the record itself. */
 export async function contextOf(
   db: Db | Trx,
-  o: { personIds: string[]; catalog: CatalogTitle[]; target: CatalogTitle; onDate: string; purpose: Purpose },
+  o: {
+    personIds: string[];
+    catalog: CatalogTitle[];
+    target: CatalogTitle;
+    onDate: string;
+    purpose: Purpose;
+    /** Read the published confidence votes under these roots (the low-vote rule); absent: not looked up. */
+    voteScopePaths?: readonly string[];
+  },
 ) {
   const rank = new Map(o.catalog.map((t) => [t.code, t.rankOrder]));
   const seats = new Map<string, HeldSeat[]>();
@@ -124,7 +135,26 @@ export async function contextOf(
     ratings = await ratingsHistory(db, o.personIds, year - 1, { years: 5 });
     for (const id of await repo.inPlanFor(db, o.personIds, o.target.code, o.onDate)) inPlan.add(id);
   }
-  return { seats, ratings, inPlan };
+  let votes: Map<string, ConfidenceVoteFact[]> | null = null;
+  if (o.voteScopePaths) {
+    votes = new Map(o.personIds.map((id) => [id, []]));
+    const outcomes = await listVoteOutcomes(db, {
+      personIds: o.personIds,
+      organizationPaths: o.voteScopePaths,
+      to: o.onDate,
+      kinds: ['confidence'],
+    });
+    for (const v of outcomes)
+      if ('low' in v.counts)
+        votes.get(v.personId)?.push({
+          voteDate: v.voteDate,
+          low: v.counts.low,
+          collected: v.collected,
+          summoned: v.summoned,
+          sessionId: v.sessionId,
+        });
+  }
+  return { seats, ratings, inPlan, votes };
 }
 
 /**
@@ -153,7 +183,14 @@ export async function findEligible(db: Db | Trx, o: FindEligibleOptions): Promis
   let complete = true;
 
   const judge = async (rows: repo.CandidateRow[]) => {
-    const ctx = await contextOf(db, { personIds: rows.map((r) => r.id), catalog, target, onDate: o.onDate, purpose });
+    const ctx = await contextOf(db, {
+      personIds: rows.map((r) => r.id),
+      catalog,
+      target,
+      onDate: o.onDate,
+      purpose,
+      voteScopePaths: o.voteScopePaths ?? o.scopePaths,
+    });
     return rows.map((row) => {
       const record = JSON.parse(row.data_json) as PersonRecord;
       const { facts, levelsBelow } = factsFromRecord({
@@ -170,6 +207,7 @@ export async function findEligible(db: Db | Trx, o: FindEligibleOptions): Promis
         ratings: ctx.ratings.get(row.id) ?? [],
         inPlanForTitle: ctx.inPlan.has(row.id),
         referenceKey: o.referenceKey ?? null,
+        ...(ctx.votes ? { confidenceVotes: ctx.votes.get(row.id) ?? [] } : {}),
       });
       scanned++;
       const r = evaluateEligibility(facts, policy);

@@ -15,7 +15,7 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { EligibilitySearchBody, EligibilitySearchResult, EligibleItem } from '@contracts/eligibility';
-import { PURPOSES, PURPOSE_LABELS, TRACKS, TRACK_LABELS } from '@contracts/policy';
+import { PURPOSE_LABELS, SEARCH_PURPOSES, TRACKS, TRACK_LABELS } from '@contracts/policy';
 import { ApiError, api } from '../../ui/api';
 import { ApiErrorAlert } from '../../ui/errors';
 import { useI18n } from '../../ui/i18n';
@@ -27,7 +27,7 @@ import { TitleSelect } from './TitleSelect';
 interface Values {
   titleCode: string;
   date: Dayjs;
-  purpose: (typeof PURPOSES)[number];
+  purpose: (typeof SEARCH_PURPOSES)[number];
   track: (typeof TRACKS)[number];
   organizationId?: string;
   women: boolean;
@@ -137,7 +137,7 @@ export function SearchTab({ onOpenRule }: { onOpenRule: (id: string) => void }) 
           <DatePicker format="DD/MM/YYYY" allowClear={false} />
         </Form.Item>
         <Form.Item name="purpose" label={label(M.purpose)}>
-          <Select style={{ width: 220 }} options={PURPOSES.map((p) => ({ value: p, label: label(PURPOSE_LABELS[p]) }))} />
+          <Select style={{ width: 220 }} options={SEARCH_PURPOSES.map((p) => ({ value: p, label: label(PURPOSE_LABELS[p]) }))} />
         </Form.Item>
         <Form.Item name="track" label={label(M.track)}>
           <Select style={{ width: 150 }} options={TRACKS.map((tr) => ({ value: tr, label: label(TRACK_LABELS[tr]) }))} />
