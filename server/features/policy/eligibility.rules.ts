@@ -12,7 +12,7 @@ import {
   type Verdict,
 } from '../../../contracts/policy';
 import { type ResolvedPolicy, formatDate, ruleIn } from './policy.library';
-import { meets, percentText, thresholdText, verdict } from './policy.rules';
+import { meets, thresholdText, verdict } from './policy.rules';
 import { addMonths, monthsBetween, retirementDate } from './retirement.rules';
 
 export type { EligibilityFacts, EligibilityFactsInput } from '../../../contracts/policy';
@@ -319,10 +319,11 @@ function lowVoteVerdicts(facts: EligibilityFacts, policy: ResolvedPolicy): Verdi
     ];
   const base = threshold.base === 'summoned' ? latest.summoned : latest.collected;
   const over = meets(threshold, latest.low, base);
-  const share = `${latest.low}/${base} (${percentText(latest.low, base)})`;
+  const pct = (locale: string) =>
+    base > 0 ? `${((100 * latest.low) / base).toLocaleString(locale, { maximumFractionDigits: 2 })}%` : '—';
   const head = {
-    vi: `Lấy phiếu tín nhiệm ngày ${formatDate(latest.voteDate)}: ${share} phiếu tín nhiệm thấp`,
-    en: `Confidence vote of ${formatDate(latest.voteDate)}: ${share} low votes`,
+    vi: `Lấy phiếu tín nhiệm ngày ${formatDate(latest.voteDate)}: ${latest.low}/${base} (${pct('vi-VN')}) phiếu tín nhiệm thấp`,
+    en: `Confidence vote of ${formatDate(latest.voteDate)}: ${latest.low}/${base} (${pct('en-GB')}) low votes`,
   };
   const consequence =
     facts.purpose === 'reappointment'
