@@ -237,12 +237,22 @@ export async function findEligible(db: Db | Trx, o: FindEligibleOptions): Promis
     });
   };
 
-  // Each query fetches a few times the limit (the engine may reject some); a full fetch means more may exist.
+  // Each query first fetches twice the limit and widens (up to a cap) only when the engine rejected so many that the
+  // list is short; a fetch that stops full means more people may exist.
   const cap = Math.min(2500, limit * 5);
-  const fetch = async (mode: repo.Mode) => {
-    const rows = await repo.candidates(db, { prefilter, roots: o.scopePaths, filters, mode, limit: cap });
-    if (rows.length === cap) complete = false;
-    return judge(rows);
+  const fetch = async (mode: repo.Mode, enough: () => boolean, take: (judged: Awaited<ReturnType<typeof judge>>) => void) => {
+    const seen = new Set<string>();
+    for (let size = Math.min(cap, limit * 2); ; size = Math.min(cap, size * 3)) {
+      const rows = await repo.candidates(db, { prefilter, roots: o.scopePaths, filters, mode, limit: size });
+      const fresh = rows.filter((r) => !seen.has(r.id));
+      for (const r of fresh) seen.add(r.id);
+      take(await judge(fresh));
+      if (rows.length < size) return;
+      if (enough() || size >= cap) {
+        complete = false;
+        return;
+      }
+    }
   };
   const byService = (a: EligibleItem, b: EligibleItem) =>
     b.monthsLeft - a.monthsLeft || a.fullName.localeCompare(b.fullName, 'vi') || a.personId.localeCompare(b.personId);
@@ -251,13 +261,25 @@ export async function findEligible(db: Db | Trx, o: FindEligibleOptions): Promis
   // TypeScript only). Then, per pushed rule, those certainly failing it and no other: one short if the engine agrees.
   const shorts = new Map<string, EligibleItem>();
   const wantShort = o.oneShort !== false;
-  for (const { item, failedRules } of await fetch('pass')) {
-    if (failedRules === 0) eligible.push(item);
-    else if (failedRules === 1 && wantShort) shorts.set(item.personId, item);
-  }
+  await fetch(
+    'pass',
+    () => eligible.length >= limit,
+    (judged) => {
+      for (const { item, failedRules } of judged) {
+        if (failedRules === 0) eligible.push(item);
+        else if (failedRules === 1 && wantShort) shorts.set(item.personId, item);
+      }
+    },
+  );
   if (wantShort)
     for (let g = 0; g < repo.groupCount(prefilter); g++)
-      for (const { item, failedRules } of await fetch(g)) if (failedRules === 1) shorts.set(item.personId, item);
+      await fetch(
+        g,
+        () => shorts.size >= limit,
+        (judged) => {
+          for (const { item, failedRules } of judged) if (failedRules === 1) shorts.set(item.personId, item);
+        },
+      );
   eligible.sort(byService);
   const oneShort = [...shorts.values()].sort(byService);
   if (eligible.length > limit || oneShort.length > limit) complete = false;
