@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDateSchema } from './common';
-import { PURPOSES, RATING_LEVELS, standardSourceSchema, trackSchema, verdictSchema } from './policy';
+import { PURPOSES, RATING_LEVELS, SEARCH_PURPOSES, standardSourceSchema, trackSchema, verdictSchema } from './policy';
 import { voteOutcomeSchema } from './votes';
 
 // Batch eligibility ("who in this subtree is eligible for title X on date D, and who is one requirement short")
@@ -15,7 +15,7 @@ export const eligibilitySearchBodySchema = z
     titleCode: z.string().max(40).optional(),
     date: isoDateSchema,
     track: trackSchema.default('party'),
-    purpose: z.enum(PURPOSES).default('planning'),
+    purpose: z.enum(SEARCH_PURPOSES).default('planning'),
     /** The subtree to search (default: everything the user may read). */
     organizationId: z.string().max(40).optional(),
     /** HD 45 reference-date key (planning). */
@@ -64,7 +64,7 @@ export const eligibilitySearchResultSchema = z.object({
   title: titleRefSchema,
   date: isoDateSchema,
   track: trackSchema,
-  purpose: z.enum(PURPOSES),
+  purpose: z.enum(SEARCH_PURPOSES),
   standards: z.array(standardSourceSchema),
   /** Rules whose conditions ran in the database (as necessary conditions) before the engine judged the rest. */
   pushedDown: z.array(z.string()),

@@ -169,11 +169,25 @@ export const RATING_LABELS: Record<(typeof RATING_LEVELS)[number], { vi: string;
   complete: { vi: 'Hoàn thành nhiệm vụ', en: 'Complete' },
   not_complete: { vi: 'Không hoàn thành nhiệm vụ', en: 'Not complete' },
 };
-export const PURPOSES = ['appointment', 'planning'] as const;
+export const PURPOSES = ['appointment', 'planning', 'reappointment'] as const;
 export const PURPOSE_LABELS: Record<(typeof PURPOSES)[number], { vi: string; en: string }> = {
   appointment: { vi: 'Bổ nhiệm, giới thiệu ứng cử', en: 'Appointment or nomination' },
   planning: { vi: 'Quy hoạch', en: 'Planning' },
+  reappointment: { vi: 'Bổ nhiệm lại', en: 'Reappointment' },
 };
+/** The purposes a batch search answers (reappointment concerns the holder of the seat, not a pool of people). */
+export const SEARCH_PURPOSES = ['appointment', 'planning'] as const;
+
+/** One published confidence vote on the person (three levels), as the votes module reports it. */
+export const confidenceVoteFactSchema = z.strictObject({
+  voteDate: isoDateSchema,
+  low: z.number().int().min(0),
+  /** Ballots collected (the base of 96-QĐ/TW's shares). */
+  collected: z.number().int().min(0),
+  summoned: z.number().int().min(0),
+  sessionId: z.string().max(40).optional(),
+});
+export type ConfidenceVoteFact = z.infer<typeof confidenceVoteFactSchema>;
 
 /** Where one requirement of a title's standards comes from (policy/standards). */
 export const standardSourceSchema = z.object({
@@ -214,6 +228,8 @@ export const eligibilityFactsSchema = z.strictObject({
     politicalStandardConcluded: z.boolean(),
     /** Months served in posts at most one level below the target title (from seats and work history); null = unknown. */
     priorPostMonths: z.number().int().min(0).max(1200).nullable().optional(),
+    /** Published confidence votes on the person; absent = not looked up (the low-vote rule is then not judged). */
+    confidenceVotes: z.array(confidenceVoteFactSchema).max(50).optional(),
   }),
   target: z.strictObject({
     titleName: z.string().max(300).optional(),

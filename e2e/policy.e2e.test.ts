@@ -80,8 +80,9 @@ describe('the rule browser and the retirement calculator in the browser', () => 
       expect(await failed.textContent()).toContain('15/03/2027');
       await page.screenshot({ path: screenshotPath('policy-check.png'), fullPage: true });
 
-      // The verdict links to the rule's text, every version of it.
-      await failed.getByText('appointment.discipline-waits').click();
+      // The verdict names its rule by title (the id only on hover) and links to the rule's text, every version of it.
+      await expect.poll(() => failed.getByTestId('verdict-rule').textContent()).toBe('Thời hạn chờ sau kỷ luật');
+      await failed.getByTestId('verdict-rule').click();
       await page.getByTestId('rule-versions').waitFor();
       const versions = await page.getByTestId('rule-versions').textContent();
       expect(versions).toContain('377-QĐ/TW ngày 08/10/2025');
@@ -112,6 +113,11 @@ describe('the rule browser and the retirement calculator in the browser', () => 
       await short.waitFor();
       // What the person lacks, with the document it comes from.
       expect(await short.textContent()).toMatch(/QĐ\/TW|NĐ-CP|HD\/BTCTW/);
+      // Warnings name the rule by its title and source, not by its id.
+      const warning = page.getByTestId('eligible-table').getByTestId('warning').first();
+      await warning.waitFor();
+      await expect.poll(() => warning.textContent()).toMatch(/^[A-ZĐÂÊÔƠƯÁÀẢÃẠ][^.]*·.*(QĐ\/TW|NĐ-CP|HD\/BTCTW|QH)/u);
+      expect(await warning.textContent()).not.toMatch(/[a-z]+\.[a-z-]+\.?[a-z-]*/);
       await page.screenshot({ path: screenshotPath('policy-search.png'), fullPage: true });
 
       // One stored cadre against the same title: the verdicts come from the record.
@@ -126,6 +132,32 @@ describe('the rule browser and the retirement calculator in the browser', () => 
       await page.getByTestId('person-check-result').waitFor({ timeout: 60_000 });
       expect(await page.getByTestId('person-check-result').locator('[data-rule]').count()).toBeGreaterThan(3);
       expect(await page.getByTestId('person-check-result').textContent()).toContain('Xếp loại 3 năm gần nhất');
+
+      // The leader with more than half low votes in the demo's 2026 confidence vote: not planned for a higher title.
+      const tasks = await page.evaluate(async () => {
+        const res = await fetch('/api/vote-consequences?consequence=out-of-planning-higher');
+        return (await res.json()) as { items: { fullName: string }[] };
+      });
+      const low = tasks.items[0]!.fullName;
+      await page.getByTestId('person-select').click();
+      await page.keyboard.type(low);
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: low }).first().click();
+      await titles.last().click();
+      await page.keyboard.type('Phó Bí thư Tỉnh ủy');
+      await page
+        .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: /^Phó Bí thư Tỉnh ủy/ })
+        .first()
+        .click();
+      await page.getByTestId('person-check').click();
+      const lowVerdict = page
+        .getByTestId('person-check-result')
+        .locator('[data-rule="eligibility.low-confidence-vote"][data-status=failed]');
+      await lowVerdict.waitFor({ timeout: 60_000 });
+      expect(await lowVerdict.textContent()).toContain('trên 1/2 số phiếu thu về');
+      await expect
+        .poll(() => lowVerdict.getByTestId('verdict-rule').textContent())
+        .toBe('Không quy hoạch, bổ nhiệm cao hơn khi tín nhiệm thấp trên 1/2');
+      expect(await lowVerdict.textContent()).toContain('96-QĐ/TW');
       await page.screenshot({ path: screenshotPath('policy-person.png'), fullPage: true });
     });
   });

@@ -1,4 +1,4 @@
-import type { EligibilityFacts } from '../../../contracts/policy';
+import type { ConfidenceVoteFact, EligibilityFacts } from '../../../contracts/policy';
 import type { PersonRecord } from '../../../contracts/persons';
 import type { ResolvedPolicy } from './policy.library';
 import { addDays, ruleIn } from './policy.library';
@@ -8,7 +8,7 @@ import type { ResolvedStandards } from './title-standards';
 // The pure half of batch eligibility: which conditions can be pushed into SQL as *necessary* conditions of passing a
 // rule (so the database never drops someone the engine would accept), and the engine's facts from a stored record.
 
-export type Purpose = EligibilityFacts['purpose'];
+export type Purpose = Exclude<EligibilityFacts['purpose'], 'reappointment'>;
 export const DISCIPLINE_WAIT_LEVELS = ['khien_trach', 'canh_cao', 'cach_chuc'] as const;
 type WaitLevel = (typeof DISCIPLINE_WAIT_LEVELS)[number];
 
@@ -237,10 +237,12 @@ export function factsFromRecord(input: {
   target: CatalogTitle;
   standards: ResolvedStandards;
   date: string;
-  purpose: Purpose;
+  purpose: EligibilityFacts['purpose'];
   ratings: EligibilityFacts['person']['ratings'];
   inPlanForTitle: boolean;
   referenceKey?: string | null;
+  /** Published confidence votes on the person up to the date; absent = not looked up. */
+  confidenceVotes?: ConfidenceVoteFact[];
 }): { facts: EligibilityFacts; levelsBelow: number | null } {
   const { record, catalog, target, date } = input;
   const rankOrders = catalog.map((t) => t.rankOrder);
@@ -287,6 +289,7 @@ export function factsFromRecord(input: {
         // No module records the conclusion yet: the (unconfirmed) rule warns.
         politicalStandardConcluded: false,
         priorPostMonths: known ? Math.max(seatMonths, historyMonths) : null,
+        ...(input.confidenceVotes ? { confidenceVotes: input.confidenceVotes } : {}),
       },
       target: {
         titleName: target.name,

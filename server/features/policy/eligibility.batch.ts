@@ -1,8 +1,9 @@
 import type { PersonRecord } from '../../../contracts/persons';
-import type { Track, Verdict } from '../../../contracts/policy';
+import type { ConfidenceVoteFact, Track, Verdict } from '../../../contracts/policy';
 import { RATING_LEVELS } from '../../../contracts/policy';
 import type { Db, Trx } from '../../db/database';
 import { ratingsHistory } from '../evaluations/evaluation.history';
+import { listVoteOutcomes } from '../votes/vote.outcomes';
 import { catalogInForce } from '../titles/title.rules';
 import { findTitle, listCatalogs, listTitles } from '../titles/title.repository';
 import { type CatalogTitle, type HeldSeat, type Purpose, factsFromRecord, prefilterFor } from './eligibility.batch.rules';
@@ -24,6 +25,8 @@ export interface FindEligibleOptions {
   targetTitleCode?: string;
   /** Subtree roots (materialized paths) the caller may read: nobody outside them is looked at. */
   scopePaths: readonly string[];
+  /** Subtree roots whose published confidence votes the low-vote rule reads (default: `scopePaths`). */
+  voteScopePaths?: readonly string[];
   onDate: string;
   track?: Track;
   purpose?: Purpose;
@@ -107,7 +110,15 @@ export async function targetTitle(
 /** Everything the engine needs about a set of stored people besides the record itself. */
 export async function contextOf(
   db: Db | Trx,
-  o: { personIds: string[]; catalog: CatalogTitle[]; target: CatalogTitle; onDate: string; purpose: Purpose },
+  o: {
+    personIds: string[];
+    catalog: CatalogTitle[];
+    target: CatalogTitle;
+    onDate: string;
+    purpose: Purpose;
+    /** Read the published confidence votes under these roots (the low-vote rule); absent: not looked up. */
+    voteScopePaths?: readonly string[];
+  },
 ) {
   const rank = new Map(o.catalog.map((t) => [t.code, t.rankOrder]));
   const seats = new Map<string, HeldSeat[]>();
@@ -124,7 +135,26 @@ export async function contextOf(
     ratings = await ratingsHistory(db, o.personIds, year - 1, { years: 5 });
     for (const id of await repo.inPlanFor(db, o.personIds, o.target.code, o.onDate)) inPlan.add(id);
   }
-  return { seats, ratings, inPlan };
+  let votes: Map<string, ConfidenceVoteFact[]> | null = null;
+  if (o.voteScopePaths) {
+    votes = new Map(o.personIds.map((id) => [id, []]));
+    const outcomes = await listVoteOutcomes(db, {
+      personIds: o.personIds,
+      organizationPaths: o.voteScopePaths,
+      to: o.onDate,
+      kinds: ['confidence'],
+    });
+    for (const v of outcomes)
+      if ('low' in v.counts)
+        votes.get(v.personId)?.push({
+          voteDate: v.voteDate,
+          low: v.counts.low,
+          collected: v.collected,
+          summoned: v.summoned,
+          sessionId: v.sessionId,
+        });
+  }
+  return { seats, ratings, inPlan, votes };
 }
 
 /**
@@ -153,7 +183,14 @@ export async function findEligible(db: Db | Trx, o: FindEligibleOptions): Promis
   let complete = true;
 
   const judge = async (rows: repo.CandidateRow[]) => {
-    const ctx = await contextOf(db, { personIds: rows.map((r) => r.id), catalog, target, onDate: o.onDate, purpose });
+    const ctx = await contextOf(db, {
+      personIds: rows.map((r) => r.id),
+      catalog,
+      target,
+      onDate: o.onDate,
+      purpose,
+      voteScopePaths: o.voteScopePaths ?? o.scopePaths,
+    });
     return rows.map((row) => {
       const record = JSON.parse(row.data_json) as PersonRecord;
       const { facts, levelsBelow } = factsFromRecord({
@@ -170,6 +207,7 @@ export async function findEligible(db: Db | Trx, o: FindEligibleOptions): Promis
         ratings: ctx.ratings.get(row.id) ?? [],
         inPlanForTitle: ctx.inPlan.has(row.id),
         referenceKey: o.referenceKey ?? null,
+        ...(ctx.votes ? { confidenceVotes: ctx.votes.get(row.id) ?? [] } : {}),
       });
       scanned++;
       const r = evaluateEligibility(facts, policy);
@@ -199,12 +237,22 @@ export async function findEligible(db: Db | Trx, o: FindEligibleOptions): Promis
     });
   };
 
-  // Each query fetches a few times the limit (the engine may reject some); a full fetch means more may exist.
+  // Each query first fetches twice the limit and widens (up to a cap) only when the engine rejected so many that the
+  // list is short; a fetch that stops full means more people may exist.
   const cap = Math.min(2500, limit * 5);
-  const fetch = async (mode: repo.Mode) => {
-    const rows = await repo.candidates(db, { prefilter, roots: o.scopePaths, filters, mode, limit: cap });
-    if (rows.length === cap) complete = false;
-    return judge(rows);
+  const fetch = async (mode: repo.Mode, enough: () => boolean, take: (judged: Awaited<ReturnType<typeof judge>>) => void) => {
+    const seen = new Set<string>();
+    for (let size = Math.min(cap, limit * 2); ; size = Math.min(cap, size * 3)) {
+      const rows = await repo.candidates(db, { prefilter, roots: o.scopePaths, filters, mode, limit: size });
+      const fresh = rows.filter((r) => !seen.has(r.id));
+      for (const r of fresh) seen.add(r.id);
+      take(await judge(fresh));
+      if (rows.length < size) return;
+      if (enough() || size >= cap) {
+        complete = false;
+        return;
+      }
+    }
   };
   const byService = (a: EligibleItem, b: EligibleItem) =>
     b.monthsLeft - a.monthsLeft || a.fullName.localeCompare(b.fullName, 'vi') || a.personId.localeCompare(b.personId);
@@ -213,13 +261,25 @@ export async function findEligible(db: Db | Trx, o: FindEligibleOptions): Promis
   // TypeScript only). Then, per pushed rule, those certainly failing it and no other: one short if the engine agrees.
   const shorts = new Map<string, EligibleItem>();
   const wantShort = o.oneShort !== false;
-  for (const { item, failedRules } of await fetch('pass')) {
-    if (failedRules === 0) eligible.push(item);
-    else if (failedRules === 1 && wantShort) shorts.set(item.personId, item);
-  }
+  await fetch(
+    'pass',
+    () => eligible.length >= limit,
+    (judged) => {
+      for (const { item, failedRules } of judged) {
+        if (failedRules === 0) eligible.push(item);
+        else if (failedRules === 1 && wantShort) shorts.set(item.personId, item);
+      }
+    },
+  );
   if (wantShort)
     for (let g = 0; g < repo.groupCount(prefilter); g++)
-      for (const { item, failedRules } of await fetch(g)) if (failedRules === 1) shorts.set(item.personId, item);
+      await fetch(
+        g,
+        () => shorts.size >= limit,
+        (judged) => {
+          for (const { item, failedRules } of judged) if (failedRules === 1) shorts.set(item.personId, item);
+        },
+      );
   eligible.sort(byService);
   const oneShort = [...shorts.values()].sort(byService);
   if (eligible.length > limit || oneShort.length > limit) complete = false;

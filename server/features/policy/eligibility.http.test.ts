@@ -166,4 +166,33 @@ describe.each(testDialects())('eligibility API on %s', (dialect) => {
     expect(after.voteOutcomes[0]!.consequences.map((c) => c.consequence)).toContain('out-of-planning-higher');
     expect(((await officerTq.get(url('2025-11-19'))).json() as PersonEligibility).voteOutcomes).toEqual([]);
   });
+
+  it('makes more than half low votes a verdict of the engine: the person check, the batch search, reappointment', async () => {
+    const url = (date: string, purpose = 'planning') =>
+      `/api/persons/${ids.ready}/eligibility?title=PHO_BI_THU_TINH_UY&date=${date}&purpose=${purpose}`;
+    const low = (r: PersonEligibility) => r.verdicts.find((v) => v.ruleId.endsWith('.low-confidence-vote'));
+    const after = (await officerTq.get(url('2026-06-01'))).json() as PersonEligibility;
+    expect(low(after)).toMatchObject({
+      ruleId: 'eligibility.low-confidence-vote',
+      status: 'failed',
+      citation: { document: '96-QĐ/TW' },
+      inputs: { voteDate: '2025-11-20', low: 11, base: 20 },
+    });
+    expect(after.missing).toContain('eligibility.low-confidence-vote');
+    const before = (await officerTq.get(url('2025-11-19'))).json() as PersonEligibility;
+    expect(low(before)).toMatchObject({ status: 'passed' });
+    const reappointment = (await officerTq.get(url('2026-06-01', 'reappointment'))).json() as PersonEligibility;
+    expect(low(reappointment)).toMatchObject({ ruleId: 'reappointment.low-confidence-vote', status: 'warning' });
+
+    const search = (await officerTq.post('/api/eligibility/search', body)).json() as EligibilitySearchResult;
+    expect(search.eligible.map((p) => p.personId)).not.toContain(ids.ready);
+    const short = search.oneShort.find((p) => p.personId === ids.ready)!;
+    expect(short.missing.map((v) => v.ruleId)).toEqual(['eligibility.low-confidence-vote']);
+    const earlier = (
+      await officerTq.post('/api/eligibility/search', { ...body, date: '2025-11-19' })
+    ).json() as EligibilitySearchResult;
+    expect(earlier.eligible.map((p) => p.personId)).toContain(ids.ready);
+    // Reappointment is about the holder of a seat, not a pool: the search does not take it.
+    expect((await officerTq.post('/api/eligibility/search', { ...body, purpose: 'reappointment' })).statusCode).toBe(400);
+  });
 });

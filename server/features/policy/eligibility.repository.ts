@@ -158,6 +158,14 @@ export async function candidates(
   db: Q,
   o: { prefilter: Prefilter; roots: readonly string[]; filters: BatchFilters; mode: Mode; limit: number },
 ): Promise<CandidateRow[]> {
+  return candidatesQuery(db, o).execute();
+}
+
+/** The candidates query itself, for `candidates` and for the benchmark's EXPLAIN ANALYZE. */
+export function candidatesQuery(
+  db: Q,
+  o: { prefilter: Prefilter; roots: readonly string[]; filters: BatchFilters; mode: Mode; limit: number },
+) {
   return withMode(base(db, o.roots, o.filters), o.prefilter, o.mode)
     .select([
       'p.id',
@@ -171,8 +179,7 @@ export async function candidates(
       'o.name as organization_name',
       'p.data_json',
     ])
-    .limit(o.limit)
-    .execute();
+    .limit(o.limit);
 }
 
 /** How many people in scope pass every pushed-down condition (the engine then judges them). */
@@ -180,10 +187,12 @@ export async function countPassing(
   db: Q,
   o: { prefilter: Prefilter; roots: readonly string[]; filters: BatchFilters },
 ): Promise<number> {
-  const row = await withMode(base(db, o.roots, o.filters), o.prefilter, 'pass')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
+  const row = await countPassingQuery(db, o).executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+export function countPassingQuery(db: Q, o: { prefilter: Prefilter; roots: readonly string[]; filters: BatchFilters }) {
+  return withMode(base(db, o.roots, o.filters), o.prefilter, 'pass').select((eb) => eb.fn.countAll<number>().as('n'));
 }
 
 /** Seats held at any time by the people, with the title code (ranked by the caller in the catalog in force). */

@@ -12,7 +12,7 @@ import {
   type Verdict,
 } from '../../../contracts/policy';
 import { type ResolvedPolicy, formatDate, ruleIn } from './policy.library';
-import { verdict } from './policy.rules';
+import { meets, thresholdText, verdict } from './policy.rules';
 import { addMonths, monthsBetween, retirementDate } from './retirement.rules';
 
 export type { EligibilityFacts, EligibilityFactsInput } from '../../../contracts/policy';
@@ -24,6 +24,8 @@ export interface Eligibility {
   /** Rule ids that failed: empty when eligible; one entry means "one requirement short". */
   missing: string[];
 }
+
+const NEGATED = { '>': '<=', '>=': '<', '<': '>=', '<=': '>' } as const;
 
 const fmtMonths = (m: number) => ({ vi: `${m} tháng`, en: `${m} month${m === 1 ? '' : 's'}` });
 
@@ -181,7 +183,8 @@ export function evaluateEligibility(facts: EligibilityFacts, policy: ResolvedPol
   }
 
   // Discipline waiting periods before a higher post (planning and appointment).
-  const waits = ruleIn(policy, 'appointment.discipline-waits', 'discipline-waits');
+  // Reappointment keeps the same post: the waits guard a higher one.
+  const waits = purpose === 'reappointment' ? undefined : ruleIn(policy, 'appointment.discipline-waits', 'discipline-waits');
   if (waits) {
     const pending = person.disciplines
       .map((d) => ({ ...d, months: waits.params[d.level], until: addMonths(d.decidedOn, waits.params[d.level]) }))
@@ -212,7 +215,7 @@ export function evaluateEligibility(facts: EligibilityFacts, policy: ResolvedPol
   // Ratings of the last years (appointment).
   const judgementYear = Number(date.slice(0, 4));
   const assessed = ruleIn(policy, 'appointment.ratings-assessed', 'ratings-assessed');
-  if (purpose === 'appointment' && assessed) {
+  if (purpose !== 'planning' && assessed) {
     const years = Array.from({ length: assessed.params.years }, (_, i) => judgementYear - 1 - i);
     const absent = years.filter((y) => !person.ratings.some((r) => r.year === y));
     verdicts.push(
@@ -230,7 +233,7 @@ export function evaluateEligibility(facts: EligibilityFacts, policy: ResolvedPol
     );
   }
   const minimum = ruleIn(policy, 'appointment.ratings-minimum', 'ratings-minimum');
-  if (purpose === 'appointment' && minimum) {
+  if (purpose !== 'planning' && minimum) {
     const years = Array.from({ length: minimum.params.years }, (_, i) => judgementYear - 1 - i);
     const floor = RATING_LEVELS.indexOf(minimum.params.minimumLevel);
     const below = person.ratings.filter((r) => years.includes(r.year) && RATING_LEVELS.indexOf(r.level) > floor);
@@ -266,10 +269,95 @@ export function evaluateEligibility(facts: EligibilityFacts, policy: ResolvedPol
       ),
     );
 
+  verdicts.push(...lowVoteVerdicts(facts, policy));
   verdicts.push(...standardsVerdicts(facts, policy, levelsBelow));
 
   const failed = verdicts.filter((v) => v.status === 'failed').map((v) => v.ruleId);
   return { eligible: failed.length === 0, verdicts, missing: [...new Set(failed)] };
+}
+
+/**
+ * The latest published confidence vote on the person within the rule's window (quorum reached): more low votes than
+ * the rule's share of its base bars planning and a higher post (96-QĐ/TW); for reappointment a separate, unconfirmed
+ * rule warns. Not judged when the caller did not look the votes up.
+ */
+function lowVoteVerdicts(facts: EligibilityFacts, policy: ResolvedPolicy): Verdict[] {
+  const votes = facts.person.confidenceVotes;
+  const rule =
+    facts.purpose === 'reappointment'
+      ? ruleIn(policy, 'reappointment.low-confidence-vote', 'low-vote-bar')
+      : ruleIn(policy, 'eligibility.low-confidence-vote', 'low-vote-bar');
+  if (!rule || votes === undefined) return [];
+  const date = policy.date;
+  const { threshold, withinMonths } = rule.params;
+  const since = addMonths(date, -withinMonths);
+  const quorum = ruleIn(policy, 'vote.quorum', 'threshold');
+  const inWindow = votes.filter((v) => v.voteDate <= date && v.voteDate > since);
+  const counted = inWindow.filter((v) => !quorum || meets(quorum.params, v.collected, v.summoned));
+  const ignored = inWindow.length - counted.length;
+  const latest = [...counted].sort((a, b) => b.voteDate.localeCompare(a.voteDate) || b.low - a.low)[0];
+  const bar = thresholdText(threshold);
+  const notBar = thresholdText({ ...threshold, comparison: NEGATED[threshold.comparison] });
+  const ignoredText =
+    ignored > 0
+      ? {
+          vi: ` ${ignored} lần lấy phiếu không đủ số người tham gia nên không tính.`,
+          en: ` ${ignored} vote${ignored === 1 ? '' : 's'} without a quorum not counted.`,
+        }
+      : { vi: '', en: '' };
+  if (!latest)
+    return [
+      verdict(
+        rule,
+        'passed',
+        {
+          vi: `Không có kết quả lấy phiếu tín nhiệm trong ${fmtMonths(withinMonths).vi} trước ngày xét.${ignoredText.vi}`,
+          en: `No confidence vote result in the ${fmtMonths(withinMonths).en} before the date.${ignoredText.en}`,
+        },
+        { votes: inWindow.length, ignoredWithoutQuorum: ignored, withinMonths, threshold },
+      ),
+    ];
+  const base = threshold.base === 'summoned' ? latest.summoned : latest.collected;
+  const over = meets(threshold, latest.low, base);
+  const pct = (locale: string) =>
+    base > 0 ? `${((100 * latest.low) / base).toLocaleString(locale, { maximumFractionDigits: 2 })}%` : '—';
+  const head = {
+    vi: `Lấy phiếu tín nhiệm ngày ${formatDate(latest.voteDate)}: ${latest.low}/${base} (${pct('vi-VN')}) phiếu tín nhiệm thấp`,
+    en: `Confidence vote of ${formatDate(latest.voteDate)}: ${latest.low}/${base} (${pct('en-GB')}) low votes`,
+  };
+  const consequence =
+    facts.purpose === 'reappointment'
+      ? {
+          vi: 'chưa đề nghị bổ nhiệm lại khi cấp có thẩm quyền chưa kết luận',
+          en: 'not proposed for reappointment before the competent body concludes',
+        }
+      : { vi: 'không quy hoạch, bổ nhiệm vào chức vụ cao hơn', en: 'not planned or appointed to a higher post' };
+  return [
+    verdict(
+      rule,
+      over ? 'failed' : 'passed',
+      over
+        ? {
+            vi: `${head.vi}, ${bar.vi}: ${consequence.vi}.${ignoredText.vi}`,
+            en: `${head.en}, ${bar.en}: ${consequence.en}.${ignoredText.en}`,
+          }
+        : {
+            vi: `${head.vi}, ${notBar.vi}.${ignoredText.vi}`,
+            en: `${head.en}, ${notBar.en}.${ignoredText.en}`,
+          },
+      {
+        voteDate: latest.voteDate,
+        ...(latest.sessionId ? { sessionId: latest.sessionId } : {}),
+        low: latest.low,
+        collected: latest.collected,
+        summoned: latest.summoned,
+        base,
+        threshold,
+        withinMonths,
+        ignoredWithoutQuorum: ignored,
+      },
+    ),
+  ];
 }
 
 /** Political theory, education, state management and prior posts against the title's standards (policy/standards). */
@@ -353,7 +441,7 @@ function standardsVerdicts(facts: EligibilityFacts, policy: ResolvedPolicy, leve
       ),
     ];
   const gapText = { vi: gaps.map((g) => g.vi).join('; '), en: gaps.map((g) => g.en).join('; ') };
-  if (purpose === 'appointment') {
+  if (purpose !== 'planning') {
     const blocking = gaps.some((g) => g.confirmed);
     return [
       verdict(

@@ -63,6 +63,7 @@ export async function searchEligible(
     policy,
     ...(body.titleCode ? { targetTitleCode: body.titleCode } : { titleId: body.titleId }),
     scopePaths: roots,
+    voteScopePaths: scopePaths(actor, 'votes.read'),
     onDate: body.date,
     track: body.track,
     purpose: body.purpose,
@@ -113,7 +114,14 @@ export async function personEligibility(
   if (!found) throw noTitle('title', q.date);
   const { target, catalog } = found;
   const standards = standardsFor(ctx.library.standards, target, q.date);
-  const c = await contextOf(ctx.db, { personIds: [row.id], catalog, target, onDate: q.date, purpose: 'appointment' });
+  const c = await contextOf(ctx.db, {
+    personIds: [row.id],
+    catalog,
+    target,
+    onDate: q.date,
+    purpose: 'appointment',
+    voteScopePaths: scopePaths(actor, 'votes.read'),
+  });
   const { facts } = factsFromRecord({
     record: JSON.parse(row.data_json) as PersonRecord,
     birthDate: row.birth_date,
@@ -127,6 +135,7 @@ export async function personEligibility(
     purpose: q.purpose,
     ratings: c.ratings.get(row.id) ?? [],
     inPlanForTitle: c.inPlan.has(row.id),
+    confidenceVotes: c.votes?.get(row.id) ?? [],
   });
   const result = evaluateEligibility(facts, policy);
   const year = Number(q.date.slice(0, 4));

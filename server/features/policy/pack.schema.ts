@@ -42,6 +42,14 @@ const kinds = {
   'ratio-range': z.strictObject({ min: z.number().min(0), max: z.number().min(0) }),
   threshold: thresholdSchema,
   band: z.strictObject({ lower: thresholdSchema, upper: thresholdSchema }),
+  /**
+   * A bar raised by the latest published confidence vote on the person within `withinMonths` before the date: more
+   * than the threshold of low votes, over the base the rule names (ballots collected or persons summoned).
+   */
+  'low-vote-bar': z.strictObject({
+    threshold: thresholdSchema.extend({ base: z.enum(['ballots_collected', 'summoned']) }),
+    withinMonths: int.min(1).max(120),
+  }),
   'discipline-waits': z.strictObject(
     Object.fromEntries(DISCIPLINE_LEVELS.map((l) => [l, int.min(0)])) as Record<
       (typeof DISCIPLINE_LEVELS)[number],
@@ -306,6 +314,8 @@ export const KNOWN_RULE_KINDS: Record<string, RuleKind> = {
   'appointment.ratings-assessed': 'ratings-assessed',
   'appointment.ratings-minimum': 'ratings-minimum',
   'appointment.political-standard': 'flag',
+  'eligibility.low-confidence-vote': 'low-vote-bar',
+  'reappointment.low-confidence-vote': 'low-vote-bar',
   'standards.title-requirements': 'theory-order',
   'vote.quorum': 'threshold',
   'vote.low-out-of-planning': 'band',

@@ -390,7 +390,7 @@ export function CheckTab({ onOpenRule }: { onOpenRule: (id: string) => void }) {
             description={`${t('check.appliedOn', { date: dayjs(result.date).format('DD/MM/YYYY'), track: label(TRACK_LABELS[result.track]) })}${warnings ? ` · ${t('check.warnings', { n: warnings })}` : ''}`}
             data-testid="check-summary"
           />
-          <VerdictList verdicts={result.verdicts} onOpenRule={onOpenRule} />
+          <VerdictList verdicts={result.verdicts} onOpenRule={onOpenRule} date={result.date} track={result.track} />
         </div>
       ) : null}
     </Space>

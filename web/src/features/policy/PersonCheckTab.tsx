@@ -107,7 +107,7 @@ export function PersonCheckTab({ onOpenRule }: { onOpenRule: (id: string) => voi
             showIcon
             title={`${result.person.fullName} — «${result.title.name}», ${dmy(result.date)}: ${label(result.eligible ? M.isEligible : M.notEligible)}`}
           />
-          <VerdictList verdicts={result.verdicts} onOpenRule={onOpenRule} />
+          <VerdictList verdicts={result.verdicts} onOpenRule={onOpenRule} date={result.date} track={result.track} />
           <Descriptions size="small" column={1} bordered>
             <Descriptions.Item label={label(M.ratings)}>
               {result.ratings.length
@@ -133,12 +133,12 @@ export function PersonCheckTab({ onOpenRule }: { onOpenRule: (id: string) => voi
                             {o.collected})
                           </span>
                         ) : null}
-                        {o.consequences.map((c) => (
+                        {[...new Map(o.consequences.map((c) => [c.detail.vi, c])).values()].map((c) => (
                           <Tag
                             key={c.ruleId + c.consequence}
                             color="red"
                             onClick={() => onOpenRule(c.ruleId)}
-                            style={{ cursor: 'pointer' }}
+                            style={{ cursor: 'pointer', whiteSpace: 'normal' }}
                           >
                             {label(c.detail)}
                           </Tag>

@@ -10,24 +10,26 @@ import {
   Space,
   Table,
   Tag,
+  Tooltip,
   Typography,
   type TableColumnsType,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { EligibilitySearchBody, EligibilitySearchResult, EligibleItem } from '@contracts/eligibility';
-import { PURPOSES, PURPOSE_LABELS, TRACKS, TRACK_LABELS } from '@contracts/policy';
+import { PURPOSE_LABELS, SEARCH_PURPOSES, TRACKS, TRACK_LABELS } from '@contracts/policy';
 import { ApiError, api } from '../../ui/api';
 import { ApiErrorAlert } from '../../ui/errors';
 import { useI18n } from '../../ui/i18n';
 import { OrganizationSelect } from '../organizations/OrganizationSelect';
 import { partialDate } from './format-person';
 import { M } from './messages';
+import { useRulesInForce } from './rule-titles';
 import { TitleSelect } from './TitleSelect';
 
 interface Values {
   titleCode: string;
   date: Dayjs;
-  purpose: (typeof PURPOSES)[number];
+  purpose: (typeof SEARCH_PURPOSES)[number];
   track: (typeof TRACKS)[number];
   organizationId?: string;
   women: boolean;
@@ -46,6 +48,11 @@ export function SearchTab({ onOpenRule }: { onOpenRule: (id: string) => void }) 
   const [result, setResult] = useState<EligibilitySearchResult | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  const ruleOf = useRulesInForce(result?.date ?? date.format('YYYY-MM-DD'), result?.track ?? 'party');
+  const ruleTitle = (id: string) => {
+    const rule = ruleOf(id);
+    return rule ? label(rule.title) : id;
+  };
 
   const run = async (v: Values) => {
     setBusy(true);
@@ -92,7 +99,11 @@ export function SearchTab({ onOpenRule }: { onOpenRule: (id: string) => void }) 
             item.missing.map((v) => (
               <div key={v.ruleId} data-testid="missing">
                 <Typography.Text type="danger">{label(v.detail)}</Typography.Text>{' '}
-                <a onClick={() => onOpenRule(v.ruleId)}>{v.citation.text}</a>
+                <Tooltip title={v.ruleId}>
+                  <a onClick={() => onOpenRule(v.ruleId)}>
+                    {ruleTitle(v.ruleId)} · {v.citation.text}
+                  </a>
+                </Tooltip>
               </div>
             )),
         }
@@ -101,17 +112,18 @@ export function SearchTab({ onOpenRule }: { onOpenRule: (id: string) => void }) 
           key: 'warnings',
           render: (_: unknown, item) =>
             item.warnings.length ? (
-              <Space wrap size={4}>
+              <Space orientation="vertical" size={4}>
                 {item.warnings.map((v) => (
-                  <Tag
-                    key={v.ruleId}
-                    color="gold"
-                    title={label(v.detail)}
-                    onClick={() => onOpenRule(v.ruleId)}
-                    style={{ cursor: 'pointer' }}
-                  >
-                    {v.ruleId}
-                  </Tag>
+                  <Tooltip key={v.ruleId} title={`${label(v.detail)} (${v.ruleId})`}>
+                    <Tag
+                      color="gold"
+                      data-testid="warning"
+                      onClick={() => onOpenRule(v.ruleId)}
+                      style={{ cursor: 'pointer', whiteSpace: 'normal' }}
+                    >
+                      {ruleTitle(v.ruleId)} · {v.citation.text}
+                    </Tag>
+                  </Tooltip>
                 ))}
               </Space>
             ) : (
@@ -137,7 +149,7 @@ export function SearchTab({ onOpenRule }: { onOpenRule: (id: string) => void }) 
           <DatePicker format="DD/MM/YYYY" allowClear={false} />
         </Form.Item>
         <Form.Item name="purpose" label={label(M.purpose)}>
-          <Select style={{ width: 220 }} options={PURPOSES.map((p) => ({ value: p, label: label(PURPOSE_LABELS[p]) }))} />
+          <Select style={{ width: 220 }} options={SEARCH_PURPOSES.map((p) => ({ value: p, label: label(PURPOSE_LABELS[p]) }))} />
         </Form.Item>
         <Form.Item name="track" label={label(M.track)}>
           <Select style={{ width: 150 }} options={TRACKS.map((tr) => ({ value: tr, label: label(TRACK_LABELS[tr]) }))} />
@@ -179,9 +191,11 @@ export function SearchTab({ onOpenRule }: { onOpenRule: (id: string) => void }) 
           <Typography.Text type="secondary">
             {label(M.pushed)}:{' '}
             {result.pushedDown.map((id) => (
-              <Tag key={id} onClick={() => onOpenRule(id)} style={{ cursor: 'pointer' }}>
-                {id}
-              </Tag>
+              <Tooltip key={id} title={id}>
+                <Tag onClick={() => onOpenRule(id)} style={{ cursor: 'pointer' }}>
+                  {ruleTitle(id)}
+                </Tag>
+              </Tooltip>
             ))}
           </Typography.Text>
           {!result.complete ? <Alert type="info" showIcon title={label(M.incomplete)} /> : null}
