@@ -2,8 +2,8 @@ import type { PersonRecord } from '../../../contracts/persons';
 import type { Db, Trx } from '../../db/database';
 import { forbidden, notFound } from '../../http/errors';
 import { type Actor, type Permission, mayActOn } from '../access/access.rules';
-import { type PolicyLibrary, formatDate, policyAt } from '../policy/policy.library';
-import { approvedLocalPacksFor } from '../policy/policy.service';
+import { policyInForceFor } from '../policy/policy.in-force';
+import { type PolicyLibrary, formatDate } from '../policy/policy.library';
 import { listCatalogs, listTitles } from '../titles/title.repository';
 import { catalogInForce } from '../titles/title.rules';
 import type { TitleRow } from '../titles/title.table';
@@ -29,14 +29,14 @@ export async function cycleFor(db: Db | Trx, actor: Actor, id: string, permissio
   return cycle;
 }
 
+/** The pack in force for the cycle's organization on its policy date; inside a transaction pass it (SQLite has one connection). */
 export async function policyOf(
   ctx: PlanningContext,
   cycle: Pick<repo.CycleWithOrg, 'organization_path' | 'policy_date' | 'track'>,
   db: Db | Trx = ctx.db,
 ) {
-  // Inside a transaction the same connection must be used (SQLite has one).
-  const local = await approvedLocalPacksFor({ db, library: ctx.library }, cycle.organization_path);
-  return policyAt(ctx.library, cycle.policy_date, cycle.track, { approvedLocalPackIds: local });
+  const q = { organizationPath: cycle.organization_path, date: cycle.policy_date, track: cycle.track };
+  return (await policyInForceFor(db, ctx.library, q)).policy;
 }
 
 /** The title catalog in force on a date: its titles by code and its distinct ranks. */

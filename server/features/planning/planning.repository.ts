@@ -54,29 +54,20 @@ export async function setCycleStatus(trx: Trx, id: string, status: CycleRow['sta
 
 export type PlanWithNames = PlanRow & { organization_name: string; organization_path: string; title_name: string | null };
 
-export async function plansOfCycle(db: Db | Trx, cycleId: string): Promise<PlanWithNames[]> {
-  return db
+const plans = (db: Db | Trx) =>
+  db
     .selectFrom('planning_plans as p')
     .innerJoin('organizations as o', 'o.id', 'p.organization_id')
     .leftJoin('titles as t', 't.id', 'p.title_id')
     .selectAll('p')
-    .select(['o.name as organization_name', 'o.path as organization_path', 't.name as title_name'])
-    .where('p.cycle_id', '=', cycleId)
-    .orderBy('o.path')
-    .orderBy('p.created_at')
-    .orderBy('p.id')
-    .execute();
+    .select(['o.name as organization_name', 'o.path as organization_path', 't.name as title_name']);
+
+export async function plansOfCycle(db: Db | Trx, cycleId: string): Promise<PlanWithNames[]> {
+  return plans(db).where('p.cycle_id', '=', cycleId).orderBy('o.path').orderBy('p.created_at').orderBy('p.id').execute();
 }
 
 export async function findPlan(db: Db | Trx, id: string): Promise<PlanWithNames | undefined> {
-  return db
-    .selectFrom('planning_plans as p')
-    .innerJoin('organizations as o', 'o.id', 'p.organization_id')
-    .leftJoin('titles as t', 't.id', 'p.title_id')
-    .selectAll('p')
-    .select(['o.name as organization_name', 'o.path as organization_path', 't.name as title_name'])
-    .where('p.id', '=', id)
-    .executeTakeFirst();
+  return plans(db).where('p.id', '=', id).executeTakeFirst();
 }
 
 export async function insertPlan(trx: Trx, row: PlanRow): Promise<void> {
