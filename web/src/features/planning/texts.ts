@@ -134,4 +134,9 @@ export const L = {
     en: 'Take the result from a planning vote session (paper or electronic)',
   },
   fromMinutes: { vi: 'Không chọn: nhập số phiếu theo biên bản', en: 'None: type the counts from the minutes' },
+  noSessions: {
+    vi: 'Không có phiên giới thiệu đã công bố kết quả với người trong quy hoạch này',
+    en: 'No published recommendation session on people of this plan',
+  },
+  sessionPeople: { vi: '{n} người của quy hoạch này', en: '{n} people of this plan' },
 } as const;
