@@ -144,29 +144,6 @@ export async function insertException(trx: Trx, row: ExceptionRow): Promise<void
   await trx.insertInto('planning_exceptions').values(row).execute();
 }
 
-/** Titles held on `asOf` through seats (position incumbents), per person. */
-export async function heldTitlesAsOf(
-  db: Db | Trx,
-  personIds: readonly string[],
-  asOf: string,
-): Promise<{ person_id: string; title_id: string; code: string; rank_order: number }[]> {
-  const out: { person_id: string; title_id: string; code: string; rank_order: number }[] = [];
-  const ids = [...new Set(personIds)];
-  for (let i = 0; i < ids.length; i += 500)
-    out.push(
-      ...(await db
-        .selectFrom('position_incumbents as i')
-        .innerJoin('positions as s', 's.id', 'i.position_id')
-        .innerJoin('titles as t', 't.id', 's.title_id')
-        .select(['i.person_id', 't.id as title_id', 't.code', 't.rank_order'])
-        .where('i.person_id', 'in', ids.slice(i, i + 500))
-        .where('i.from_date', '<=', asOf)
-        .where((eb) => eb.or([eb('i.to_date', 'is', null), eb('i.to_date', '>', asOf)]))
-        .execute()),
-    );
-  return out.map((r) => ({ ...r, rank_order: Number(r.rank_order) }));
-}
-
 export type FinderPersonRow = {
   id: string;
   full_name: string;
