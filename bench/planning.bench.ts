@@ -5,7 +5,8 @@ import { performance } from 'node:perf_hooks';
 import { loadPolicyLibrary } from '../server/features/policy/pack.loader';
 import { evaluateEligibility } from '../server/features/policy/eligibility.rules';
 import { policyAt } from '../server/features/policy/policy.library';
-import { type CandidateFacts, type CycleFacts, planningFacts, validateCycle } from '../server/features/planning/planning.rules';
+import { buildPlanningFacts as planningFacts } from '../server/features/planning/planning.fixtures';
+import { type CandidateFacts, type CycleFacts, validateCycle } from '../server/features/planning/planning.rules';
 import { flag, ratio } from './lib';
 
 function buildCycle(seats: number, perSeat: number): CycleFacts {

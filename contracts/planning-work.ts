@@ -249,3 +249,20 @@ export const seatOptionSchema = z.object({
 });
 export type SeatOption = z.infer<typeof seatOptionSchema>;
 export const seatSearchResultSchema = z.object({ items: z.array(seatOptionSchema), total: z.number() });
+
+/** Published planning-recommendation sessions ("Confidence votes") that voted on people of one plan, searched by title. */
+export const sessionSearchQuerySchema = z.object({
+  q: z.string().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(PLANNING_WORK_LIMITS.seatPageMax).default(20),
+});
+export const sessionOptionSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  voteDate: isoDateSchema,
+  summoned: z.number(),
+  collected: z.number(),
+  /** How many people of the plan the session voted on. */
+  people: z.number(),
+});
+export type SessionOption = z.infer<typeof sessionOptionSchema>;
+export const sessionSearchResultSchema = z.object({ items: z.array(sessionOptionSchema), total: z.number() });

@@ -120,6 +120,8 @@ export const addCandidateBodySchema = z.strictObject({
   /** Also being proposed for appointment or nomination to this title right now. */
   proposedForAppointment: z.boolean().default(false),
   notes: text(PLANNING_LIMITS.notesMax).nullable().default(null),
+  /** The day the person entered the plan, for a plan recorded after the fact; default today (not before the policy date). */
+  addedOn: isoDateSchema.optional(),
 });
 export type AddCandidateBody = z.input<typeof addCandidateBodySchema>;
 
@@ -131,7 +133,11 @@ export const updateCandidateBodySchema = z.strictObject({
   notes: text(PLANNING_LIMITS.notesMax).nullable().optional(),
 });
 
-export const removeCandidateBodySchema = z.strictObject({ reason: text(PLANNING_LIMITS.notesMax).min(3) });
+export const removeCandidateBodySchema = z.strictObject({
+  reason: text(PLANNING_LIMITS.notesMax).min(3),
+  /** The day the person left the plan (default today; not before the day they entered it). */
+  removedOn: isoDateSchema.optional(),
+});
 
 /** An exception to a blocking rule, decided by the competent level: lets the plan be submitted. */
 export const recordExceptionBodySchema = z.strictObject({

@@ -81,6 +81,11 @@ describe('planning a seat in the browser', () => {
       await page.getByRole('button', { name: 'Ghi ngoại lệ' }).last().click();
       await page.getByText('Không còn vi phạm chặn việc trình').waitFor();
 
+      // The person's training needs against the seat's standards: in the list and, for the whole plan, in a drawer.
+      await page.getByTestId('planning-training-open').click();
+      await page.getByTestId('needs-table').waitFor();
+      await page.getByTestId('planning-training').locator('.ant-drawer-close').click();
+
       // Rounds: the leadership's proposal recorded from its minutes, judged against >1/2 of those summoned.
       await page.getByTestId('planning-next-status').click();
       await page.getByTestId('planning-status').filter({ hasText: 'Đang lấy ý kiến giới thiệu' }).waitFor();

@@ -7,12 +7,14 @@ import { createRound } from '../../server/features/planning/planning.rounds.serv
 import { addCandidate, changeStatus, createCycle, createPlan, getCycle } from '../../server/features/planning/planning.service';
 import { listPositionsAsOf } from '../../server/features/positions/position.repository';
 import { resolveActorByUsername } from './demo-actors';
+import { loadApprovedPlanningDemo } from './planning.approved.demo';
 
 /**
  * Tuyên Quang's 2026–2031 provincial plan, in recommendation rounds, with the violations an officer must see:
  * a person short of 60 months at 09/2030, a fourth person for one title, one person planned for four titles,
  * a standing committee planned below 1.0× its size, a person also proposed for appointment; recommendation rounds
- * for two seats, one person not recommended with exactly half of those summoned.
+ * for two seats, one person not recommended with exactly half of those summoned. Then a complete cycle, approved and
+ * reviewed (planning.approved.demo.ts).
  */
 export async function loadPlanningDemo(db: Db, library: PolicyLibrary = loadPolicyLibrary()): Promise<void> {
   const tq = await findOrganizationByCode(db, 'TQ');
@@ -103,4 +105,5 @@ export async function loadPlanningDemo(db: Db, library: PolicyLibrary = loadPoli
       results: ids.slice(0, 2).map((personId, k) => ({ personId, agree: k === 0 ? 39 : 24, disagree: k === 0 ? 6 : 21 })),
     });
   }
+  await loadApprovedPlanningDemo(db, library);
 }

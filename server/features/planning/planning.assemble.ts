@@ -1,11 +1,13 @@
 import type { Candidate, Cycle, CycleDetail, Plan, PlanException } from '../../../contracts/planning';
 import type { Db, Trx } from '../../db/database';
 import { parseRecord } from '../persons/person.mapper';
+import { catalogAt, contextOf } from '../policy/eligibility.batch';
+import { type CatalogTitle, factsFromRecord } from '../policy/eligibility.batch.rules';
 import { type ResolvedPolicy, ruleIn } from '../policy/policy.library';
 import { retirementDate } from '../policy/retirement.rules';
+import { type ResolvedStandards, standardsFor } from '../policy/title-standards';
 import { incumbentsAsOf } from '../positions/position.repository';
-import type { TitleRow } from '../titles/title.table';
-import { type PlanningContext, catalogAt, factsFor, heldRanks, inCatalog, policyOf } from './planning.context';
+import { type PlanningContext, policyOf } from './planning.context';
 import * as repo from './planning.repository';
 import { type CandidateFacts, type CycleValidation, candidateKey, subjectGroupOf, validateCycle } from './planning.rules';
 import { roundsOfCycle } from './planning.work.repository';
@@ -55,30 +57,62 @@ export async function assemble(
   db: Db | Trx = ctx.db,
 ): Promise<{ detail: CycleDetail; validation: CycleValidation; policy: ResolvedPolicy; people: AssembledPerson[] }> {
   const policy = await policyOf(ctx, cycle, db);
-  const catalog = await catalogAt(db, cycle.policy_date);
+  const date = cycle.policy_date;
+  const catalog = await catalogAt(db, date);
   const plans = await repo.plansOfCycle(db, cycle.id);
   const rows = await repo.activeCandidatesOfCycle(db, cycle.id);
   const exceptions = await repo.exceptionsOfCycle(db, cycle.id);
   const rounds = groupBy(await roundsOfCycle(db, cycle.id), (r) => r.planId);
   const people = rows.map((r) => ({ ...r, candidateId: r.id, id: r.person_id, record: parseRecord(r.data_json) }));
-  const held = await heldRanks(db, catalog, people, cycle.policy_date);
+  // Targets read in the catalog in force (titles keep their code across catalog versions), with their standards.
+  const byCode = new Map(catalog.map((t) => [t.code, t]));
   const targetIds = [...new Set(rows.map((r) => r.target_title_id).filter((x): x is string => x !== null))];
-  const targets = new Map<string, TitleRow>();
-  for (const t of await repo.titlesByIds(db, targetIds)) targets.set(t.id, t);
+  const targets = new Map<string, { title: CatalogTitle; standards: ResolvedStandards }>();
+  for (const t of await repo.titlesByIds(db, targetIds)) {
+    const title = byCode.get(t.code);
+    if (title) targets.set(t.id, { title, standards: standardsFor(ctx.library.standards, title, date) });
+  }
+  const anyTarget = targets.values().next().value;
+  // The seats people hold or held (the subject group and time in posts), as the eligibility engine reads them.
+  const { seats } = anyTarget
+    ? await contextOf(db, {
+        personIds: [...new Set(rows.map((r) => r.person_id))],
+        catalog,
+        target: anyTarget.title,
+        onDate: date,
+        purpose: 'planning',
+      })
+    : { seats: new Map() };
   const planById = new Map(plans.map((p) => [p.id, p]));
   const peopleByPlan = groupBy(people, (p) => p.plan_id);
   const facts = new Map<string, CandidateFacts>();
   for (const p of people) {
     const plan = planById.get(p.plan_id)!;
     const target = p.target_title_id ? targets.get(p.target_title_id) : undefined;
-    const f = target ? factsFor(p, target, inCatalog(catalog, target), held.get(p.id), catalog, cycle.reference_key) : null;
+    const f = target
+      ? factsFromRecord({
+          record: p.record,
+          birthDate: p.birth_date,
+          sex: p.sex,
+          currentTitleCode: p.current_title_code,
+          seats: seats.get(p.person_id) ?? [],
+          catalog,
+          target: target.title,
+          standards: target.standards,
+          date,
+          purpose: 'planning',
+          ratings: [],
+          inPlanForTitle: false,
+          referenceKey: cycle.reference_key,
+        })
+      : null;
     const latest = latestRoundOf(rounds.get(p.plan_id) ?? [], p.person_id);
     facts.set(candidateKey(p.plan_id, p.person_id), {
       planId: p.plan_id,
       personId: p.person_id,
       fullName: p.full_name,
-      seatKey: `${plan.organization_id}:${target?.code ?? plan.committee_kind ?? ''}`,
-      targetTitleName: target?.name ?? '',
+      seatKey: `${plan.organization_id}:${target?.title.code ?? plan.committee_kind ?? ''}`,
+      targetTitleName: target?.title.name ?? '',
       levelsBelow: f?.levelsBelow ?? null,
       facts: f?.facts ?? null,
       sex: p.sex,
@@ -187,9 +221,7 @@ export async function assemble(
       sex: p.sex,
       readiness: p.readiness,
       organizationPath: p.person_organization_path,
-      heldRank: held.get(p.person_id) ?? null,
-      targetRank:
-        p.target_title_id && targets.has(p.target_title_id) ? inCatalog(catalog, targets.get(p.target_title_id)!) : null,
+      levelsBelow: factsOf(p).levelsBelow,
       retirementDate: retirementOf(p),
     })),
     detail: {
@@ -213,7 +245,7 @@ export interface AssembledPerson {
   sex: 'M' | 'F';
   readiness: Candidate['readiness'];
   organizationPath: string;
-  heldRank: number | null;
-  targetRank: number | null;
+  /** Catalog levels between the title held and the target (≤ 0: holds it or a higher one; null: unknown). */
+  levelsBelow: number | null;
   retirementDate: string;
 }

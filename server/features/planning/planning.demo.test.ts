@@ -3,9 +3,11 @@ import { loadFoundationDemo } from '../../../scripts/demo/foundation.demo';
 import { loadOrganizationDemo } from '../../../scripts/demo/org.demo';
 import { loadPersonsDemo } from '../../../scripts/demo/persons.demo';
 import { loadPlanningDemo } from '../../../scripts/demo/planning.demo';
+import { loadVotesDemo } from '../../../scripts/demo/votes.demo';
 import { resolveActorByUsername } from '../../../scripts/demo/demo-actors';
 import { type TestDatabase, createTestDatabase, testDialects } from '../../../test/databases';
 import { loadPolicyLibrary } from '../policy/pack.loader';
+import { listReviews } from './planning.review.service';
 import { listRounds } from './planning.rounds.service';
 import { getCycle, listCycles } from './planning.service';
 
@@ -17,6 +19,7 @@ describe.each(testDialects())('the planning demo on %s', (dialect) => {
     await loadFoundationDemo(database.db);
     await loadOrganizationDemo(database.db);
     await loadPersonsDemo(database.db, 600);
+    await loadVotesDemo(database.db);
     await loadPlanningDemo(database.db, library);
   }, 240_000);
   afterAll(async () => {
@@ -26,7 +29,7 @@ describe.each(testDialects())('the planning demo on %s', (dialect) => {
   it('holds a 2026–2031 provincial plan for Tuyên Quang in rounds, with the violations to show', async () => {
     const officer = (await resolveActorByUsername(database.db, 'officer.tq'))!;
     const ctx = { db: database.db, library };
-    const [cycle] = (await listCycles(ctx, officer)).items;
+    const cycle = (await listCycles(ctx, officer)).items.find((c) => c.termFrom === 2026);
     expect(cycle).toMatchObject({
       termFrom: 2026,
       termTo: 2031,
@@ -60,5 +63,40 @@ describe.each(testDialects())('the planning demo on %s', (dialect) => {
       [39, true],
       [24, false],
     ]);
+  });
+
+  it('holds a complete cycle: rounds, a person rejected by a rule, approval, and a yearly review that removes a low vote', async () => {
+    const officer = (await resolveActorByUsername(database.db, 'officer.tq'))!;
+    const ctx = { db: database.db, library };
+    const cycle = (await listCycles(ctx, officer)).items.find((c) => c.termFrom === 2025)!;
+    expect(cycle).toMatchObject({ status: 'reviewed', policyDate: '2025-10-20', referenceDate: '2030-09-01' });
+    const detail = await getCycle(ctx, officer, cycle.id);
+    expect(detail.plans).toHaveLength(2);
+    // Approved without any exception: nothing blocked the submission.
+    expect(detail.plans.flatMap((p) => p.exceptions)).toEqual([]);
+    const rounds = (await listRounds(ctx, officer, cycle.id)).items;
+    expect(new Set(rounds.map((r) => r.step))).toEqual(
+      new Set(['leadership_proposal', 'key_cadre_conference', 'collective', 'committee']),
+    );
+    const refused = rounds.flatMap((r) => r.results).filter((r) => !r.passed);
+    expect(refused).toHaveLength(1);
+    expect(refused[0]).toMatchObject({ agree: 20 });
+    expect(refused[0]!.verdict.citation.text).toContain('377-QĐ/TW');
+    const removed = await database.db
+      .selectFrom('planning_candidates')
+      .select(['person_id', 'added_on', 'removed_on', 'removal_reason'])
+      .where('cycle_id', '=', cycle.id)
+      .where('removed_on', 'is not', null)
+      .orderBy('removed_on')
+      .execute();
+    // Before the rounds, one requirement short; at the conference, not recommended; at the review, the low vote.
+    expect(removed.map((r) => r.removed_on)).toEqual(['2025-10-30', '2025-11-18', '2026-02-24']);
+    expect(removed[0]!.removal_reason).toMatch(/^Không đủ điều kiện quy hoạch: .+\(.+\)$/);
+    expect(removed[1]!.removal_reason).toContain('20/45');
+    expect(removed[2]!.removal_reason).toContain('phiếu tín nhiệm thấp');
+    const [review] = (await listReviews(ctx, officer, cycle.id)).items;
+    expect(review).toMatchObject({ year: 2026, reviewedOn: '2026-02-24', counts: { kept: 4, added: 1, removed: 1 } });
+    expect(review!.changes.find((c) => c.change === 'remove')!.suggested).toContain('low_confidence');
+    expect(review!.after.map((e) => e.personId)).not.toContain(removed[2]!.person_id);
   });
 });

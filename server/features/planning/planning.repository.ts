@@ -54,29 +54,20 @@ export async function setCycleStatus(trx: Trx, id: string, status: CycleRow['sta
 
 export type PlanWithNames = PlanRow & { organization_name: string; organization_path: string; title_name: string | null };
 
-export async function plansOfCycle(db: Db | Trx, cycleId: string): Promise<PlanWithNames[]> {
-  return db
+const plans = (db: Db | Trx) =>
+  db
     .selectFrom('planning_plans as p')
     .innerJoin('organizations as o', 'o.id', 'p.organization_id')
     .leftJoin('titles as t', 't.id', 'p.title_id')
     .selectAll('p')
-    .select(['o.name as organization_name', 'o.path as organization_path', 't.name as title_name'])
-    .where('p.cycle_id', '=', cycleId)
-    .orderBy('o.path')
-    .orderBy('p.created_at')
-    .orderBy('p.id')
-    .execute();
+    .select(['o.name as organization_name', 'o.path as organization_path', 't.name as title_name']);
+
+export async function plansOfCycle(db: Db | Trx, cycleId: string): Promise<PlanWithNames[]> {
+  return plans(db).where('p.cycle_id', '=', cycleId).orderBy('o.path').orderBy('p.created_at').orderBy('p.id').execute();
 }
 
 export async function findPlan(db: Db | Trx, id: string): Promise<PlanWithNames | undefined> {
-  return db
-    .selectFrom('planning_plans as p')
-    .innerJoin('organizations as o', 'o.id', 'p.organization_id')
-    .leftJoin('titles as t', 't.id', 'p.title_id')
-    .selectAll('p')
-    .select(['o.name as organization_name', 'o.path as organization_path', 't.name as title_name'])
-    .where('p.id', '=', id)
-    .executeTakeFirst();
+  return plans(db).where('p.id', '=', id).executeTakeFirst();
 }
 
 export async function insertPlan(trx: Trx, row: PlanRow): Promise<void> {
@@ -151,29 +142,6 @@ export async function exceptionsOfCycle(db: Db | Trx, cycleId: string): Promise<
 
 export async function insertException(trx: Trx, row: ExceptionRow): Promise<void> {
   await trx.insertInto('planning_exceptions').values(row).execute();
-}
-
-/** Titles held on `asOf` through seats (position incumbents), per person. */
-export async function heldTitlesAsOf(
-  db: Db | Trx,
-  personIds: readonly string[],
-  asOf: string,
-): Promise<{ person_id: string; title_id: string; code: string; rank_order: number }[]> {
-  const out: { person_id: string; title_id: string; code: string; rank_order: number }[] = [];
-  const ids = [...new Set(personIds)];
-  for (let i = 0; i < ids.length; i += 500)
-    out.push(
-      ...(await db
-        .selectFrom('position_incumbents as i')
-        .innerJoin('positions as s', 's.id', 'i.position_id')
-        .innerJoin('titles as t', 't.id', 's.title_id')
-        .select(['i.person_id', 't.id as title_id', 't.code', 't.rank_order'])
-        .where('i.person_id', 'in', ids.slice(i, i + 500))
-        .where('i.from_date', '<=', asOf)
-        .where((eb) => eb.or([eb('i.to_date', 'is', null), eb('i.to_date', '>', asOf)]))
-        .execute()),
-    );
-  return out.map((r) => ({ ...r, rank_order: Number(r.rank_order) }));
 }
 
 export type FinderPersonRow = {

@@ -49,7 +49,7 @@ async function suggestionsOf(ctx: PlanningContext, cycle: Cycle, on: string, db:
         lowVotes: low.get(p.personId) ?? [],
         ratingLastYear: ratings.find((r) => r.person_id === p.personId && r.year === year - 1)?.level ?? null,
         movedAway: !(paths.get(p.personId) ?? '').startsWith(cycle.organization_path),
-        appointed: p.heldRank !== null && p.targetRank !== null && p.heldRank <= p.targetRank,
+        appointed: p.levelsBelow !== null && p.levelsBelow <= 0,
       }),
     );
   }
@@ -170,8 +170,7 @@ export async function createReview(
         sex: person.sex,
         readiness: a.readiness,
         organizationPath: person.organization_path,
-        heldRank: null,
-        targetRank: null,
+        levelsBelow: null,
         retirementDate: '',
         reason: a.reason,
       });

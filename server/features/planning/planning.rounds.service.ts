@@ -1,4 +1,11 @@
-import { type CreateRoundBody, ROUND_STEP_LABELS, type Round, createRoundBodySchema } from '../../../contracts/planning-work';
+import {
+  type CreateRoundBody,
+  ROUND_STEP_LABELS,
+  type Round,
+  type SessionOption,
+  createRoundBodySchema,
+} from '../../../contracts/planning-work';
+import { foldVietnamese } from '../../lib/text';
 import { AppError, validation } from '../../http/errors';
 import { newId, nowIso } from '../../lib/ids';
 import type { Actor } from '../access/access.rules';
@@ -8,7 +15,7 @@ import type { ResolvedPolicy } from '../policy/policy.library';
 import { type PlanningContext, cycleFor, planFor, policyOf } from './planning.context';
 import * as repo from './planning.repository';
 import { judgeRoundCount } from './planning.rules';
-import { type RoundWithResults, insertRound, roundsOfCycle } from './planning.work.repository';
+import { type RoundWithResults, insertRound, roundsOfCycle, voteSessionTitles } from './planning.work.repository';
 import { admittedTo } from './planning.work.rules';
 import { listVoteOutcomes } from '../votes/vote.outcomes';
 
@@ -106,6 +113,54 @@ export async function createRound(ctx: PlanningContext, actor: Actor, planId: st
   });
   const { items } = await listRounds(ctx, actor, id.cycleId);
   return items.find((r) => r.id === id.roundId)!;
+}
+
+/**
+ * The published planning-recommendation sessions of the cycle's subtree that voted on people of this plan (what a
+ * round can be read from), newest first, whose title or date holds every word of `q` folded (no diacritics, đ→d).
+ */
+export async function sessionOptions(
+  ctx: PlanningContext,
+  actor: Actor,
+  planId: string,
+  q: { q?: string; limit: number },
+): Promise<{ items: SessionOption[]; total: number }> {
+  const { plan, cycle } = await planFor(ctx.db, actor, planId, 'planning.read');
+  const people = (await repo.activeCandidatesOfCycle(ctx.db, cycle.id))
+    .filter((c) => c.plan_id === plan.id)
+    .map((c) => c.person_id);
+  if (people.length === 0) return { items: [], total: 0 };
+  const outcomes = await listVoteOutcomes(ctx.db, {
+    personIds: people,
+    organizationPaths: [cycle.organization_path],
+    kinds: ['planning'],
+  });
+  const sessions = new Map<string, SessionOption>();
+  for (const o of outcomes) {
+    const s = sessions.get(o.sessionId);
+    if (s) s.people++;
+    else
+      sessions.set(o.sessionId, {
+        id: o.sessionId,
+        title: '',
+        voteDate: o.voteDate,
+        summoned: o.summoned,
+        collected: o.collected,
+        people: 1,
+      });
+  }
+  const titles = await voteSessionTitles(ctx.db, [...sessions.keys()]);
+  const words = foldVietnamese(q.q ?? '')
+    .split(/\s+/)
+    .filter(Boolean);
+  const found = [...sessions.values()]
+    .map((s) => ({ ...s, title: titles.get(s.id) ?? '' }))
+    .filter((s) => {
+      const text = foldVietnamese(`${s.title} ${s.voteDate.split('-').reverse().join('/')}`);
+      return words.every((w) => text.includes(w));
+    })
+    .sort((a, b) => b.voteDate.localeCompare(a.voteDate) || a.title.localeCompare(b.title, 'vi'));
+  return { items: found.slice(0, q.limit), total: found.length };
 }
 
 function checkPaperCounts(body: ReturnType<typeof createRoundBodySchema.parse>): void {

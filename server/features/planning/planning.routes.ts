@@ -95,6 +95,6 @@ export function planningRoutes(app: FastifyInstance, ctx: service.PlanningContex
     {
       schema: { tags, params: idParams, body: removeCandidateBodySchema, response: { 200: cycleDetailSchema, ...withConflict } },
     },
-    async (req) => service.removeCandidate(ctx, requireActor(req), req.params.id, req.body.reason),
+    async (req) => service.removeCandidate(ctx, requireActor(req), req.params.id, req.body.reason, req.body.removedOn),
   );
 }

@@ -7,11 +7,11 @@ import {
   type PlanFacts,
   ageOn,
   candidateKey,
-  levelsBetween,
-  planningFacts,
   subjectGroupOf,
   validateCycle,
 } from './planning.rules';
+import { levelsBelowTarget as levelsBetween } from '../policy/eligibility.batch.rules';
+import { buildPlanningFacts as planningFacts } from './planning.fixtures';
 
 const library = loadPolicyLibrary();
 const pack2025 = policyAt(library, '2026-03-01', 'party');

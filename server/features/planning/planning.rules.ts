@@ -72,23 +72,6 @@ export function subjectGroupOf(levelsBelow: number | null): SubjectGroup {
   return levelsBelow === 1 ? 'one_below' : 'two_below';
 }
 
-/**
- * Levels between a held title and a target, counted as the distinct ranks of the catalog in force that lie between
- * them: a deputy director (IV-3) is one level below a director (IV-2); a group III title one level above IV-1.
- */
-export function levelsBetween(
-  catalogRankOrders: readonly number[],
-  heldRankOrder: number | null,
-  targetRankOrder: number,
-): number | null {
-  if (heldRankOrder === null) return null;
-  if (heldRankOrder <= targetRankOrder) {
-    const above = new Set(catalogRankOrders.filter((r) => r >= heldRankOrder && r < targetRankOrder));
-    return above.size ? -above.size : 0;
-  }
-  return new Set(catalogRankOrders.filter((r) => r > targetRankOrder && r <= heldRankOrder)).size;
-}
-
 /** Whole years of age on `at`; the unknown parts of a partial birth date count as 1 January. */
 export function ageOn(birth: string, at: string): number {
   const b = parseBirth(birth, { month: 1, day: 1 });
@@ -332,54 +315,4 @@ export function retirementOf(facts: EligibilityFacts, policy: ResolvedPolicy): s
     { sex: facts.person.sex, birth: facts.person.birth, femaleLeaderTo60: facts.person.femaleLeaderTo60 },
     policy,
   ).retirementDate;
-}
-
-/** The planning facts of a person for a target title, from the record; catalog ranks give the subject group. */
-export function planningFacts(input: {
-  sex: 'M' | 'F';
-  birth: string;
-  levelsBelow: number | null;
-  targetRankOrder: number;
-  targetTitleName: string;
-  politicalTheory: EligibilityFacts['person']['politicalTheory'];
-  stateManagement: EligibilityFacts['person']['stateManagement'];
-  disciplines: { level: string; date: string }[];
-  planningReference: string | null;
-  requiredTheory: EligibilityFacts['target']['requiredTheory'];
-}): EligibilityFacts {
-  // The engine compares ranks: a held rank `levelsBelow` steps under the target's gives it the subject group.
-  const known = ['khien_trach', 'canh_cao', 'cach_chuc'] as const;
-  return {
-    person: {
-      sex: input.sex,
-      birth: input.birth,
-      femaleLeaderTo60: false,
-      currentTitleRank: input.levelsBelow === null ? null : input.targetRankOrder + input.levelsBelow,
-      currentPostSince: null,
-      disciplines: input.disciplines
-        .filter((d): d is { level: (typeof known)[number]; date: string } => (known as readonly string[]).includes(d.level))
-        .map((d) => ({ level: d.level, decidedOn: fullDay(d.date) })),
-      politicalTheory: input.politicalTheory,
-      education: 'none',
-      stateManagement: input.stateManagement,
-      ratings: [],
-      inPlanForTitle: false,
-      politicalStandardConcluded: false,
-    },
-    target: {
-      titleName: input.targetTitleName,
-      rank: input.targetRankOrder,
-      requiredTheory: input.requiredTheory,
-      requiredEducation: 'none',
-      requiredStateManagement: 'none',
-      ...(input.planningReference ? { planningReference: input.planningReference } : {}),
-      specialCase: false,
-    },
-    purpose: 'planning',
-  };
-}
-
-/** A partial date (YYYY, YYYY-MM) as its first day. */
-export function fullDay(partial: string): string {
-  return partial.length === 4 ? `${partial}-01-01` : partial.length === 7 ? `${partial}-01` : partial;
 }

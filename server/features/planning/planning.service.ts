@@ -16,7 +16,9 @@ import {
 import { AppError, forbidden, notFound, validation } from '../../http/errors';
 import { newId, nowIso, todayIso } from '../../lib/ids';
 import { type Actor, mayActOn, scopePaths } from '../access/access.rules';
-import { appendAudit } from '../audit/audit.repository';
+import { type AuditInput, appendAudit } from '../audit/audit.repository';
+import type { Trx } from '../../db/database';
+import type { CandidateRow, PlanRow } from './planning.table';
 import { findOrganization } from '../organizations/organization.repository';
 import { findPerson } from '../persons/person.repository';
 import { ruleIn } from '../policy/policy.library';
@@ -37,7 +39,7 @@ export async function createCycle(ctx: PlanningContext, actor: Actor, input: Cre
   const body = createCycleBodySchema.parse(input);
   if (body.termTo <= body.termFrom)
     throw validation('termTo', 'năm kết thúc phải sau năm bắt đầu', 'the term must end after it starts');
-  const id = await ctx.db.transaction().execute(async (trx) => {
+  return writeCycle(ctx, actor, async (trx) => {
     const org = await findOrganization(trx, body.organizationId);
     if (!org || !mayActOn(actor, 'planning.read', org.path)) throw notFound('đơn vị', 'Organization');
     if (!mayActOn(actor, 'planning.write', org.path)) throw forbidden();
@@ -72,17 +74,28 @@ export async function createCycle(ctx: PlanningContext, actor: Actor, input: Cre
       created_at: nowIso(),
     };
     await repo.insertCycle(trx, row);
-    await appendAudit(trx, {
-      actorId: actor.userId,
-      action: 'planning_cycle.create',
-      entity: 'planning_cycle',
-      entityId: row.id,
-      organizationId: org.id,
-      after: row,
-    });
-    return row.id;
+    return created(row.id, 'planning_cycle', row, org.id);
   });
-  return getCycle(ctx, actor, id);
+}
+
+/** What a write changed, for its audit entry; the cycle it belongs to is answered afterwards. */
+interface Written {
+  cycleId: string;
+  audit: Omit<AuditInput, 'actorId'>;
+}
+const created = (cycleId: string, entity: string, row: { id: string }, organizationId: string): Written => ({
+  cycleId,
+  audit: { action: `${entity}.create`, entity, entityId: row.id, organizationId, after: row },
+});
+
+/** One write: the work and its audit entry (appended last) in one transaction, then the cycle as it now stands. */
+async function writeCycle(ctx: PlanningContext, actor: Actor, work: (trx: Trx) => Promise<Written>): Promise<CycleDetail> {
+  const cycleId = await ctx.db.transaction().execute(async (trx) => {
+    const { cycleId, audit } = await work(trx);
+    await appendAudit(trx, { actorId: actor.userId, ...audit });
+    return cycleId;
+  });
+  return getCycle(ctx, actor, cycleId);
 }
 
 /** The whole cycle with every plan, candidate and verdict, judged by the pack in force on its policy date. */
@@ -107,10 +120,10 @@ export async function createPlan(
   cycleId: string,
   body: CreatePlanBody,
 ): Promise<CycleDetail> {
-  await ctx.db.transaction().execute(async (trx) => {
+  return writeCycle(ctx, actor, async (trx) => {
     const cycle = await cycleFor(trx, actor, cycleId, 'planning.write');
     assertEditable(cycle);
-    let row;
+    let row: PlanRow;
     if (body.kind === 'seat') {
       const seat = await findPosition(trx, body.positionId);
       if (!seat || !seat.organization_path.startsWith(cycle.organization_path)) throw notFound('vị trí', 'Position');
@@ -144,16 +157,15 @@ export async function createPlan(
       };
     }
     await repo.insertPlan(trx, row);
-    await appendAudit(trx, {
-      actorId: actor.userId,
-      action: 'planning_plan.create',
-      entity: 'planning_plan',
-      entityId: row.id,
-      organizationId: row.organization_id,
-      after: row,
-    });
+    return created(cycle.id, 'planning_plan', row, row.organization_id);
   });
-  return getCycle(ctx, actor, cycleId);
+}
+
+/** A date entered for something that already happened: not before the cycle's policy date (or `from`), not after today. */
+function pastDate(field: string, date: string, from: string): string {
+  if (date < from || date > todayIso())
+    throw validation(field, `ngày phải từ ${ddmmyyyy(from)} đến hôm nay`, `the date must lie between ${from} and today`);
+  return date;
 }
 
 export async function addCandidate(
@@ -163,7 +175,7 @@ export async function addCandidate(
   input: AddCandidateBody,
 ): Promise<CycleDetail> {
   const body = addCandidateBodySchema.parse(input);
-  const cycleId = await ctx.db.transaction().execute(async (trx) => {
+  return writeCycle(ctx, actor, async (trx) => {
     const { plan, cycle } = await planFor(trx, actor, planId, 'planning.write');
     assertEditable(cycle);
     const person = await findPerson(trx, body.personId);
@@ -196,23 +208,38 @@ export async function addCandidate(
       emergency: body.emergency ? 1 : 0,
       proposed_for_appointment: body.proposedForAppointment ? 1 : 0,
       notes: body.notes,
-      added_on: todayIso() < cycle.policy_date ? cycle.policy_date : todayIso(),
+      added_on: body.addedOn
+        ? pastDate('addedOn', body.addedOn, cycle.policy_date)
+        : todayIso() < cycle.policy_date
+          ? cycle.policy_date
+          : todayIso(),
       removed_on: null,
       removal_reason: null,
       created_at: nowIso(),
     };
     await repo.insertCandidate(trx, row);
-    await appendAudit(trx, {
-      actorId: actor.userId,
-      action: 'planning_candidate.create',
-      entity: 'planning_candidate',
-      entityId: row.id,
-      organizationId: plan.organization_id,
-      after: row,
-    });
-    return cycle.id;
+    return created(cycle.id, 'planning_candidate', row, plan.organization_id);
   });
-  return getCycle(ctx, actor, cycleId);
+}
+
+/** A change to one planned person (readiness, rank, flags, notes) or their removal, audited with the row before. */
+async function changeCandidate(
+  ctx: PlanningContext,
+  actor: Actor,
+  id: string,
+  change: (before: CandidateRow, cycle: repo.CycleWithOrg) => { action: string; set: Partial<CandidateRow> },
+): Promise<CycleDetail> {
+  return writeCycle(ctx, actor, async (trx) => {
+    const before = await repo.findCandidate(trx, id);
+    if (!before || before.removed_on) throw notFound('người trong quy hoạch', 'Planned person');
+    const { plan, cycle } = await planFor(trx, actor, before.plan_id, 'planning.write');
+    const { action, set } = change(before, cycle);
+    await repo.updateCandidate(trx, id, set);
+    return {
+      cycleId: cycle.id,
+      audit: { action, entity: 'planning_candidate', entityId: id, organizationId: plan.organization_id, before, after: set },
+    };
+  });
 }
 
 export async function updateCandidate(
@@ -227,10 +254,7 @@ export async function updateCandidate(
     notes?: string | null;
   },
 ): Promise<CycleDetail> {
-  const cycleId = await ctx.db.transaction().execute(async (trx) => {
-    const before = await repo.findCandidate(trx, id);
-    if (!before || before.removed_on) throw notFound('người trong quy hoạch', 'Planned person');
-    const { plan, cycle } = await planFor(trx, actor, before.plan_id, 'planning.write');
+  return changeCandidate(ctx, actor, id, (_, cycle) => {
     assertEditable(cycle);
     const set = {
       ...(body.readiness !== undefined ? { readiness: body.readiness } : {}),
@@ -239,41 +263,25 @@ export async function updateCandidate(
       ...(body.proposedForAppointment !== undefined ? { proposed_for_appointment: body.proposedForAppointment ? 1 : 0 } : {}),
       ...(body.notes !== undefined ? { notes: body.notes } : {}),
     };
-    await repo.updateCandidate(trx, id, set);
-    await appendAudit(trx, {
-      actorId: actor.userId,
-      action: 'planning_candidate.update',
-      entity: 'planning_candidate',
-      entityId: id,
-      organizationId: plan.organization_id,
-      before,
-      after: set,
-    });
-    return cycle.id;
+    return { action: 'planning_candidate.update', set };
   });
-  return getCycle(ctx, actor, cycleId);
 }
 
-/** Takes a person out of a plan with the reason; the row stays (the plan's history). Allowed in every status. */
-export async function removeCandidate(ctx: PlanningContext, actor: Actor, id: string, reason: string): Promise<CycleDetail> {
-  const cycleId = await ctx.db.transaction().execute(async (trx) => {
-    const before = await repo.findCandidate(trx, id);
-    if (!before || before.removed_on) throw notFound('người trong quy hoạch', 'Planned person');
-    const { plan, cycle } = await planFor(trx, actor, before.plan_id, 'planning.write');
-    const set = { removed_on: todayIso(), removal_reason: reason };
-    await repo.updateCandidate(trx, id, set);
-    await appendAudit(trx, {
-      actorId: actor.userId,
-      action: 'planning_candidate.remove',
-      entity: 'planning_candidate',
-      entityId: id,
-      organizationId: plan.organization_id,
-      before,
-      after: set,
-    });
-    return cycle.id;
-  });
-  return getCycle(ctx, actor, cycleId);
+/**
+ * Takes a person out of a plan with the reason, on `removedOn` (default today); the row stays (the plan's history).
+ * Allowed in every status.
+ */
+export async function removeCandidate(
+  ctx: PlanningContext,
+  actor: Actor,
+  id: string,
+  reason: string,
+  removedOn?: string,
+): Promise<CycleDetail> {
+  return changeCandidate(ctx, actor, id, (before) => ({
+    action: 'planning_candidate.remove',
+    set: { removed_on: removedOn ? pastDate('removedOn', removedOn, before.added_on) : todayIso(), removal_reason: reason },
+  }));
 }
 
 export async function recordException(
@@ -283,7 +291,7 @@ export async function recordException(
   input: RecordExceptionBody,
 ): Promise<CycleDetail> {
   const body = recordExceptionBodySchema.parse(input);
-  await ctx.db.transaction().execute(async (trx) => {
+  return writeCycle(ctx, actor, async (trx) => {
     const cycle = await cycleFor(trx, actor, cycleId, 'planning.write');
     assertEditable(cycle);
     if (body.planId) {
@@ -318,16 +326,8 @@ export async function recordException(
       created_at: nowIso(),
     };
     await repo.insertException(trx, row);
-    await appendAudit(trx, {
-      actorId: actor.userId,
-      action: 'planning_exception.create',
-      entity: 'planning_exception',
-      entityId: row.id,
-      organizationId: cycle.organization_id,
-      after: row,
-    });
+    return created(cycle.id, 'planning_exception', row, cycle.organization_id);
   });
-  return getCycle(ctx, actor, cycleId);
 }
 
 /** One step along draft → in rounds → submitted → approved → reviewed; submission needs no unexcepted blocking verdict. */
@@ -337,7 +337,7 @@ export async function changeStatus(
   cycleId: string,
   status: CycleStatus,
 ): Promise<CycleDetail> {
-  await ctx.db.transaction().execute(async (trx) => {
+  return writeCycle(ctx, actor, async (trx) => {
     const cycle = await cycleFor(trx, actor, cycleId, status === 'approved' ? 'planning.approve' : 'planning.write');
     const from = CYCLE_STATUSES.indexOf(cycle.status);
     const to = CYCLE_STATUSES.indexOf(status);
@@ -361,15 +361,16 @@ export async function changeStatus(
         );
     }
     await repo.setCycleStatus(trx, cycle.id, status);
-    await appendAudit(trx, {
-      actorId: actor.userId,
-      action: 'planning_cycle.status',
-      entity: 'planning_cycle',
-      entityId: cycle.id,
-      organizationId: cycle.organization_id,
-      before: { status: cycle.status },
-      after: { status },
-    });
+    return {
+      cycleId: cycle.id,
+      audit: {
+        action: 'planning_cycle.status',
+        entity: 'planning_cycle',
+        entityId: cycle.id,
+        organizationId: cycle.organization_id,
+        before: { status: cycle.status },
+        after: { status },
+      },
+    };
   });
-  return getCycle(ctx, actor, cycleId);
 }

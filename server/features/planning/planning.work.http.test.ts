@@ -264,6 +264,23 @@ describe.each(testDialects())('planning rounds, yearly review and reports over H
       results: [{ fullName: 'Lê Văn Phó', agree: 16, disagree: 12, passed: true }],
     });
     expect((res.json() as Round).results[0]!.verdict.detail.vi).toContain('16/30');
+    // The round form's picker: the sessions that voted on this plan's people, searched on the server without diacritics.
+    type Options = { items: { id: string; title: string; voteDate: string; people: number; summoned: number }[]; total: number };
+    const options = (
+      await officer.get(`/api/planning/plans/${planId}/vote-sessions?q=tap the lanh dao giam doc`)
+    ).json() as Options;
+    expect(options.total).toBe(2);
+    expect(options.items.map((o) => o.people).sort()).toEqual([1, 2]);
+    expect(options.items[0]).toMatchObject({
+      title: 'Tập thể lãnh đạo giới thiệu quy hoạch Giám đốc Sở',
+      voteDate: '2026-04-20',
+      summoned: 30,
+    });
+    expect(
+      ((await officer.get(`/api/planning/plans/${planId}/vote-sessions?q=20/04/2026&limit=1`)).json() as Options).items,
+    ).toHaveLength(1);
+    expect(((await officer.get(`/api/planning/plans/${planId}/vote-sessions?q=khong co`)).json() as Options).total).toBe(0);
+    expect((await officerLc.get(`/api/planning/plans/${planId}/vote-sessions`)).statusCode).toBe(404);
   });
 
   it('feeds round results into the candidates: a failed latest round blocks submission', async () => {

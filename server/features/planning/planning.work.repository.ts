@@ -148,3 +148,18 @@ export async function personPaths(db: Db | Trx, personIds: readonly string[]): P
   }
   return out;
 }
+
+/** The titles of vote sessions by id (the sessions a plan's people were voted on in). */
+export async function voteSessionTitles(db: Db | Trx, ids: readonly string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const unique = [...new Set(ids)];
+  for (let i = 0; i < unique.length; i += 500) {
+    const rows = await db
+      .selectFrom('vote_sessions')
+      .select(['id', 'title'])
+      .where('id', 'in', unique.slice(i, i + 500))
+      .execute();
+    for (const r of rows) out.set(r.id, r.title);
+  }
+  return out;
+}

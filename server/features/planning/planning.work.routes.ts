@@ -14,6 +14,8 @@ import {
   roundSchema,
   seatSearchQuerySchema,
   seatSearchResultSchema,
+  sessionSearchQuerySchema,
+  sessionSearchResultSchema,
 } from '../../../contracts/planning-work';
 import { requireActor } from '../../http/auth';
 import { errorResponses } from '../../http/responses';
@@ -21,7 +23,7 @@ import type { PlanningContext } from './planning.context';
 import { planningDocx, planningXlsx } from './planning.export';
 import { planningReport } from './planning.report.service';
 import { createReview, listReviews, previewReview } from './planning.review.service';
-import { createRound, listRounds } from './planning.rounds.service';
+import { createRound, listRounds, sessionOptions } from './planning.rounds.service';
 import { seatOptions } from './planning.seats.service';
 import { getCycle } from './planning.service';
 
@@ -58,6 +60,19 @@ export function planningWorkRoutes(app: FastifyInstance, ctx: PlanningContext): 
       },
     },
     async (req) => listRounds(ctx, requireActor(req), req.params.id),
+  );
+  r.get(
+    '/api/planning/plans/:id/vote-sessions',
+    {
+      schema: {
+        tags,
+        summary: 'Phiên giới thiệu quy hoạch đã công bố của người trong quy hoạch / published recommendation sessions',
+        params: idParams,
+        querystring: sessionSearchQuerySchema,
+        response: { 200: sessionSearchResultSchema, ...errorResponses },
+      },
+    },
+    async (req) => sessionOptions(ctx, requireActor(req), req.params.id, req.query),
   );
   r.post(
     '/api/planning/plans/:id/rounds',

@@ -78,7 +78,8 @@ export interface FindEligibleResult {
   complete: boolean;
 }
 
-async function catalogAt(db: Db | Trx, date: string): Promise<CatalogTitle[]> {
+/** The titles of the catalog in force on a date (a code ranked by locality read as the other provinces' row). */
+export async function catalogAt(db: Db | Trx, date: string): Promise<CatalogTitle[]> {
   const catalogs = (await listCatalogs(db)).map((c) => ({ ...c, validFrom: c.valid_from, validTo: c.valid_to }));
   const inForce = catalogInForce(catalogs, date);
   if (!inForce) return [];

@@ -9,6 +9,7 @@ import {
   Input,
   Modal,
   Select,
+  Space,
   Table,
   Tabs,
   Tag,
@@ -41,9 +42,13 @@ import { ReportPanel } from './ReportPanel';
 import { ReviewPanel } from './ReviewPanel';
 import { RoundsPanel } from './RoundsPanel';
 import { SeatPicker } from './SeatPicker';
+import { TrainingDrawer } from './TrainingDrawer';
 import { L } from './texts';
 
 const vnDate = (iso: string) => iso.slice(0, 10).split('-').reverse().join('/');
+/** The verdict of the title's qualification standards: in planning, what it lacks is a training need. */
+const STANDARDS_RULE = 'standards.title-requirements';
+const needsTraining = (c: Candidate) => c.verdicts.some((v) => v.ruleId === STANDARDS_RULE && v.status !== 'passed');
 const pct = (n: number, total: number) => (total ? `${((100 * n) / total).toFixed(1).replace('.', ',')}%` : '—');
 
 /** A verdict as a personnel officer reads it: what failed, why, and the document it comes from. */
@@ -75,6 +80,7 @@ export function CycleView({ id }: { id: string }) {
   const [detail, setDetail] = useState<CycleDetail | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [finderPlan, setFinderPlan] = useState<Plan | null>(null);
+  const [trainingPlan, setTrainingPlan] = useState<Plan | null>(null);
   const [exceptionFor, setExceptionFor] = useState<PlanVerdict | null>(null);
   const cycle = detail?.id === id ? detail : query.data;
 
@@ -165,6 +171,7 @@ export function CycleView({ id }: { id: string }) {
                     plan={plan}
                     canWrite={canWrite && cycle.status !== 'submitted'}
                     onFinder={() => setFinderPlan(plan)}
+                    onTraining={() => setTrainingPlan(plan)}
                     onException={setExceptionFor}
                     onChange={(p) => void run(p)}
                   />
@@ -199,6 +206,7 @@ export function CycleView({ id }: { id: string }) {
           }}
         />
       ) : null}
+      {trainingPlan ? <TrainingDrawer cycle={cycle} plan={trainingPlan} onClose={() => setTrainingPlan(null)} /> : null}
       {exceptionFor ? (
         <ExceptionModal
           verdict={exceptionFor}
@@ -216,11 +224,13 @@ function PlanCard(props: {
   plan: Plan;
   canWrite: boolean;
   onFinder: () => void;
+  onTraining: () => void;
   onException: (v: PlanVerdict) => void;
   onChange: (p: Promise<CycleDetail>) => void;
 }) {
   const { plan, canWrite } = props;
   const { label } = useI18n();
+  const needing = plan.candidates.filter(needsTraining).length;
   const title =
     plan.kind === 'seat'
       ? `${plan.titleName} — ${plan.organizationName}`
@@ -232,11 +242,19 @@ function PlanCard(props: {
       style={{ marginBottom: 16 }}
       data-testid="planning-plan"
       extra={
-        canWrite && plan.kind === 'seat' ? (
-          <Button onClick={props.onFinder} data-testid="planning-finder">
-            {label(L.finder)}
-          </Button>
-        ) : null
+        <Space>
+          {plan.candidates.length ? (
+            <Button onClick={props.onTraining} data-testid="planning-training-open">
+              {label(L.trainingNeeds)} (
+              {label(L.trainingCount).replace('{n}', String(needing)).replace('{t}', String(plan.candidates.length))})
+            </Button>
+          ) : null}
+          {canWrite && plan.kind === 'seat' ? (
+            <Button onClick={props.onFinder} data-testid="planning-finder">
+              {label(L.finder)}
+            </Button>
+          ) : null}
+        </Space>
       }
     >
       {plan.kind === 'seat' ? (
@@ -280,10 +298,28 @@ function PlanCard(props: {
           },
           { title: label(L.retires), render: (_, c) => vnDate(c.retirementDate) },
           {
+            title: label(L.trainingColumn),
+            render: (_, c) => {
+              const gaps = c.verdicts.filter((v) => v.ruleId === STANDARDS_RULE && v.status !== 'passed');
+              return gaps.length ? (
+                gaps.map((v, i) => (
+                  <div key={i} data-testid="candidate-training">
+                    {label(v.detail)}{' '}
+                    <Typography.Text type="secondary" data-testid="citation">
+                      ({v.citation.text})
+                    </Typography.Text>
+                  </div>
+                ))
+              ) : (
+                <Tag color="green">{label(L.meetsStandards)}</Tag>
+              );
+            },
+          },
+          {
             title: label(L.checks),
             render: (_, c) => {
               const failed = c.verdicts.filter((v) => v.status === 'failed');
-              const warnings = c.verdicts.filter((v) => v.status === 'warning');
+              const warnings = c.verdicts.filter((v) => v.status === 'warning' && v.ruleId !== STANDARDS_RULE);
               return (
                 <>
                   {failed.map((v, i) => (

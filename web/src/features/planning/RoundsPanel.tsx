@@ -2,8 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { CycleDetail, Plan } from '@contracts/planning';
-import { ROUND_STEPS, ROUND_STEP_LABELS, type Round, type RoundStep } from '@contracts/planning-work';
-import type { VoteSession } from '@contracts/votes';
+import { ROUND_STEPS, ROUND_STEP_LABELS, type Round, type RoundStep, type SessionOption } from '@contracts/planning-work';
 import { ApiError, api } from '../../ui/api';
 import { ApiErrorAlert } from '../../ui/errors';
 import { useI18n } from '../../ui/i18n';
@@ -117,11 +116,13 @@ function RoundModal(props: { plan: Plan; rounds: Round[]; onClose: () => void; o
   const earlier = props.rounds.filter((r) => ROUND_STEPS.indexOf(r.step) < ROUND_STEPS.indexOf(step)).at(-1);
   const admitted = earlier ? new Set(earlier.results.filter((r) => r.passed).map((r) => r.personId)) : null;
   const people = props.plan.candidates.filter((c) => !admitted || admitted.has(c.personId));
-  // Published sessions of kind "planning recommendation" (agree/disagree) run in "Confidence votes", paper or electronic.
-  const sessions = useApiQuery<{ items: VoteSession[] }>('/api/votes', { limit: 100 });
-  const published = (sessions.data?.items ?? []).filter(
-    (v) => v.kind === 'planning' && (v.status === 'counted' || v.status === 'closed'),
-  );
+  // Published planning-recommendation sessions ("Confidence votes", paper or electronic) that voted on this plan's
+  // people, searched on the server as the officer types.
+  const [sessionQ, setSessionQ] = useState('');
+  const sessions = useApiQuery<{ items: SessionOption[]; total: number }>(`/api/planning/plans/${props.plan.id}/vote-sessions`, {
+    q: sessionQ || undefined,
+    limit: 20,
+  });
   const fromSession = Form.useWatch('voteSessionId', form);
   const submit = async (v: RoundForm) => {
     setSaving(true);
@@ -181,8 +182,17 @@ function RoundModal(props: { plan: Plan; rounds: Round[]; onClose: () => void; o
         <Form.Item name="voteSessionId" label={label(L.fromSession)}>
           <Select
             allowClear
+            showSearch
+            filterOption={false}
+            onSearch={setSessionQ}
+            loading={sessions.loading}
+            data-testid="round-session"
             placeholder={label(L.fromMinutes)}
-            options={published.map((v) => ({ value: v.id, label: `${v.title} — ${vnDate(v.voteDate)}` }))}
+            notFoundContent={label(L.noSessions)}
+            options={(sessions.data?.items ?? []).map((v) => ({
+              value: v.id,
+              label: `${v.title} — ${vnDate(v.voteDate)} (${label(L.sessionPeople).replace('{n}', String(v.people))})`,
+            }))}
           />
         </Form.Item>
         {fromSession ? null : (

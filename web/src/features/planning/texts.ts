@@ -134,4 +134,19 @@ export const L = {
     en: 'Take the result from a planning vote session (paper or electronic)',
   },
   fromMinutes: { vi: 'Không chọn: nhập số phiếu theo biên bản', en: 'None: type the counts from the minutes' },
+  noSessions: {
+    vi: 'Không có phiên giới thiệu đã công bố kết quả với người trong quy hoạch này',
+    en: 'No published recommendation session on people of this plan',
+  },
+  trainingNeeds: { vi: 'Nhu cầu đào tạo, bồi dưỡng', en: 'Training needs' },
+  trainingCount: { vi: '{n}/{t} người cần', en: '{n} of {t} need it' },
+  trainingColumn: { vi: 'Đào tạo theo tiêu chuẩn chức danh', en: "Training against the title's standards" },
+  meetsStandards: { vi: 'Đạt tiêu chuẩn trình độ', en: 'Meets the standards' },
+  trainingHint: {
+    vi: 'So sánh hồ sơ của từng người với tiêu chuẩn của chức danh được quy hoạch (lý luận chính trị, quản lý nhà nước, trình độ chuyên môn) và các khóa đã học; dòng "Còn cần" là tổng hợp của cả danh sách.',
+    en: 'Each person\'s record against the standards of the planned title (political theory, state management, education) and the courses taken; the "still needed" line sums up the whole list.',
+  },
+  trainingDueBy: { vi: 'Hoàn thành trước ngày', en: 'Due by' },
+  trainingEnrol: { vi: 'Mở trang Đào tạo, bồi dưỡng để ghi danh', en: 'Open the training page to enrol' },
+  sessionPeople: { vi: '{n} người của quy hoạch này', en: '{n} people of this plan' },
 } as const;

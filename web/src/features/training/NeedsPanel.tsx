@@ -79,7 +79,8 @@ function PlanSelect({ cycleId, value, onChange }: { cycleId: string; value?: str
   );
 }
 
-function NeedsTable({ planId, dueBy }: { planId: string; dueBy: string }) {
+/** One plan's training needs: what the people still need (the pool's summary), each person's gaps and courses; .xlsx. */
+export function NeedsTable({ planId, dueBy }: { planId: string; dueBy: string }) {
   const { label } = useI18n();
   const needs = useApiQuery<PlanNeeds>(`/api/training/plans/${planId}/needs`, { dueBy });
   const data = needs.data;

@@ -1,0 +1,184 @@
+// Planning over the database, on N generated persons: (1) a province's whole plan (default 2,000 seats × 3 people)
+// loaded and judged as getCycle answers it, against reading the same candidate rows alone; (2) the candidate finder
+// for one title (eligible people in scope, ratings, 9-box) against a plain indexed count(*) of the people passing the
+// same SQL conditions. Both baselines are measured in the same run.
+// `npm run bench planning-db [-- --persons=200000 --seats=2000 --candidates=3 --runs=5 --postgres]`;
+// the issue's scale is `--persons=2500000` (hours of generation on a small machine).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { sql } from 'kysely';
+import { generatePersons } from '../scripts/generate/generate-persons';
+import { connect } from '../server/db/connect';
+import type { DbContext } from '../server/db/database';
+import { migrateToLatest } from '../server/db/migrate';
+import { newId, nowIso } from '../server/lib/ids';
+import type { Actor } from '../server/features/access/access.rules';
+import { findCandidates } from '../server/features/planning/planning.finder.service';
+import * as repo from '../server/features/planning/planning.repository';
+import { getCycle } from '../server/features/planning/planning.service';
+import { targetTitle } from '../server/features/policy/eligibility.batch';
+import { prefilterFor } from '../server/features/policy/eligibility.batch.rules';
+import { countPassing } from '../server/features/policy/eligibility.repository';
+import { loadPolicyLibrary } from '../server/features/policy/pack.loader';
+import { policyAt } from '../server/features/policy/policy.library';
+import { standardsFor } from '../server/features/policy/title-standards';
+import { syncTitleCatalog } from '../server/features/titles/title.service';
+import { flag, ratio } from './lib';
+import { startBenchPostgres } from './postgres';
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function timed<T>(runs: number, f: () => Promise<T>): Promise<{ ms: number; max: number; last: T }> {
+  let last = await f(); // warm-up
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    last = await f();
+    ms.push(performance.now() - t);
+  }
+  return { ms: median(ms), max: Math.max(...ms), last };
+}
+
+export async function run(argv: string[]): Promise<void> {
+  const persons = flag(argv, 'persons', 200_000);
+  const seats = flag(argv, 'seats', 2000);
+  const perSeat = flag(argv, 'candidates', 3);
+  const runs = flag(argv, 'runs', 5);
+  const kind = argv.includes('--postgres') ? 'postgres' : 'sqlite';
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'canbo-bench-planning-'));
+  const pg = kind === 'postgres' ? await startBenchPostgres(dir) : null;
+  let ctx: DbContext | null = null;
+  try {
+    if (pg) await pg.admin('create database planning');
+    ctx =
+      kind === 'sqlite'
+        ? connect({ dialect: 'sqlite', file: path.join(dir, 'canbo.db') })
+        : connect({ dialect: 'postgres', url: pg!.url('planning') });
+    const db = ctx.db;
+    await migrateToLatest(db);
+    await syncTitleCatalog(db);
+    const t0 = performance.now();
+    await generatePersons(db, { count: persons, seed: 2026 });
+    await sql`analyze`.execute(db);
+    console.log(
+      `${persons.toLocaleString('en')} hồ sơ / persons (${kind}) sinh trong / generated in ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+    );
+    const root = await db
+      .selectFrom('organizations')
+      .select(['id', 'path', 'name'])
+      .where('code', '=', 'GEN')
+      .executeTakeFirstOrThrow();
+    const actor: Actor = {
+      userId: 'bench',
+      username: 'bench',
+      grants: [{ role: 'officer', organizationId: root.id, organizationName: root.name, path: root.path }],
+    };
+    const library = loadPolicyLibrary();
+    const planning = { db, library };
+    const policyDate = '2026-06-01';
+    const titleId = '368-QD-TW:GIAM_DOC_SO';
+
+    // A cycle over the whole tree with `seats` seat plans of `perSeat` people each (a few people in several plans).
+    const cycleId = newId();
+    const people = await db
+      .selectFrom('persons')
+      .select('id')
+      .where('birth_year', '>=', 1972)
+      .orderBy('id')
+      .limit(seats * perSeat)
+      .execute();
+    await db.transaction().execute(async (trx) => {
+      await repo.insertCycle(trx, {
+        id: cycleId,
+        organization_id: root.id,
+        name: 'Bench',
+        term_from: 2026,
+        term_to: 2031,
+        level: 'provincial',
+        track: 'party',
+        approving_authority: 'Bench',
+        policy_date: policyDate,
+        reference_key: 'provincial',
+        reference_date: '2030-09-01',
+        status: 'draft',
+        created_by: null,
+        created_at: nowIso(),
+      });
+      for (let s = 0; s < seats; s++) {
+        const planId = newId();
+        await repo.insertPlan(trx, {
+          id: planId,
+          cycle_id: cycleId,
+          kind: 'seat',
+          organization_id: root.id,
+          position_id: null,
+          title_id: titleId,
+          committee_kind: null,
+          statutory_size: null,
+          created_at: nowIso(),
+        });
+        for (let k = 0; k < perSeat; k++) {
+          const i = s * perSeat + k;
+          await repo.insertCandidate(trx, {
+            id: newId(),
+            plan_id: planId,
+            cycle_id: cycleId,
+            person_id: people[i % 5 === 0 ? i % 1000 : i % people.length]!.id,
+            target_title_id: titleId,
+            readiness: 'one_two_years',
+            rank: k + 1,
+            emergency: 0,
+            proposed_for_appointment: 0,
+            notes: null,
+            added_on: policyDate,
+            removed_on: null,
+            removal_reason: null,
+            created_at: nowIso(),
+          });
+        }
+      }
+    });
+    const planId = (await repo.plansOfCycle(db, cycleId))[0]!.id;
+
+    const read = await timed(runs, () => repo.activeCandidatesOfCycle(db, cycleId));
+    const whole = await timed(runs, () => getCycle(planning, actor, cycleId));
+    console.log(
+      `plan: ${seats} seats × ${perSeat} = ${read.last.length} people; ${whole.last.blockingCount} blocking verdicts; median of ${runs} runs`,
+    );
+    console.log(`  baseline: read the candidate rows with their records      ${read.ms.toFixed(1).padStart(8)} ms`);
+    console.log(
+      `  getCycle: load, judge every planning rule, shape the answer ${whole.ms.toFixed(1).padStart(8)} ms (max ${whole.max.toFixed(1)}) = ${ratio(whole.ms, read.ms)} the read (target ≤ 500 ms)`,
+    );
+
+    const policy = policyAt(library, policyDate, 'party');
+    const { target, catalog } = (await targetTitle(db, { titleId, onDate: policyDate }))!;
+    const prefilter = prefilterFor({
+      policy,
+      purpose: 'planning',
+      target,
+      catalog,
+      standards: standardsFor(library.standards, target, policyDate),
+      referenceKey: 'provincial',
+    });
+    const count = await timed(runs, () => countPassing(db, { prefilter, roots: [root.path], filters: {} }));
+    for (const [label, q] of [
+      ['eligible', { sort: 'fit' as const }],
+      ['one requirement short', { sort: 'fit' as const, oneShort: '1' as const }],
+      ['women, youngest first', { sort: 'youngest' as const, women: '1' as const }],
+    ] as const) {
+      const found = await timed(runs, () => findCandidates(planning, actor, planId, q));
+      console.log(
+        `finder (${label}): ${found.last.items.length} listed of ${count.last.toLocaleString('en')} passing the SQL conditions, ${found.last.scanned} judged`,
+      );
+      console.log(
+        `  count(*) same conditions ${count.ms.toFixed(1)} ms | finder median ${found.ms.toFixed(1)} ms, max ${found.max.toFixed(1)} ms = ${ratio(found.ms, count.ms)} the count (target ≤ 1000 ms)`,
+      );
+    }
+  } finally {
+    await ctx?.close();
+    await pg?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
