@@ -208,7 +208,24 @@ export const subjectResultSchema = z.object({
     previous: z
       .object({ sessionId: z.string(), title: z.string(), voteDate: z.string(), netScore: z.number(), pctLow: z.number() })
       .nullable(),
-    peers: z.object({ count: z.number(), meanNet: z.number(), meanPctLow: z.number() }).nullable(),
+    /**
+     * peers voted on that year: holders of titles equivalent in the catalog in force (same group and rank), or, for a
+     * title outside the catalog, holders of the same title as written
+     */
+    peers: z
+      .object({
+        count: z.number(),
+        meanNet: z.number(),
+        meanPctLow: z.number(),
+        basis: z.object({
+          kind: z.enum(['equivalent', 'same-title']),
+          group: z.string().nullable(),
+          rank: z.number().nullable(),
+          /** the titles that count as equivalent (names), or the title as written */
+          titles: z.array(z.string()),
+        }),
+      })
+      .nullable(),
     /** what stands out: a change since the previous round, a gap to the peers (CanBo's analysis settings) */
     notes: z.array(voteFlagSchema),
   }),
