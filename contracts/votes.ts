@@ -357,6 +357,8 @@ export const credentialRosterSchema = z.object({
   voters: z.array(z.object({ userId: z.string(), fullName: z.string(), username: z.string() })),
 });
 export const ballotAcceptedSchema = z.object({ tracker: z.string(), replacedEarlier: z.boolean() });
+/** a ballot opened for checking (Benaloh audit), now discarded: casting it later is refused */
+export const ballotAuditedSchema = z.object({ tracker: z.string() });
 export const boardSchema = z.object({
   head: z.string().nullable(),
   trackers: z.array(z.object({ tracker: z.string(), height: z.number() })),
