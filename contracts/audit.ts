@@ -156,6 +156,23 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
     vi: 'Xác nhận kết quả kiểm phiếu (hai người nhập khớp)',
     en: 'Confirmed a count (two entries match)',
   },
+  'vote.trustee.cert': { vi: 'Thành viên ban kiểm phiếu nộp chứng thư khóa', en: 'A trustee submitted a key certificate' },
+  'vote.trustee.polynomial': { vi: 'Thành viên ban kiểm phiếu nộp đa thức chia khóa', en: 'A trustee submitted key shares' },
+  'vote.trustee.voutput': { vi: 'Thành viên ban kiểm phiếu nộp khóa công khai', en: 'A trustee submitted a public key' },
+  'vote.credentials.issue': { vi: 'Cấp mã bỏ phiếu (chỉ mã công khai)', en: 'Issued voting credentials (public parts)' },
+  'vote.open': { vi: 'Mở bỏ phiếu điện tử', en: 'Opened electronic voting' },
+  'vote.ballot.cast': { vi: 'Nộp phiếu điện tử (đã mã hóa)', en: 'Cast an encrypted ballot' },
+  'vote.ballot.replace': { vi: 'Nộp lại phiếu điện tử (thay phiếu trước)', en: 'Cast a ballot replacing an earlier one' },
+  'vote.ballot.audited': {
+    vi: 'Mở một phiếu để kiểm tra rồi hủy (không bỏ vào hòm)',
+    en: 'Opened a ballot for checking and discarded it',
+  },
+  'vote.close': { vi: 'Kết thúc bỏ phiếu điện tử, cộng phiếu đã mã hóa', en: 'Closed voting and summed the encrypted ballots' },
+  'vote.trustee.partial_decryption': {
+    vi: 'Thành viên ban kiểm phiếu giải mã một phần kết quả',
+    en: 'A trustee submitted a partial decryption',
+  },
+  'vote.result': { vi: 'Công bố kết quả bỏ phiếu điện tử', en: 'Published an electronic vote result' },
   'vote.consequence.handled': {
     vi: 'Ghi nhận đã xử lý hệ quả của kết quả lấy phiếu',
     en: 'Marked a vote consequence handled',

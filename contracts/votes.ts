@@ -208,7 +208,24 @@ export const subjectResultSchema = z.object({
     previous: z
       .object({ sessionId: z.string(), title: z.string(), voteDate: z.string(), netScore: z.number(), pctLow: z.number() })
       .nullable(),
-    peers: z.object({ count: z.number(), meanNet: z.number(), meanPctLow: z.number() }).nullable(),
+    /**
+     * peers voted on that year: holders of titles equivalent in the catalog in force (same group and rank), or, for a
+     * title outside the catalog, holders of the same title as written
+     */
+    peers: z
+      .object({
+        count: z.number(),
+        meanNet: z.number(),
+        meanPctLow: z.number(),
+        basis: z.object({
+          kind: z.enum(['equivalent', 'same-title']),
+          group: z.string().nullable(),
+          rank: z.number().nullable(),
+          /** the titles that count as equivalent (names), or the title as written */
+          titles: z.array(z.string()),
+        }),
+      })
+      .nullable(),
     /** what stands out: a change since the previous round, a gap to the peers (CanBo's analysis settings) */
     notes: z.array(voteFlagSchema),
   }),
@@ -340,6 +357,8 @@ export const credentialRosterSchema = z.object({
   voters: z.array(z.object({ userId: z.string(), fullName: z.string(), username: z.string() })),
 });
 export const ballotAcceptedSchema = z.object({ tracker: z.string(), replacedEarlier: z.boolean() });
+/** a ballot opened for checking (Benaloh audit), now discarded: casting it later is refused */
+export const ballotAuditedSchema = z.object({ tracker: z.string() });
 export const boardSchema = z.object({
   head: z.string().nullable(),
   trackers: z.array(z.object({ tracker: z.string(), height: z.number() })),

@@ -10,6 +10,7 @@ import { migrateToLatest } from './db/migrate';
 import { backupSqlite, postgresDumpCommand, restoreSqlite } from './db/backup';
 import { parseCheckpoints } from '../contracts/audit';
 import { auditCheckpoint, verifyAuditCheckpoints } from './features/audit/audit.service';
+import { type BallotAudit, verifyBallotAudit } from './features/votes/belenios/audit';
 import { verifyArchive } from './features/votes/belenios/verify';
 import { importPersonsCommand, progressPrinter } from './features/persons/person.cli';
 import { generatePersons } from '../scripts/generate/generate-persons';
@@ -29,6 +30,7 @@ const USAGE = `canbo — công cụ dòng lệnh / command line
   canbo audit checkpoint                in điểm kiểm tra (đầu chuỗi) để ghi vào biên bản, lưu ngoài hệ thống /
                                         print the chain head to write into minutes, kept outside the system
   canbo vote verify ARCHIVE             kiểm tra toàn bộ hộp phiếu điện tử (tệp .bel Belenios 2.0) / verify an election archive
+  canbo vote audit-ballot FILE          kiểm tra một phiếu đã mở để kiểm tra (không bỏ vào hòm) / check an audited ballot
   canbo backup FILE                     sao lưu / back up (SQLite: online backup; PostgreSQL: prints the pg_dump command)
   canbo restore FILE                    khôi phục SQLite từ FILE / restore SQLite from FILE (server stopped)
   canbo import persons FILE [--dry-run] [--mapping M.json]
@@ -141,6 +143,27 @@ function verifyVoteArchive(file: string): number {
   }
 }
 
+function auditBallotCommand(file: string): number {
+  let record: BallotAudit;
+  try {
+    record = JSON.parse(fs.readFileSync(file, 'utf8')) as BallotAudit;
+  } catch (e) {
+    console.error(`Không đọc được tệp / cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
+    return 1;
+  }
+  const r = verifyBallotAudit(record);
+  if (!r.ok) {
+    console.error(`Phiếu kiểm tra KHÔNG khớp / ballot audit FAILED: ${r.error}`);
+    return 1;
+  }
+  console.log('Phiếu được mã hóa đúng các lựa chọn sau / the ballot encrypts exactly these choices:');
+  for (const c of r.choices!) console.log(`  ${c.question}: ${c.chosen.join(', ') || '—'}`);
+  console.log(`  mã theo dõi / tracker: ${r.tracker}`);
+  console.log(`  mã bầu cử / election fingerprint: ${r.fingerprint} (đối chiếu với bảng tin / compare with the board)`);
+  console.log('Phiếu này đã bị hủy, không được bỏ vào hòm / this ballot was discarded and can never be cast.');
+  return 0;
+}
+
 async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
@@ -164,8 +187,10 @@ async function run(argv: string[]): Promise<number> {
     }
     case 'vote': {
       const file = rest[1];
-      if (rest[0] !== 'verify' || !file) break;
-      return verifyVoteArchive(file);
+      if (!file) break;
+      if (rest[0] === 'verify') return verifyVoteArchive(file);
+      if (rest[0] === 'audit-ballot') return auditBallotCommand(file);
+      break;
     }
     case 'backup':
     case 'restore': {

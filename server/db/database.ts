@@ -41,6 +41,7 @@ import type {
 import type { SessionTable, UserGrantTable, UserTable } from '../features/users/user.table';
 import type {
   VoteBoardBallotTable,
+  VoteAuditedCiphertextTable,
   VoteBoardCiphertextTable,
   VoteBoardTable,
   VoteConsequenceTaskTable,
@@ -117,6 +118,7 @@ export interface Database {
   vote_board: VoteBoardTable;
   vote_board_ballots: VoteBoardBallotTable;
   vote_board_ciphertexts: VoteBoardCiphertextTable;
+  vote_audited_ciphertexts: VoteAuditedCiphertextTable;
   vote_consequence_tasks: VoteConsequenceTaskTable;
   planning_cycles: PlanningCycleTable;
   planning_plans: PlanningPlanTable;

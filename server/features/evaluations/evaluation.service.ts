@@ -472,7 +472,7 @@ export async function appraise(db: Db, actor: Actor | null, id: string, body: Ap
     // A leader's low votes come from the year's published confidence vote, never from the form.
     const facts: EvaluationFacts = {
       ...body.facts,
-      lowVotes: isLeaderGroup(row.subject_group) ? await lowVotesInYear(trx, row.person_id, Number(cycle.year)) : null,
+      lowVotes: isLeaderGroup(row.subject_group) ? await lowVotesInYear(trx, actor, row.person_id, Number(cycle.year)) : null,
     };
     const rating = rate(policy, { group: row.subject_group, points: scored.total, facts, shares });
     const patch = {

@@ -1,16 +1,22 @@
 import type { EvaluationFacts } from '../../../contracts/evaluations';
 import type { Trx } from '../../db/database';
-import { listVoteOutcomes } from '../votes/vote.outcomes';
+import type { Actor } from '../access/access.rules';
+import { SYSTEM_READER, listVoteOutcomes } from '../votes/vote.outcomes';
 
 const ddmmyyyy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 /**
  * The low votes of a person in the year's confidence vote, as the low-vote veto reads them: the latest published
  * confidence session of that year naming him (three-level ballot), low votes over ballots collected (the pack's base).
- * Null when no such session was published that year.
+ * Null when no such session was published that year. Without an actor (a system call) every subtree is read.
  */
-export async function lowVotesInYear(trx: Trx, personId: string, year: number): Promise<EvaluationFacts['lowVotes']> {
-  const outcomes = await listVoteOutcomes(trx, {
+export async function lowVotesInYear(
+  trx: Trx,
+  actor: Actor | null,
+  personId: string,
+  year: number,
+): Promise<EvaluationFacts['lowVotes']> {
+  const outcomes = await listVoteOutcomes(trx, actor ?? SYSTEM_READER, {
     personIds: [personId],
     kinds: ['confidence'],
     from: `${year}-01-01`,

@@ -30,14 +30,14 @@ const planName = (p: Plan) => (p.kind === 'seat' ? `${p.titleName} — ${p.organ
 type Cycle = Awaited<ReturnType<typeof cycleFor>>;
 
 /** The suggestions for every planned person of a cycle on `on` (the review date). */
-async function suggestionsOf(ctx: PlanningContext, cycle: Cycle, on: string, db: Db | Trx) {
+async function suggestionsOf(ctx: PlanningContext, actor: Actor, cycle: Cycle, on: string, db: Db | Trx) {
   const { detail, validation: v, policy, people } = await assemble(ctx, cycle, db);
   const ids = people.map((p) => p.personId);
   const year = Number(on.slice(0, 4));
   const ratings = await ratingsOf(db, ids, year - 1);
   const paths = await personPaths(db, ids);
   // Votes of the cycle's organization subtree: the scope the cycle itself was opened in.
-  const low = await lowConfidenceOf(db, ids, on, [cycle.organization_path]);
+  const low = await lowConfidenceOf(db, actor, ids, on, [cycle.organization_path]);
   const plans = new Map(detail.plans.map((p) => [p.id, p]));
   const out = new Map<string, Suggestion[]>();
   for (const p of people) {
@@ -67,7 +67,7 @@ const entryOf = (p: AssembledPerson, plans: Map<string, Plan>): ReviewEntry => (
 export async function previewReview(ctx: PlanningContext, actor: Actor, cycleId: string, on?: string): Promise<ReviewPreview> {
   const cycle = await cycleFor(ctx.db, actor, cycleId, 'planning.read');
   const date = on ?? todayIso();
-  const { people, plans, suggestions } = await suggestionsOf(ctx, cycle, date, ctx.db);
+  const { people, plans, suggestions } = await suggestionsOf(ctx, actor, cycle, date, ctx.db);
   const preview: ReviewPreview = {
     year: Number(date.slice(0, 4)),
     inFirstQuarter: inFirstQuarter(date),
@@ -127,7 +127,7 @@ export async function createReview(
         'Chỉ rà soát hằng năm quy hoạch đã được phê duyệt',
         'Only an approved plan is reviewed each year',
       );
-    const { people, plans, suggestions } = await suggestionsOf(ctx, cycle, body.reviewedOn, trx);
+    const { people, plans, suggestions } = await suggestionsOf(ctx, actor, cycle, body.reviewedOn, trx);
     const byCandidate = new Map(people.map((p) => [p.candidateId, p]));
     const triggers = (candidateId: string): RemovalTrigger[] => (suggestions.get(candidateId) ?? []).map((s) => s.trigger);
     const reasons = new Map<string, string>();

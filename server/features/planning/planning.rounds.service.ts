@@ -61,7 +61,7 @@ export async function createRound(ctx: PlanningContext, actor: Actor, planId: st
     const previous = (await roundsOfCycle(trx, cycle.id)).filter((r) => r.planId === plan.id);
     const admitted = admittedTo(previous, body.step);
     const counted = body.voteSessionId
-      ? await countsOfSession(trx, body.voteSessionId, [cycle.organization_path], [...planned.keys()])
+      ? await countsOfSession(trx, actor, body.voteSessionId, [cycle.organization_path], [...planned.keys()])
       : { summoned: body.summoned!, present: body.present!, heldOn: body.heldOn, results: body.results };
     const results = counted.results.map((r, i) => {
       const c = planned.get(r.personId);
@@ -185,8 +185,8 @@ function checkPaperCounts(body: ReturnType<typeof createRoundBodySchema.parse>):
  * The count of a published planning-recommendation session (agree/disagree) of the cycle's subtree, as
  * "Confidence votes" publishes it: those summoned, ballots collected, agree and disagree per person voted on.
  */
-async function countsOfSession(db: Trx, sessionId: string, roots: readonly string[], personIds: readonly string[]) {
-  const outcomes = (await listVoteOutcomes(db, { personIds, organizationPaths: roots, kinds: ['planning'] })).filter(
+async function countsOfSession(db: Trx, actor: Actor, sessionId: string, roots: readonly string[], personIds: readonly string[]) {
+  const outcomes = (await listVoteOutcomes(db, actor, { personIds, organizationPaths: roots, kinds: ['planning'] })).filter(
     (o) => o.sessionId === sessionId,
   );
   const first = outcomes[0];

@@ -1,4 +1,5 @@
 import type { Db, Trx } from '../../db/database';
+import type { Actor } from '../access/access.rules';
 import { listVoteOutcomes } from '../votes/vote.outcomes';
 
 export interface LowVote {
@@ -17,13 +18,14 @@ const OUT_OF_PLANNING = new Set(['out-of-planning-higher', 'dismissal-procedure'
  */
 export async function lowConfidenceOf(
   db: Db | Trx,
+  actor: Actor,
   personIds: readonly string[],
   on: string,
   organizationPaths: readonly string[],
 ): Promise<Map<string, LowVote[]>> {
   const out = new Map<string, LowVote[]>();
   const from = `${Number(on.slice(0, 4)) - 1}${on.slice(4)}`;
-  const outcomes = await listVoteOutcomes(db, { personIds, organizationPaths, from, to: on, kinds: ['confidence'] });
+  const outcomes = await listVoteOutcomes(db, actor, { personIds, organizationPaths, from, to: on, kinds: ['confidence'] });
   for (const o of [...outcomes].reverse()) {
     const c = o.consequences.find((x) => OUT_OF_PLANNING.has(x.consequence));
     if (!c) continue;

@@ -139,9 +139,8 @@ export async function personEligibility(
   });
   const result = evaluateEligibility(facts, policy);
   const year = Number(q.date.slice(0, 4));
-  const votes = await listVoteOutcomes(ctx.db, {
+  const votes = await listVoteOutcomes(ctx.db, actor, {
     personIds: [row.id],
-    organizationPaths: scopePaths(actor, 'votes.read'),
     to: q.date,
   });
   return {

@@ -1,11 +1,12 @@
-// A confidence result beside the person's previous round and the peers holding the same title that year, read within
-// the reader's scope: a drop, a rise or a gap larger than the analysis setting is noted.
+// A confidence result beside the person's previous round and his peers that year (holders of equivalent titles in the
+// catalog in force: same group and rank), read within the reader's scope: a drop, a rise or a gap larger than the
+// analysis setting is noted.
 import type { PaperCount, PolicyTrack, VoteResult } from '../../../contracts/votes';
 import type { Db } from '../../db/database';
 import { type Actor, scopePaths } from '../access/access.rules';
 import { type VotePolicy, votePolicyAt } from './vote.policy';
 import * as repo from './vote.repository';
-import { type RoundScore, compareSubject, meets, roundScore } from './vote.rules';
+import { type PeerBasis, type RoundScore, compareSubject, equivalentTitles, meets, roundScore } from './vote.rules';
 import type { VoteSubjectRow } from './vote.table';
 
 const votedOn = (subjects: VoteSubjectRow[]) => subjects.filter((s) => !s.exemption_reason);
@@ -33,7 +34,7 @@ function scoreOf(
   return roundScore(line, count.collected);
 }
 
-/** Each person's previous round and the peers holding the same title in the year, within the reader's scope. */
+/** Each person's previous round and his peers of the year (equivalent titles), within the reader's scope. */
 export async function addComparisons(
   db: Db,
   actor: Actor,
@@ -50,8 +51,27 @@ export async function addComparisons(
     ? await repo.publishedConfidenceSubjects(db, { scopePaths: scope, personIds, before: row.vote_date })
     : [];
   const year = row.vote_date.slice(0, 4);
-  const codes = [...new Set(voted.flatMap((s) => (s.title_code ? [s.title_code] : [])))];
-  const texts = [...new Set(voted.filter((s) => !s.title_code).map((s) => s.title_text))];
+  const catalog = (await repo.catalogTitlesInForce(db, row.vote_date)).map((t) => ({
+    code: t.code,
+    name: t.name,
+    group: t.group_no,
+    rank: Number(t.rank),
+    rankOrder: Number(t.rank_order),
+    locality: t.locality_class,
+  }));
+  // each subject's peer group: the equivalent titles of the catalog, else (no code, or not in it) the title as written
+  const groups = new Map<string, { basis: PeerBasis; codes: string[] | null }>();
+  for (const s of voted) {
+    const eq = s.title_code ? equivalentTitles(catalog, s.title_code) : null;
+    groups.set(
+      s.id,
+      eq
+        ? { basis: { kind: eq.kind, group: eq.group, rank: eq.rank, titles: eq.titles }, codes: eq.codes }
+        : { basis: { kind: 'same-title', group: null, rank: null, titles: [s.title_text] }, codes: null },
+    );
+  }
+  const codes = [...new Set([...groups.values()].flatMap((g) => g.codes ?? []))];
+  const texts = [...new Set(voted.filter((s) => !groups.get(s.id)!.codes).map((s) => s.title_text))];
   const sameYear = await repo.publishedConfidenceSubjects(db, {
     scopePaths: scope,
     titleCodes: codes,
@@ -70,17 +90,20 @@ export async function addComparisons(
         break;
       }
     }
+    const group = groups.get(s.id)!;
     const peers = sameYear
       .filter(
         (p) =>
           p.subject_id !== s.id &&
           (!s.person_id || p.person_id !== s.person_id) &&
-          (s.title_code ? p.title_code === s.title_code : !p.title_code && p.title_text === s.title_text),
+          (group.codes
+            ? p.title_code !== null && group.codes.includes(p.title_code)
+            : !p.title_code && p.title_text === s.title_text),
       )
       .flatMap((p) => {
         const score = scoreOf(p, counts);
         return score ? [score] : [];
       });
-    r.comparison = compareSubject(policy, r, previous, peers);
+    r.comparison = compareSubject(policy, r, previous, peers, group.basis);
   }
 }

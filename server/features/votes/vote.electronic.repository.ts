@@ -149,3 +149,24 @@ export async function indexBallot(
       .values(alphaHashes.map((alpha_hash) => ({ session_id: row.session_id, alpha_hash })))
       .execute();
 }
+
+/** How many of these ciphertexts belong to ballots opened for checking (never to be cast). */
+export async function auditedCiphertexts(db: Db | Trx, sessionId: string, alphaHashes: readonly string[]): Promise<number> {
+  if (alphaHashes.length === 0) return 0;
+  const r = await db
+    .selectFrom('vote_audited_ciphertexts')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('session_id', '=', sessionId)
+    .where('alpha_hash', 'in', alphaHashes)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export async function markAudited(trx: Trx, sessionId: string, alphaHashes: readonly string[]): Promise<void> {
+  if (alphaHashes.length === 0) return;
+  await trx
+    .insertInto('vote_audited_ciphertexts')
+    .values(alphaHashes.map((alpha_hash) => ({ session_id: sessionId, alpha_hash })))
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}

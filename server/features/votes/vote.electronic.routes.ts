@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   ballotAcceptedSchema,
+  ballotAuditedSchema,
   ballotBodySchema,
   boardSchema,
   certBodySchema,
@@ -99,6 +100,20 @@ export function voteElectronicRoutes(app: FastifyInstance, db: Db): void {
       },
     },
     async (req) => service.castBallot(db, requireActor(req), req.params.id, req.body.ballot),
+  );
+  r.post(
+    '/api/votes/:id/electronic/audited-ballots',
+    {
+      schema: {
+        tags,
+        summary:
+          'Hủy một phiếu đã mở để kiểm tra (Benaloh): không bao giờ được bỏ vào hòm / discard a ballot opened for checking',
+        params: idParams,
+        body: ballotBodySchema,
+        response: { 200: ballotAuditedSchema, ...errorResponses },
+      },
+    },
+    async (req) => service.discardAuditedBallot(db, requireActor(req), req.params.id, req.body.ballot),
   );
   r.get(
     '/api/votes/:id/electronic/board',

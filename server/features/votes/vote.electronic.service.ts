@@ -367,6 +367,49 @@ export async function openVoting(db: Db, actor: Actor, id: string): Promise<Elec
   return electronicState(db, actor, id);
 }
 
+const alphaHashes = (ballot: Ballot): string[] => [
+  ...new Set(ballot.answers.flatMap((a) => a.choices.map((c) => sha256Hex(c.alpha)))),
+];
+
+/** The signed-in voter's ballot as the booth sent it, checked like a cast ballot (credential, proofs, signature). */
+function ownBallot(row: VoteSessionWithOrg, me: { public_credential: string | null }, raw: string): Ballot {
+  let ballot: Ballot;
+  try {
+    ballot = JSON.parse(raw) as Ballot;
+  } catch {
+    throw validation('ballot', 'phiếu không đọc được', 'unreadable ballot');
+  }
+  if (ballot.credential !== me.public_credential)
+    throw validation('ballot', 'mã bỏ phiếu không phải của bạn', 'the credential is not yours');
+  const election = JSON.parse(row.raw_election!) as Election;
+  const check = verifyBallot(election, hashJson(row.raw_election!), raw);
+  if (!check.ok) throw validation('ballot', 'phiếu không hợp lệ', check.error!);
+  return ballot;
+}
+
+/**
+ * The voter opened a prepared ballot to check it (Benaloh audit): its randomness is now known, so it is discarded. Only
+ * the digests of its ciphertexts are kept, and a later attempt to cast it is refused. Nothing of the choices reaches
+ * the server: the check itself runs on the voter's side (booth, `canbo vote audit-ballot`).
+ */
+export async function discardAuditedBallot(db: Db, actor: Actor, id: string, raw: string): Promise<{ tracker: string }> {
+  return db.transaction().execute(async (trx) => {
+    const { row, voters } = await load(trx, actor, id);
+    const me = voters.find((v) => v.user_id === actor.userId);
+    if (!me) throw forbidden();
+    if (row.status !== 'voting') throw conflict('Không trong thời gian bỏ phiếu', 'Voting is not open');
+    const ballot = ownBallot(row, me, raw);
+    const alphas = alphaHashes(ballot);
+    await erepo.lockBoard(trx, id);
+    if ((await erepo.knownCiphertexts(trx, id, alphas)) > 0)
+      throw conflict('Phiếu này đã được bỏ vào hòm, không thể mở để kiểm tra', 'This ballot was already cast');
+    await erepo.markAudited(trx, id, alphas);
+    const tracker = ballotTracker(raw);
+    await audit(trx, actor, row, 'vote.ballot.audited', { tracker });
+    return { tracker };
+  });
+}
+
 /** A ballot from the booth: its credential must be the signed-in voter's; proofs and signature are rechecked here. */
 export async function castBallot(
   db: Db,
@@ -379,21 +422,18 @@ export async function castBallot(
     const me = voters.find((v) => v.user_id === actor.userId);
     if (!me) throw forbidden();
     if (row.status !== 'voting') throw conflict('Không trong thời gian bỏ phiếu', 'Voting is not open');
-    let ballot: Ballot;
-    try {
-      ballot = JSON.parse(raw) as Ballot;
-    } catch {
-      throw validation('ballot', 'phiếu không đọc được', 'unreadable ballot');
-    }
-    if (ballot.credential !== me.public_credential)
-      throw validation('ballot', 'mã bỏ phiếu không phải của bạn', 'the credential is not yours');
-    const election = JSON.parse(row.raw_election!) as Election;
-    const check = verifyBallot(election, hashJson(row.raw_election!), raw);
-    if (!check.ok) throw validation('ballot', 'phiếu không hợp lệ', check.error!);
+    const ballot = ownBallot(row, me, raw);
     // the board's index answers both questions: no ciphertext seen before (a replay), and whether this credential
     // voted before (the new ballot replaces the earlier one at the tally)
-    const alphas = [...new Set(ballot.answers.flatMap((a) => a.choices.map((c) => sha256Hex(c.alpha))))];
+    const alphas = alphaHashes(ballot);
     await erepo.lockBoard(trx, id);
+    if ((await erepo.auditedCiphertexts(trx, id, alphas)) > 0) {
+      throw validation(
+        'ballot',
+        'phiếu này đã được mở để kiểm tra nên đã bị hủy, không thể bỏ vào hòm: hãy chuẩn bị phiếu mới',
+        'this ballot was opened for checking and discarded; it cannot be cast: prepare a new one',
+      );
+    }
     if ((await erepo.knownCiphertexts(trx, id, alphas)) > 0) {
       throw validation(
         'ballot',

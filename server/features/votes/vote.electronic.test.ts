@@ -12,6 +12,7 @@ import { buildApp } from '../../app';
 import { type TestDatabase, createTestDatabase, testDialects } from '../../../test/databases';
 import { type Client, loginAs } from '../../../test/http';
 import { readTar } from './belenios/archive';
+import { ballotAuditRecord, verifyBallotAudit } from './belenios/audit';
 import { createBallot } from './belenios/ballot';
 import { generateCredential, publicCredential } from './belenios/credentials';
 import { partialDecrypt } from './belenios/tally';
@@ -35,6 +36,8 @@ describe.each(testDialects())('an electronic confidence vote on %s', (dialect) =
   const seeds = new Map<string, string>();
   const credentials = new Map<string, string>();
   const shares: bigint[] = [];
+  // the randomness of cast ballots: only the voter's device ever holds it
+  const castRandomness: string[] = [];
 
   beforeAll(async () => {
     database = await createTestDatabase(dialect);
@@ -138,6 +141,7 @@ describe.each(testDialects())('an electronic confidence vote on %s', (dialect) =
     const trackers: string[] = [];
     for (const [i, u] of VOTERS.entries()) {
       const b = createBallot(raw, credentials.get(`${v.id}:${u}`)!, plain(choices[i]!));
+      castRandomness.push(...b.randomness.flat().map(String));
       const res = await ok(c(u).post(`/api/votes/${v.id}/electronic/ballots`, { ballot: b.raw }));
       expect(res).toEqual({ tracker: b.tracker, replacedEarlier: false });
       trackers.push(b.tracker);
@@ -201,8 +205,8 @@ describe.each(testDialects())('an electronic confidence vote on %s', (dialect) =
   });
 
   it('keeps credentials, trustee seeds and key shares out of every table and every log line', async () => {
-    const secrets = [...seeds.values(), ...credentials.values(), ...shares.map(String)];
-    expect(secrets.length).toBeGreaterThan(8);
+    const secrets = [...seeds.values(), ...credentials.values(), ...shares.map(String), ...castRandomness];
+    expect(secrets.length).toBeGreaterThan(8 + 5 * 6);
     const tables = [
       'vote_sessions',
       'vote_subjects',
@@ -211,6 +215,7 @@ describe.each(testDialects())('an electronic confidence vote on %s', (dialect) =
       'vote_board',
       'vote_board_ballots',
       'vote_board_ciphertexts',
+      'vote_audited_ciphertexts',
       'vote_consequence_tasks',
       'audit_log',
       'sessions',
@@ -255,6 +260,50 @@ describe.each(testDialects())('an electronic confidence vote on %s', (dialect) =
     expect((await c('tally3.tq').post(`/api/votes/${v.id}/electronic/ballots`, { ballot: leaderBallot.raw })).statusCode).toBe(
       403,
     );
+  });
+
+  it('lets a voter audit a prepared ballot (Benaloh): the ballot is checked on his side, discarded, and can never be cast', async () => {
+    const v = await createElectronic(4);
+    await ceremony(v.id);
+    const uuid = (
+      await database.db.selectFrom('vote_sessions').select('election_uuid').where('id', '=', v.id).executeTakeFirstOrThrow()
+    ).election_uuid!;
+    await issue(v.id, uuid);
+    await ok(c('officer.tq').post(`/api/votes/${v.id}/electronic/open`));
+    const raw = (await state('leader.tq', v.id)).rawElection!;
+    const cred = credentials.get(`${v.id}:leader.tq`)!;
+    // the booth prepares a ballot and shows its tracker; the voter chooses to audit it instead of casting it
+    const prepared = createBallot(raw, cred, plain([2, 0]));
+    const check = verifyBallotAudit(ballotAuditRecord(raw, prepared, plain([2, 0])));
+    expect(check.choices!.map((x) => x.chosen)).toEqual([['Tín nhiệm thấp'], ['Tín nhiệm cao']]);
+    // nobody else can discard it (the credential is tied to the login), and the voter's discard names only the tracker
+    expect(
+      (await c('officer.tq').post(`/api/votes/${v.id}/electronic/audited-ballots`, { ballot: prepared.raw })).statusCode,
+    ).toBe(400);
+    expect(await ok(c('leader.tq').post(`/api/votes/${v.id}/electronic/audited-ballots`, { ballot: prepared.raw }))).toEqual({
+      tracker: prepared.tracker,
+    });
+    // its randomness is known now: casting it is refused
+    const refused = await c('leader.tq').post(`/api/votes/${v.id}/electronic/ballots`, { ballot: prepared.raw });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.message).toMatch(/mở để kiểm tra/);
+    // a freshly prepared ballot is cast as usual; the audited tracker never reaches the board
+    const fresh = createBallot(raw, cred, plain([2, 0]));
+    await ok(c('leader.tq').post(`/api/votes/${v.id}/electronic/ballots`, { ballot: fresh.raw }));
+    const board = (await ok(c('leader.tq').get(`/api/votes/${v.id}/electronic/board`))) as { trackers: { tracker: string }[] };
+    expect(board.trackers.map((t) => t.tracker)).toEqual([fresh.tracker]);
+    // a ballot already cast cannot be opened afterwards (that would reveal a counted vote)
+    expect((await c('leader.tq').post(`/api/votes/${v.id}/electronic/audited-ballots`, { ballot: fresh.raw })).statusCode).toBe(
+      409,
+    );
+    // the audit trail names the discard and its tracker, nothing of the choices
+    const entries = await database.db
+      .selectFrom('audit_log')
+      .select(['action', 'after_json'])
+      .where('entity_id', '=', v.id)
+      .where('action', '=', 'vote.ballot.audited')
+      .execute();
+    expect(entries.map((e) => JSON.parse(e.after_json!))).toEqual([{ tracker: prepared.tracker }]);
   });
 
   it('runs a committee election as a choice of one name among three, verified by belenios-tool', async () => {

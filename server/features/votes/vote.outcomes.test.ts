@@ -7,7 +7,10 @@ import { loadVotesDemo } from '../../../scripts/demo/votes.demo';
 import { type TestDatabase, createTestDatabase, testDialects } from '../../../test/databases';
 import { type Client, buildTestApp, loginAs } from '../../../test/http';
 import { findOrganizationByCode } from '../organizations/organization.repository';
-import { listVoteOutcomes } from './vote.outcomes';
+import { syncTitleCatalog } from '../titles/title.service';
+import { resolveActorByUsername } from '../../../scripts/demo/demo-actors';
+import type { Actor } from '../access/access.rules';
+import { SYSTEM_READER, intersectRoots, listVoteOutcomes } from './vote.outcomes';
 
 describe.each(testDialects())('vote outcomes and consequence tasks on %s', (dialect) => {
   let database: TestDatabase;
@@ -17,7 +20,10 @@ describe.each(testDialects())('vote outcomes and consequence tasks on %s', (dial
   let tally1: Client;
   let tally2: Client;
   let tqId: string;
+  let tqPath: string;
   let lcPath: string;
+  let reader: Actor;
+  let readerLc: Actor;
   let people: { id: string; full_name: string; current_title: string; current_title_code: string | null }[];
 
   beforeAll(async () => {
@@ -25,12 +31,16 @@ describe.each(testDialects())('vote outcomes and consequence tasks on %s', (dial
     await loadFoundationDemo(database.db);
     await loadPersonsDemo(database.db, 20);
     await loadVotesDemo(database.db);
+    await syncTitleCatalog(database.db);
     app = await buildTestApp(database);
     officer = await loginAs(app, 'officer.tq');
     officerLc = await loginAs(app, 'officer.lc');
     tally1 = await loginAs(app, 'tally.tq');
     tally2 = await loginAs(app, 'tally2.tq');
     tqId = (await findOrganizationByCode(database.db, 'TQ'))!.id;
+    tqPath = (await findOrganizationByCode(database.db, 'TQ'))!.path;
+    reader = (await resolveActorByUsername(database.db, 'officer.tq'))!;
+    readerLc = (await resolveActorByUsername(database.db, 'officer.lc'))!;
     lcPath = (await findOrganizationByCode(database.db, 'LC'))!.path;
     people = (await database.db
       .selectFrom('persons')
@@ -112,7 +122,7 @@ describe.each(testDialects())('vote outcomes and consequence tasks on %s', (dial
   it('publishes outcomes per person: exactly 1/2 low raises nothing, one vote more raises out-of-planning', async () => {
     const v = (await officer.post('/api/votes', session({ voteDate: '2026-10-01' }))).json() as VoteDetail;
     await enterTwice(v.id, levels(v, 24, [12, 13]));
-    const outcomes = await listVoteOutcomes(database.db, {
+    const outcomes = await listVoteOutcomes(database.db, reader, {
       personIds: [people[0]!.id, people[1]!.id],
       from: '2026-10-01',
       to: '2026-10-01',
@@ -134,10 +144,19 @@ describe.each(testDialects())('vote outcomes and consequence tasks on %s', (dial
       ['vote.low-out-of-planning', 'may-move-or-resign', '96-QĐ/TW ngày 02/02/2023'],
     ]);
     expect(outcomes[1]!.consequences[0]!.detail.vi).toContain('13/24');
-    // scoped by the caller: another province's subtree sees nothing; other kinds are filtered out
-    expect(await listVoteOutcomes(database.db, { organizationPaths: [lcPath] })).toEqual([]);
+    // scoped by the reader, not the caller: the filter only narrows; another province's officer sees nothing even
+    // when the caller names this province's subtree; other kinds are filtered out
+    expect(await listVoteOutcomes(database.db, reader, { organizationPaths: [lcPath] })).toEqual([]);
+    expect(await listVoteOutcomes(database.db, readerLc, { organizationPaths: [tqPath], personIds: [people[1]!.id] })).toEqual(
+      [],
+    );
+    expect(await listVoteOutcomes(database.db, readerLc, { personIds: [people[1]!.id] })).toEqual([]);
     expect(
-      await listVoteOutcomes(database.db, {
+      (await listVoteOutcomes(database.db, SYSTEM_READER, { personIds: [people[1]!.id], from: '2026-10-01', to: '2026-10-01' }))
+        .length,
+    ).toBe(1);
+    expect(
+      await listVoteOutcomes(database.db, reader, {
         personIds: [people[1]!.id],
         kinds: ['planning'],
         from: '2026-10-01',
@@ -184,7 +203,7 @@ describe.each(testDialects())('vote outcomes and consequence tasks on %s', (dial
         { subjectId: round.subjects[1]!.id, agree: 15, disagree: 13, invalid: 0 },
       ],
     });
-    const o = await listVoteOutcomes(database.db, { kinds: ['planning'], from: '2026-10-03', to: '2026-10-03' });
+    const o = await listVoteOutcomes(database.db, reader, { kinds: ['planning'], from: '2026-10-03', to: '2026-10-03' });
     expect(o.map((x) => [x.counts, x.pctAgreeOfSummoned, x.pctLowOfCollected, x.consequences])).toEqual([
       [{ agree: 16, disagree: 12 }, 53.33, null, []],
       [{ agree: 15, disagree: 13 }, 50, null, []],
@@ -219,7 +238,7 @@ describe.each(testDialects())('vote outcomes and consequence tasks on %s', (dial
         { subjectId: ids[1]!, chosen: 9, invalid: 0 },
       ],
     });
-    const e = await listVoteOutcomes(database.db, { kinds: ['election'], from: '2026-10-04', to: '2026-10-04' });
+    const e = await listVoteOutcomes(database.db, reader, { kinds: ['election'], from: '2026-10-04', to: '2026-10-04' });
     expect(e.map((x) => [x.counts, x.pctAgreeOfSummoned])).toEqual([
       [{ chosen: 20 }, 66.67],
       [{ chosen: 9 }, 30],
@@ -255,10 +274,72 @@ describe.each(testDialects())('vote outcomes and consequence tasks on %s', (dial
     });
     expect(mine!.comparison.notes.map((n) => n.code)).toContain('dropped_since_previous');
     // Người P (net 75) against Q (16,67) and R (33,33): mean 25
-    expect(p!.comparison.peers).toEqual({ count: 2, meanNet: 25, meanPctLow: 37.5 });
+    expect(p!.comparison.peers).toEqual({
+      count: 2,
+      meanNet: 25,
+      meanPctLow: 37.5,
+      basis: { kind: 'same-title', group: null, rank: null, titles: [title] },
+    });
     expect(p!.comparison.notes.map((n) => n.code)).toEqual(['above_peers']);
     expect(p!.comparison.previous).toBeNull();
     // another province sees neither the rounds nor the peers
     expect((await officerLc.get(`/api/votes/${z.id}`)).statusCode).toBe(404);
+  });
+
+  it('compares with the holders of equivalent titles in the catalog (same group and rank), not only the same title', async () => {
+    // three people of the records: two titles of group IV rank 1 (equivalent), one of rank 2 (not a peer)
+    const codes = ['TRUONG_BAN_TINH_UY', 'CHU_NHIEM_UBKT_TINH_UY', 'GIAM_DOC_SO'];
+    for (const [i, code] of codes.entries())
+      await database.db
+        .updateTable('persons')
+        .set({ current_title_code: code })
+        .where('id', '=', people[i + 1]!.id)
+        .execute();
+    const make = async (voteDate: string, personIds: string[], lows: number[]) => {
+      const v = (
+        await officer.post('/api/votes', session({ voteDate, subjects: personIds.map((personId) => ({ personId })) }))
+      ).json() as VoteDetail;
+      expect(v.subjects.map((s) => s.titleCode)).toHaveLength(personIds.length);
+      await enterTwice(v.id, levels(v, 24, lows));
+      return v;
+    };
+    // earlier that year: the head of the inspection commission (rank 1, net 0) and the department director (rank 2)
+    await make('2027-03-01', [people[2]!.id, people[3]!.id], [12, 0]);
+    const v = await make('2027-09-01', [people[1]!.id], [0]);
+    const r = ((await officer.get(`/api/votes/${v.id}`)).json() as VoteDetail).result!.subjects[0]!;
+    console.log(
+      'PEERS',
+      JSON.stringify(r.comparison),
+      JSON.stringify(
+        await database.db
+          .selectFrom('vote_subjects as s')
+          .innerJoin('vote_sessions as v', 'v.id', 's.session_id')
+          .select(['v.vote_date', 'v.kind', 's.title_code', 's.full_name'])
+          .where('v.vote_date', '>=', '2027-01-01')
+          .execute(),
+      ),
+    );
+    expect(r.comparison.peers).toMatchObject({
+      count: 1,
+      meanNet: 0,
+      basis: { kind: 'equivalent', group: 'IV', rank: 1 },
+    });
+    expect(r.comparison.peers!.basis.titles).toEqual(
+      expect.arrayContaining(['Trưởng ban Tỉnh ủy (Ủy viên Ban Thường vụ)', 'Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy']),
+    );
+    expect(r.comparison.peers!.basis.titles).not.toContain('Giám đốc Sở');
+    expect(r.comparison.notes.map((n) => [n.code, n.message])).toContainEqual([
+      'above_peers',
+      'Điểm ròng cao hơn 100,0 điểm so với trung bình 1 người giữ chức danh tương đương (nhóm IV, bậc 1) trong năm',
+    ]);
+  });
+});
+
+describe('the scope of outcomes', () => {
+  it('keeps only the subtrees both the reader and the caller name', () => {
+    expect(intersectRoots(['/a/'], ['/a/b/'])).toEqual(['/a/b/']);
+    expect(intersectRoots(['/a/b/'], ['/a/'])).toEqual(['/a/b/']);
+    expect(intersectRoots(['/a/'], ['/c/'])).toEqual([]);
+    expect(intersectRoots(['/a/', '/c/'], ['/a/x/', '/c/'])).toEqual(['/c/', '/a/x/']);
   });
 });

@@ -35,11 +35,32 @@ function consequencesOf(
   return raisedConsequences(policy, low, collected, summoned);
 }
 
+/** A computation with no user behind it (the demo loader, a test): it reads every subtree. */
+export const SYSTEM_READER = Symbol('system reader');
+export type OutcomeReader = Actor | typeof SYSTEM_READER;
+
+/** The subtree roots in both sets of roots: a root of one that lies inside a root of the other. */
+export function intersectRoots(a: readonly string[], b: readonly string[]): string[] {
+  const inside = (x: string, roots: readonly string[]) => roots.some((r) => x.startsWith(r));
+  return [...new Set([...a.filter((x) => inside(x, b)), ...b.filter((x) => inside(x, a))])];
+}
+
 /**
  * Per published session and person voted on: the counts, the shares and the consequences in force on the vote's date.
- * Callers scope it themselves: pass `organizationPaths` = scopePaths(actor, <their read permission>).
+ * Scoped here, never by the caller: only sessions of organizations where the reader holds votes.read; a caller's
+ * `organizationPaths` can only narrow that further.
  */
-export async function listVoteOutcomes(db: Db | Trx, filter: orepo.OutcomeFilter = {}): Promise<VoteOutcome[]> {
+export async function listVoteOutcomes(
+  db: Db | Trx,
+  reader: OutcomeReader,
+  filter: orepo.OutcomeFilter = {},
+): Promise<VoteOutcome[]> {
+  if (reader !== SYSTEM_READER) {
+    const scope = scopePaths(reader, 'votes.read');
+    const roots = filter.organizationPaths ? intersectRoots(scope, filter.organizationPaths) : scope;
+    if (roots.length === 0) return [];
+    filter = { ...filter, organizationPaths: roots };
+  }
   const rows = await orepo.publishedPersonSubjects(db, filter);
   const out: VoteOutcome[] = [];
   const parsed = new Map<string, PaperCount>();

@@ -181,3 +181,14 @@ export async function publishedConfidenceSubjects(
   if (f.before) q = q.where('v.vote_date', '<', f.before);
   return q.orderBy('v.vote_date').orderBy('v.id').execute();
 }
+
+/** The titles of the catalog version in force on `onDate`: code, group, rank and the rank order equivalence uses. */
+export async function catalogTitlesInForce(db: Db | Trx, onDate: string) {
+  return db
+    .selectFrom('titles as t')
+    .innerJoin('title_catalogs as c', 'c.id', 't.catalog_id')
+    .select(['t.code', 't.name', 't.group_no', 't.rank', 't.rank_order', 't.locality_class', 'c.name as catalog_name'])
+    .where('c.valid_from', '<=', onDate)
+    .where((eb) => eb.or([eb('c.valid_to', 'is', null), eb('c.valid_to', '>', onDate)]))
+    .execute();
+}

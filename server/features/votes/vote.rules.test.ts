@@ -5,6 +5,7 @@ import {
   analysisFlags,
   compareSubject,
   compareEntries,
+  equivalentTitles,
   type BallotForm,
   meets,
   preVoteWarnings,
@@ -258,8 +259,41 @@ describe('comparison with the previous round and with peers', () => {
       { netScore: 30, pctLow: 20 },
       { netScore: 40, pctLow: 10 },
     ]);
-    expect(c.peers).toEqual({ count: 2, meanNet: 35, meanPctLow: 15 });
+    expect(c.peers).toMatchObject({ count: 2, meanNet: 35, meanPctLow: 15, basis: { kind: 'same-title' } });
     expect(c.notes.map((n) => n.code)).toEqual(['above_peers']);
     expect(compareSubject(party, r, null, []).peers).toBeNull();
   });
+});
+
+describe('peers: equivalent titles of the catalog', () => {
+  const t = (code: string, group: string, rank: number, locality: string | null = null) => ({
+    code,
+    name: code,
+    group,
+    rank,
+    rankOrder: ({ I: 0, II: 10, III: 20, IV: 30 } as Record<string, number>)[group]! + rank,
+    locality,
+  });
+  const catalog = [
+    t('A', 'IV', 1),
+    t('B', 'IV', 1),
+    t('C', 'IV', 2),
+    t('X', 'IV', 5, 'hn_hcm'),
+    t('X', 'IV', 6, 'other_provinces'),
+    t('Y', 'IV', 6),
+    t('Z', 'IV', 5),
+  ];
+  it('are the titles of the same group and rank', () =>
+    expect(equivalentTitles(catalog, 'A')).toEqual({
+      kind: 'equivalent',
+      group: 'IV',
+      rank: 1,
+      titles: ['A', 'B'],
+      codes: ['A', 'B'],
+    }));
+  it('read a title ranked by locality as the other provinces’ row', () => {
+    expect(equivalentTitles(catalog, 'X')!.codes).toEqual(['X', 'Y']);
+    expect(equivalentTitles(catalog, 'Z')!.codes).toEqual(['Z']);
+  });
+  it('are none for a code outside the catalog', () => expect(equivalentTitles(catalog, 'Q')).toBeNull());
 });

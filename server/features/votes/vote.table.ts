@@ -119,3 +119,8 @@ export interface VoteBoardCiphertextTable {
   session_id: string;
   alpha_hash: string;
 }
+/** A ciphertext (alpha) of a ballot its voter opened to check (Benaloh audit): such a ballot is never cast. */
+export interface VoteAuditedCiphertextTable {
+  session_id: string;
+  alpha_hash: string;
+}

@@ -32,7 +32,12 @@ export function serializeBallot(b: Ballot): string {
 /** The smart ballot tracker: HJSON of the ballot as submitted. */
 export const ballotTracker = (rawBallot: string): string => hashJson(rawBallot);
 
-function encryptAnswer(y: bigint, S0: string, question: HomomorphicQuestion, plain: number[]): AnswerH {
+function encryptAnswer(
+  y: bigint,
+  S0: string,
+  question: HomomorphicQuestion,
+  plain: number[],
+): { answer: AnswerH; randomness: bigint[] } {
   if (question.blank) throw new Error('blank votes are not offered by CanBo ballots');
   if (plain.length !== question.answers.length) throw new Error('wrong number of answers');
   if (plain.some((m) => m !== 0 && m !== 1)) throw new Error('each answer is 0 or 1');
@@ -50,11 +55,24 @@ function encryptAnswer(y: bigint, S0: string, question: HomomorphicQuestion, pla
     q,
   );
   const overall = iprove(`${S0}|${stringifyChoices(cts)}`, y, sum, R, total - question.min, range(question.min, question.max));
-  return { choices: cts.map(ctToJson), individual_proofs: individual, overall_proof: overall.map(proofToJson) };
+  return {
+    answer: { choices: cts.map(ctToJson), individual_proofs: individual, overall_proof: overall.map(proofToJson) },
+    randomness: rs,
+  };
+}
+
+export interface PreparedBallot {
+  raw: string;
+  tracker: string;
+  /**
+   * The encryption randomness of every choice (r with alpha = g^r): it stays in the voter's device and is revealed
+   * only when the voter audits this ballot instead of casting it (see audit.ts).
+   */
+  randomness: bigint[][];
 }
 
 /** Encrypts, proves and signs a ballot; plain[i][j] is 1 when answer j of question i is chosen. */
-export function createBallot(rawElection: string, credential: string, plain: number[][]): { raw: string; tracker: string } {
+export function createBallot(rawElection: string, credential: string, plain: number[][]): PreparedBallot {
   const election = JSON.parse(rawElection) as Election;
   const fingerprint = hashJson(rawElection);
   const y = BigInt(election.public_key);
@@ -62,18 +80,19 @@ export function createBallot(rawElection: string, credential: string, plain: num
   const cred = gPow(sk);
   if (plain.length !== election.questions.length) throw new Error('wrong number of questions');
   const S0 = `${fingerprint}|${cred}`;
+  const encrypted = election.questions.map((question, i) => encryptAnswer(y, S0, question, plain[i]!));
   const ballot: Ballot = {
     election_uuid: election.uuid,
     election_hash: fingerprint,
     credential: cred.toString(),
-    answers: election.questions.map((question, i) => encryptAnswer(y, S0, question, plain[i]!)),
+    answers: encrypted.map((e) => e.answer),
   };
   const hash = hashJson(serializeBallot(ballot));
   const w = randomZq();
   const challenge = hashToZq(`sig|${hash}|`, [gPow(w)]);
   ballot.signature = { hash, proof: { challenge: challenge.toString(), response: mod(w - sk * challenge, q).toString() } };
   const raw = serializeBallot(ballot);
-  return { raw, tracker: ballotTracker(raw) };
+  return { raw, tracker: ballotTracker(raw), randomness: encrypted.map((e) => e.randomness) };
 }
 
 export interface BallotCheck {

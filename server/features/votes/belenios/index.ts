@@ -1,5 +1,6 @@
 // Belenios 2.0 in TypeScript: one implementation for the browser booth, the trustees' pages, the server and the CLI.
 export * from './archive';
+export * from './audit';
 export * from './ballot';
 export * from './credentials';
 export * from './election';

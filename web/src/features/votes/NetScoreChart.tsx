@@ -11,7 +11,7 @@ const x = (score: number) => LEFT + ((Math.max(-100, Math.min(100, score)) + 100
 const vn = (n: number) => n.toFixed(1).replace('.', ',');
 
 /**
- * Net score per person with its 95 % interval, the mean of the peers holding the same title that year (diamond) and
+ * Net score per person with its 95 % interval, the mean of the peers holding equivalent titles that year (diamond) and
  * the person's previous round (hollow circle), on one −100…+100 axis: who stands apart, and whether it is more than chance.
  */
 export function NetScoreChart({ subjects }: { subjects: SubjectResult[] }) {

@@ -116,9 +116,13 @@ export function VoteResults({ result, count, summoned }: { result: VoteResult; c
                       </div>
                     ) : null}
                     {peers ? (
-                      <div>
-                        {label(M.peers)} ({peers.count} {label(M.peopleCount)}): {label(M.netAbbrev)} {vnNum(peers.meanNet)},{' '}
-                        {label(M.lowAbbrev)} {vnPct(peers.meanPctLow)}
+                      <div title={peers.basis.titles.join('; ')}>
+                        {peers.basis.kind === 'equivalent'
+                          ? `${label(M.peersEquivalent)} (${label(M.groupRank)
+                              .replace('{g}', peers.basis.group ?? '')
+                              .replace('{r}', String(peers.basis.rank ?? ''))}, ${peers.count} ${label(M.peopleCount)})`
+                          : `${label(M.peers)} (${peers.count} ${label(M.peopleCount)})`}
+                        : {label(M.netAbbrev)} {vnNum(peers.meanNet)}, {label(M.lowAbbrev)} {vnPct(peers.meanPctLow)}
                       </div>
                     ) : null}
                     {notes.map((n) => (
