@@ -17,6 +17,7 @@ import {
   overrideBodySchema,
   recusalBodySchema,
 } from '../../../contracts/decisions';
+import { FAMILY_RELATIONS } from '../../../contracts/person-catalogs';
 import type { PersonRecord } from '../../../contracts/persons';
 import type { PaperCount } from '../../../contracts/votes';
 import type { Db, Trx } from '../../db/database';
@@ -47,13 +48,15 @@ async function recordOf(db: Db | Trx, personId: string): Promise<PersonRecord | 
   return p ? parseRecord(p.data_json) : null;
 }
 
-const kinshipConflict = (who: string, relation: string) =>
-  new AppError(
+const kinshipConflict = (who: string, relation: string) => {
+  const words = FAMILY_RELATIONS[relation as keyof typeof FAMILY_RELATIONS] ?? { vi: relation, en: relation };
+  return new AppError(
     'CONFLICT',
-    `${who} là người thân (${relation}) của người được xem xét theo bảng quan hệ gia đình: phải tránh, không được tham gia (114-QĐ/TW)`,
-    `${who} is a declared relative (${relation}) of the person: must recuse (114-QĐ/TW)`,
-    [{ path: 'kinship', message: relation, messageEn: relation }],
+    `${who} là người thân (${words.vi.toLowerCase()}) của người được xem xét theo bảng quan hệ gia đình: phải tránh, không được tham gia (114-QĐ/TW)`,
+    `${who} is a declared relative (${words.en.toLowerCase()}) of the person: must recuse (114-QĐ/TW)`,
+    [{ path: 'kinship', message: words.vi, messageEn: words.en }],
   );
+};
 
 async function loadWritable(trx: Trx, actor: Actor, id: string, permission: 'decisions.write' | 'decisions.approve') {
   const row = await loadReadable(trx, actor, id);
