@@ -125,12 +125,29 @@ export const recusalBodySchema = z.strictObject({
 });
 export type RecusalBody = z.input<typeof recusalBodySchema>;
 
+/** How a step's vote is held: paper ballots counted twice by the tally committee, or an electronic secret ballot. */
+export const STEP_VOTE_MODES = ['paper', 'electronic'] as const;
+export type StepVoteMode = (typeof STEP_VOTE_MODES)[number];
+
 export const openStepVoteBodySchema = z.strictObject({
+  /** Everyone summoned, the recused included: they are taken out of the base. */
   summoned: z.number().int().min(1).max(100_000),
   voterGroup: text,
   voteDate: isoDateSchema,
   /** Candidates on the ballot (ballot steps); the person of the process is always first. */
   otherCandidates: z.array(text).max(10).default([]),
+  mode: z.enum(STEP_VOTE_MODES).default('paper'),
+  /**
+   * Electronic: the voters (user names, one credential each; the recused left out, so as many as those summoned less
+   * the recused) and the trustees among the tally committee with the number of them needed to decrypt.
+   */
+  electronic: z
+    .strictObject({
+      voterUsernames: z.array(z.string().max(64)).min(1).max(5_000),
+      trusteeUsernames: z.array(z.string().max(64)).min(2).max(15),
+      threshold: z.number().int().min(1).max(15),
+    })
+    .optional(),
 });
 export type OpenStepVoteBody = z.input<typeof openStepVoteBodySchema>;
 
@@ -173,6 +190,10 @@ export const processStepSchema = z.object({
   announced: z.boolean(),
   status: z.enum(STEP_STATUSES),
   voteSessionId: z.string().nullable(),
+  /** how the step's vote is held, once opened */
+  voteMode: z.enum(STEP_VOTE_MODES).nullable(),
+  /** the vote session's state (paper: being entered / counted; electronic: setup, voting, tallying, closed) */
+  voteStatus: z.string().nullable(),
   summoned: z.number().nullable(),
   outcome: z.string().nullable(),
   verdicts: z.array(verdictSchema),

@@ -1,31 +1,20 @@
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProcessDetail } from '../../../contracts/decisions';
-import { type PersonRecordInput, personRecordSchema } from '../../../contracts/persons';
-import type { PaperCount, VoteDetail } from '../../../contracts/votes';
+import type { VoteDetail } from '../../../contracts/votes';
 import { resolveActorByUsername } from '../../../scripts/demo/demo-actors';
-import { loadFoundationDemo } from '../../../scripts/demo/foundation.demo';
-import { loadVotesDemo } from '../../../scripts/demo/votes.demo';
-import { type TestDatabase, createTestDatabase, testDialects } from '../../../test/databases';
-import { type Client, buildTestApp, loginAs } from '../../../test/http';
-import { createPerson, getPerson, linkUser } from '../persons/person.service';
-import { addIncumbent, createPosition } from '../positions/position.service';
-import { syncTitleCatalog } from '../titles/title.service';
+import { testDialects } from '../../../test/databases';
+import { type Client, loginAs } from '../../../test/http';
+import { getPerson, linkUser } from '../persons/person.service';
 import { loadPolicyLibrary } from '../policy/pack.loader';
+import { type DecisionsFixture, decisionsFixture } from './decision.fixture';
 import * as service from './decision.service';
-
-const record = (orgId: string, r: Partial<PersonRecordInput> & { fullName: string; birthDate: string }) =>
-  personRecordSchema.parse({ sex: 'M', ethnicity: '01', organizationId: orgId, theoryLevel: 'cao_cap', ...r });
 
 const RATINGS = [2023, 2024, 2025].map((year) => ({ year, level: 'good' as const }));
 
 describe.each(testDialects())('personnel decisions over HTTP on %s', (dialect) => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
+  let fx: DecisionsFixture;
   let officer: Client;
   let leader: Client;
-  let tally1: Client;
-  let tally2: Client;
   let inspector: Client;
   let snv: string;
   let headSeat: string;
@@ -35,69 +24,25 @@ describe.each(testDialects())('personnel decisions over HTTP on %s', (dialect) =
   let binh: string;
 
   beforeAll(async () => {
-    database = await createTestDatabase(dialect);
-    const db = database.db;
-    await loadFoundationDemo(db);
-    await loadVotesDemo(db);
-    await syncTitleCatalog(db);
-    snv = (await db.selectFrom('organizations').select('id').where('code', '=', 'TQ.SNV').executeTakeFirstOrThrow()).id;
-    headSeat = (
-      await createPosition(db, null, {
-        organizationId: snv,
-        titleId: '368-QD-TW:GIAM_DOC_SO',
-        seatCount: 1,
-        termYears: 5,
-        validFrom: '2025-10-01',
-      })
-    ).id;
-    deputySeat = (
-      await createPosition(db, null, {
-        organizationId: snv,
-        titleId: '368-QD-TW:PHO_GIAM_DOC_SO',
-        seatCount: 3,
-        termYears: 5,
-        validFrom: '2025-10-01',
-      })
-    ).id;
-    an = (
-      await createPerson(
-        db,
-        null,
-        record(snv, {
-          fullName: 'Nguyễn Văn An',
-          birthDate: '1980-05-10',
-          family: [{ side: 'own', relation: 'sibling', fullName: 'Nguyễn Văn Đức', birthYear: 1975 }],
-        }),
-      )
-    ).id;
-    duc = (await createPerson(db, null, record(snv, { fullName: 'Nguyễn Văn Đức', birthDate: '1975-03-03' }))).id;
-    binh = (await createPerson(db, null, record(snv, { fullName: 'Lê Thị Bình', birthDate: '1982-07-01', sex: 'F' }))).id;
-    await addIncumbent(db, null, deputySeat, { personId: an, personName: 'Nguyễn Văn An', how: 'appointed', from: '2025-10-01' });
-    await addIncumbent(db, null, deputySeat, { personId: binh, personName: 'Lê Thị Bình', how: 'appointed', from: '2025-10-01' });
-    app = await buildTestApp(database);
-    officer = await loginAs(app, 'officer.tq');
-    leader = await loginAs(app, 'leader.tq');
-    tally1 = await loginAs(app, 'tally.tq');
-    tally2 = await loginAs(app, 'tally2.tq');
-    inspector = await loginAs(app, 'inspector.tq');
+    fx = await decisionsFixture(dialect);
+    ({ officer, leader, inspector, snv } = fx);
+    headSeat = await fx.seat('GIAM_DOC_SO', { seatCount: 1 });
+    deputySeat = await fx.seat('PHO_GIAM_DOC_SO');
+    an = await fx.person({
+      fullName: 'Nguyễn Văn An',
+      birthDate: '1980-05-10',
+      family: [{ side: 'own', relation: 'sibling', fullName: 'Nguyễn Văn Đức', birthYear: 1975 }],
+    });
+    duc = await fx.person({ fullName: 'Nguyễn Văn Đức', birthDate: '1975-03-03' });
+    binh = await fx.person({ fullName: 'Lê Thị Bình', birthDate: '1982-07-01', sex: 'F' });
+    await fx.seatPerson(deputySeat, an, 'Nguyễn Văn An');
+    await fx.seatPerson(deputySeat, binh, 'Lê Thị Bình');
   });
   afterAll(async () => {
-    await app?.close();
-    await database?.destroy();
+    await fx?.close();
   });
 
-  const countOf = (v: VoteDetail, collected: number, forEach: number[]): PaperCount => ({
-    issued: collected,
-    collected,
-    valid: collected,
-    invalid: 0,
-    subjects: v.subjects.map((s, i) => ({
-      subjectId: s.id,
-      ...(v.ballot.shape === 'choice' ? { chosen: forEach[i]! } : { agree: forEach[i]!, disagree: collected - forEach[i]! }),
-      invalid: 0,
-    })),
-  });
-  /** Opens the step's vote, has two tally members enter the same paper count, completes the step. */
+  /** Opens the step's vote, has two tally members enter the same paper count (one re-entering alone confirms nothing). */
   const voteStep = async (
     id: string,
     key: string,
@@ -105,28 +50,8 @@ describe.each(testDialects())('personnel decisions over HTTP on %s', (dialect) =
     collected: number,
     forEach: number[],
     others: string[] = [],
-  ) => {
-    const open = await officer.post(`/api/decisions/${id}/steps/${key}/vote`, {
-      summoned,
-      voterGroup: 'Tập thể',
-      voteDate: '2026-03-10',
-      otherCandidates: others,
-    });
-    expect(open.statusCode, open.body).toBe(201);
-    const voteId = (open.json() as { voteSessionId: string }).voteSessionId;
-    const vote = (await officer.get(`/api/votes/${voteId}`)).json() as VoteDetail;
-    expect((await tally1.post(`/api/votes/${voteId}/paper-entries`, countOf(vote, collected, forEach))).statusCode).toBe(200);
-    // The same member entering again only corrects his own entry: it never confirms the count.
-    expect((await tally1.post(`/api/votes/${voteId}/paper-entries`, countOf(vote, collected, forEach))).json()).toMatchObject({
-      status: 'waiting_second',
-    });
-    expect((await tally2.post(`/api/votes/${voteId}/paper-entries`, countOf(vote, collected, forEach))).json()).toMatchObject({
-      status: 'matched',
-    });
-    return { voteId, vote };
-  };
-  const complete = (id: string, key: string, completedOn = '2026-03-12', extra = {}) =>
-    officer.post(`/api/decisions/${id}/steps/${key}/complete`, { completedOn, minutesRef: `BB-${key}`, ...extra });
+  ) => fx.paperVote(id, key, { summoned, collected, forEach, others, reenterFirst: true });
+  const complete = (id: string, key: string, completedOn = '2026-03-12', extra = {}) => fx.complete(id, key, completedOn, extra);
 
   let processId: string;
 
@@ -250,10 +175,10 @@ describe.each(testDialects())('personnel decisions over HTTP on %s', (dialect) =
     const kin = await leader.post(`/api/decisions/${processId}/decide`, body);
     expect(kin.statusCode).toBe(409);
     expect(kin.json().error.message).toContain('người thân');
-    const both = (await resolveActorByUsername(database.db, 'officer.tq'))!;
+    const both = (await resolveActorByUsername(fx.database.db, 'officer.tq'))!;
     const leaderGrant = { ...both.grants[0]!, role: 'leader' as const };
     await expect(
-      service.decide(database.db, loadPolicyLibrary(), { ...both, grants: [...both.grants, leaderGrant] }, processId, {
+      service.decide(fx.database.db, loadPolicyLibrary(), { ...both, grants: [...both.grants, leaderGrant] }, processId, {
         ...body,
         signerName: 'Người khác',
         signerBirthYear: null,
@@ -274,7 +199,7 @@ describe.each(testDialects())('personnel decisions over HTTP on %s', (dialect) =
     const p = res.json() as ProcessDetail;
     expect(p.status).toBe('decided');
     expect(p.flags.map((f) => f.code)).toEqual(expect.arrayContaining(['kinship-recusal', 'override']));
-    const seats = await database.db
+    const seats = await fx.database.db
       .selectFrom('position_incumbents')
       .selectAll()
       .where('person_id', '=', an)
@@ -284,8 +209,8 @@ describe.each(testDialects())('personnel decisions over HTTP on %s', (dialect) =
       [deputySeat, '2025-10-01', '2026-04-01', null],
       [headSeat, '2026-04-01', null, '45/QĐ-UBND'],
     ]);
-    const admin = (await resolveActorByUsername(database.db, 'admin'))!;
-    const person = await getPerson(database.db, admin, an);
+    const admin = (await resolveActorByUsername(fx.database.db, 'admin'))!;
+    const person = await getPerson(fx.database.db, admin, an);
     expect(person.record.currentTitle).toBe('Giám đốc Sở');
     expect(person.record.workHistory.at(-1)).toMatchObject({ from: '2026-04-01', titleName: 'Giám đốc Sở' });
     expect((await inspector.get('/api/audit/verify')).json()).toMatchObject({ ok: true });
@@ -311,9 +236,9 @@ describe.each(testDialects())('personnel decisions over HTTP on %s', (dialect) =
     await voteStep(id, 'collective', 9, 9, [7]);
     expect((await complete(id, 'collective', '2026-04-10')).json()).toMatchObject({ outcome: 'passed' });
     await complete(id, 'decision', '2026-04-13');
-    const auditBefore = await database.db.selectFrom('audit_head').select('last_seq').executeTakeFirstOrThrow();
+    const auditBefore = await fx.database.db.selectFrom('audit_head').select('last_seq').executeTakeFirstOrThrow();
     const versionBefore = (
-      await database.db.selectFrom('persons').select('version').where('id', '=', binh).executeTakeFirstOrThrow()
+      await fx.database.db.selectFrom('persons').select('version').where('id', '=', binh).executeTakeFirstOrThrow()
     ).version;
     const res = await leader.post(`/api/decisions/${id}/decide`, {
       number: '50/QĐ-UBND',
@@ -323,16 +248,16 @@ describe.each(testDialects())('personnel decisions over HTTP on %s', (dialect) =
     });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.message).toContain('đã đủ');
-    const open = await database.db
+    const open = await fx.database.db
       .selectFrom('position_incumbents')
       .select(['position_id', 'to_date'])
       .where('person_id', '=', binh)
       .execute();
     expect(open).toEqual([{ position_id: deputySeat, to_date: null }]);
     expect(
-      (await database.db.selectFrom('persons').select('version').where('id', '=', binh).executeTakeFirstOrThrow()).version,
+      (await fx.database.db.selectFrom('persons').select('version').where('id', '=', binh).executeTakeFirstOrThrow()).version,
     ).toBe(versionBefore);
-    expect((await database.db.selectFrom('audit_head').select('last_seq').executeTakeFirstOrThrow()).last_seq).toBe(
+    expect((await fx.database.db.selectFrom('audit_head').select('last_seq').executeTakeFirstOrThrow()).last_seq).toBe(
       auditBefore.last_seq,
     );
     expect(((await officer.get(`/api/decisions/${id}`)).json() as ProcessDetail).status).toBe('open');
@@ -361,18 +286,18 @@ describe.each(testDialects())('personnel decisions over HTTP on %s', (dialect) =
     expect(list.total).toBe(3);
     const flagged = (await inspector.get('/api/decisions?flagged=true')).json() as { items: { id: string }[] };
     expect(flagged.items.map((i) => i.id)).toContain(processId);
-    const other = await loginAs(app, 'officer.lc');
+    const other = await loginAs(fx.app, 'officer.lc');
     expect(((await other.get('/api/decisions')).json() as { total: number }).total).toBe(0);
     expect((await other.get(`/api/decisions/${processId}`)).statusCode).toBe(404);
   });
 
   it('refuses a proposer who is a declared relative of the person', async () => {
-    const officerUser = await database.db
+    const officerUser = await fx.database.db
       .selectFrom('users')
       .select('id')
       .where('username', '=', 'officer.tq')
       .executeTakeFirstOrThrow();
-    await linkUser(database.db, null, officerUser.id, duc);
+    await linkUser(fx.database.db, null, officerUser.id, duc);
     const res = await officer.post('/api/decisions', {
       organizationId: snv,
       action: 'rotation',

@@ -1,29 +1,17 @@
-import type { FastifyInstance } from 'fastify';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Inspection, ProcessDetail, Trail } from '../../../contracts/decisions';
-import { type PersonRecordInput, personRecordSchema } from '../../../contracts/persons';
-import type { PaperCount, VoteDetail } from '../../../contracts/votes';
-import { loadFoundationDemo } from '../../../scripts/demo/foundation.demo';
-import { loadVotesDemo } from '../../../scripts/demo/votes.demo';
-import { type TestDatabase, createTestDatabase, testDialects } from '../../../test/databases';
-import { type Client, buildTestApp, loginAs } from '../../../test/http';
+import { testDialects } from '../../../test/databases';
+import { type Client, loginAs } from '../../../test/http';
+import { resolveActorByUsername } from '../../../scripts/demo/demo-actors';
 import { newId, nowIso } from '../../lib/ids';
-import { createPerson } from '../persons/person.service';
-import { addIncumbent, createPosition } from '../positions/position.service';
-import { syncTitleCatalog } from '../titles/title.service';
-
-const record = (orgId: string, r: Partial<PersonRecordInput> & { fullName: string; birthDate: string }) =>
-  personRecordSchema.parse({ sex: 'M', ethnicity: '01', organizationId: orgId, theoryLevel: 'cao_cap', ...r });
-const DOSSIER = ['cv-photo', 'asset-declaration', 'political-standard', 'residence-comments', 'health-certificate'];
+import { endIncumbent } from '../positions/position.service';
+import { DOSSIER_KEYS as DOSSIER, type DecisionsFixture, decisionsFixture } from './decision.fixture';
 
 describe.each(testDialects())('power control in personnel decisions on %s', (dialect) => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
+  let fx: DecisionsFixture;
   let officer: Client;
   let leader: Client;
-  let tally1: Client;
-  let tally2: Client;
   let inspector: Client;
   let admin: Client;
   let snv: string;
@@ -37,71 +25,30 @@ describe.each(testDialects())('power control in personnel decisions on %s', (dia
   let phong: string;
 
   beforeAll(async () => {
-    database = await createTestDatabase(dialect);
-    const db = database.db;
-    await loadFoundationDemo(db);
-    await loadVotesDemo(db);
-    await syncTitleCatalog(db);
-    snv = (await db.selectFrom('organizations').select('id').where('code', '=', 'TQ.SNV').executeTakeFirstOrThrow()).id;
-    const seat = async (titleCode: string, extra: { postCategory?: 'procurement' } = {}) =>
-      (
-        await createPosition(db, null, {
-          organizationId: snv,
-          titleId: `368-QD-TW:${titleCode}`,
-          seatCount: 3,
-          termYears: 5,
-          validFrom: '2025-10-01',
-          ...extra,
-        })
-      ).id;
-    headSeat = await seat('GIAM_DOC_SO');
-    deputySeat = await seat('PHO_GIAM_DOC_SO');
+    fx = await decisionsFixture(dialect);
+    ({ officer, leader, inspector, admin, snv } = fx);
+    headSeat = await fx.seat('GIAM_DOC_SO');
+    deputySeat = await fx.seat('PHO_GIAM_DOC_SO');
     // The catalog says Kế toán trưởng is an accounting post; this seat of an ordinary title says procurement itself.
-    accountantSeat = await seat('KE_TOAN_TRUONG');
-    procurementSeat = await seat('TRUONG_PHONG_TO_CHUC_CAN_BO', { postCategory: 'procurement' });
-    hung = (
-      await createPerson(
-        db,
-        null,
-        record(snv, {
-          fullName: 'Trần Văn Hùng',
-          birthDate: '1968-02-10',
-          family: [{ side: 'own', relation: 'child', fullName: 'Trần Thị Mai', birthYear: 1995 }],
-        }),
-      )
-    ).id;
-    mai = (await createPerson(db, null, record(snv, { fullName: 'Trần Thị Mai', birthDate: '1995-05-05', sex: 'F' }))).id;
-    khoa = (await createPerson(db, null, record(snv, { fullName: 'Đỗ Minh Khoa', birthDate: '1985-01-20' }))).id;
-    phong = (await createPerson(db, null, record(snv, { fullName: 'Vũ Đình Phong', birthDate: '1983-08-08' }))).id;
+    accountantSeat = await fx.seat('KE_TOAN_TRUONG');
+    procurementSeat = await fx.seat('TRUONG_PHONG_TO_CHUC_CAN_BO', { postCategory: 'procurement' });
+    hung = await fx.person({
+      fullName: 'Trần Văn Hùng',
+      birthDate: '1968-02-10',
+      family: [{ side: 'own', relation: 'child', fullName: 'Trần Thị Mai', birthYear: 1995 }],
+    });
+    mai = await fx.person({ fullName: 'Trần Thị Mai', birthDate: '1995-05-05', sex: 'F' });
+    khoa = await fx.person({ fullName: 'Đỗ Minh Khoa', birthDate: '1985-01-20' });
+    phong = await fx.person({ fullName: 'Vũ Đình Phong', birthDate: '1983-08-08' });
     // The head's term ends on 30/06/2026: inside the 6-month window of a process started in March 2026.
-    await addIncumbent(db, null, headSeat, {
-      personId: hung,
-      personName: 'Trần Văn Hùng',
-      how: 'appointed',
-      from: '2025-10-01',
-      termEnd: '2026-06-30',
-    });
-    await addIncumbent(db, null, deputySeat, {
-      personId: phong,
-      personName: 'Vũ Đình Phong',
-      how: 'appointed',
-      from: '2025-10-01',
-    });
-    app = await buildTestApp(database);
-    officer = await loginAs(app, 'officer.tq');
-    leader = await loginAs(app, 'leader.tq');
-    tally1 = await loginAs(app, 'tally.tq');
-    tally2 = await loginAs(app, 'tally2.tq');
-    inspector = await loginAs(app, 'inspector.tq');
-    admin = await loginAs(app, 'admin');
+    await fx.seatPerson(headSeat, hung, 'Trần Văn Hùng', '2025-10-01', '2026-06-30');
+    await fx.seatPerson(deputySeat, phong, 'Vũ Đình Phong');
   });
   afterAll(async () => {
-    await app?.close();
-    await database?.destroy();
+    await fx?.close();
   });
 
-  const start = (body: Record<string, unknown>) =>
-    officer.post('/api/decisions', { organizationId: snv, track: 'state', startedOn: '2026-03-02', ...body });
+  const start = (body: Record<string, unknown>) => fx.start(body);
 
   it('blocks placing the head’s daughter in the accounting seat of the same unit, citing art. 20', async () => {
     const res = await start({ action: 'appointment', personId: mai, positionId: accountantSeat });
@@ -114,11 +61,13 @@ describe.each(testDialects())('power control in personnel decisions on %s', (dia
     expect(error.details[0]!.message).toContain('36/2018/QH14');
   });
 
-  it('blocks her from a seat that carries its own sensitive category too, but not from an ordinary seat', async () => {
+  it('blocks her from a seat that carries its own sensitive category too, but not from a seat that is not sensitive', async () => {
     expect((await start({ action: 'transfer', personId: mai, positionId: procurementSeat })).statusCode).toBe(409);
     const ordinary = await start({ action: 'transfer', personId: mai, positionId: deputySeat });
     expect(ordinary.statusCode, ordinary.body).toBe(201);
-    expect((ordinary.json() as ProcessDetail).eligibility.map((v) => v.ruleId)).not.toContain('power.relatives-restriction');
+    // A deputy seat is not a sensitive post; the article's other direction passes (no relative of hers in one).
+    const art20 = (ordinary.json() as ProcessDetail).eligibility.filter((v) => v.ruleId === 'power.relatives-restriction');
+    expect(art20.map((v) => [v.status, v.detail.vi.startsWith('Cấp phó đơn vị')])).toEqual([['passed', true]]);
   });
 
   let khoaProcess: string;
@@ -167,7 +116,7 @@ describe.each(testDialects())('power control in personnel decisions on %s', (dia
     expect(p.flags.map((f) => f.code)).toContain('exceptions-frequent');
     const own = (await officer.get(`/api/decisions/${khoaProcess}`)).json() as ProcessDetail;
     expect(own.flags.map((f) => f.code)).not.toContain('exceptions-frequent');
-    const other = await loginAs(app, 'officer.lc');
+    const other = await loginAs(fx.app, 'officer.lc');
     expect(((await other.get('/api/decisions/exceptions')).json() as { items: unknown[] }).items).toEqual([]);
   });
 
@@ -186,7 +135,7 @@ describe.each(testDialects())('power control in personnel decisions on %s', (dia
     });
     expect(step.statusCode).toBe(409);
     expect((await leader.post(`/api/decisions/${khoaProcess}/cancel`, body)).statusCode).toBe(409);
-    const audit = await database.db
+    const audit = await fx.database.db
       .selectFrom('audit_log')
       .select('action')
       .where('entity_id', '=', khoaProcess)
@@ -211,21 +160,9 @@ describe.each(testDialects())('power control in personnel decisions on %s', (dia
     expect(p.flags.find((f) => f.code === 'deadline-policy')!.message).toContain('120 ngày');
   });
 
-  const countOf = (v: VoteDetail, collected: number, yes: number): PaperCount => ({
-    issued: collected,
-    collected,
-    valid: collected,
-    invalid: 0,
-    subjects: v.subjects.map((s) => ({
-      subjectId: s.id,
-      ...(v.ballot.shape === 'choice' ? { chosen: yes } : { agree: yes, disagree: collected - yes }),
-      invalid: 0,
-    })),
-  });
-
   let transferId: string;
   it('on effect, the attained title leaves the plan in the same transaction, and other plans stay', async () => {
-    const db = database.db;
+    const db = fx.database.db;
     const cycleId = newId();
     await db
       .insertInto('planning_cycles')
@@ -296,15 +233,7 @@ describe.each(testDialects())('power control in personnel decisions on %s', (dia
     expect((await complete('meeting', '2026-04-03')).statusCode).toBe(200);
     for (const key of DOSSIER)
       await officer.post(`/api/decisions/${transferId}/dossier`, { key, documentDate: '2026-03-20', reference: key });
-    const open = await officer.post(`/api/decisions/${transferId}/steps/collective/vote`, {
-      summoned: 9,
-      voterGroup: 'Ban Thường vụ',
-      voteDate: '2026-04-06',
-    });
-    const voteId = (open.json() as { voteSessionId: string }).voteSessionId;
-    const vote = (await officer.get(`/api/votes/${voteId}`)).json() as VoteDetail;
-    await tally1.post(`/api/votes/${voteId}/paper-entries`, countOf(vote, 9, 7));
-    await tally2.post(`/api/votes/${voteId}/paper-entries`, countOf(vote, 9, 7));
+    await fx.paperVote(transferId, 'collective', { summoned: 9, collected: 9, forEach: [7], voteDate: '2026-04-06' });
     expect((await complete('collective', '2026-04-07')).json()).toMatchObject({ outcome: 'passed' });
     expect((await complete('decision', '2026-04-08')).statusCode).toBe(200);
 
@@ -374,10 +303,64 @@ describe.each(testDialects())('power control in personnel decisions on %s', (dia
     expect(
       (await inspector.post(`/api/decisions/${transferId}/cancel`, { cancelledOn: '2026-05-02', reason: 'x' })).statusCode,
     ).toBe(403);
-    const other = await loginAs(app, 'officer.lc');
+    const other = await loginAs(fx.app, 'officer.lc');
     expect((await other.get(`/api/decisions/${transferId}/trail`)).statusCode).toBe(404);
     expect((await other.get(`/api/decisions/${transferId}/decision.docx`)).statusCode).toBe(404);
     expect(((await other.get('/api/decisions/inspection')).json() as Inspection).flagged).toEqual([]);
+  });
+
+  it('blocks the other way too: a deputy whose sister holds the unit’s accounting seat, read from her family table', async () => {
+    const lan = await fx.person({
+      fullName: 'Ngô Thị Lan',
+      birthDate: '1979-04-04',
+      sex: 'F',
+      family: [{ side: 'own', relation: 'sibling', fullName: 'Ngô Văn Tuấn', birthYear: 1977 }],
+    });
+    const tuan = await fx.person({ fullName: 'Ngô Văn Tuấn', birthDate: '1977-09-09' });
+    await fx.seatPerson(accountantSeat, lan, 'Ngô Thị Lan');
+    const res = await start({ action: 'appointment', personId: tuan, positionId: deputySeat, startedOn: '2026-06-01' });
+    expect(res.statusCode).toBe(409);
+    const error = res.json().error as { message: string; details: { path: string; message: string }[] };
+    expect(error.message).toContain('Điều 20');
+    expect(error.details).toHaveLength(1);
+    expect(error.details[0]).toMatchObject({ path: 'power.relatives-restriction' });
+    expect(error.details[0]!.message).toContain('Ngô Văn Tuấn sẽ là cấp phó đơn vị');
+    expect(error.details[0]!.message).toContain('Ngô Thị Lan đang giữ vị trí kế toán (Kế toán trưởng');
+    expect(error.details[0]!.message).toContain('36/2018/QH14');
+  });
+
+  it('checks again before the decision: a wife placed in a procurement seat meanwhile blocks the step until she is moved', async () => {
+    const son = await fx.person({
+      fullName: 'Phan Văn Sơn',
+      birthDate: '1978-02-02',
+      family: [{ side: 'own', relation: 'spouse', fullName: 'Phan Thị Hạnh', birthYear: 1980 }],
+    });
+    const hanh = await fx.person({ fullName: 'Phan Thị Hạnh', birthDate: '1980-12-12', sex: 'F' });
+    const res = await start({ action: 'transfer', personId: son, positionId: deputySeat, startedOn: '2026-06-01' });
+    expect(res.statusCode, res.body).toBe(201);
+    const p = res.json() as ProcessDetail;
+    expect(p.eligibility.filter((v) => v.ruleId === 'power.relatives-restriction').map((v) => v.status)).toEqual(['passed']);
+    await fx.seatPerson(procurementSeat, hanh, 'Phan Thị Hạnh', '2026-06-03');
+    expect((await fx.complete(p.id, 'proposal', '2026-06-02')).statusCode).toBe(200);
+    expect((await fx.complete(p.id, 'meeting', '2026-06-04')).statusCode).toBe(200);
+    await fx.fullDossier(p.id, '2026-05-20');
+    await fx.paperVote(p.id, 'collective', { summoned: 9, collected: 9, forEach: [6], voteDate: '2026-06-05' });
+    const blocked = await fx.complete(p.id, 'collective', '2026-06-08');
+    expect(blocked.statusCode).toBe(409);
+    const details = blocked.json().error.details as { path: string; message: string }[];
+    expect(details).toEqual([expect.objectContaining({ path: 'power.relatives-restriction' })]);
+    expect(details[0]!.message).toContain('Phan Thị Hạnh đang giữ vị trí mua sắm');
+    // She is moved out of the procurement seat: the same step now completes.
+    const inc = await fx.database.db
+      .selectFrom('position_incumbents')
+      .select('id')
+      .where('person_id', '=', hanh)
+      .executeTakeFirstOrThrow();
+    const admin = (await resolveActorByUsername(fx.database.db, 'admin'))!;
+    await endIncumbent(fx.database.db, admin, inc.id, '2026-06-09');
+    const done = await fx.complete(p.id, 'collective', '2026-06-10');
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json()).toMatchObject({ outcome: 'passed', continues: true });
   });
 });
 

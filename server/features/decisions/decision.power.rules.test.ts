@@ -69,6 +69,80 @@ describe("Anti-Corruption Law 2018 art. 20 ('power.relatives-restriction')", () 
   });
 });
 
+describe('art. 20 the other way: a head or deputy appointed beside a relative in a sensitive seat', () => {
+  const accountant = (family: KinPerson['family'] = []) => ({
+    postCategory: 'accounting' as const,
+    titleName: 'Kế toán trưởng',
+    person: person('Trần Thị Mai', 1995, family),
+  });
+  const asHead = { role: 'head' as const, titleName: 'Giám đốc Sở' };
+
+  it.each([
+    ['child', 'con'],
+    ['spouse', 'vợ hoặc chồng'],
+    ['sibling', 'anh, chị, em ruột'],
+    ['father', 'bố, mẹ'],
+  ] as const)(
+    "blocks the new head whose family table names the unit's accountant as %s, saying the relative must move first",
+    (relation, asSeen) => {
+      const candidate = person('Trần Văn Hùng', 1968, [{ relation, fullName: 'Trần Thị Mai', birthYear: 1995 }]);
+      const verdicts = relativesPlacement(policy, {
+        postCategory: null,
+        candidate,
+        leaders: [],
+        target: asHead,
+        sensitiveHolders: [accountant()],
+      });
+      expect(verdicts).toHaveLength(1);
+      expect(verdicts[0]).toMatchObject({ ruleId: 'power.relatives-restriction', status: 'failed' });
+      expect(verdicts[0]!.detail.vi).toContain(`(${asSeen})`);
+      expect(verdicts[0]!.detail.vi).toContain('kế toán (Kế toán trưởng)');
+      expect(verdicts[0]!.detail.vi).toContain('phải bố trí người thân sang vị trí khác trước');
+      expect(verdicts[0]!.citation.text).toContain('Điều 20');
+    },
+  );
+
+  it("reads the holder's own family table too, and blocks a deputy the same way", () => {
+    const verdicts = relativesPlacement(policy, {
+      postCategory: null,
+      candidate: person('Trần Văn Hùng', 1968),
+      leaders: [],
+      target: { role: 'deputy', titleName: 'Phó Giám đốc Sở' },
+      sensitiveHolders: [accountant([{ relation: 'father', fullName: 'Trần Văn Hùng', birthYear: 1968 }])],
+    });
+    // She declared him as her father: she is his child.
+    expect(verdicts.map((v) => [v.status, v.detail.vi.includes('(con)'), v.detail.vi.includes('cấp phó')])).toEqual([
+      ['failed', true, true],
+    ]);
+  });
+
+  it('passes an in-law or an unrelated holder, and says nothing for a seat that is neither a leader nor sensitive', () => {
+    const inLaw = person('Trần Văn Hùng', 1968, [{ relation: 'mother_in_law', fullName: 'Trần Thị Mai', birthYear: 1995 }]);
+    const q = { postCategory: null, leaders: [], target: asHead, sensitiveHolders: [accountant()] };
+    expect(relativesPlacement(policy, { ...q, candidate: inLaw })).toMatchObject([{ status: 'passed' }]);
+    expect(relativesPlacement(policy, { ...q, candidate: person('Đỗ Minh Khoa', 1985) })).toMatchObject([{ status: 'passed' }]);
+    const child = person('Trần Văn Hùng', 1968, [{ relation: 'child', fullName: 'Trần Thị Mai', birthYear: 1995 }]);
+    expect(relativesPlacement(policy, { ...q, candidate: child, target: null })).toEqual([]);
+  });
+
+  it('checks both directions at once for a seat that is a head and a sensitive post', () => {
+    // The head of a personnel office: his wife heads the unit above in the same organization, his son is its cashier.
+    const candidate = person('Lê Văn Tâm', 1975, [
+      { relation: 'spouse', fullName: 'Phạm Thị Hoa', birthYear: 1976 },
+      { relation: 'child', fullName: 'Lê Văn Minh', birthYear: 2000 },
+    ]);
+    const verdicts = relativesPlacement(policy, {
+      postCategory: 'personnel',
+      candidate,
+      leaders: [{ role: 'head', titleName: 'Giám đốc', person: person('Phạm Thị Hoa', 1976) }],
+      target: asHead,
+      sensitiveHolders: [{ postCategory: 'cashier', titleName: 'Thủ quỹ', person: person('Lê Văn Minh', 2000) }],
+    });
+    expect(verdicts.map((v) => v.status)).toEqual(['failed', 'failed']);
+    expect(verdicts[1]!.inputs).toMatchObject({ direction: 'leader', postCategory: 'cashier', relation: 'child' });
+  });
+});
+
 describe("a head near retirement or term end starting appointments ('appointment.head-near-retirement')", () => {
   const h = (retirementDate: string | null, termEnd: string | null) => ({
     fullName: 'Trần Văn Hùng',

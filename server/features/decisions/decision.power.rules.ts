@@ -24,52 +24,105 @@ export interface UnitLeader {
   person: KinPerson;
 }
 
+/** Someone holding a seat of a sensitive post category in the unit (the other direction of the article). */
+export interface SensitiveHolder {
+  postCategory: PostCategory;
+  titleName: string;
+  person: KinPerson;
+}
+
 /**
- * Placing the candidate in a seat of a sensitive post category (personnel, accounting, cashier, storekeeper,
- * procurement): one failed verdict per head or deputy of the same unit whose spouse, parent, child or sibling the
- * candidate is, as either family table declares it; a passed verdict when none is; nothing when the seat is not
- * sensitive or the rule is not in force.
+ * Anti-Corruption Law 2018 art. 20, both directions, for placing the candidate in a seat of the unit:
+ * - the seat is of a sensitive post category (personnel, accounting, cashier, storekeeper, procurement): one failed
+ *   verdict per head or deputy of the same unit whose spouse, parent, child or sibling the candidate is;
+ * - the seat makes the candidate the unit's head or a deputy (`target`): one failed verdict per holder of a sensitive
+ *   seat of the same unit who is the candidate's spouse, parent, child or sibling (the relative has to be moved first).
+ * Either family table may declare the relation. A passed verdict when the article applies and nobody is caught;
+ * nothing when neither direction applies or the rule is not in force.
  */
 export function relativesPlacement(
   policy: ResolvedPolicy,
-  input: { postCategory: PostCategory | null; candidate: KinPerson; leaders: readonly UnitLeader[] },
+  input: {
+    postCategory: PostCategory | null;
+    candidate: KinPerson;
+    leaders: readonly UnitLeader[];
+    target?: { role: 'head' | 'deputy'; titleName: string } | null;
+    sensitiveHolders?: readonly SensitiveHolder[];
+  },
 ): Verdict[] {
   const rule = ruleIn(policy, 'power.relatives-restriction', 'relatives-restriction');
-  if (!rule || !input.postCategory) return [];
-  const post = rule.params.posts.find((p) => p.key === input.postCategory);
-  if (!post) return [];
+  if (!rule) return [];
+  const posts = new Map(rule.params.posts.map((p) => [p.key, p.label]));
   const relations = new Map(rule.params.relations.map((r) => [r.key, r.label]));
   const holders = new Map(rule.params.holders.map((h) => [h.key, h.label]));
-  const failed: Verdict[] = [];
-  for (const leader of input.leaders) {
-    const holder = holders.get(leader.role);
-    if (!holder) continue;
-    const kin = kinship(input.candidate, leader.person);
+  const post = input.postCategory ? posts.get(input.postCategory) : undefined;
+  const targetHolder = input.target ? holders.get(input.target.role) : undefined;
+  if (!post && !targetHolder) return [];
+  /** How `other` is related to `self` in the article's terms, as either family table declares it. */
+  const relationOf = (self: KinPerson, other: KinPerson) => {
+    const kin = kinship(self, other);
     const declared = kin ? ART20_RELATION[kin.relation] : undefined;
-    if (!kin || !declared) continue;
-    // The candidate's relation to the leader: as the candidate declared it, or mirrored from the leader's table.
-    const key = kin.declaredBy === 'participant' ? declared : MIRROR[declared];
-    const relation = relations.get(key) ?? relations.get(MIRROR[key]);
-    if (!relation) continue;
-    failed.push(
-      verdict(
-        rule,
-        'failed',
-        {
-          vi: `${input.candidate.fullName} là người thân (${relation.vi.toLowerCase()}) của ${leader.person.fullName}, ${holder.vi.toLowerCase()} đơn vị (${leader.titleName}): không được bố trí vào vị trí ${post.label.vi.toLowerCase()} trong cùng đơn vị.`,
-          en: `${input.candidate.fullName} is a relative (${relation.en.toLowerCase()}) of ${leader.person.fullName}, the unit's ${holder.en.toLowerCase()} (${leader.titleName}): may not be placed in the same unit's ${post.label.en.toLowerCase()} post.`,
-        },
-        { postCategory: input.postCategory, leader: leader.person.fullName, relation: key },
-      ),
-    );
-  }
+    if (!kin || !declared) return null;
+    const key = kin.declaredBy === 'candidate' ? declared : MIRROR[declared];
+    const label = relations.get(key) ?? relations.get(MIRROR[key]);
+    return label ? { key, label } : null;
+  };
+  const failed: Verdict[] = [];
+  if (post)
+    for (const leader of input.leaders) {
+      const holder = holders.get(leader.role);
+      if (!holder) continue;
+      // The candidate's relation to the leader.
+      const rel = relationOf(leader.person, input.candidate);
+      if (!rel) continue;
+      failed.push(
+        verdict(
+          rule,
+          'failed',
+          {
+            vi: `${input.candidate.fullName} là người thân (${rel.label.vi.toLowerCase()}) của ${leader.person.fullName}, ${holder.vi.toLowerCase()} đơn vị (${leader.titleName}): không được bố trí vào vị trí ${post.vi.toLowerCase()} trong cùng đơn vị.`,
+            en: `${input.candidate.fullName} is a relative (${rel.label.en.toLowerCase()}) of ${leader.person.fullName}, the unit's ${holder.en.toLowerCase()} (${leader.titleName}): may not be placed in the same unit's ${post.en.toLowerCase()} post.`,
+          },
+          { postCategory: input.postCategory, leader: leader.person.fullName, relation: rel.key },
+        ),
+      );
+    }
+  if (input.target && targetHolder)
+    for (const h of input.sensitiveHolders ?? []) {
+      const hPost = posts.get(h.postCategory);
+      if (!hPost) continue;
+      // The holder's relation to the candidate who would become head or deputy.
+      const rel = relationOf(input.candidate, h.person);
+      if (!rel) continue;
+      failed.push(
+        verdict(
+          rule,
+          'failed',
+          {
+            vi: `${input.candidate.fullName} sẽ là ${targetHolder.vi.toLowerCase()} đơn vị (${input.target.titleName}) trong khi người thân (${rel.label.vi.toLowerCase()}) ${h.person.fullName} đang giữ vị trí ${hPost.vi.toLowerCase()} (${h.titleName}) của cùng đơn vị: phải bố trí người thân sang vị trí khác trước.`,
+            en: `${input.candidate.fullName} would become the unit's ${targetHolder.en.toLowerCase()} (${input.target.titleName}) while a relative (${rel.label.en.toLowerCase()}), ${h.person.fullName}, holds its ${hPost.en.toLowerCase()} post (${h.titleName}): the relative must be moved first.`,
+          },
+          { direction: 'leader', postCategory: h.postCategory, holder: h.person.fullName, relation: rel.key },
+        ),
+      );
+    }
   if (failed.length) return failed;
-  return [
-    verdict(rule, 'passed', {
-      vi: `Vị trí ${post.label.vi.toLowerCase()}: không là người thân của người đứng đầu, cấp phó đơn vị.`,
-      en: `A ${post.label.en.toLowerCase()} post: not a relative of the unit's head or deputies.`,
-    }),
-  ];
+  const passed: Verdict[] = [];
+  if (post)
+    passed.push(
+      verdict(rule, 'passed', {
+        vi: `Vị trí ${post.vi.toLowerCase()}: không là người thân của người đứng đầu, cấp phó đơn vị.`,
+        en: `A ${post.en.toLowerCase()} post: not a relative of the unit's head or deputies.`,
+      }),
+    );
+  if (input.target && targetHolder)
+    passed.push(
+      verdict(rule, 'passed', {
+        vi: `${targetHolder.vi} đơn vị: không có người thân giữ vị trí tổ chức nhân sự, kế toán, thủ quỹ, thủ kho, mua sắm trong đơn vị.`,
+        en: `The unit's ${targetHolder.en.toLowerCase()}: no relative holds a personnel, accounting, cashier, storekeeper or procurement post in the unit.`,
+      }),
+    );
+  return passed;
 }
 
 // ---- A head near retirement or term end starting appointments (unconfirmed: a warning) ----

@@ -19,6 +19,7 @@ import { type RatingFact, eligibilityFactsOf } from './decision.facts';
 import {
   type KinPerson,
   type ProcessDefinition,
+  kinOfRecord,
   dossierStatus,
   dossierVerdicts,
   processDefinition,
@@ -91,13 +92,10 @@ export async function blockingChecks(
   return { verdicts, dossier, record };
 }
 
-const kinOf = (r: PersonRecord): KinPerson => ({
-  fullName: r.fullName,
-  birthYear: Number(r.birthDate.slice(0, 4)),
-  family: r.family.map((f) => ({ relation: f.relation, fullName: f.fullName, birthYear: f.birthYear })),
-});
-
-/** Anti-Corruption Law 2018 art. 20 for placing the person in the process's seat on `onDate`. */
+/**
+ * Anti-Corruption Law 2018 art. 20 for placing the person in the process's seat on `onDate`, both directions: a
+ * sensitive seat beside a related head or deputy, and a head or deputy seat beside a related holder of a sensitive one.
+ */
 export async function placementVerdicts(
   db: Db | Trx,
   policy: ResolvedPolicy,
@@ -106,15 +104,36 @@ export async function placementVerdicts(
   onDate: string,
 ): Promise<Verdict[]> {
   const seat = await repo.findSeat(db, row.position_id);
-  if (!seat?.post_category) return [];
+  if (!seat) return [];
+  const role = repo.seatRole(seat);
+  if (!seat.post_category && !role) return [];
+  const kinOfPerson = async (personId: string, fullName: string): Promise<KinPerson> => {
+    const p = await findPerson(db, personId);
+    return p ? kinOfRecord(parseRecord(p.data_json)) : { fullName, birthYear: null, family: [] };
+  };
   const leaders = [];
-  for (const l of await repo.unitLeaders(db, seat.organization_id, onDate)) {
-    if (l.personId === row.person_id) continue;
-    const p = await findPerson(db, l.personId);
-    const person = p ? kinOf(parseRecord(p.data_json)) : { fullName: l.personName, birthYear: null, family: [] };
-    leaders.push({ role: l.role, titleName: l.titleName, person });
-  }
-  return relativesPlacement(policy, { postCategory: seat.post_category, candidate: kinOf(record), leaders });
+  if (seat.post_category)
+    for (const l of await repo.unitLeaders(db, seat.organization_id, onDate)) {
+      if (l.personId === row.person_id) continue;
+      leaders.push({ role: l.role, titleName: l.titleName, person: await kinOfPerson(l.personId, l.personName) });
+    }
+  const holders = [];
+  if (role)
+    for (const h of await repo.sensitiveHolders(db, seat.organization_id, onDate)) {
+      if (h.person_id === row.person_id || !h.post_category) continue;
+      holders.push({
+        postCategory: h.post_category,
+        titleName: h.title_name,
+        person: await kinOfPerson(h.person_id, h.person_name),
+      });
+    }
+  return relativesPlacement(policy, {
+    postCategory: seat.post_category,
+    candidate: kinOfRecord(record),
+    leaders,
+    target: role ? { role, titleName: seat.title_name } : null,
+    sensitiveHolders: holders,
+  });
 }
 
 /** The ratings declared at the start, else the decided annual ratings of the evaluation records (last 3 years). */
@@ -308,6 +327,8 @@ export async function getProcess(db: Db, library: PolicyLibrary, actor: Actor, i
         announced: meta.announced,
         status: s.status,
         voteSessionId: s.vote_session_id,
+        voteMode: s.vote_mode,
+        voteStatus: s.vote_status,
         summoned: s.summoned === null ? null : Number(s.summoned),
         outcome: s.outcome,
         verdicts: JSON.parse(s.verdicts_json) as Verdict[],

@@ -63,13 +63,23 @@ export async function updateProcess(trx: Trx, id: string, patch: Partial<Decisio
   await trx.updateTable('decision_processes').set(patch).where('id', '=', id).execute();
 }
 
-export async function listSteps(db: Db | Trx, processId: string): Promise<DecisionStepRow[]> {
-  return db.selectFrom('decision_steps').selectAll().where('process_id', '=', processId).orderBy('ordinal').execute();
+/** A step with the mode and state of its vote session, once opened. */
+export type StepWithVote = DecisionStepRow & { vote_mode: 'paper' | 'electronic' | null; vote_status: string | null };
+
+const stepsWithVote = (db: Db | Trx) =>
+  db
+    .selectFrom('decision_steps as st')
+    .leftJoin('vote_sessions as v', 'v.id', 'st.vote_session_id')
+    .selectAll('st')
+    .select(['v.mode as vote_mode', 'v.status as vote_status']);
+
+export async function listSteps(db: Db | Trx, processId: string): Promise<StepWithVote[]> {
+  return stepsWithVote(db).where('st.process_id', '=', processId).orderBy('st.ordinal').execute();
 }
 
-export async function listStepsOf(db: Db | Trx, processIds: readonly string[]): Promise<DecisionStepRow[]> {
+export async function listStepsOf(db: Db | Trx, processIds: readonly string[]): Promise<StepWithVote[]> {
   if (processIds.length === 0) return [];
-  return db.selectFrom('decision_steps').selectAll().where('process_id', 'in', processIds).orderBy('ordinal').execute();
+  return stepsWithVote(db).where('st.process_id', 'in', processIds).orderBy('st.ordinal').execute();
 }
 
 export async function updateStep(trx: Trx, id: string, patch: Partial<DecisionStepTable>): Promise<void> {
@@ -130,7 +140,9 @@ export async function findSeat(db: Db | Trx, positionId: string) {
       't.name as title_name',
       't.rank_order',
       't.managing_authority',
+      't.head_title_id',
       (eb) => eb.fn.coalesce('s.post_category', 't.post_category').as('post_category'),
+      (eb) => eb.exists(eb.selectFrom('titles as d').select('d.id').whereRef('d.head_title_id', '=', 't.id')).as('is_head'),
       'o.name as organization_name',
       'o.path as organization_path',
     ])
@@ -163,9 +175,28 @@ export async function unitLeaders(db: Db | Trx, organizationId: string, onDate: 
       personName: r.person_name,
       titleName: r.title_name,
       termEnd: r.term_end,
-      role: r.head_title_id !== null ? ('deputy' as const) : Number(r.is_head) ? ('head' as const) : null,
+      role: seatRole(r),
     }))
     .filter((r): r is typeof r & { role: 'head' | 'deputy' } => r.role !== null);
+}
+
+/** A seat's leadership role in its unit: the head title (another title deputizes for it), a deputy title, or none. */
+export const seatRole = (seat: { head_title_id: string | null; is_head: unknown }): 'head' | 'deputy' | null =>
+  seat.head_title_id !== null ? 'deputy' : Number(seat.is_head) ? 'head' : null;
+
+/** The holders on a day of the unit's seats of a sensitive post category (the seat's own, else its title's). */
+export async function sensitiveHolders(db: Db | Trx, organizationId: string, onDate: string) {
+  return db
+    .selectFrom('position_incumbents as i')
+    .innerJoin('positions as s', 's.id', 'i.position_id')
+    .innerJoin('titles as t', 't.id', 's.title_id')
+    .select(['i.person_id', 'i.person_name', 't.name as title_name'])
+    .select((eb) => eb.fn.coalesce('s.post_category', 't.post_category').as('post_category'))
+    .where('s.organization_id', '=', organizationId)
+    .where((eb) => eb.or([eb('s.post_category', 'is not', null), eb('t.post_category', 'is not', null)]))
+    .where('i.from_date', '<=', onDate)
+    .where((eb) => eb.or([eb('i.to_date', 'is', null), eb('i.to_date', '>', onDate)]))
+    .execute();
 }
 
 /**

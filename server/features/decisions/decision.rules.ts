@@ -1,4 +1,5 @@
 import type { ActionKind, DossierStatus, ProcessFlag, Source, StepVote } from '../../../contracts/decisions';
+import type { PersonRecord } from '../../../contracts/persons';
 import type { Verdict } from '../../../contracts/policy';
 import { foldVietnamese } from '../../lib/text';
 import type { ParamsOf } from '../policy/pack.schema';
@@ -348,6 +349,13 @@ export interface KinPerson {
   birthYear: number | null;
   family: readonly { relation: string; fullName: string; birthYear: number | null }[];
 }
+
+/** A 2C record as the kinship check reads it: name, birth year and both family tables. */
+export const kinOfRecord = (r: PersonRecord): KinPerson => ({
+  fullName: r.fullName,
+  birthYear: Number(r.birthDate.slice(0, 4)),
+  family: r.family.map((f) => ({ relation: f.relation, fullName: f.fullName, birthYear: f.birthYear })),
+});
 
 const sameName = (a: string, b: string) =>
   foldVietnamese(a).replace(/\s+/g, ' ').trim() === foldVietnamese(b).replace(/\s+/g, ' ').trim();

@@ -17,6 +17,7 @@ import {
   overrideBodySchema,
   recusalBodySchema,
 } from '../../../contracts/decisions';
+import { FAMILY_RELATIONS } from '../../../contracts/person-catalogs';
 import type { PersonRecord } from '../../../contracts/persons';
 import type { PaperCount } from '../../../contracts/votes';
 import type { Db, Trx } from '../../db/database';
@@ -35,31 +36,27 @@ import { headNearEnd } from './decision.power.rules';
 import { addIncumbentIn, endIncumbentIn } from '../positions/position.service';
 import { markVoteConsequenceHandled } from '../votes/vote.outcomes';
 import { createVote } from '../votes/vote.service';
+import { findUsersByUsernames } from '../votes/vote.electronic.repository';
 import { findVoteSession, listSubjects } from '../votes/vote.repository';
 import { holidayCalendar } from './holiday.calendar';
 import { blockingChecks, definitionOf, loadReadable, placementVerdicts, unresolved } from './decision.read';
-import { type KinPerson, addWorkingDays, kinship, outcomeContinues, processDefinition, stepResult } from './decision.rules';
+import { addWorkingDays, kinOfRecord, kinship, outcomeContinues, processDefinition, stepResult } from './decision.rules';
 import * as repo from './decision.repository';
-
-const birthYearOf = (birth: string) => Number(birth.slice(0, 4));
-const kinOf = (r: PersonRecord): KinPerson => ({
-  fullName: r.fullName,
-  birthYear: birthYearOf(r.birthDate),
-  family: r.family.map((f) => ({ relation: f.relation, fullName: f.fullName, birthYear: f.birthYear })),
-});
 
 async function recordOf(db: Db | Trx, personId: string): Promise<PersonRecord | null> {
   const p = await findPerson(db, personId);
   return p ? parseRecord(p.data_json) : null;
 }
 
-const kinshipConflict = (who: string, relation: string) =>
-  new AppError(
+const kinshipConflict = (who: string, relation: string) => {
+  const words = FAMILY_RELATIONS[relation as keyof typeof FAMILY_RELATIONS] ?? { vi: relation, en: relation };
+  return new AppError(
     'CONFLICT',
-    `${who} là người thân (${relation}) của người được xem xét theo bảng quan hệ gia đình: phải tránh, không được tham gia (114-QĐ/TW)`,
-    `${who} is a declared relative (${relation}) of the person: must recuse (114-QĐ/TW)`,
-    [{ path: 'kinship', message: relation, messageEn: relation }],
+    `${who} là người thân (${words.vi.toLowerCase()}) của người được xem xét theo bảng quan hệ gia đình: phải tránh, không được tham gia (114-QĐ/TW)`,
+    `${who} is a declared relative (${words.en.toLowerCase()}) of the person: must recuse (114-QĐ/TW)`,
+    [{ path: 'kinship', message: words.vi, messageEn: words.en }],
   );
+};
 
 async function loadWritable(trx: Trx, actor: Actor, id: string, permission: 'decisions.write' | 'decisions.approve') {
   const row = await loadReadable(trx, actor, id);
@@ -100,11 +97,11 @@ export async function createProcess(db: Db, library: PolicyLibrary, actor: Actor
     const proposerPerson = await personIdOfUser(trx, actor.userId);
     const proposer = proposerPerson ? await recordOf(trx, proposerPerson) : null;
     const candidate = parseRecord(person.data_json);
-    const kin = proposer ? kinship(kinOf(candidate), kinOf(proposer)) : null;
+    const kin = proposer ? kinship(kinOfRecord(candidate), kinOfRecord(proposer)) : null;
     if (kin) throw kinshipConflict(proposer!.fullName, kin.relation);
     let startVerdicts: Verdict[] = [];
     if (SEATING_ACTIONS.includes(body.action)) {
-      // Anti-Corruption Law 2018 art. 20: a relative of the unit's head or a deputy is never placed in a sensitive post.
+      // Anti-Corruption Law 2018 art. 20, both ways: no relative of the unit's head or a deputy in a sensitive post.
       const placement = await placementVerdicts(
         trx,
         policy,
@@ -116,8 +113,8 @@ export async function createProcess(db: Db, library: PolicyLibrary, actor: Actor
       if (blocked.length)
         throw new AppError(
           'CONFLICT',
-          'Không được bố trí người thân của người đứng đầu, cấp phó vào vị trí này (Luật Phòng, chống tham nhũng 2018, Điều 20)',
-          'A relative of the head or a deputy may not be placed in this post (Anti-Corruption Law 2018, art. 20)',
+          'Người thân (vợ, chồng, bố, mẹ, con, anh, chị, em ruột) của người đứng đầu, cấp phó không được giữ vị trí tổ chức nhân sự, kế toán, thủ quỹ, thủ kho, mua sắm trong cùng đơn vị (Luật Phòng, chống tham nhũng 2018, Điều 20)',
+          'A spouse, parent, child or sibling of the head or a deputy may not hold a personnel, accounting, cashier, storekeeper or procurement post in the same unit (Anti-Corruption Law 2018, art. 20)',
           blocked.map((v) => ({
             path: v.ruleId,
             message: `${v.detail.vi} (${v.citation.text})`,
@@ -255,8 +252,8 @@ export async function recordRecusal(db: Db, actor: Actor, id: string, input: Rec
     const candidate = await recordOf(trx, row.person_id);
     const participant = body.personId ? await recordOf(trx, body.personId) : null;
     const kin = kinship(
-      kinOf(candidate!),
-      participant ? kinOf(participant) : { fullName: body.fullName, birthYear: body.birthYear, family: [] },
+      kinOfRecord(candidate!),
+      participant ? kinOfRecord(participant) : { fullName: body.fullName, birthYear: body.birthYear, family: [] },
     );
     if (!kin && !body.reason)
       throw validation(
@@ -309,7 +306,11 @@ async function currentStep(trx: Trx, id: string, key: string) {
   return { steps, step: current };
 }
 
-/** Opens the step's paper vote in the votes module: the recused voters are taken out of those summoned. */
+/**
+ * Opens the step's vote in the votes module, on paper or electronic (secret, verifiable): the recused voters are taken
+ * out of those summoned. An electronic roster may hold nobody who recused from the step, nor a declared relative of
+ * the person who has not recused (114-QĐ/TW): the relation is read from the family tables of the voters' records.
+ */
 export async function openStepVote(
   db: Db,
   library: PolicyLibrary,
@@ -325,10 +326,13 @@ export async function openStepVote(
   const { def } = definitionOf(library, row);
   const meta = def.steps.find((s) => s.key === key);
   if (!meta || meta.vote === 'none') throw validation('step', 'bước này không bỏ phiếu', 'this step has no vote');
-  const recused = (await repo.listRecusals(db, [id])).filter((r) => r.role === 'voter' && r.step_key === key).length;
-  const summoned = body.summoned - recused;
+  const recusals = (await repo.listRecusals(db, [id])).filter((r) => r.role === 'voter' && r.step_key === key);
+  const summoned = body.summoned - recusals.length;
   if (summoned < 1)
     throw validation('summoned', 'không còn ai được triệu tập sau khi trừ người tránh', 'nobody left after recusals');
+  if (body.mode === 'paper' && body.electronic)
+    throw validation('electronic', 'chỉ dùng cho bỏ phiếu điện tử', 'only for an electronic vote');
+  if (body.mode === 'electronic') await checkElectronicRoster(db, row, body, recusals, summoned);
   const ballot = meta.vote.startsWith('ballot-');
   const subjects = [row.person_name, ...(ballot ? body.otherCandidates : [])].map((fullName) => ({
     fullName,
@@ -337,7 +341,7 @@ export async function openStepVote(
   const vote = await createVote(db, actor, {
     organizationId: row.organization_id,
     kind: 'appointment',
-    mode: 'paper',
+    mode: body.mode,
     track: row.track,
     title: `${meta.label.vi} — ${row.person_name}`,
     voteDate: body.voteDate,
@@ -346,6 +350,7 @@ export async function openStepVote(
     subjects,
     // one name: agree/disagree; several names: each ballot chooses one
     ballot: ballot ? { shape: 'choice', maxChoices: 1 } : { shape: 'agree-disagree' },
+    ...(body.mode === 'electronic' ? { electronic: body.electronic } : {}),
   });
   await db.transaction().execute(async (trx) => {
     const { step } = await currentStep(trx, id, key);
@@ -358,10 +363,58 @@ export async function openStepVote(
       entity: 'decision_process',
       entityId: id,
       organizationId: row.organization_id,
-      after: { step: key, voteSessionId: vote.id, summoned, recused },
+      after: { step: key, voteSessionId: vote.id, mode: body.mode, summoned, recused: recusals.length },
     });
   });
   return vote.id;
+}
+
+/** The electronic roster: as many voters as those summoned less the recused; no recused voter, no unrecused relative. */
+async function checkElectronicRoster(
+  db: Db,
+  row: Awaited<ReturnType<typeof loadReadable>>,
+  body: ReturnType<typeof openStepVoteBodySchema.parse>,
+  recusals: readonly { person_id: string | null; full_name: string }[],
+  summoned: number,
+): Promise<void> {
+  const e = body.electronic;
+  if (!e)
+    throw validation(
+      'electronic',
+      'cần danh sách người bỏ phiếu và thành viên ban kiểm phiếu',
+      'the voters and the trustees are required',
+    );
+  if (e.voterUsernames.length !== summoned)
+    throw validation(
+      'electronic.voterUsernames',
+      `danh sách bỏ phiếu điện tử phải có đúng ${summoned} người (số được triệu tập trừ người tránh), đang có ${e.voterUsernames.length}`,
+      `the electronic roster must hold exactly ${summoned} voters (those summoned less the recused), not ${e.voterUsernames.length}`,
+    );
+  const candidate = (await recordOf(db, row.person_id))!;
+  const recused = new Set(recusals.map((r) => r.person_id).filter((p): p is string => p !== null));
+  const users = await findUsersByUsernames(db, e.voterUsernames);
+  for (const [i, username] of e.voterUsernames.entries()) {
+    const user = users.find((u) => u.username === username);
+    if (!user) continue; // the votes module names an unknown user
+    const personId = await personIdOfUser(db, user.id);
+    if (!personId) continue;
+    if (personId === row.person_id)
+      throw validation(
+        `electronic.voterUsernames.${i}`,
+        `${username} là người được xem xét: không bỏ phiếu cho chính mình`,
+        `${username} is the person concerned: may not vote on himself`,
+      );
+    if (recused.has(personId))
+      throw new AppError(
+        'CONFLICT',
+        `${username} đã tránh tham gia bước này: bỏ khỏi danh sách bỏ phiếu`,
+        `${username} recused from this step: leave him off the roster`,
+        [{ path: `electronic.voterUsernames.${i}`, message: 'đã tránh', messageEn: 'recused' }],
+      );
+    const voter = await recordOf(db, personId);
+    const kin = voter ? kinship(kinOfRecord(candidate), kinOfRecord(voter)) : null;
+    if (kin) throw kinshipConflict(`${voter!.fullName} (${username})`, kin.relation);
+  }
 }
 
 /** Completes the current step: reads the confirmed count, applies the vote rule, checks the dossier where required. */
@@ -397,11 +450,17 @@ export async function completeStep(
         throw new AppError('CONFLICT', 'Bước này chưa mở phiếu', 'No vote has been opened for this step');
       const session = await findVoteSession(trx, step.vote_session_id);
       if (!session?.confirmed_count_json)
-        throw new AppError(
-          'CONFLICT',
-          'Chưa có kết quả kiểm phiếu được xác nhận (nhập hai lần khớp nhau)',
-          'No confirmed paper count yet (two matching entries)',
-        );
+        throw session?.mode === 'electronic'
+          ? new AppError(
+              'CONFLICT',
+              'Cuộc bỏ phiếu điện tử chưa có kết quả: phải kết thúc bỏ phiếu và ban kiểm phiếu giải mã',
+              'The electronic vote has no result yet: voting must end and the trustees decrypt',
+            )
+          : new AppError(
+              'CONFLICT',
+              'Chưa có kết quả kiểm phiếu được xác nhận (nhập hai lần khớp nhau)',
+              'No confirmed paper count yet (two matching entries)',
+            );
       const count = JSON.parse(session.confirmed_count_json) as PaperCount;
       const subjects = await listSubjects(trx, session.id);
       const votes = Object.fromEntries(
@@ -532,8 +591,8 @@ export async function decide(db: Db, library: PolicyLibrary, actor: Actor, id: s
     const candidate = (await recordOf(trx, row.person_id))!;
     const signer = body.signerPersonId ? await recordOf(trx, body.signerPersonId) : null;
     const kin = kinship(
-      kinOf(candidate),
-      signer ? kinOf(signer) : { fullName: body.signerName, birthYear: body.signerBirthYear, family: [] },
+      kinOfRecord(candidate),
+      signer ? kinOfRecord(signer) : { fullName: body.signerName, birthYear: body.signerBirthYear, family: [] },
     );
     if (kin) throw kinshipConflict(body.signerName, kin.relation);
     const overrides = await repo.listOverrides(trx, [id]);

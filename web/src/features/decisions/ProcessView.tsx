@@ -10,6 +10,7 @@ import {
   Form,
   Input,
   InputNumber,
+  Radio,
   Select,
   Space,
   Steps,
@@ -18,6 +19,7 @@ import {
   Typography,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
+import { VOTE_STATUS_LABELS, type VoteStatus } from '@contracts/votes';
 import {
   ACTION_LABELS,
   PROCESS_STATUS_LABELS,
@@ -34,7 +36,7 @@ import { Link } from '../../ui/router';
 import { hasAnyRole, useSession } from '../../ui/session';
 import { useApiQuery } from '../../ui/useApiQuery';
 import { relationLabel } from './messages';
-import { M } from './messages';
+import { M, V } from './messages';
 import { CancelCard, DocumentLinks, StartNotes } from './ProcessExtras';
 
 type Outcome = 'recorded' | 'passed' | 'go-on' | 'head-decides' | 'no-quorum' | 'stopped';
@@ -147,9 +149,17 @@ export function ProcessView({ id }: { id: string }) {
                     </span>
                   ) : null}
                   {s.voteSessionId ? (
-                    <Link to={`/votes?id=${s.voteSessionId}`}>
-                      {t('decisions.voteLink')} ({s.summoned} {t('decisions.summoned')})
-                    </Link>
+                    <span>
+                      <Link to={`/votes?id=${s.voteSessionId}`}>
+                        {s.voteMode === 'electronic' ? label(M.electronic) : t('decisions.voteLink')} ({s.summoned}{' '}
+                        {t('decisions.summoned')})
+                      </Link>
+                      {s.voteStatus && s.voteStatus in VOTE_STATUS_LABELS ? (
+                        <Tag style={{ marginLeft: 8 }} data-testid={`step-vote-state-${s.key}`}>
+                          {label(VOTE_STATUS_LABELS[s.voteStatus as VoteStatus])}
+                        </Tag>
+                      ) : null}
+                    </span>
                   ) : null}
                   {!s.announced ? <Typography.Text type="secondary">{t('decisions.notAnnounced')}</Typography.Text> : null}
                   <Verdicts items={s.verdicts} />
@@ -162,6 +172,8 @@ export function ProcessView({ id }: { id: string }) {
               stepKey={current.key}
               vote={current.vote}
               hasVote={current.voteSessionId !== null}
+              voteMode={current.voteMode}
+              voteStatus={current.voteStatus}
               onOpenVote={(body) => post(`/api/decisions/${p.id}/steps/${current.key}/vote`, body, t('decisions.voteOpened'))}
               onComplete={(body) => post(`/api/decisions/${p.id}/steps/${current.key}/complete`, body, t('decisions.stepDone'))}
             />
@@ -408,17 +420,29 @@ function StepActions(props: {
   stepKey: string;
   vote: ProcessDetail['steps'][number]['vote'];
   hasVote: boolean;
+  voteMode: ProcessDetail['steps'][number]['voteMode'];
+  voteStatus: string | null;
   onOpenVote: (body: unknown) => Promise<void>;
   onComplete: (body: unknown) => Promise<void>;
 }) {
-  const { t } = useI18n();
+  const { t, label } = useI18n();
   const ballot = props.vote.startsWith('ballot-');
   return (
     <Space orientation="vertical" style={{ width: '100%', marginTop: 16 }}>
       {props.vote !== 'none' && !props.hasVote ? (
         <Form
-          layout="inline"
-          onFinish={(v: { summoned: number; voterGroup: string; date: Dayjs; others?: string }) =>
+          layout="vertical"
+          initialValues={{ mode: 'paper', threshold: 2 }}
+          onFinish={(v: {
+            mode: 'paper' | 'electronic';
+            summoned: number;
+            voterGroup: string;
+            date: Dayjs;
+            others?: string;
+            voters?: string[];
+            trustees?: string[];
+            threshold?: number;
+          }) =>
             props.onOpenVote({
               summoned: v.summoned,
               voterGroup: v.voterGroup,
@@ -430,27 +454,81 @@ function StepActions(props: {
                       .map((s) => s.trim())
                       .filter(Boolean)
                   : [],
+              mode: v.mode,
+              ...(v.mode === 'electronic'
+                ? {
+                    electronic: {
+                      voterUsernames: v.voters ?? [],
+                      trusteeUsernames: v.trustees ?? [],
+                      threshold: v.threshold ?? 2,
+                    },
+                  }
+                : {}),
             })
           }
         >
-          <Form.Item name="summoned" rules={[{ required: true, message: t('common.required') }]}>
-            <InputNumber min={1} placeholder={t('decisions.summoned')} data-testid="vote-summoned" />
+          <Form.Item name="mode" label={label(V.mode)}>
+            <Radio.Group data-testid="vote-mode">
+              <Radio value="paper">{label(V.paper)}</Radio>
+              <Radio value="electronic">{label(V.electronic)}</Radio>
+            </Radio.Group>
           </Form.Item>
-          <Form.Item name="voterGroup" rules={[{ required: true, message: t('common.required') }]}>
-            <Input placeholder={t('decisions.voterGroup')} data-testid="vote-group" />
-          </Form.Item>
-          <Form.Item name="date" rules={[{ required: true, message: t('common.required') }]}>
-            <DatePicker format="DD/MM/YYYY" placeholder={t('decisions.voteDate')} data-testid="vote-date" />
-          </Form.Item>
-          {ballot ? (
-            <Form.Item name="others">
-              <Input placeholder={t('decisions.otherCandidates')} data-testid="vote-others" />
+          <Space wrap align="start">
+            <Form.Item
+              name="summoned"
+              extra={label(V.summonedHelp)}
+              rules={[{ required: true, message: t('common.required') }]}
+              style={{ maxWidth: 260 }}
+            >
+              <InputNumber min={1} placeholder={t('decisions.summoned')} data-testid="vote-summoned" />
             </Form.Item>
-          ) : null}
+            <Form.Item name="voterGroup" rules={[{ required: true, message: t('common.required') }]}>
+              <Input placeholder={t('decisions.voterGroup')} data-testid="vote-group" />
+            </Form.Item>
+            <Form.Item name="date" rules={[{ required: true, message: t('common.required') }]}>
+              <DatePicker format="DD/MM/YYYY" placeholder={t('decisions.voteDate')} data-testid="vote-date" />
+            </Form.Item>
+            {ballot ? (
+              <Form.Item name="others">
+                <Input placeholder={t('decisions.otherCandidates')} data-testid="vote-others" />
+              </Form.Item>
+            ) : null}
+          </Space>
+          <Form.Item noStyle shouldUpdate={(a, b) => a.mode !== b.mode}>
+            {({ getFieldValue }) =>
+              getFieldValue('mode') === 'electronic' ? (
+                <Space wrap align="start">
+                  <Form.Item
+                    name="voters"
+                    label={label(V.voters)}
+                    extra={label(V.votersHelp)}
+                    rules={[{ required: true, message: t('common.required') }]}
+                    style={{ width: 360 }}
+                  >
+                    <Select mode="tags" tokenSeparators={[',', ' ']} data-testid="vote-e-voters" />
+                  </Form.Item>
+                  <Form.Item
+                    name="trustees"
+                    label={label(V.trustees)}
+                    rules={[{ required: true, message: t('common.required') }]}
+                    style={{ width: 300 }}
+                  >
+                    <Select mode="tags" tokenSeparators={[',', ' ']} data-testid="vote-e-trustees" />
+                  </Form.Item>
+                  <Form.Item name="threshold" label={label(V.threshold)} rules={[{ required: true }]}>
+                    <InputNumber min={1} max={15} data-testid="vote-e-threshold" />
+                  </Form.Item>
+                </Space>
+              ) : null
+            }
+          </Form.Item>
           <Button htmlType="submit" data-testid="vote-open">
             {t('decisions.openVote')}
           </Button>
         </Form>
+      ) : null}
+      {props.voteMode === 'electronic' && props.voteStatus !== 'closed' ? (
+        <Alert type="info" showIcon title={label(V.goVote)} data-testid="vote-e-info" />
       ) : null}
       <Form
         layout="inline"

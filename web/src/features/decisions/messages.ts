@@ -91,6 +91,29 @@ export const S = {
   },
 } satisfies Record<string, Bilingual>;
 
+/** The step vote form: paper counted twice by the tally committee, or an electronic secret ballot. */
+export const V = {
+  mode: { vi: 'Hình thức bỏ phiếu', en: 'How the vote is held' },
+  paper: { vi: 'Phiếu giấy (ban kiểm phiếu nhập kết quả hai lần)', en: 'Paper (the tally committee enters the count twice)' },
+  electronic: { vi: 'Bỏ phiếu điện tử (kín, kiểm chứng được)', en: 'Electronic (secret, verifiable)' },
+  summonedHelp: {
+    vi: 'Số người được triệu tập, kể cả người đã tránh (hệ thống tự trừ).',
+    en: 'Everyone summoned, the recused included (they are taken out).',
+  },
+  voters: { vi: 'Người bỏ phiếu (tên đăng nhập)', en: 'Voters (user names)' },
+  votersHelp: {
+    vi: 'Không ghi người đã tránh; số người phải bằng số được triệu tập trừ người tránh.',
+    en: 'Leave the recused out; as many as those summoned less the recused.',
+  },
+  trustees: { vi: 'Thành viên ban kiểm phiếu giữ khóa', en: 'Tally members holding the keys' },
+  threshold: { vi: 'Số thành viên cần để giải mã', en: 'Members needed to decrypt' },
+  state: { vi: 'Trạng thái phiếu', en: 'Vote state' },
+  goVote: {
+    vi: 'Ban kiểm phiếu tạo khóa, cấp mã và mở phiếu ở mục Lấy phiếu; khi đã có kết quả, hoàn thành bước này.',
+    en: 'The tally committee creates keys, issues credentials and opens voting under Votes; once the result is out, complete this step.',
+  },
+} satisfies Record<string, Bilingual>;
+
 /** A family-table relation code as people read it (the code itself when unknown). */
 export const relationLabel = (code: string, label: (b: Bilingual) => string): string =>
   code in FAMILY_RELATIONS ? label(FAMILY_RELATIONS[code as keyof typeof FAMILY_RELATIONS]) : code;
