@@ -15,6 +15,7 @@ export const DOCUMENT_TYPES = [
   'nghi_dinh',
   'thong_tu',
   'luat',
+  'dieu_le',
 ] as const;
 export const documentTypeSchema = z.enum(DOCUMENT_TYPES);
 export type DocumentType = z.infer<typeof documentTypeSchema>;
@@ -33,12 +34,14 @@ export const DOCUMENT_TYPE_LABELS: Record<DocumentType, { vi: string; en: string
   nghi_dinh: { vi: 'Nghị định', en: 'Decree', count: 'nghị định' },
   thong_tu: { vi: 'Thông tư', en: 'Circular', count: 'thông tư' },
   luat: { vi: 'Luật, Bộ luật', en: 'Law, Code', count: 'luật' },
+  dieu_le: { vi: 'Điều lệ', en: 'Statute', count: 'điều lệ' },
 };
 
 export const TRACKS = ['party', 'state'] as const;
 export type Track = (typeof TRACKS)[number];
 
 export const ISSUING_BODIES = [
+  'dai_hoi_dang',
   'ban_chap_hanh_tw',
   'bo_chinh_tri',
   'ban_bi_thu',
@@ -60,175 +63,101 @@ export const issuingBodySchema = z.enum(ISSUING_BODIES);
 export type IssuingBody = z.infer<typeof issuingBodySchema>;
 
 /**
- * `issuer` is the issuing body's part of the number as a regular-expression fragment; `group` joins bodies that the
- * summary sentence names together ("của Bộ Chính trị, Ban Bí thư"), in this list's order.
+ * `group` joins bodies that the summary sentence names together ("của Bộ Chính trị, Ban Bí thư"), in this list's order.
+ * The body's part of a document number lives with the numbering patterns (policy/documents/numbering.yaml).
  */
-export const ISSUING_BODY_INFO: Record<IssuingBody, { vi: string; en: string; track: Track; issuer: string; group: string }> = {
-  ban_chap_hanh_tw: { vi: 'Ban Chấp hành Trung ương', en: 'Central Committee', track: 'party', issuer: 'TW', group: 'tw' },
-  bo_chinh_tri: { vi: 'Bộ Chính trị', en: 'Politburo', track: 'party', issuer: 'TW', group: 'bct-bbt' },
-  ban_bi_thu: { vi: 'Ban Bí thư', en: 'Secretariat', track: 'party', issuer: 'TW', group: 'bct-bbt' },
-  ban_to_chuc_tw: {
-    vi: 'Ban Tổ chức Trung ương',
-    en: 'Central Organization Commission',
+export const ISSUING_BODY_INFO: Record<IssuingBody, { vi: string; en: string; track: Track; group: string }> = {
+  dai_hoi_dang: {
+    vi: 'Đại hội đại biểu toàn quốc của Đảng',
+    en: 'National Party Congress',
     track: 'party',
-    issuer: 'BTCTW',
-    group: 'btctw',
+    group: 'dh',
   },
-  van_phong_tw: { vi: 'Văn phòng Trung ương Đảng', en: 'Party Central Office', track: 'party', issuer: 'VPTW', group: 'vptw' },
-  uy_ban_kiem_tra_tw: {
-    vi: 'Ủy ban Kiểm tra Trung ương',
-    en: 'Central Inspection Commission',
-    track: 'party',
-    issuer: 'UBKTTW',
-    group: 'ubkttw',
-  },
-  tinh_uy: { vi: 'Tỉnh ủy', en: 'Provincial Party Committee', track: 'party', issuer: 'TU', group: 'tu' },
-  ban_thuong_vu_tinh_uy: {
-    vi: 'Ban Thường vụ Tỉnh ủy',
-    en: 'Provincial Standing Committee',
-    track: 'party',
-    issuer: 'TU',
-    group: 'tu',
-  },
+  ban_chap_hanh_tw: { vi: 'Ban Chấp hành Trung ương', en: 'Central Committee', track: 'party', group: 'tw' },
+  bo_chinh_tri: { vi: 'Bộ Chính trị', en: 'Politburo', track: 'party', group: 'bct-bbt' },
+  ban_bi_thu: { vi: 'Ban Bí thư', en: 'Secretariat', track: 'party', group: 'bct-bbt' },
+  ban_to_chuc_tw: { vi: 'Ban Tổ chức Trung ương', en: 'Central Organization Commission', track: 'party', group: 'btctw' },
+  van_phong_tw: { vi: 'Văn phòng Trung ương Đảng', en: 'Party Central Office', track: 'party', group: 'vptw' },
+  uy_ban_kiem_tra_tw: { vi: 'Ủy ban Kiểm tra Trung ương', en: 'Central Inspection Commission', track: 'party', group: 'ubkttw' },
+  tinh_uy: { vi: 'Tỉnh ủy', en: 'Provincial Party Committee', track: 'party', group: 'tu' },
+  ban_thuong_vu_tinh_uy: { vi: 'Ban Thường vụ Tỉnh ủy', en: 'Provincial Standing Committee', track: 'party', group: 'tu' },
   ban_to_chuc_tinh_uy: {
     vi: 'Ban Tổ chức Tỉnh ủy',
     en: 'Provincial Organization Commission',
     track: 'party',
-    issuer: 'BTCTU',
     group: 'btctu',
   },
-  quoc_hoi: { vi: 'Quốc hội', en: 'National Assembly', track: 'state', issuer: 'QH\\d{1,2}', group: 'qh' },
-  uy_ban_thuong_vu_quoc_hoi: {
-    vi: 'Ủy ban Thường vụ Quốc hội',
-    en: 'NA Standing Committee',
-    track: 'state',
-    issuer: 'UBTVQH\\d{1,2}',
-    group: 'ubtvqh',
-  },
-  chinh_phu: { vi: 'Chính phủ', en: 'Government', track: 'state', issuer: 'CP', group: 'cp' },
-  thu_tuong: { vi: 'Thủ tướng Chính phủ', en: 'Prime Minister', track: 'state', issuer: 'TTg', group: 'cp' },
-  bo_noi_vu: { vi: 'Bộ Nội vụ', en: 'Ministry of Home Affairs', track: 'state', issuer: 'BNV', group: 'bnv' },
-  hdnd_tinh: { vi: 'Hội đồng nhân dân tỉnh', en: 'Provincial People’s Council', track: 'state', issuer: 'HĐND', group: 'hdnd' },
-  ubnd_tinh: { vi: 'Ủy ban nhân dân tỉnh', en: 'Provincial People’s Committee', track: 'state', issuer: 'UBND', group: 'ubnd' },
+  quoc_hoi: { vi: 'Quốc hội', en: 'National Assembly', track: 'state', group: 'qh' },
+  uy_ban_thuong_vu_quoc_hoi: { vi: 'Ủy ban Thường vụ Quốc hội', en: 'NA Standing Committee', track: 'state', group: 'ubtvqh' },
+  chinh_phu: { vi: 'Chính phủ', en: 'Government', track: 'state', group: 'cp' },
+  thu_tuong: { vi: 'Thủ tướng Chính phủ', en: 'Prime Minister', track: 'state', group: 'cp' },
+  bo_noi_vu: { vi: 'Bộ Nội vụ', en: 'Ministry of Home Affairs', track: 'state', group: 'bnv' },
+  hdnd_tinh: { vi: 'Hội đồng nhân dân tỉnh', en: 'Provincial People’s Council', track: 'state', group: 'hdnd' },
+  ubnd_tinh: { vi: 'Ủy ban nhân dân tỉnh', en: 'Provincial People’s Committee', track: 'state', group: 'ubnd' },
 };
 
-export interface NumberingScheme {
-  id: string;
-  vi: string;
-  en: string;
-  track: Track;
+/** One official numbering pattern (policy/documents/numbering.yaml), with its legal source. */
+export const numberingSchemeSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  title: z.strictObject({ vi: z.string().min(1), en: z.string().min(1) }),
+  track: z.enum(TRACKS),
   /** `{so}` number, `{nam}` year, `{loai}` type abbreviation, `{coquan}` issuer, `{donvi}` drafting unit. */
-  template: string;
-  /** Regular expression built from the template; named groups so, nam, loai, coquan; `{so}` is SERIAL_PATTERN. */
-  pattern: string;
+  template: z.string().min(1),
+  /** Regular expression; `{so}`, `{loai}`, `{coquan}` are filled in; named groups so, nam, loai, coquan. */
+  pattern: z.string().startsWith('^').endsWith('$'),
   /** The type abbreviation per document type this scheme numbers (empty: the type takes no abbreviation). */
-  types: Partial<Record<DocumentType, string>>;
-  bodies: readonly IssuingBody[];
+  types: z.partialRecord(documentTypeSchema, z.string()),
+  bodies: z.array(issuingBodySchema).min(1),
   /** Whether the year in the number must be the year of issue. */
-  yearIsIssueYear: boolean;
-  citation: string;
-}
+  yearIsIssueYear: z.boolean(),
+  citation: z.string().min(20),
+  /** Numbers that must fit the scheme: checked when the server starts. */
+  examples: z
+    .array(
+      z.strictObject({
+        type: documentTypeSchema,
+        body: issuingBodySchema,
+        number: z.string().min(1),
+        issuedOn: z.iso.date().optional(),
+      }),
+    )
+    .min(1),
+});
+export type NumberingScheme = z.infer<typeof numberingSchemeSchema>;
 
-/**
- * The serial number: Arabic digits from 1, numbers below 10 written with a leading zero ("05-HD/BTCTU",
- * "01/2021/NĐ-CP"), as HD 36-HD/VPTW and NĐ 30/2020/NĐ-CP both require.
- */
-export const SERIAL_PATTERN = '0[1-9]|[1-9]\\d{1,5}';
-
-const PARTY_BODIES: readonly IssuingBody[] = ISSUING_BODIES.filter((b) => ISSUING_BODY_INFO[b].track === 'party');
-
-/** The official numbering patterns per document type and issuing body. */
-export const NUMBERING_SCHEMES: readonly NumberingScheme[] = [
-  {
-    id: 'party',
-    vi: 'Văn bản của Đảng',
-    en: 'Party document',
-    track: 'party',
-    template: '{so}-{loai}/{coquan}',
-    pattern: '^(?<so>{so})-(?<loai>{loai})/(?<coquan>{coquan})$',
-    types: {
-      nghi_quyet: 'NQ',
-      quy_dinh: 'QĐ',
-      quyet_dinh: 'QĐ',
-      ket_luan: 'KL',
-      chi_thi: 'CT',
-      thong_bao: 'TB',
-      ke_hoach: 'KH',
-      huong_dan: 'HD',
-      cong_van: 'CV',
-    },
-    bodies: PARTY_BODIES,
-    yearIsIssueYear: false,
-    citation:
-      'Hướng dẫn 36-HD/VPTW ngày 03/4/2018 của Văn phòng Trung ương Đảng về thể thức và kỹ thuật trình bày văn bản của Đảng (số và ký hiệu)',
-  },
-  {
-    id: 'state-law',
-    vi: 'Luật, nghị quyết của Quốc hội, Ủy ban Thường vụ Quốc hội',
-    en: 'Law or resolution of the National Assembly or its Standing Committee',
-    track: 'state',
-    template: '{so}/{nam}/{coquan}',
-    pattern: '^(?<so>{so})/(?<nam>\\d{4})/(?<coquan>{coquan})$',
-    types: { luat: '', nghi_quyet: '' },
-    bodies: ['quoc_hoi', 'uy_ban_thuong_vu_quoc_hoi'],
-    yearIsIssueYear: true,
-    citation: 'Luật Ban hành văn bản quy phạm pháp luật 2015, Điều 8 (số, năm ban hành, ký hiệu QH + số khóa)',
-  },
-  {
-    id: 'state-normative',
-    vi: 'Văn bản quy phạm pháp luật khác',
-    en: 'Other legal normative document',
-    track: 'state',
-    template: '{so}/{nam}/{loai}-{coquan}',
-    pattern: '^(?<so>{so})/(?<nam>\\d{4})/(?<loai>{loai})-(?<coquan>{coquan})$',
-    types: { nghi_dinh: 'NĐ', thong_tu: 'TT', quyet_dinh: 'QĐ', nghi_quyet: 'NQ', chi_thi: 'CT' },
-    bodies: ['chinh_phu', 'thu_tuong', 'bo_noi_vu', 'hdnd_tinh', 'ubnd_tinh'],
-    yearIsIssueYear: true,
-    citation:
-      'Luật Ban hành văn bản quy phạm pháp luật 2015, Điều 8 (số thứ tự/năm ban hành/tên viết tắt loại văn bản - cơ quan)',
-  },
-  {
-    id: 'state-administrative',
-    vi: 'Văn bản hành chính',
-    en: 'Administrative document',
-    track: 'state',
-    template: '{so}/{loai}-{coquan}',
-    pattern: '^(?<so>{so})/(?<loai>{loai})-(?<coquan>{coquan})$',
-    types: { quyet_dinh: 'QĐ', ke_hoach: 'KH', thong_bao: 'TB', huong_dan: 'HD', chi_thi: 'CT', nghi_quyet: 'NQ' },
-    bodies: ['chinh_phu', 'thu_tuong', 'bo_noi_vu', 'hdnd_tinh', 'ubnd_tinh', 'uy_ban_thuong_vu_quoc_hoi'],
-    yearIsIssueYear: false,
-    citation: 'Nghị định 30/2020/NĐ-CP về công tác văn thư, Phụ lục I (số/tên viết tắt loại văn bản-cơ quan ban hành)',
-  },
-  {
-    id: 'state-letter',
-    vi: 'Công văn hành chính',
-    en: 'Administrative letter',
-    track: 'state',
-    template: '{so}/{coquan}-{donvi}',
-    pattern: '^(?<so>{so})/(?<coquan>{coquan})-(?<donvi>[A-ZĐ]{2,10})$',
-    types: { cong_van: '' },
-    bodies: ['chinh_phu', 'thu_tuong', 'bo_noi_vu', 'hdnd_tinh', 'ubnd_tinh', 'uy_ban_thuong_vu_quoc_hoi'],
-    yearIsIssueYear: false,
-    citation: 'Nghị định 30/2020/NĐ-CP về công tác văn thư, Phụ lục I (công văn: số/tên viết tắt cơ quan-đơn vị soạn thảo)',
-  },
-];
+export const numberingPolicySchema = z.strictObject({
+  id: z.string().min(1),
+  title: z.strictObject({ vi: z.string().min(1), en: z.string().min(1) }),
+  serial: z.strictObject({ pattern: z.string().min(1), citation: z.string().min(20) }),
+  /** The issuing body's part of the number, as a regular-expression fragment ("QH\\d{1,2}" carries the term). */
+  issuers: z.record(issuingBodySchema, z.string().min(1)),
+  schemes: z.array(numberingSchemeSchema).min(1),
+});
+export type NumberingPolicy = z.infer<typeof numberingPolicySchema>;
 
 /** The schemes that may number a document of this type from this body. */
-export function schemesFor(type: DocumentType, body: IssuingBody): NumberingScheme[] {
-  return NUMBERING_SCHEMES.filter((s) => s.bodies.includes(body) && s.types[type] !== undefined);
+export function schemesFor(policy: NumberingPolicy, type: DocumentType, body: IssuingBody): NumberingScheme[] {
+  return policy.schemes.filter((s) => s.bodies.includes(body) && s.types[type] !== undefined);
 }
 
 /** A concrete example of a valid number, for the form's hint ("12-KL/TW"). */
-export function exampleNumber(scheme: NumberingScheme, type: DocumentType, body: IssuingBody, year: number): string {
-  return fillTemplate(scheme, type, body, { so: '12', nam: String(year), donvi: 'TCBC', khoa: '15' });
+export function exampleNumber(
+  policy: NumberingPolicy,
+  scheme: NumberingScheme,
+  type: DocumentType,
+  body: IssuingBody,
+  year: number,
+): string {
+  return fillTemplate(policy, scheme, type, body, { so: '12', nam: String(year), donvi: 'TCBC', khoa: '15' });
 }
 
 /** The pattern as a personnel officer reads it: "số-KL/TW", "số/năm/NĐ-CP", "số/năm/QH<khóa>". */
-export function describeScheme(scheme: NumberingScheme, type: DocumentType, body: IssuingBody): string {
-  return fillTemplate(scheme, type, body, { so: 'số', nam: 'năm', donvi: 'đơn vị', khoa: '<khóa>' });
+export function describeScheme(policy: NumberingPolicy, scheme: NumberingScheme, type: DocumentType, body: IssuingBody): string {
+  return fillTemplate(policy, scheme, type, body, { so: 'số', nam: 'năm', donvi: 'đơn vị', khoa: '<khóa>' });
 }
 
 function fillTemplate(
+  policy: NumberingPolicy,
   scheme: NumberingScheme,
   type: DocumentType,
   body: IssuingBody,
@@ -238,6 +167,6 @@ function fillTemplate(
     .replace('{so}', parts.so)
     .replace('{nam}', parts.nam)
     .replace('{loai}', scheme.types[type] ?? '')
-    .replace('{coquan}', ISSUING_BODY_INFO[body].issuer.replace('\\d{1,2}', parts.khoa))
+    .replace('{coquan}', (policy.issuers[body] ?? '').replace('\\d{1,2}', parts.khoa))
     .replace('{donvi}', parts.donvi);
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LIMITS, isoDateSchema } from './common';
 import { STATE_MANAGEMENT_CODES, THEORY_LEVEL_CODES, TRAINING_FORM_CODES } from './person-catalogs';
+import { EDUCATION_LEVELS, bilingualSchema } from './policy';
 
 type Bilingual = { vi: string; en: string };
 
@@ -88,12 +89,40 @@ export const completionBodySchema = z.strictObject({
 });
 export type CompletionBody = z.infer<typeof completionBodySchema>;
 
-/** A title's qualification standards, as the eligibility engine takes them. */
+/** A title's qualification standards (policy/training and policy/standards), as the eligibility engine resolves them. */
 export const standardsSchema = z.strictObject({
   theory: z.enum(THEORY_LEVEL_CODES),
+  education: z.enum(EDUCATION_LEVELS),
   stateManagement: z.enum(STATE_MANAGEMENT_CODES),
+  priorPostMonths: z.number().nullable(),
 });
 export type Standards = z.infer<typeof standardsSchema>;
+
+/** The requirements of a title's standards, each checked by training needs. */
+export const STANDARD_REQUIREMENTS = ['theory', 'education', 'stateManagement', 'priorPostMonths'] as const;
+export const STANDARD_REQUIREMENT_LABELS: Record<(typeof STANDARD_REQUIREMENTS)[number], Bilingual> = {
+  theory: { vi: 'Lý luận chính trị', en: 'Political theory' },
+  education: { vi: 'Trình độ chuyên môn (văn bằng)', en: 'Professional education (degree)' },
+  stateManagement: { vi: 'Quản lý nhà nước', en: 'State management' },
+  priorPostMonths: { vi: 'Thời gian giữ chức vụ thấp hơn một cấp', en: 'Time in a post one level below' },
+};
+/** met; gap (a course closes it); not_training (no course closes it: checked by the eligibility engine, reason given) */
+export const REQUIREMENT_STATUSES = ['met', 'gap', 'not_training'] as const;
+export const requirementCheckSchema = z.object({
+  requirement: z.enum(STANDARD_REQUIREMENTS),
+  /** the standard's entry (policy/training or policy/standards) and its citation */
+  entryId: z.string(),
+  citation: z.string(),
+  /** false: not checked against the published text, a gap is a prompt, not a verdict */
+  confirmed: z.boolean(),
+  text: bilingualSchema,
+  required: bilingualSchema,
+  has: bilingualSchema.nullable(),
+  status: z.enum(REQUIREMENT_STATUSES),
+  /** why a requirement is not a training need */
+  reason: bilingualSchema.nullable(),
+});
+export type RequirementCheck = z.infer<typeof requirementCheckSchema>;
 
 export const gapSchema = z.object({
   kind: courseKindSchema,
@@ -101,22 +130,6 @@ export const gapSchema = z.object({
   needs: z.string(),
   detail: z.object({ vi: z.string(), en: z.string() }),
 });
-export const needsBodySchema = z.strictObject({
-  personIds: z.array(z.string().max(40)).min(1).max(500),
-  standards: standardsSchema,
-  /** the title the people are planned for, named for the report */
-  titleName: z.string().trim().min(1).max(LIMITS.nameMax),
-  dueBy: isoDateSchema,
-});
-export const needsSchema = z.object({
-  titleName: z.string(),
-  dueBy: isoDateSchema,
-  ruleId: z.string(),
-  citation: z.string(),
-  people: z.array(z.object({ personId: z.string(), personName: z.string(), gaps: z.array(gapSchema) })),
-});
-export type TrainingNeeds = z.infer<typeof needsSchema>;
-
 export const planSchema = z.object({
   organizationId: z.string(),
   year: z.number(),
@@ -149,8 +162,10 @@ export const planNeedsSchema = z.object({
       targetTitleName: z.string().nullable(),
       standards: standardsSchema.nullable(),
       citation: z.string().nullable(),
-      /** the standard was not checked against the published text: a gap is a prompt, not a verdict */
+      /** some standard was not checked against the published text: its gap is a prompt, not a verdict */
       unconfirmed: z.boolean(),
+      /** every requirement of the title's standards, with its source and verdict */
+      checks: z.array(requirementCheckSchema),
       gaps: z.array(gapSchema),
       /** courses the person is already enrolled in or has finished, of the kinds of the gaps */
       courses: z.array(

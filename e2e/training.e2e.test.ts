@@ -52,6 +52,12 @@ describe('training in the browser: a result proposes the record update; the need
       const needs = page.getByTestId('needs-table');
       await needs.locator('tbody tr').first().waitFor();
       expect(await needs.textContent()).toMatch(/Lý luận chính trị|Quản lý nhà nước|Đạt tiêu chuẩn/);
+      // Each planned person's row opens on every requirement of the title's standards, with its verdict and source.
+      await needs.locator('.ant-table-row-expand-icon').first().click();
+      const checks = page.getByTestId('needs-checks').first();
+      await checks.waitFor({ timeout: 20_000 });
+      expect(await checks.textContent()).toContain('Trình độ chuyên môn (văn bằng)');
+      expect(await checks.textContent()).toContain('Không thuộc nhu cầu đào tạo');
       await page.screenshot({ path: screenshotPath('training-needs.png'), fullPage: true });
     } finally {
       await context.close();

@@ -6,6 +6,7 @@ import * as evaluations from '../../server/features/evaluations/evaluation.servi
 import { findOrganizationByCode } from '../../server/features/organizations/organization.repository';
 import { personIdOfUser } from '../../server/features/persons/person.repository';
 import { createPerson } from '../../server/features/persons/person.service';
+import { listVoteOutcomes } from '../../server/features/votes/vote.outcomes';
 import { resolveActorByUsername } from './demo-actors';
 
 /** The criteria of the two demo subject groups, split evenly as the packs' general part allows (6 × 5 = 30). */
@@ -124,9 +125,46 @@ async function run(db: Db, cycleId: string, groupId: string, year: number, plans
 }
 
 /**
+ * 2026, the province's leaders voted on in the November confidence vote (votes demo): all appraised at 86 points
+ * (good), the one with more than half of the ballots low is capped at "not complete" by the low-vote veto, which reads
+ * the published vote (listVoteOutcomes) and shows its rule, citation and the session. Nothing when no leader's record
+ * was voted on (the votes demo names people only when their records are loaded).
+ */
+async function leadersOf2026(db: Db, tq: { id: string; path: string }): Promise<void> {
+  const outcomes = await listVoteOutcomes(db, {
+    organizationPaths: [tq.path],
+    kinds: ['confidence'],
+    from: '2026-01-01',
+    to: '2026-12-31',
+  });
+  const people = [...new Set(outcomes.filter((o) => o.collected > 0).map((o) => o.personId))];
+  if (people.length === 0) return;
+  const cycle = await evaluations.createCycle(db, null, {
+    organizationId: tq.id,
+    kind: 'annual',
+    track: 'party',
+    year: 2026,
+    title: 'Đánh giá, xếp loại cán bộ lãnh đạo, quản lý thuộc diện Ban Thường vụ Tỉnh ủy quản lý năm 2026',
+  });
+  const group = await evaluations.createGroup(db, null, cycle.id, {
+    name: 'Lãnh đạo chủ chốt các ban, cơ quan Tỉnh ủy năm 2026',
+    definition: 'Cán bộ lãnh đạo thuộc diện Ban Thường vụ Tỉnh ủy quản lý, đã được lấy phiếu tín nhiệm tháng 11/2026',
+    outstandingUnit: false,
+  });
+  await run(
+    db,
+    cycle.id,
+    group.id,
+    2026,
+    people.map((person) => ({ person, points: 86, exceeding: 1, subject: 'leader_other' as const })),
+  );
+}
+
+/**
  * Evaluation demo for Tuyên Quang: a decided 2024 cycle (124-QĐ/TW; one unit rated all top, one "not complete"),
- * and the 2025 cycle (366-QĐ/TW) halfway: people awaiting decision, one still to self-assess whose excellent rating
- * would exceed the 20 % quota, one vetoed by a reprimand, and cadre.tq's own evaluation waiting for him.
+ * the 2025 cycle (366-QĐ/TW) halfway: people awaiting decision, one still to self-assess whose excellent rating
+ * would exceed the 20 % quota, one vetoed by a reprimand, and cadre.tq's own evaluation waiting for him; and the
+ * 2026 leaders, one vetoed by his confidence vote.
  */
 export async function loadEvaluationsDemo(db: Db): Promise<void> {
   const tq = await findOrganizationByCode(db, 'TQ');
@@ -177,6 +215,8 @@ export async function loadEvaluationsDemo(db: Db): Promise<void> {
     { person: staff[6]!, points: 88, exceeding: 1, facts: { discipline: 'khien_trach' } },
     { person: staff[7]!, points: 92, exceeding: 2, stop: 'self' },
   ]);
+  await leadersOf2026(db, tq);
+
   const cadre = await resolveActorByUsername(db, 'cadre.tq');
   const cadrePerson = cadre ? await personIdOfUser(db, cadre.userId) : null;
   if (cadrePerson) {

@@ -196,6 +196,40 @@ export const REFERENCE_DOCUMENTS: readonly ReferenceDocument[] = [
     title: 'Luật Phòng, chống tham nhũng',
     aliases: ['Luật Phòng, chống tham nhũng 2018', 'Luật Phòng chống tham nhũng 2018', 'Luật PCTN 2018'],
   },
+  {
+    number: 'Điều lệ Đảng (2011)',
+    type: 'dieu_le',
+    body: 'dai_hoi_dang',
+    issuedOn: '2011-01-19',
+    title: 'Điều lệ Đảng Cộng sản Việt Nam (Đại hội đại biểu toàn quốc lần thứ XI thông qua)',
+    aliases: ['Điều lệ Đảng Cộng sản Việt Nam (2011)', 'Điều lệ Đảng Cộng sản Việt Nam', 'Điều lệ Đảng 2011', 'Điều lệ Đảng'],
+  },
+  {
+    number: '137/2015/NĐ-CP',
+    type: 'nghi_dinh',
+    body: 'chinh_phu',
+    issuedOn: '2015-12-31',
+    title: 'Quy định chi tiết một số điều và biện pháp thi hành Luật Căn cước công dân (cấu trúc số định danh cá nhân)',
+    aliases: ['Nghị định 137/2015', 'NĐ 137/2015'],
+  },
+  {
+    number: '22/2008/QH12',
+    type: 'luat',
+    body: 'quoc_hoi',
+    issuedOn: '2008-11-13',
+    effectiveFrom: '2010-01-01',
+    title: 'Luật Cán bộ, công chức',
+    aliases: ['Luật Cán bộ, công chức 2008', 'Luật Cán bộ công chức 2008', 'Luật CBCC 2008'],
+  },
+  {
+    number: '58/2010/QH12',
+    type: 'luat',
+    body: 'quoc_hoi',
+    issuedOn: '2010-11-15',
+    effectiveFrom: '2012-01-01',
+    title: 'Luật Viên chức',
+    aliases: ['Luật Viên chức 2010', 'Luật Viên chức'],
+  },
 ];
 
 /** [from, kind, to, effective date]: 377-QĐ/TW replaces 50-QĐ/TW and 80-QĐ/TW, and so on (domain.md). */

@@ -3,7 +3,6 @@ import type { Db } from '../../server/db/database';
 import { findOrganizationByCode } from '../../server/features/organizations/organization.repository';
 import { loadPolicyLibrary } from '../../server/features/policy/pack.loader';
 import type { PolicyLibrary } from '../../server/features/policy/policy.library';
-import { loadTitleStandards } from '../../server/features/training/title-standards';
 import * as training from '../../server/features/training/training.service';
 import { resolveActorByUsername } from './demo-actors';
 
@@ -83,10 +82,9 @@ export async function loadTrainingDemo(db: Db, library: PolicyLibrary = loadPoli
     .orderBy('p.id')
     .execute();
   // What each planned person lacks against the standards of his target title (the needs page's own computation).
-  const standards = loadTitleStandards();
   const gaps = new Map<string, Set<string>>();
   for (const p of plans)
-    for (const person of (await training.planNeeds(db, library, standards, officer, p.id, '2027-12-31')).people) {
+    for (const person of (await training.planNeeds(db, library, officer, p.id, '2027-12-31')).people) {
       const kinds = gaps.get(person.personId) ?? new Set<string>();
       for (const g of person.gaps) kinds.add(g.kind);
       gaps.set(person.personId, kinds);

@@ -1,6 +1,6 @@
 import type { CitedRule } from '../../../contracts/documents';
 import type { PolicyLibrary } from '../policy/policy.library';
-import { citationKeys, foldAlias } from './document-number.rules';
+import { citationKeys, citationParts, foldAlias } from './document-number.rules';
 
 /** What a register entry is matched on: its number key and the folded names a citation may use. */
 export interface CitableDocument {
@@ -11,7 +11,8 @@ export interface CitableDocument {
 /** Whether a policy citation ("377-QĐ/TW", "Bộ luật Lao động 45/2019/QH14") names this register entry. */
 export function citationNames(citation: string, doc: CitableDocument): boolean {
   if (citationKeys(citation).includes(doc.numberKey)) return true;
-  return doc.aliasesFolded !== null && doc.aliasesFolded.includes(`|${foldAlias(citation)}|`);
+  const aliases = doc.aliasesFolded;
+  return aliases !== null && citationParts(citation).some((part) => aliases.includes(`|${foldAlias(part)}|`));
 }
 
 /**

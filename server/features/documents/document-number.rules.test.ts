@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { NUMBERING_SCHEMES } from '../../../contracts/document-numbering';
-import { checkDocumentNumber, citationKeys, normalizeNumber, numberKey } from './document-number.rules';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { checkDocumentNumber as check, citationKeys, normalizeNumber, numberKey } from './document-number.rules';
+import { NUMBERING_FILE, loadNumberingPolicy } from './numbering.policy';
+
+const policy = loadNumberingPolicy();
+const checkDocumentNumber = (input: Parameters<typeof check>[1]) => check(policy, input);
 
 describe('document numbers in the official patterns', () => {
   it.each([
@@ -23,6 +29,7 @@ describe('document numbers in the official patterns', () => {
     ['quyet_dinh', 'ubnd_tinh', '1234/QĐ-UBND', '2026-05-01'],
     ['nghi_quyet', 'hdnd_tinh', '15/2025/NQ-HĐND', '2025-07-10'],
     ['cong_van', 'bo_noi_vu', '5678/BNV-TCBC', '2025-07-10'],
+    ['dieu_le', 'dai_hoi_dang', 'Điều lệ Đảng (2011)', '2011-01-19'],
   ] as const)('accepts a %s of %s numbered %s', (type, issuingBody, number, issuedOn) => {
     expect(checkDocumentNumber({ type, issuingBody, number, issuedOn })).toMatchObject({ valid: true, normalized: number });
   });
@@ -69,11 +76,61 @@ describe('document numbers in the official patterns', () => {
     expect(normalizeNumber('96-Q\u0110/TW'.normalize('NFD'))).toBe('96-QĐ/TW');
   });
 
+  it('keeps the words of an unnumbered document and drops only the spaces around its separators', () => {
+    expect(normalizeNumber('  Điều lệ   Đảng (2011) ')).toBe('Điều lệ Đảng (2011)');
+    expect(numberKey('Điều lệ Đảng (2011)')).toBe('DIEULEDANG(2011)');
+    expect(
+      checkDocumentNumber({ type: 'dieu_le', issuingBody: 'dai_hoi_dang', number: 'Điều lệ Đảng (2011)', issuedOn: '2016-01-28' })
+        .message,
+    ).toBe('Năm trong số hiệu (2011) phải là năm ban hành (2016)');
+  });
+
   it('every scheme cites its legal source and numbers at least one type', () => {
-    for (const s of NUMBERING_SCHEMES) {
+    for (const s of policy.schemes) {
       expect(s.citation.length).toBeGreaterThan(20);
       expect(Object.keys(s.types).length).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('the numbering patterns are policy data (policy/documents/numbering.yaml), checked when the server starts', () => {
+  const shipped = fs.readFileSync(NUMBERING_FILE, 'utf8');
+  const withText = (text: string) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'numbering-'));
+    const file = path.join(dir, 'numbering.yaml');
+    fs.writeFileSync(file, text);
+    return () => loadNumberingPolicy(file);
+  };
+
+  it('loads the shipped file: every scheme with its citation, its examples fitting', () => {
+    expect(policy.schemes.map((s) => s.id)).toEqual([
+      'party',
+      'party-statute',
+      'state-law',
+      'state-normative',
+      'state-administrative',
+      'state-letter',
+    ]);
+  });
+  it('refuses a pattern that does not compile, naming the scheme', () => {
+    expect(
+      withText(
+        shipped.replace(
+          "pattern: '^(?<so>{so})-(?<loai>{loai})/(?<coquan>{coquan})$'",
+          () => "pattern: '^(?<so>{so}-(?<loai>{loai})$'",
+        ),
+      ),
+    ).toThrow(/numbering\.yaml:\n {2}- schemes\[0\] \(party\)\.pattern/);
+  });
+  it('refuses an example that does not fit its scheme', () => {
+    expect(withText(shipped.replace("number: '377-QĐ/TW'", "number: '377/QĐ-TW'"))).toThrow(
+      /schemes\[0\] \(party\)\.examples\[0\]: "377\/QĐ-TW" does not fit/,
+    );
+  });
+  it('refuses an unknown document type or a body without its issuer, naming the field', () => {
+    expect(withText(shipped.replace('types: { luat:', 'types: { bo_luat:'))).toThrow(/schemes\.2\.types/);
+    expect(withText(shipped.replace("  ubnd_tinh: 'UBND'\n", ''))).toThrow(/issuers\.ubnd_tinh/);
+    expect(withText(shipped.replace(/citation: 'Luật Ban hành[^\n]*/, "citation: 'x'"))).toThrow(/schemes\.2\.citation/);
   });
 });
 

@@ -3,21 +3,23 @@ import {
   type DocumentType,
   ISSUING_BODY_INFO,
   type IssuingBody,
+  type NumberingPolicy,
   type NumberingScheme,
-  SERIAL_PATTERN,
   describeScheme,
   exampleNumber,
   schemesFor,
 } from '../../../contracts/document-numbering';
 import type { NumberCheck } from '../../../contracts/documents';
 
-/** The number as it is written officially: NFC, no spaces, plain hyphens. */
+/** The number as it is written officially: NFC, no spaces around "-" and "/", plain hyphens, no leading "Số:". */
 export function normalizeNumber(input: string): string {
   return input
     .normalize('NFC')
     .replace(/[\u2010-\u2015\u2212]/g, '-')
-    .replace(/\s+/g, '')
-    .replace(/^(số|Số|SỐ):?/, '');
+    .trim()
+    .replace(/^(số|Số|SỐ)\s*:?\s*/, '')
+    .replace(/\s*([-/])\s*/g, '$1')
+    .replace(/\s+/g, ' ');
 }
 
 /** The lookup key of a number: no diacritics (Đ→D), upper case, no spaces; "96-qd/tw" finds "96-QĐ/TW". */
@@ -26,37 +28,43 @@ export function numberKey(input: string): string {
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[đĐ]/g, 'D')
+    .replace(/\s+/g, '')
     .toUpperCase();
 }
 
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-function schemeRegex(scheme: NumberingScheme, type: DocumentType, body: IssuingBody): RegExp {
+/** The scheme's pattern for this type and body, filled in from the policy's serial, abbreviation and issuer. */
+export function schemeRegex(policy: NumberingPolicy, scheme: NumberingScheme, type: DocumentType, body: IssuingBody): RegExp {
   const typeCode = scheme.types[type] ?? '';
   return new RegExp(
     scheme.pattern
-      .replace('{so}', SERIAL_PATTERN)
+      .replace('{so}', policy.serial.pattern)
       .replace('{loai}', escapeRe(typeCode))
-      .replace('{coquan}', ISSUING_BODY_INFO[body].issuer),
+      .replace('{coquan}', policy.issuers[body] ?? '(?!)'),
     'u',
   );
 }
 
 /**
- * Checks a document number against the official patterns for its type and issuing body
- * (NUMBERING_SCHEMES in contracts/document-numbering.ts, each with its legal source).
+ * Checks a document number against the official patterns for its type and issuing body (policy/documents/numbering.yaml,
+ * each with its legal source).
  */
-export function checkDocumentNumber(input: {
-  type: DocumentType;
-  issuingBody: IssuingBody;
-  number: string;
-  issuedOn?: string;
-}): NumberCheck {
+export function checkDocumentNumber(
+  policy: NumberingPolicy,
+  input: {
+    type: DocumentType;
+    issuingBody: IssuingBody;
+    number: string;
+    issuedOn?: string;
+  },
+): NumberCheck {
   const normalized = normalizeNumber(input.number);
-  const schemes = schemesFor(input.type, input.issuingBody);
+  const schemes = schemesFor(policy, input.type, input.issuingBody);
   const year = input.issuedOn ? Number(input.issuedOn.slice(0, 4)) : new Date().getFullYear();
   const expected = schemes.map(
-    (s) => `${describeScheme(s, input.type, input.issuingBody)} (ví dụ ${exampleNumber(s, input.type, input.issuingBody, year)})`,
+    (s) =>
+      `${describeScheme(policy, s, input.type, input.issuingBody)} (ví dụ ${exampleNumber(policy, s, input.type, input.issuingBody, year)})`,
   );
   const typeVi = DOCUMENT_TYPE_LABELS[input.type].vi;
   const typeEn = DOCUMENT_TYPE_LABELS[input.type].en;
@@ -72,7 +80,7 @@ export function checkDocumentNumber(input: {
       expected,
     };
   for (const scheme of schemes) {
-    const match = schemeRegex(scheme, input.type, input.issuingBody).exec(normalized);
+    const match = schemeRegex(policy, scheme, input.type, input.issuingBody).exec(normalized);
     if (!match) continue;
     const numberYear = match.groups?.nam;
     if (scheme.yearIsIssueYear && numberYear && input.issuedOn && Number(numberYear) !== year)
@@ -132,6 +140,15 @@ export function citationKeys(citation: string): string[] {
     if (expanded) keys.add(expanded);
   }
   return [...keys];
+}
+
+/** A citation naming several texts ("Luật Cán bộ, công chức 2008; Luật Viên chức 2010"): the whole, then each part. */
+export function citationParts(citation: string): string[] {
+  const parts = citation
+    .split(';')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  return parts.length > 1 ? [citation.trim(), ...parts] : [citation.trim()];
 }
 
 /** The folded text aliases are compared with ("Bộ luật Lao động 2019" → "bo luat lao dong 2019"). */

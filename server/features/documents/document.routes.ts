@@ -15,20 +15,26 @@ import {
   numberCheckQuerySchema,
   numberCheckSchema,
 } from '../../../contracts/documents';
+import { numberingPolicySchema } from '../../../contracts/document-numbering';
 import type { Db } from '../../db/database';
 import type { PolicyLibrary } from '../policy/policy.library';
 import { requireActor } from '../../http/auth';
 import { errorResponses } from '../../http/responses';
 import { type OwnerKind, addAttachment, readAttachment, removeAttachment } from './attachment.service';
 import { checkDocumentNumber } from './document-number.rules';
+import { numberingPolicy } from './numbering.policy';
 import * as service from './document.service';
 
 const idParams = z.object({ id: z.string().max(40) });
 const fileHeaders = z.object({ 'x-file-name': z.string().min(1).max(1000) });
 const tags = ['documents'];
 
-/** The register's routes; the policy library lets an entry list the rules that cite it. */
+/**
+ * The register's routes; the policy library lets an entry list the rules that cite it. The numbering patterns
+ * (policy/documents/numbering.yaml) are read and validated here, so a bad file stops the start.
+ */
 export async function documentRoutes(app: FastifyInstance, db: Db, policy: PolicyLibrary): Promise<void> {
+  const numbering = numberingPolicy();
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/documents',
@@ -54,7 +60,21 @@ export async function documentRoutes(app: FastifyInstance, db: Db, policy: Polic
     },
     async (req) => {
       requireActor(req);
-      return checkDocumentNumber(req.query);
+      return checkDocumentNumber(numbering, req.query);
+    },
+  );
+  r.get(
+    '/api/documents/numbering',
+    {
+      schema: {
+        tags,
+        summary: 'Thể thức số và ký hiệu văn bản (policy/documents) / official numbering patterns',
+        response: { 200: numberingPolicySchema, ...errorResponses },
+      },
+    },
+    async (req) => {
+      requireActor(req);
+      return numbering;
     },
   );
   r.get(

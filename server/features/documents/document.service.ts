@@ -15,7 +15,8 @@ import { findOrganization } from '../organizations/organization.repository';
 import * as items from '../programme/programme.repository';
 import type { PolicyLibrary } from '../policy/policy.library';
 import { rulesCiting } from './document-citations.rules';
-import { citationKeys, checkDocumentNumber, foldAlias, numberKey } from './document-number.rules';
+import { citationKeys, citationParts, checkDocumentNumber, foldAlias, numberKey } from './document-number.rules';
+import { numberingPolicy } from './numbering.policy';
 import { toAttachmentResponse, toDocumentRef, toDocumentResponse } from './document.mapper';
 import * as repo from './document.repository';
 import { type Replacement, checkRelation } from './relation.rules';
@@ -145,7 +146,7 @@ export async function createDocument(
       throw validation('organizationId', 'đơn vị lưu văn bản không tồn tại', 'no such organization');
     if (actor && !mayActOn(actor, 'documents.write', org.path)) throw forbidden();
     const issuedOn = options.dateUnknown ? null : body.issuedOn;
-    const check = checkDocumentNumber({
+    const check = checkDocumentNumber(numberingPolicy(), {
       type: body.type,
       issuingBody: body.issuingBody,
       number: body.number,
@@ -311,12 +312,15 @@ export async function removeRelation(
 export async function resolveCitation(db: Db, actor: Actor, citation: string): Promise<RegisterDocument | null> {
   const trimmed = citation.trim();
   if (!trimmed) return null;
-  const rows = await repo.findByCitation(db, readPaths(actor), citationKeys(trimmed), foldAlias(trimmed));
-  const keys = citationKeys(trimmed);
-  // Prefer an exact number over a looser reading, then the newest.
-  const best = rows.find((r) => r.number_key === keys[0]) ?? rows.find((r) => keys.includes(r.number_key)) ?? rows[0];
-  if (!best) return null;
-  return (await present(db, actor, [best]))[0]!;
+  // A citation of several texts resolves to the first that is registered (numbers anywhere in it, else a part's name).
+  for (const part of citationParts(trimmed)) {
+    const keys = citationKeys(part);
+    const rows = await repo.findByCitation(db, readPaths(actor), keys, foldAlias(part));
+    // Prefer an exact number over a looser reading, then the newest.
+    const best = rows.find((r) => r.number_key === keys[0]) ?? rows.find((r) => keys.includes(r.number_key)) ?? rows[0];
+    if (best) return (await present(db, actor, [best]))[0]!;
+  }
+  return null;
 }
 
 export async function documentByNumber(db: Db, actor: Actor, number: string): Promise<RegisterDocument> {

@@ -32,7 +32,8 @@ export function levelsBelowTarget(rankOrders: readonly number[], held: number | 
   return new Set(rankOrders.filter((r) => r > target && r <= held)).size;
 }
 
-const EDUCATION_OF: Record<PersonRecord['professionalLevel'], EligibilityFacts['person']['education']> = {
+/** The education level of the standards that a record's professional level counts as. */
+export const EDUCATION_OF: Record<PersonRecord['professionalLevel'], EligibilityFacts['person']['education']> = {
   none: 'none',
   so_cap: 'none',
   trung_cap: 'trung_cap',

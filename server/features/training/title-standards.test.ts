@@ -2,10 +2,23 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { entriesFromTrainingStandards, standardsFor } from '../policy/title-standards';
 import { loadTitleStandards } from './title-standards';
-import { standardsForTitle } from './training.rules';
 
 const shipped = loadTitleStandards();
+
+/** The theory and state-management rows a title takes from the training standards, or undefined when none is in force. */
+function standardsForTitle(files: typeof shipped, title: { code: string; managingAuthority: string }, on: string) {
+  const s = standardsFor(entriesFromTrainingStandards(files), { ...title, group: 'none' }, on);
+  if (s.sources.length === 0) return undefined;
+  const theory = s.sources.find((x) => x.requirement === 'theory')!;
+  return {
+    theory: s.theory,
+    stateManagement: s.stateManagement,
+    status: theory.confirmed ? 'confirmed' : 'unconfirmed',
+    citation: theory.citation.text,
+  };
+}
 
 function dirWith(files: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'standards-'));

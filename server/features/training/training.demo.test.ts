@@ -7,7 +7,6 @@ import { loadPlanningDemo } from '../../../scripts/demo/planning.demo';
 import { loadTrainingDemo } from '../../../scripts/demo/training.demo';
 import { type TestDatabase, createTestDatabase, testDialects } from '../../../test/databases';
 import { loadPolicyLibrary } from '../policy/pack.loader';
-import { loadTitleStandards } from './title-standards';
 import { listCourses, listEnrolments, planNeeds } from './training.service';
 
 describe.each(testDialects())('the training demo on %s', (dialect) => {
@@ -47,7 +46,7 @@ describe.each(testDialects())('the training demo on %s', (dialect) => {
       .orderBy('created_at')
       .orderBy('id')
       .executeTakeFirstOrThrow();
-    const needs = await planNeeds(database.db, library, loadTitleStandards(), officer, plan.id, '2027-12-31');
+    const needs = await planNeeds(database.db, library, officer, plan.id, '2027-12-31');
     expect(needs.people.length).toBeGreaterThan(0);
     expect(needs.people.every((p) => p.standards !== null)).toBe(true);
   });

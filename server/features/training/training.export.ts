@@ -3,10 +3,12 @@ import {
   ENROLMENT_STATUS_LABELS,
   COURSE_KIND_LABELS,
   COURSE_KINDS,
+  STANDARD_REQUIREMENT_LABELS,
   type PlanNeeds,
   type TrainingPlan,
 } from '../../../contracts/training';
 import { STATE_MANAGEMENT_LEVELS, THEORY_LEVELS } from '../../../contracts/person-catalogs';
+import { EDUCATION_LABELS } from '../../../contracts/policy';
 
 const ddmmyyyy = (iso: string | null): string => (iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : '');
 
@@ -63,15 +65,17 @@ export async function needsXlsx(needs: PlanNeeds): Promise<Buffer> {
     'Nhu cầu đào tạo',
     `Nhu cầu đào tạo, bồi dưỡng của người trong quy hoạch — hoàn thành trước ${ddmmyyyy(needs.dueBy)}`,
     needs.planName,
-    [30, 30, 34, 22, 22, 48, 40, 60],
+    [30, 30, 34, 22, 22, 22, 48, 48, 40, 60],
   );
   sheet.addRow([
     'Họ và tên',
     'Đơn vị',
     'Chức danh quy hoạch',
     'Lý luận chính trị cần',
+    'Trình độ chuyên môn cần',
     'Quản lý nhà nước cần',
-    'Còn thiếu',
+    'Còn thiếu (nhu cầu đào tạo)',
+    'Tiêu chuẩn không giải quyết bằng đào tạo',
     'Khóa đã cử / đã học',
     'Căn cứ',
   ]).font = { bold: true };
@@ -81,14 +85,19 @@ export async function needsXlsx(needs: PlanNeeds): Promise<Buffer> {
       p.organizationName,
       p.targetTitleName ?? '',
       p.standards ? THEORY_LEVELS[p.standards.theory].vi : '',
+      p.standards ? EDUCATION_LABELS[p.standards.education].vi : '',
       p.standards ? STATE_MANAGEMENT_LEVELS[p.standards.stateManagement].vi : '',
       p.standards
         ? p.gaps.length
           ? p.gaps.map((g) => g.detail.vi).join('; ')
           : 'Đạt tiêu chuẩn'
         : 'Chưa có tiêu chuẩn của chức danh',
+      p.checks
+        .filter((c) => c.status === 'not_training')
+        .map((c) => `${STANDARD_REQUIREMENT_LABELS[c.requirement].vi} ${c.required.vi}: ${c.reason?.vi ?? ''}`)
+        .join('; '),
       p.courses.map((c) => `${c.courseName} (${ENROLMENT_STATUS_LABELS[c.status].vi.toLowerCase()})`).join('; '),
-      p.citation ? `${p.citation}${p.unconfirmed ? ' (chưa đối chiếu văn bản)' : ''}` : '',
+      p.citation ? `${p.citation}${p.unconfirmed ? ' (có tiêu chuẩn chưa đối chiếu văn bản)' : ''}` : '',
     ]);
   sheet.addRow([]);
   sheet.addRow(['Số người còn cần học, theo loại khóa']).font = { bold: true };

@@ -106,6 +106,7 @@ export interface PlanCandidateRow {
   title_code: string | null;
   title_name: string | null;
   managing_authority: string | null;
+  group_no: string | null;
 }
 
 /** The people still in a planning plan, with the title they are planned for (their own target, else the plan's). */
@@ -127,6 +128,7 @@ export async function candidatesOfPlan(db: Q, planId: string): Promise<PlanCandi
       't.code as title_code',
       't.name as title_name',
       't.managing_authority',
+      't.group_no',
     ])
     .where('k.plan_id', '=', planId)
     .where('k.removed_on', 'is', null)

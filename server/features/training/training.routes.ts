@@ -8,8 +8,6 @@ import {
   createCourseBodySchema,
   enrolBodySchema,
   enrolmentSchema,
-  needsBodySchema,
-  needsSchema,
   planNeedsQuerySchema,
   planNeedsSchema,
   planSchema,
@@ -21,9 +19,7 @@ import { errorResponses } from '../../http/responses';
 import type { PolicyLibrary } from '../policy/policy.library';
 import { addAttachment } from '../documents/attachment.service';
 import { findOrganization } from '../organizations/organization.repository';
-import { loadTitleStandards } from './title-standards';
 import { needsXlsx, planXlsx } from './training.export';
-import type { TitleStandardsVersion } from './training.rules';
 import * as service from './training.service';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -32,13 +28,8 @@ const idParams = z.object({ id: z.string().max(40) });
 const withConflict = { ...errorResponses, 409: errorBodySchema } as const;
 const tags = ['training'];
 
-/** The training routes; the title standards (policy/training) are read and validated here, so a bad file stops the start. */
-export async function trainingRoutes(
-  app: FastifyInstance,
-  db: Db,
-  policy: PolicyLibrary,
-  standards: readonly TitleStandardsVersion[] = loadTitleStandards(),
-): Promise<void> {
+/** The training routes; the title standards are validated with the policy library, so a bad file stops the start. */
+export async function trainingRoutes(app: FastifyInstance, db: Db, policy: PolicyLibrary): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/training/courses',
@@ -88,18 +79,6 @@ export async function trainingRoutes(
     },
     async (req) => service.complete(db, policy, requireActor(req), req.params.id, req.body),
   );
-  r.post(
-    '/api/training/needs',
-    {
-      schema: {
-        tags,
-        summary: 'Nhu cầu đào tạo theo tiêu chuẩn chức danh / training needs',
-        body: needsBodySchema,
-        response: { 200: needsSchema, ...errorResponses },
-      },
-    },
-    async (req) => service.trainingNeeds(db, policy, requireActor(req), req.body),
-  );
   r.get(
     '/api/training/plan',
     {
@@ -142,13 +121,13 @@ export async function trainingRoutes(
         response: { 200: planNeedsSchema, ...errorResponses },
       },
     },
-    async (req) => service.planNeeds(db, policy, standards, requireActor(req), req.params.id, req.query.dueBy),
+    async (req) => service.planNeeds(db, policy, requireActor(req), req.params.id, req.query.dueBy),
   );
   r.get(
     '/api/training/plans/:id/needs.xlsx',
     { schema: { tags, summary: 'Nhu cầu đào tạo (.xlsx)', params: idParams, querystring: planNeedsQuerySchema } },
     async (req, reply) => {
-      const needs = await service.planNeeds(db, policy, standards, requireActor(req), req.params.id, req.query.dueBy);
+      const needs = await service.planNeeds(db, policy, requireActor(req), req.params.id, req.query.dueBy);
       return reply
         .header('content-type', XLSX)
         .header('content-disposition', `attachment; filename="nhu-cau-dao-tao-${needs.dueBy}.xlsx"`)

@@ -1,4 +1,5 @@
 import {
+  PROFESSIONAL_LEVELS,
   STATE_MANAGEMENT_CODES,
   STATE_MANAGEMENT_LEVELS,
   THEORY_LEVELS,
@@ -6,7 +7,10 @@ import {
   type TheoryLevel,
 } from '../../../contracts/person-catalogs';
 import type { PersonRecord } from '../../../contracts/persons';
-import type { CompletionBody, Course, CourseKind, Standards } from '../../../contracts/training';
+import { EDUCATION_LABELS, EDUCATION_LEVELS } from '../../../contracts/policy';
+import type { CompletionBody, Course, CourseKind, RequirementCheck } from '../../../contracts/training';
+import { EDUCATION_OF } from '../policy/eligibility.batch.rules';
+import type { ResolvedStandards } from '../policy/title-standards';
 
 /** The political-theory order of the policy (`standards.title-requirements`): levels in one group are equivalent. */
 export type TheoryOrder = readonly (readonly string[])[];
@@ -21,34 +25,99 @@ export interface Gap {
   detail: { vi: string; en: string };
 }
 
-/** What a person lacks against a title's standards, as training needs (political theory, state management). */
-export function trainingGaps(
-  person: Pick<PersonRecord, 'theoryLevel' | 'stateManagement'>,
-  standards: Standards,
+/** What a title requires (policy/training and policy/standards, resolved by `standardsFor`), each with its source. */
+export type Requirements = Pick<ResolvedStandards, 'theory' | 'education' | 'stateManagement' | 'priorPostMonths' | 'sources'>;
+
+const lower = (b: { vi: string; en: string }) => ({ vi: b.vi.toLowerCase(), en: b.en.toLowerCase() });
+
+/**
+ * Every requirement of the title's standards checked against the record: met, a gap a course can close (political
+ * theory, state management, a professional degree), or one no course closes (months in a post one level below), which
+ * is named with the reason and left to the eligibility check. Gaps are the training needs.
+ */
+export function standardChecks(
+  person: Pick<PersonRecord, 'theoryLevel' | 'stateManagement' | 'professionalLevel'>,
+  standards: Requirements,
   order: TheoryOrder,
-): Gap[] {
+): { checks: RequirementCheck[]; gaps: Gap[] } {
+  const checks: RequirementCheck[] = [];
   const gaps: Gap[] = [];
-  if (theoryRank(order, person.theoryLevel) < theoryRank(order, standards.theory))
-    gaps.push({
-      kind: 'political_theory',
-      has: person.theoryLevel,
-      needs: standards.theory,
-      detail: {
-        vi: `Lý luận chính trị: có ${THEORY_LEVELS[person.theoryLevel].vi.toLowerCase()}, cần ${THEORY_LEVELS[standards.theory].vi.toLowerCase()}`,
-        en: `Political theory: has ${THEORY_LEVELS[person.theoryLevel].en.toLowerCase()}, needs ${THEORY_LEVELS[standards.theory].en.toLowerCase()}`,
-      },
-    });
-  if (smRank(person.stateManagement) < smRank(standards.stateManagement))
-    gaps.push({
-      kind: 'state_management',
-      has: person.stateManagement,
-      needs: standards.stateManagement,
-      detail: {
-        vi: `Quản lý nhà nước: có ${STATE_MANAGEMENT_LEVELS[person.stateManagement].vi.toLowerCase()}, cần ${STATE_MANAGEMENT_LEVELS[standards.stateManagement].vi.toLowerCase()}`,
-        en: `State management: has ${STATE_MANAGEMENT_LEVELS[person.stateManagement].en.toLowerCase()}, needs ${STATE_MANAGEMENT_LEVELS[standards.stateManagement].en.toLowerCase()}`,
-      },
-    });
-  return gaps;
+  for (const source of standards.sources) {
+    const base = {
+      requirement: source.requirement,
+      entryId: source.entryId,
+      citation: source.citation.text,
+      confirmed: source.confirmed,
+      text: source.text,
+    };
+    switch (source.requirement) {
+      case 'theory': {
+        const short = theoryRank(order, person.theoryLevel) < theoryRank(order, standards.theory);
+        const has = lower(THEORY_LEVELS[person.theoryLevel]);
+        const needs = lower(THEORY_LEVELS[standards.theory]);
+        checks.push({ ...base, required: needs, has, status: short ? 'gap' : 'met', reason: null });
+        if (short)
+          gaps.push({
+            kind: 'political_theory',
+            has: person.theoryLevel,
+            needs: standards.theory,
+            detail: {
+              vi: `Lý luận chính trị: có ${has.vi}, cần ${needs.vi}`,
+              en: `Political theory: has ${has.en}, needs ${needs.en}`,
+            },
+          });
+        break;
+      }
+      case 'stateManagement': {
+        const short = smRank(person.stateManagement) < smRank(standards.stateManagement);
+        const has = lower(STATE_MANAGEMENT_LEVELS[person.stateManagement]);
+        const needs = lower(STATE_MANAGEMENT_LEVELS[standards.stateManagement]);
+        checks.push({ ...base, required: needs, has, status: short ? 'gap' : 'met', reason: null });
+        if (short)
+          gaps.push({
+            kind: 'state_management',
+            has: person.stateManagement,
+            needs: standards.stateManagement,
+            detail: {
+              vi: `Quản lý nhà nước: có ${has.vi}, cần ${needs.vi}`,
+              en: `State management: has ${has.en}, needs ${needs.en}`,
+            },
+          });
+        break;
+      }
+      case 'education': {
+        const held = EDUCATION_OF[person.professionalLevel];
+        const short = EDUCATION_LEVELS.indexOf(held) < EDUCATION_LEVELS.indexOf(standards.education);
+        const has = lower(PROFESSIONAL_LEVELS[person.professionalLevel]);
+        const needs = lower(EDUCATION_LABELS[standards.education]);
+        checks.push({ ...base, required: needs, has, status: short ? 'gap' : 'met', reason: null });
+        if (short)
+          gaps.push({
+            kind: 'professional_degree',
+            has: person.professionalLevel,
+            needs: standards.education,
+            detail: {
+              vi: `Trình độ chuyên môn: có ${has.vi}, cần ${needs.vi}`,
+              en: `Professional education: has ${has.en}, needs ${needs.en}`,
+            },
+          });
+        break;
+      }
+      case 'priorPostMonths':
+        checks.push({
+          ...base,
+          required: { vi: `${standards.priorPostMonths} tháng`, en: `${standards.priorPostMonths} months` },
+          has: null,
+          status: 'not_training',
+          reason: {
+            vi: 'Thời gian giữ chức vụ thấp hơn một cấp không bù được bằng đào tạo: được kiểm tra khi xét điều kiện bổ nhiệm (Quy định, tiêu chuẩn › Kiểm tra một cán bộ).',
+            en: 'Time in a post one level below is not closed by training: it is checked with the appointment conditions (Rules › Check a cadre).',
+          },
+        });
+        break;
+    }
+  }
+  return { checks, gaps };
 }
 
 /**
@@ -77,35 +146,4 @@ export function completionChanges(
   const sm = course.stateManagementLevel;
   if (sm && smRank(sm) > smRank(record.stateManagement)) changes.stateManagement = sm;
   return changes;
-}
-
-export interface TitleStandardsVersion {
-  id: string;
-  validFrom: string;
-  validTo: string | null;
-  byAuthority: Record<string, StandardWithSource>;
-  titles: (StandardWithSource & { code: string })[];
-}
-export interface StandardWithSource extends Standards {
-  status: 'confirmed' | 'unconfirmed';
-  citation: string;
-  note?: string;
-}
-
-/**
- * The standards a title holds on a date: the version in force, the title's own row by catalog code, else the row of
- * the body that manages it. Undefined when no version is in force or the title is unknown.
- */
-export function standardsForTitle(
-  versions: readonly TitleStandardsVersion[],
-  title: { code: string; managingAuthority: string },
-  on: string,
-): (StandardWithSource & { version: string }) | undefined {
-  const v = versions.find((x) => x.validFrom <= on && (x.validTo === null || on < x.validTo));
-  if (!v) return undefined;
-  const own = v.titles.find((t) => t.code === title.code);
-  const row = own ?? v.byAuthority[title.managingAuthority];
-  if (!row) return undefined;
-  const { theory, stateManagement, status, citation, note } = row;
-  return { theory, stateManagement, status, citation, ...(note ? { note } : {}), version: v.id };
 }

@@ -6,13 +6,11 @@ import {
   type CreateCourseBody,
   type Enrolment,
   type PlanNeeds,
-  type Standards,
-  type TrainingNeeds,
   type TrainingPlan,
 } from '../../../contracts/training';
 import type { Db } from '../../db/database';
 import { AppError, forbidden, notFound, validation } from '../../http/errors';
-import { newId, nowIso, todayIso } from '../../lib/ids';
+import { newId, nowIso } from '../../lib/ids';
 import { type Actor, mayActOn, scopePaths } from '../access/access.rules';
 import { appendAudit } from '../audit/audit.repository';
 import { findOrganization } from '../organizations/organization.repository';
@@ -22,13 +20,8 @@ import type { PolicyLibrary } from '../policy/policy.library';
 import { policyAt, ruleIn } from '../policy/policy.library';
 import * as repo from './training.repository';
 import { findPlan } from '../planning/planning.repository';
-import {
-  type TheoryOrder,
-  type TitleStandardsVersion,
-  completionChanges,
-  standardsForTitle,
-  trainingGaps,
-} from './training.rules';
+import { standardsFor } from '../policy/title-standards';
+import { type TheoryOrder, completionChanges, standardChecks } from './training.rules';
 import type { CourseRow, EnrolmentRow } from './training.table';
 
 const courseNotFound = () => notFound('khóa đào tạo', 'Course');
@@ -246,28 +239,6 @@ export async function listEnrolments(db: Db, actor: Actor, courseId: string): Pr
   return rows.map((r) => toEnrolment(r, certificates.get(r.id) ?? null));
 }
 
-/** For each person planned for a title: the gaps between the record and the title's standards, to finish by `dueBy`. */
-export async function trainingNeeds(
-  db: Db,
-  policy: PolicyLibrary,
-  actor: Actor,
-  body: { personIds: string[]; standards: Standards; titleName: string; dueBy: string },
-): Promise<TrainingNeeds> {
-  const { order, ruleId, citation } = theoryOrder(policy, todayIso());
-  const people: TrainingNeeds['people'] = [];
-  for (const [i, id] of body.personIds.entries()) {
-    const person = await findPerson(db, id);
-    if (!person || !mayActOn(actor, 'persons.read', person.organization_path))
-      throw validation(`personIds.${i}`, 'không tìm thấy hồ sơ cán bộ', 'no such cadre record');
-    people.push({
-      personId: person.id,
-      personName: person.full_name,
-      gaps: trainingGaps(parseRecord(person.data_json), body.standards, order),
-    });
-  }
-  return { titleName: body.titleName, dueBy: body.dueBy, ruleId, citation, people };
-}
-
 /** The unit's training plan for a year: courses and people by kind, and who must finish what by when. */
 export async function trainingPlan(db: Db, actor: Actor, organizationId: string, year: number): Promise<TrainingPlan> {
   const org = await findOrganization(db, organizationId);
@@ -303,17 +274,11 @@ export async function trainingPlan(db: Db, actor: Actor, organizationId: string,
 }
 
 /**
- * For each person still in a planning plan: the title he is planned for, that title's standards in force on `dueBy`
- * (policy/training), the gaps of his record against them, and the courses he already has of those kinds.
+ * For each person still in a planning plan: the title he is planned for, every requirement of that title's standards
+ * in force on `dueBy` (policy/training and policy/standards) checked against his record, the gaps a course closes,
+ * and the courses he already has of those kinds.
  */
-export async function planNeeds(
-  db: Db,
-  policy: PolicyLibrary,
-  standards: readonly TitleStandardsVersion[],
-  actor: Actor,
-  planId: string,
-  dueBy: string,
-): Promise<PlanNeeds> {
+export async function planNeeds(db: Db, policy: PolicyLibrary, actor: Actor, planId: string, dueBy: string): Promise<PlanNeeds> {
   const plan = await findPlan(db, planId);
   if (!plan || !mayActOn(actor, 'planning.read', plan.organization_path)) throw notFound('phương án quy hoạch', 'Plan');
   const { order } = theoryOrder(policy, dueBy);
@@ -325,12 +290,19 @@ export async function planNeeds(
   const stillNeeded = Object.fromEntries(COURSE_KINDS.map((k) => [k, 0])) as PlanNeeds['stillNeeded'];
   let version: string | null = null;
   const people = rows.map((r) => {
-    const std =
-      r.title_code && r.managing_authority
-        ? standardsForTitle(standards, { code: r.title_code, managingAuthority: r.managing_authority }, dueBy)
+    const resolved =
+      r.title_code && r.managing_authority && r.group_no
+        ? standardsFor(
+            policy.standards,
+            { code: r.title_code, managingAuthority: r.managing_authority, group: r.group_no },
+            dueBy,
+          )
         : undefined;
-    if (std) version = std.version;
-    const gaps = std ? trainingGaps(parseRecord(r.data_json), std, order) : [];
+    const std = resolved && resolved.sources.length > 0 ? resolved : undefined;
+    // Training standards' entries are named training:<version>:<row> (entriesFromTrainingStandards).
+    const trainingEntry = std?.sources.find((s) => s.entryId.startsWith('training:'));
+    if (trainingEntry) version = trainingEntry.entryId.split(':')[1]!;
+    const { checks, gaps } = std ? standardChecks(parseRecord(r.data_json), std, order) : { checks: [], gaps: [] };
     const own = courses
       .filter((c) => c.person_id === r.person_id && gaps.some((g) => g.kind === c.kind))
       .map((c) => ({
@@ -345,9 +317,17 @@ export async function planNeeds(
       personName: r.full_name,
       organizationName: r.organization_name,
       targetTitleName: r.title_name,
-      standards: std ? { theory: std.theory, stateManagement: std.stateManagement } : null,
-      citation: std?.citation ?? null,
-      unconfirmed: std?.status === 'unconfirmed',
+      standards: std
+        ? {
+            theory: std.theory,
+            education: std.education,
+            stateManagement: std.stateManagement,
+            priorPostMonths: std.priorPostMonths,
+          }
+        : null,
+      citation: std ? [...new Set(std.sources.map((s) => s.citation.text))].join('; ') : null,
+      unconfirmed: std?.sources.some((s) => !s.confirmed) ?? false,
+      checks,
       gaps,
       courses: own,
     };

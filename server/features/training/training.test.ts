@@ -26,6 +26,7 @@ describe.each(testDialects())('training on %s', (dialect) => {
     fullName: string,
     theoryLevel: 'trung_cap' | 'cao_cap' | 'so_cap',
     stateManagement: 'chuyen_vien' | 'chuyen_vien_chinh' = 'chuyen_vien',
+    professionalLevel: 'cao_dang' | 'dai_hoc' = 'dai_hoc',
   ) {
     return (
       await createPerson(
@@ -35,6 +36,7 @@ describe.each(testDialects())('training on %s', (dialect) => {
           fullName,
           theoryLevel,
           stateManagement,
+          professionalLevel,
           organizationId: snv,
           cccd: `008075${String(++cccd).padStart(6, '0')}`,
         }),
@@ -137,34 +139,8 @@ describe.each(testDialects())('training on %s', (dialect) => {
     expect(failed.json()).toMatchObject({ status: 'failed', declarationId: null });
   });
 
-  it('lists the gaps of people planned for a title against its standards, and the yearly plan by kind', async () => {
-    const cuong = await person('Phạm Văn Cường', 'trung_cap', 'chuyen_vien');
-    const dung = await person('Đỗ Thị Dung', 'cao_cap', 'chuyen_vien_chinh');
-    const needs = await officer.post('/api/training/needs', {
-      personIds: [cuong, dung],
-      standards: { theory: 'cao_cap', stateManagement: 'chuyen_vien_chinh' },
-      titleName: 'Giám đốc Sở',
-      dueBy: '2027-12-31',
-    });
-    expect(needs.statusCode).toBe(200);
-    expect(needs.json()).toMatchObject({ ruleId: 'standards.title-requirements', dueBy: '2027-12-31' });
-    expect(
-      needs.json().people.map((p: { personName: string; gaps: { kind: string }[] }) => [p.personName, p.gaps.map((g) => g.kind)]),
-    ).toEqual([
-      ['Phạm Văn Cường', ['political_theory', 'state_management']],
-      ['Đỗ Thị Dung', []],
-    ]);
-    expect(
-      (
-        await officerLc.post('/api/training/needs', {
-          personIds: [cuong],
-          standards: { theory: 'cao_cap', stateManagement: 'none' },
-          titleName: 'x',
-          dueBy: '2027-12-31',
-        })
-      ).statusCode,
-    ).toBe(400);
-
+  it('counts the yearly plan by kind of course, with who must finish what by when', async () => {
+    expect((await officer.post('/api/training/needs', {})).statusCode).toBe(404);
     const plan = (await officer.get(`/api/training/plan?organizationId=${tq}&year=2026`)).json();
     expect(plan.byKind.political_theory).toEqual({ courses: 1, enrolled: 1, completed: 1 });
     expect(plan.byKind.state_management).toEqual({ courses: 1, enrolled: 1, completed: 0 });
@@ -210,7 +186,7 @@ describe.each(testDialects())('training on %s', (dialect) => {
   it("finds the training needs of the people in a plan from their target title's standards, and exports them", async () => {
     const giang = await person('Vũ Thị Giang', 'trung_cap', 'chuyen_vien');
     const hai = await person('Ngô Văn Hải', 'cao_cap', 'chuyen_vien_chinh');
-    const khanh = await person('Lý Văn Khánh', 'so_cap', 'chuyen_vien');
+    const khanh = await person('Lý Văn Khánh', 'so_cap', 'chuyen_vien', 'cao_dang');
     const planId = await plannedPeople([
       { id: giang, titleCode: 'GIAM_DOC_SO' },
       { id: hai, titleCode: 'GIAM_DOC_SO' },
@@ -228,13 +204,27 @@ describe.each(testDialects())('training on %s', (dialect) => {
       unconfirmed: true,
       gaps: [{ kind: 'political_theory', has: 'trung_cap', needs: 'cao_cap' }, { kind: 'state_management' }],
     });
+    // Every requirement of the standards is checked and shown with its source: the degree (policy/standards) is met,
+    // the months in a post one level below are named as no training need, with the reason.
+    type Check = { requirement: string; status: string; entryId: string; reason: { vi: string } | null };
+    const giangChecks = (byName(needs.json(), 'Vũ Thị Giang') as unknown as { checks: Check[] }).checks;
+    expect(giangChecks.map((c) => [c.requirement, c.status, c.entryId])).toEqual([
+      ['theory', 'gap', 'training:title-standards-2025:GIAM_DOC_SO'],
+      ['education', 'met', 'provincial.education'],
+      ['stateManagement', 'gap', 'training:title-standards-2025:GIAM_DOC_SO'],
+      ['priorPostMonths', 'not_training', 'department-head.prior-post'],
+    ]);
+    expect(giangChecks[3]!.reason!.vi).toContain('không bù được bằng đào tạo');
     expect(byName(needs.json(), 'Ngô Văn Hải').gaps).toEqual([]);
     expect(byName(needs.json(), 'Lý Văn Khánh')).toMatchObject({
       standards: { theory: 'trung_cap', stateManagement: 'chuyen_vien' },
       citation: expect.stringContaining('33/2023/NĐ-CP'),
-      gaps: [{ kind: 'political_theory', has: 'so_cap', needs: 'trung_cap' }],
+      gaps: [
+        { kind: 'political_theory', has: 'so_cap', needs: 'trung_cap' },
+        { kind: 'professional_degree', has: 'cao_dang', needs: 'dai_hoc' },
+      ],
     });
-    expect(needs.json().stillNeeded).toMatchObject({ political_theory: 2, state_management: 1 });
+    expect(needs.json().stillNeeded).toMatchObject({ political_theory: 2, state_management: 1, professional_degree: 1 });
 
     // Once Giang is sent to an advanced course, she no longer counts as still needing one; her course is listed.
     const course = (
@@ -251,7 +241,7 @@ describe.each(testDialects())('training on %s', (dialect) => {
     ).json();
     await officer.post(`/api/training/courses/${course.id}/enrolments`, { personId: giang, dueBy: '2027-09-30' });
     const again = (await officer.get(url)).json();
-    expect(again.stillNeeded).toMatchObject({ political_theory: 1, state_management: 1 });
+    expect(again.stillNeeded).toMatchObject({ political_theory: 1, state_management: 1, professional_degree: 1 });
     expect(byName(again, 'Vũ Thị Giang').courses).toEqual([
       {
         courseName: 'Cao cấp lý luận chính trị khóa 2026–2027',
@@ -270,6 +260,8 @@ describe.each(testDialects())('training on %s', (dialect) => {
       .map((r) => r.slice(1).join(' | '));
     expect(rows.join('\n')).toContain('hoàn thành trước 31/12/2027');
     expect(rows.find((r) => r.startsWith('Vũ Thị Giang'))).toContain('Lý luận chính trị: có trung cấp, cần cao cấp');
+    expect(rows.find((r) => r.startsWith('Vũ Thị Giang'))).toContain('Thời gian giữ chức vụ thấp hơn một cấp 12 tháng');
+    expect(rows.find((r) => r.startsWith('Lý Văn Khánh'))).toContain('Trình độ chuyên môn: có cao đẳng, cần đại học');
 
     expect((await officerLc.get(url)).statusCode).toBe(404);
     expect((await officer.get(`/api/training/plans/${planId}/needs?dueBy=31-12-2027`)).statusCode).toBe(400);

@@ -8,6 +8,7 @@ import {
   ISSUING_BODY_INFO,
   type DocumentType,
   type IssuingBody,
+  type NumberingPolicy,
   describeScheme,
   exampleNumber,
   schemesFor,
@@ -24,6 +25,7 @@ import {
 import { ApiError, api } from '../../ui/api';
 import { applyFieldErrors } from '../../ui/errors';
 import { useI18n } from '../../ui/i18n';
+import { useApiQuery } from '../../ui/useApiQuery';
 import { OrganizationSelect } from '../organizations/OrganizationSelect';
 
 const FIELDS = [
@@ -78,14 +80,16 @@ export function DocumentFormModal({ open, onClose, onCreated, programmeItem }: P
     if (open && programmeItem) form.setFieldsValue({ organizationId: programmeItem.organizationId, completesItem: true });
   }, [open, programmeItem, form]);
 
-  const schemes = type && body ? schemesFor(type, body) : [];
+  // The official patterns are policy data (policy/documents/numbering.yaml), served by the register.
+  const numbering = useApiQuery<NumberingPolicy>('/api/documents/numbering').data;
+  const schemes = type && body && numbering ? schemesFor(numbering, type, body) : [];
   const year = issuedOn ? issuedOn.year() : dayjs().year();
   const hint =
-    type && body
+    type && body && numbering
       ? schemes.length
         ? t('doc.numberHint', {
             pattern: schemes
-              .map((s) => `${describeScheme(s, type, body)} (${exampleNumber(s, type, body, year)})`)
+              .map((s) => `${describeScheme(numbering!, s, type, body)} (${exampleNumber(numbering!, s, type, body, year)})`)
               .join(` ${t('doc.or')} `),
           })
         : t('doc.noScheme')

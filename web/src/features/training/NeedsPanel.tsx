@@ -1,9 +1,17 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, DatePicker, Descriptions, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, DatePicker, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { STATE_MANAGEMENT_LEVELS, THEORY_LEVELS } from '@contracts/person-catalogs';
 import type { CycleDetail, Cycle } from '@contracts/planning';
-import { COURSE_KINDS, COURSE_KIND_LABELS, ENROLMENT_STATUS_LABELS, type PlanNeeds } from '@contracts/training';
+import { EDUCATION_LABELS } from '@contracts/policy';
+import {
+  COURSE_KINDS,
+  COURSE_KIND_LABELS,
+  ENROLMENT_STATUS_LABELS,
+  STANDARD_REQUIREMENT_LABELS,
+  type PlanNeeds,
+  type RequirementCheck,
+} from '@contracts/training';
 import { urlWithQuery } from '../../ui/api';
 import { ApiErrorAlert } from '../../ui/errors';
 import { formatDate, useI18n } from '../../ui/i18n';
@@ -110,12 +118,8 @@ export function NeedsTable({ planId, dueBy }: { planId: string; dueBy: string })
             pagination={false}
             locale={{ emptyText: label(M.empty) }}
             expandable={{
-              rowExpandable: (p) => !!p.citation,
-              expandedRowRender: (p) => (
-                <Descriptions size="small" column={1}>
-                  <Descriptions.Item label={label(M.source)}>{p.citation}</Descriptions.Item>
-                </Descriptions>
-              ),
+              rowExpandable: (p) => p.checks.length > 0,
+              expandedRowRender: (p) => <ChecksTable checks={p.checks} />,
             }}
             columns={[
               { title: label(M.person), dataIndex: 'personName', key: 'n' },
@@ -130,9 +134,19 @@ export function NeedsTable({ planId, dueBy }: { planId: string; dueBy: string })
                       <span>
                         {label(M.theory)}: {label(THEORY_LEVELS[p.standards.theory])}
                       </span>
+                      {p.standards.education !== 'none' ? (
+                        <span>
+                          {label(M.education)}: {label(EDUCATION_LABELS[p.standards.education])}
+                        </span>
+                      ) : null}
                       <span>
                         {label(M.stateManagement)}: {label(STATE_MANAGEMENT_LEVELS[p.standards.stateManagement])}
                       </span>
+                      {p.standards.priorPostMonths !== null ? (
+                        <span>
+                          {label(M.priorPost)}: {p.standards.priorPostMonths} {label(M.months)}
+                        </span>
+                      ) : null}
                       {p.unconfirmed ? <Tag color="gold">{label(M.unconfirmed)}</Tag> : null}
                     </Space>
                   ) : (
@@ -171,5 +185,49 @@ export function NeedsTable({ planId, dueBy }: { planId: string; dueBy: string })
         </Space>
       ) : null}
     </>
+  );
+}
+
+const STATUS_COLOR: Record<RequirementCheck['status'], string> = { met: 'green', gap: 'red', not_training: 'default' };
+
+/** Every requirement of the planned title's standards: what the record holds, the verdict, its source and status. */
+function ChecksTable({ checks }: { checks: RequirementCheck[] }) {
+  const { label } = useI18n();
+  return (
+    <Table<RequirementCheck>
+      rowKey="requirement"
+      size="small"
+      pagination={false}
+      data-testid="needs-checks"
+      dataSource={checks}
+      columns={[
+        { title: label(M.requirement), key: 'r', render: (_, c) => label(STANDARD_REQUIREMENT_LABELS[c.requirement]) },
+        { title: label(M.required), key: 'q', render: (_, c) => label(c.required) },
+        { title: label(M.has), key: 'h', render: (_, c) => (c.has ? label(c.has) : '—') },
+        {
+          title: label(M.verdict),
+          key: 'v',
+          render: (_, c) => (
+            <Space direction="vertical" size={0}>
+              <Tag color={STATUS_COLOR[c.status]}>{label(M[c.status])}</Tag>
+              {c.reason ? <Typography.Text type="secondary">{label(c.reason)}</Typography.Text> : null}
+            </Space>
+          ),
+        },
+        {
+          title: label(M.source),
+          key: 's',
+          render: (_, c) => (
+            <Space direction="vertical" size={0}>
+              <span>{c.citation}</span>
+              <Typography.Text type="secondary">
+                {c.entryId}
+                {c.confirmed ? '' : ` — ${label(M.unconfirmedShort)}`}
+              </Typography.Text>
+            </Space>
+          ),
+        },
+      ]}
+    />
   );
 }
