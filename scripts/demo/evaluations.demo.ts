@@ -6,7 +6,7 @@ import * as evaluations from '../../server/features/evaluations/evaluation.servi
 import { findOrganizationByCode } from '../../server/features/organizations/organization.repository';
 import { personIdOfUser } from '../../server/features/persons/person.repository';
 import { createPerson } from '../../server/features/persons/person.service';
-import { listVoteOutcomes } from '../../server/features/votes/vote.outcomes';
+import { SYSTEM_READER, listVoteOutcomes } from '../../server/features/votes/vote.outcomes';
 import { resolveActorByUsername } from './demo-actors';
 
 /** The criteria of the two demo subject groups, split evenly as the packs' general part allows (6 × 5 = 30). */
@@ -131,7 +131,7 @@ async function run(db: Db, cycleId: string, groupId: string, year: number, plans
  * was voted on (the votes demo names people only when their records are loaded).
  */
 async function leadersOf2026(db: Db, tq: { id: string; path: string }): Promise<void> {
-  const outcomes = await listVoteOutcomes(db, {
+  const outcomes = await listVoteOutcomes(db, SYSTEM_READER, {
     organizationPaths: [tq.path],
     kinds: ['confidence'],
     from: '2026-01-01',

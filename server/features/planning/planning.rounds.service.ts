@@ -130,7 +130,7 @@ export async function sessionOptions(
     .filter((c) => c.plan_id === plan.id)
     .map((c) => c.person_id);
   if (people.length === 0) return { items: [], total: 0 };
-  const outcomes = await listVoteOutcomes(ctx.db, {
+  const outcomes = await listVoteOutcomes(ctx.db, actor, {
     personIds: people,
     organizationPaths: [cycle.organization_path],
     kinds: ['planning'],

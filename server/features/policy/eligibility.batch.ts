@@ -3,7 +3,7 @@ import type { ConfidenceVoteFact, Track, Verdict } from '../../../contracts/poli
 import { RATING_LEVELS } from '../../../contracts/policy';
 import type { Db, Trx } from '../../db/database';
 import { ratingsHistory } from '../evaluations/evaluation.history';
-import { listVoteOutcomes } from '../votes/vote.outcomes';
+import { SYSTEM_READER, listVoteOutcomes } from '../votes/vote.outcomes';
 import { catalogInForce } from '../titles/title.rules';
 import { findTitle, listCatalogs, listTitles } from '../titles/title.repository';
 import { type CatalogTitle, type HeldSeat, type Purpose, factsFromRecord, prefilterFor } from './eligibility.batch.rules';
@@ -139,7 +139,8 @@ export async function contextOf(
   let votes: Map<string, ConfidenceVoteFact[]> | null = null;
   if (o.voteScopePaths) {
     votes = new Map(o.personIds.map((id) => [id, []]));
-    const outcomes = await listVoteOutcomes(db, {
+    // The caller narrowed voteScopePaths to what its reader may see.
+    const outcomes = await listVoteOutcomes(db, SYSTEM_READER, {
       personIds: o.personIds,
       organizationPaths: o.voteScopePaths,
       to: o.onDate,
