@@ -468,6 +468,9 @@ export const SECTION_SHEETS: Record<SectionKey, { sheet: { vi: string; en: strin
       { key: 'to', label: { vi: 'Đến', en: 'To' }, required: false, type: 'date' },
       { key: 'titleName', label: { vi: 'Chức danh, chức vụ', en: 'Title' }, required: true, type: 'text' },
       { key: 'organizationName', label: { vi: 'Cơ quan, đơn vị', en: 'Organization' }, required: true, type: 'text' },
+      // Optional links: the unit's code in the tree and the title's code in the catalog, when known.
+      { key: 'organizationCode', label: { vi: 'Mã đơn vị', en: 'Unit code' }, required: false, type: 'text' },
+      { key: 'titleCode', label: { vi: 'Mã chức danh', en: 'Title code' }, required: false, type: 'text' },
     ],
   },
   training: {

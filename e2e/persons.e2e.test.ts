@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD, DEMO_USERS, launchBrowser, screenshotPath, startTestServer } from './harness';
 
@@ -102,8 +103,12 @@ describe('cadre records in the browser', () => {
       const work = page.getByTestId('row-workHistory').first();
       await work.locator('input').nth(0).fill('03/2008');
       await work.locator('input').nth(1).fill('32/13/2010');
-      await work.locator('input').nth(2).fill('Chuyên viên');
-      await work.locator('input').nth(3).fill('Sở Nội vụ tỉnh Tuyên Quang');
+      await work.locator('input').nth(3).fill('Chuyên viên');
+      // The unit is in the tree: linking the row to it writes its name into the row.
+      await work.getByTestId('work-org-link-0').click();
+      await page.keyboard.type('Sở Nội vụ');
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'TQ.SNV' }).first().click();
+      await expect.poll(() => work.locator('input').nth(5).inputValue(), { timeout: 30_000 }).toBe('Sở Nội vụ tỉnh Tuyên Quang');
       await page.getByTestId('save-person').click();
       const errors = page.getByTestId('form-errors');
       await errors.waitFor({ timeout: 30_000 });
@@ -116,6 +121,12 @@ describe('cadre records in the browser', () => {
       await page.getByTestId('save-person').click();
       await page.waitForURL(/\/persons\/edit\?id=[0-9A-Z]{26}/, { timeout: 30_000 });
       await expect.poll(() => page.locator('body').textContent(), { timeout: 30_000 }).toContain('Phiên bản 1');
+      const savedId = new URL(page.url()).searchParams.get('id');
+      const saved = (await (await page.request.get(`${baseUrl}/api/persons/${savedId}`)).json()) as {
+        record: { workHistory: { organizationId: string | null; organizationName: string }[] };
+      };
+      expect(saved.record.workHistory[0]).toMatchObject({ organizationName: 'Sở Nội vụ tỉnh Tuyên Quang' });
+      expect(saved.record.workHistory[0]!.organizationId).toMatch(/^[0-9A-Z]{26}$/);
 
       // An edit makes version 2; the changes since version 1 name the field.
       await page.locator('.ant-form-item', { hasText: 'Chức vụ hiện tại' }).locator('input').fill('Phó Trưởng phòng');
@@ -154,6 +165,69 @@ describe('cadre records in the browser', () => {
       await input.setInputFiles({ name: 'anh.png', mimeType: 'image/png', buffer: png });
       await page.locator('img[alt="Ảnh 4x6"]').waitFor({ timeout: 30_000 });
       await page.screenshot({ path: screenshotPath('person-form.png'), fullPage: true });
+    });
+  }, 180_000);
+
+  it('an officer imports the work history and family of an existing record from a workbook: problems named by sheet, row and column, fixed, imported all at once', async () => {
+    await asOfficer(async (page, baseUrl) => {
+      // The record to complete: the demo's Nguyễn Văn Đức of the Home Affairs department.
+      const found = await page.request.get(`${baseUrl}/api/persons?q=${encodeURIComponent('nguyen van duc')}&limit=50`);
+      const duc = ((await found.json()) as { items: { id: string; cccd: string | null; organizationName: string }[] }).items.find(
+        (i) => i.organizationName.includes('Sở Nội vụ') && i.cccd,
+      )!;
+      const version = async () =>
+        ((await (await page.request.get(`${baseUrl}/api/persons/${duc.id}`)).json()) as { version: number }).version;
+      const before = await version();
+      const book = async (bad: boolean) => {
+        const wb = new ExcelJS.Workbook();
+        const work = wb.addWorksheet('Quá trình công tác');
+        work.addRow(['Số CCCD', 'Từ', 'Đến', 'Chức danh, chức vụ', 'Cơ quan, đơn vị']);
+        work.addRow([duc.cccd, '08/1998', '12/2009', 'Chuyên viên', 'Sở Nội vụ tỉnh Hà Giang']);
+        work.addRow([duc.cccd, '01/2010', bad ? '31/02/2015' : '', 'Phó Giám đốc Sở', 'Sở Nội vụ tỉnh Tuyên Quang']);
+        const family = wb.addWorksheet('Quan hệ gia đình');
+        family.addRow(['Số CCCD', 'Bên', 'Quan hệ', 'Họ và tên', 'Năm sinh', 'Nghề nghiệp, nơi làm việc']);
+        family.addRow([duc.cccd, 'Bản thân', bad ? 'Chú họ' : 'Bố', 'Nguyễn Văn Cả', 1948, 'Làm ruộng']);
+        return { name: 'cac-bang.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from(await wb.xlsx.writeBuffer()) };
+      };
+
+      await page.goto(`${baseUrl}/persons/import`);
+      const card = page.getByTestId('section-import');
+      await card.getByTestId('section-file').setInputFiles(await book(true));
+      await card.getByTestId('section-dry-run').click();
+      await card.getByTestId('section-problems').waitFor({ timeout: 30_000 });
+      const rows = card.locator('.ant-table-row');
+      await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(2);
+      const problems = (await rows.allTextContents()).join(' | ');
+      expect(problems).toContain('Quá trình công tác3Đến');
+      expect(problems).toContain('31/02/2015');
+      expect(problems).toContain('Quan hệ gia đình2Quan hệ');
+      expect(problems).toContain('Chú họ');
+      expect(await card.getByTestId('section-run').isDisabled()).toBe(true);
+      await page.screenshot({ path: screenshotPath('persons-section-import-problems.png'), fullPage: true });
+      expect(await version()).toBe(before);
+
+      await card.getByTestId('section-file').setInputFiles(await book(false));
+      await card.getByTestId('section-dry-run').click();
+      await card.getByTestId('section-ok').waitFor({ timeout: 30_000 });
+      expect(await version()).toBe(before);
+      await card.getByTestId('section-run').click();
+      await card.getByTestId('section-done').waitFor({ timeout: 30_000 });
+      await page.screenshot({ path: screenshotPath('persons-section-import-done.png'), fullPage: true });
+      expect(await version()).toBe(before + 1);
+
+      // Both sheets landed in one new version of the record: the CV shows them.
+      await page.goto(`${baseUrl}/persons`);
+      await page.getByTestId('person-search').fill('nguyen van duc');
+      await page
+        .locator('tr', { hasText: 'Sở Nội vụ' })
+        .getByTestId('person-link')
+        .filter({ hasText: 'Nguyễn Văn Đức' })
+        .first()
+        .click();
+      const cv = page.getByTestId('cv');
+      await cv.waitFor();
+      await expect.poll(() => cv.textContent(), { timeout: 30_000 }).toContain('Sở Nội vụ tỉnh Hà Giang');
+      expect(await cv.textContent()).toContain('Nguyễn Văn Cả');
     });
   }, 180_000);
 });

@@ -397,7 +397,14 @@ async function sectionContext(db: Db | Trx, actor: Actor | null, tables: readonl
   const existing = new Map(
     [...found].map(([c, p]) => [c, { ...p, inScope: actor === null || mayActOn(actor, 'persons.write', p.path) }]),
   );
-  return { policy: recordPolicy(), today: new Date(), existing };
+  const codes = new Set<string>();
+  const codeColumn = (h: string) =>
+    ['madonvi', 'unitcode', 'organizationcode'].includes(foldVietnamese(h).replace(/[^a-z0-9]/g, ''));
+  for (const t of tables)
+    for (const h of t.headers.filter(codeColumn)) for (const r of t.rows) codes.add((r.cells[h] ?? '').trim());
+  const orgs = await repo.organizationsByCodes(db, [...codes].filter(Boolean));
+  const organizationsByCode = new Map([...orgs].map(([code, o]) => [code, o.id]));
+  return { policy: recordPolicy(), today: new Date(), existing, organizationsByCode, titleCodes: await repo.allTitleCodes(db) };
 }
 
 export async function importSections(

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadFoundationDemo } from '../../../scripts/demo/foundation.demo';
 import { type TestDatabase, createTestDatabase, testDialects } from '../../../test/databases';
@@ -5,6 +6,7 @@ import { AppError } from '../../http/errors';
 import { findOrganizationByCode } from '../organizations/organization.repository';
 import { syncTitleCatalog } from '../titles/title.service';
 import { buildRecord } from './person.fixtures';
+import { importSections } from './person.import.service';
 import { createPerson } from './person.service';
 
 describe.each(testDialects())('work-history rows linked to the organization tree and the title catalog on %s', (dialect) => {
@@ -77,5 +79,32 @@ describe.each(testDialects())('work-history rows linked to the organization tree
     expect(
       await database.db.selectFrom('persons').select('id').where('cccd', '=', '008075000102').executeTakeFirst(),
     ).toBeUndefined();
+  });
+
+  it('links imported work-history rows by unit code and title code, and names the column of a code nobody knows', async () => {
+    const cccd = '008075000103';
+    const p = await createPerson(database.db, null, buildRecord({ organizationId: snvId, cccd, workHistory: [] }));
+    const book = async (bad: boolean) => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('Quá trình công tác');
+      ws.addRow(['Số CCCD', 'Từ', 'Đến', 'Chức danh, chức vụ', 'Cơ quan, đơn vị', 'Mã đơn vị', 'Mã chức danh']);
+      ws.addRow([cccd, '08/1998', '12/2009', 'Chuyên viên', 'Sở Nội vụ tỉnh Hà Giang (cũ)', '', '']);
+      ws.addRow([cccd, '01/2010', '', 'Giám đốc Sở', 'Sở Nội vụ', bad ? 'TQ.KHONG' : 'TQ.SNV', bad ? 'KHONG_CO' : 'GIAM_DOC_SO']);
+      return Buffer.from(await wb.xlsx.writeBuffer());
+    };
+    const dry = await importSections(database.db, null, 'a.xlsx', await book(true), true);
+    expect(dry.problems.map((x) => `${x.row} ${x.column}: ${x.message}`)).toEqual([
+      '3 Mã đơn vị: không có đơn vị mã "TQ.KHONG"',
+      '3 Mã chức danh: mã chức danh "KHONG_CO" không có trong danh mục',
+    ]);
+    const done = await importSections(database.db, null, 'a.xlsx', await book(false), false);
+    expect([done.problemCount, done.updated]).toEqual([0, 1]);
+    const after = await database.db.selectFrom('persons').select('data_json').where('id', '=', p.id).executeTakeFirstOrThrow();
+    const work = (JSON.parse(after.data_json) as { workHistory: { organizationId: string | null; titleCode: string | null }[] })
+      .workHistory;
+    expect(work.map((w) => [w.organizationId, w.titleCode])).toEqual([
+      [null, null],
+      [snvId, 'GIAM_DOC_SO'],
+    ]);
   });
 });

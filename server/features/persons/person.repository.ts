@@ -195,35 +195,54 @@ const LIST_COLUMNS = [
 /** At most this many people per word are counted when choosing the word that drives a name search. */
 const DRIVER_CAP = 4000;
 
-/** The organizations of the search's scope ∩ its subtree filter (ids, for the name-word index). */
+/** The organizations of the search's scope ∩ its subtree filter. */
 function organizationsInScope(db: Db, f: PersonSearch) {
-  let q = db
-    .selectFrom('organizations as o2')
-    .select('o2.id')
-    .where((eb) => inSubtrees(eb, 'o2.path', f.scopePaths));
+  let q = db.selectFrom('organizations as o2').where((eb) => inSubtrees(eb, 'o2.path', f.scopePaths));
   if (f.subtreePath) q = q.where((eb) => inSubtrees(eb, 'o2.path', [f.subtreePath!]));
   return q;
 }
 
-/** Name-index rows of the subtree whose word starts with `word` (word < word + "{": only a–z, 0–9 are indexed). */
-function wordMatches(db: Db, f: PersonSearch, word: string) {
-  return db
+/**
+ * Name-index rows of the subtree whose word starts with `word` (word < word + "{": only a–z, 0–9 are indexed):
+ * one index range per organization of the subtree. PostgreSQL is told so with a lateral join (left to itself it may
+ * hash the word's rows of the whole country); SQLite plans the IN list that way by itself.
+ */
+function wordMatches(db: Db, dialect: Dialect, f: PersonSearch, word: string) {
+  const inIndex = db
     .selectFrom('person_name_tokens as k')
-    .where('k.organization_id', 'in', organizationsInScope(db, f))
+    .where('k.organization_id', 'in', organizationsInScope(db, f).select('o2.id'))
     .where('k.token', '>=', word)
     .where('k.token', '<', `${word}{`);
+  if (dialect === 'sqlite') return inIndex;
+  return organizationsInScope(db, f).innerJoinLateral(
+    (eb) =>
+      eb
+        .selectFrom('person_name_tokens as t')
+        .selectAll('t')
+        .whereRef('t.organization_id', '=', 'o2.id')
+        .where('t.token', '>=', word)
+        .where('t.token', '<', `${word}{`)
+        .as('k'),
+    (join) => join.onTrue(),
+  ) as unknown as typeof inIndex;
 }
 
 /**
  * The query word with the fewest people in the subtree (counted up to DRIVER_CAP each), or none when every
  * word is that common — then the full-text index and the name order drive instead.
  */
-async function rarestWord(db: Db, f: PersonSearch, words: readonly string[], cap: number): Promise<string | null> {
+async function rarestWord(
+  db: Db,
+  dialect: Dialect,
+  f: PersonSearch,
+  words: readonly string[],
+  cap: number,
+): Promise<string | null> {
   const unique = [...new Set(words)];
   // One statement: each word's people in the subtree, counted up to the cap.
   const counted = unique.map((word, i) =>
     db
-      .selectFrom(wordMatches(db, f, word).select('k.person_id').limit(cap).as('x'))
+      .selectFrom(wordMatches(db, dialect, f, word).select('k.person_id').limit(cap).as('x'))
       .select([sql.lit(i).as('i'), (eb) => eb.fn.countAll<number | string>().as('n')]),
   );
   let q = counted[0]!;
@@ -267,7 +286,7 @@ async function searchByRarestWord(
   const others = [...new Set(f.nameTokens!.filter((w) => w !== driver))];
   const rowFilters = hasRowFilters(f);
   const rest: PersonSearch = { ...f, nameTokens: undefined, subtreePath: undefined };
-  let cand = wordMatches(db, f, driver)
+  let cand = wordMatches(db, dialect, f, driver)
     .select(['k.person_id', 'k.sort_key'])
     .distinct()
     .where((eb) =>
@@ -280,7 +299,9 @@ async function searchByRarestWord(
               .whereRef('k2.organization_id', '=', 'k.organization_id')
               .where('k2.token', '>=', w)
               .where('k2.token', '<', `${w}{`)
-              .whereRef('k2.person_id', '=', 'k.person_id'),
+              .whereRef('k2.person_id', '=', 'k.person_id')
+              // A parameter LIMIT keeps PostgreSQL probing the index per candidate (no semi-join over the country).
+              .limit(1),
           ),
         ),
       ),
@@ -331,7 +352,7 @@ export async function searchPersons(
   opts: { driverCap?: number } = {},
 ): Promise<{ rows: PersonListRow[]; total: number }> {
   const driver =
-    f.nameTokens?.length && !f.onlyPersonId ? await rarestWord(db, f, f.nameTokens, opts.driverCap ?? DRIVER_CAP) : null;
+    f.nameTokens?.length && !f.onlyPersonId ? await rarestWord(db, dialect, f, f.nameTokens, opts.driverCap ?? DRIVER_CAP) : null;
   if (driver !== null) return searchByRarestWord(db, dialect, f, driver, page);
   const q = baseSearch(db, dialect, f);
   // One pass over the matches: the page and the total (a window count) together, instead of matching twice.
@@ -563,5 +584,11 @@ export async function existingOrganizationIds(db: Db | Trx, ids: readonly string
 export async function existingTitleCodes(db: Db | Trx, codes: readonly string[]): Promise<Set<string>> {
   if (codes.length === 0) return new Set();
   const rows = await db.selectFrom('titles').select('code').distinct().where('code', 'in', codes).execute();
+  return new Set(rows.map((r) => r.code));
+}
+
+/** Every title code of the catalogs (a few hundred), for the section import's links. */
+export async function allTitleCodes(db: Db | Trx): Promise<Set<string>> {
+  const rows = await db.selectFrom('titles').select('code').distinct().execute();
   return new Set(rows.map((r) => r.code));
 }

@@ -41,6 +41,34 @@ export interface SectionContext {
   today: Date;
   /** persons by CCCD; `inScope` false: a record the importer may not write (reported as unknown, no leak) */
   existing: ReadonlyMap<string, { id: string; version: number; data_json: string; inScope: boolean }>;
+  /** organization ids by code, for work-history rows that name their unit's code */
+  organizationsByCode: ReadonlyMap<string, string>;
+  /** the title codes of the catalog */
+  titleCodes: ReadonlySet<string>;
+}
+
+/** A work-history row's codes become links: the unit's id for its code; a code nobody knows is a problem. */
+function linkWorkRow(value: RowValue, ctx: SectionContext): { column: string; vi: string; en: string }[] {
+  const out: { column: string; vi: string; en: string }[] = [];
+  const orgCode = value.organizationCode;
+  delete value.organizationCode;
+  if (typeof orgCode === 'string') {
+    const id = ctx.organizationsByCode.get(orgCode);
+    if (id) value.organizationId = id;
+    else
+      out.push({
+        column: 'organizationCode',
+        vi: `không có đơn vị mã "${orgCode}"`,
+        en: `no organization with code "${orgCode}"`,
+      });
+  }
+  if (typeof value.titleCode === 'string' && !ctx.titleCodes.has(value.titleCode))
+    out.push({
+      column: 'titleCode',
+      vi: `mã chức danh "${value.titleCode}" không có trong danh mục`,
+      en: `title code "${value.titleCode}" is not in the catalog`,
+    });
+  return out;
 }
 
 export interface SectionUpdate {
@@ -163,6 +191,13 @@ export function checkSectionSheets(tables: readonly SheetTable[], ctx: SectionCo
         else {
           bad = true;
           problem(row, h ?? col.label.vi, col.key, r.vi, r.en);
+        }
+      }
+      if (section === 'workHistory') {
+        for (const link of linkWorkRow(value, ctx)) {
+          bad = true;
+          const col = SECTION_SHEETS.workHistory.columns.find((c) => c.key === link.column)!;
+          problem(row, headers.get(link.column) ?? col.label.vi, link.column, link.vi, link.en);
         }
       }
       if (bad) continue;
