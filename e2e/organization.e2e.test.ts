@@ -121,6 +121,111 @@ describe('the organization tree, an org chart and a merge preview in the browser
     }
   });
 
+  it('an officer seats a person in a full seat after ending the holder, assigns a job position and reads the staffing as of a day', async () => {
+    const context = await browser!.newContext({ locale: 'vi-VN', viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(30_000);
+    try {
+      await signIn(page, server!.baseUrl);
+      await page.goto(`${server!.baseUrl}/org-tree`);
+      await page.getByTestId('tree-node-TQ').waitFor();
+      await page
+        .locator('.ant-tree-treenode', { has: page.getByTestId('tree-node-TQ.UBND') })
+        .locator('.ant-tree-switcher')
+        .click();
+      await page.getByTestId('tree-node-TQ.STC').click();
+      const chart = page.getByTestId('org-chart');
+      const director = chart.locator('.ant-card', { has: page.getByText('Giám đốc Sở', { exact: true }) });
+      await director.waitFor();
+      const holder = (
+        await director.locator('.ant-list-item .ant-typography strong, .ant-list-item strong').first().innerText()
+      ).trim();
+
+      // The director's seat is full: seating somebody else is refused on the date field.
+      await page.getByTestId('seat-incumbent-Giám đốc Sở').click();
+      const form = page.getByTestId('incumbent-form');
+      await form.waitFor();
+      await page.getByTestId('incumbent-person').click();
+      await page.keyboard.type('nguyen van duc');
+      await page.locator('.ant-select-item-option', { hasText: 'Nguyễn Văn Đức' }).first().click();
+      await page.getByTestId('form-modal-ok').click();
+      await form.locator('.ant-form-item-explain-error', { hasText: 'Vị trí đã đủ người' }).waitFor();
+      await page.getByRole('button', { name: 'Hủy' }).click();
+      await form.waitFor({ state: 'detached' });
+
+      // End the holder from tomorrow, then seat the new director from tomorrow.
+      const tomorrow = new Date(Date.now() + 86_400_000);
+      const ddmmyyyy = `${String(tomorrow.getUTCDate()).padStart(2, '0')}/${String(tomorrow.getUTCMonth() + 1).padStart(2, '0')}/${tomorrow.getUTCFullYear()}`;
+      await page.getByTestId(`incumbent-end-${holder}`).click();
+      await page.getByTestId('end-form').waitFor();
+      await setDate(page, 'end-date', ddmmyyyy);
+      await page.getByTestId('form-modal-ok').click();
+      await page.getByTestId('end-form').waitFor({ state: 'detached' });
+      await page.getByTestId('seat-incumbent-Giám đốc Sở').click();
+      await form.waitFor();
+      await page.getByTestId('incumbent-person').click();
+      await page.keyboard.type('nguyen van duc');
+      await page.locator('.ant-select-item-option', { hasText: 'Nguyễn Văn Đức' }).first().click();
+      await setDate(page, 'incumbent-from', ddmmyyyy);
+      await page.getByTestId('form-modal-ok').click();
+      await form.waitFor({ state: 'detached' });
+      // the seat's history lists both holders with their periods
+      await page.getByTestId('seat-history-Giám đốc Sở').click();
+      const history = page.getByTestId('seat-history');
+      await history.getByText('Nguyễn Văn Đức').waitFor();
+      await history.getByText(holder).waitFor();
+      await page.screenshot({ path: screenshotPath('seat-history.png'), fullPage: true });
+      await page.keyboard.press('Escape');
+      await history.waitFor({ state: 'detached' });
+
+      // The staffing page: a job position's people (assign, refused twice, end) and the table as of a day.
+      await page.goto(`${server!.baseUrl}/staffing`);
+      await pickOrganization(page, 'staffing-unit', 'so noi vu', 'Sở Nội vụ tỉnh Tuyên Quang');
+      await page.getByTestId('jobs-table').locator('.ant-table-row').first().waitFor();
+      const jobName = (await page.getByTestId('jobs-table').locator('.ant-table-row td').first().innerText()).trim();
+      await page.getByTestId(`job-people-${jobName}`).click();
+      const people = page.getByTestId('job-assignments');
+      await people.waitFor();
+      await page.getByTestId('job-assign').click();
+      await page.getByTestId('assign-form').waitFor();
+      await page.getByTestId('assign-person').click();
+      await page.keyboard.type('nguyen van duc');
+      await page.locator('.ant-select-item-option', { hasText: 'Nguyễn Văn Đức' }).first().click();
+      await setDate(page, 'assign-from', '01/01/2020');
+      await page.getByTestId('form-modal-ok').click();
+      await page
+        .getByTestId('assign-form')
+        .locator('.ant-form-item-explain-error', { hasText: /vị trí việc làm chỉ có từ/ })
+        .waitFor();
+      await setDate(page, 'assign-from', ddmmyyyy);
+      await page.getByTestId('form-modal-ok').click();
+      await page.getByTestId('assign-form').waitFor({ state: 'detached' });
+      await page.getByTestId('assignment-end-Nguyễn Văn Đức').click();
+      await setDate(page, 'end-date', ddmmyyyy);
+      await page.getByTestId('form-modal-ok').click();
+      await page
+        .getByTestId('end-form')
+        .locator('.ant-form-item-explain-error', { hasText: /phải sau ngày bắt đầu/ })
+        .waitFor();
+      await page.getByRole('button', { name: 'Hủy' }).last().click();
+      await page.keyboard.press('Escape');
+      await people.waitFor({ state: 'detached' });
+
+      await setDate(page, 'staffing-asof', '01/08/2025');
+      await page
+        .getByTestId('staffing-asof-note')
+        .getByText(/01\/08\/2025/)
+        .waitFor();
+      await page.getByTestId('staffing-table').locator('.ant-table-row', { hasText: 'Sở Nội vụ tỉnh Tuyên Quang' }).waitFor();
+      await page.screenshot({ path: screenshotPath('staffing-as-of.png'), fullPage: true });
+    } catch (err) {
+      await page.screenshot({ path: screenshotPath('organization-seat-failure.png'), fullPage: true });
+      throw err;
+    } finally {
+      await context.close();
+    }
+  }, 240_000);
+
   it('an officer edits a seat and a quota, then merges two departments with their seat counts and quota and applies it', async () => {
     const context = await browser!.newContext({ locale: 'vi-VN', viewport: { width: 1366, height: 900 } });
     const page = await context.newPage();
@@ -143,7 +248,7 @@ describe('the organization tree, an org chart and a merge preview in the browser
       await seatForm.waitFor();
       await fillNumber(page, 'seat-count', '1');
       await page.getByTestId('form-modal-ok').click();
-      await seatForm.locator('.ant-form-item-explain-error', { hasText: /ít hơn số người đang giữ vị trí/ }).waitFor();
+      await seatForm.locator('.ant-form-item-explain-error', { hasText: /ít hơn số người giữ vị trí/ }).waitFor();
       const seated = await chart
         .locator('.ant-card', { has: page.getByText('Phó Giám đốc Sở', { exact: true }) })
         .locator('.ant-list-item')
