@@ -24,7 +24,8 @@ describe('the organization tree, an org chart and a merge preview in the browser
   }
 
   async function setDate(page: Page, testId: string, ddmmyyyy: string): Promise<void> {
-    const input = page.getByTestId(testId).locator('input');
+    // antd puts the test id on the input or on its wrapper, depending on the component
+    const input = page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
     await input.click();
     await input.fill(ddmmyyyy);
     await input.press('Enter');
