@@ -135,6 +135,7 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
   'staffing.job_position.update': { vi: 'Sửa vị trí việc làm', en: 'Updated a job position' },
   'staffing.job_position.close': { vi: 'Bãi bỏ vị trí việc làm', en: 'Closed a job position' },
   'staffing.job_position.assign': { vi: 'Bố trí vị trí việc làm', en: 'Assigned a job position' },
+  'staffing.job_position.unassign': { vi: 'Kết thúc đảm nhiệm vị trí việc làm', en: 'Ended a job position assignment' },
   'restructuring.apply': { vi: 'Áp dụng sắp xếp tổ chức', en: 'Applied a restructuring' },
   'restructuring.revert': { vi: 'Hoàn tác sắp xếp tổ chức', en: 'Reverted a restructuring' },
   'person.import': { vi: 'Nhập hồ sơ từ tệp', en: 'Imported records from a file' },

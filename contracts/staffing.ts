@@ -151,4 +151,8 @@ export const jobAssignmentSchema = z.object({
   from: isoDateSchema,
   to: isoDateSchema.nullable(),
 });
+export type JobAssignment = z.infer<typeof jobAssignmentSchema>;
+export const jobAssignmentListSchema = z.object({ items: z.array(jobAssignmentSchema) });
+/** Ends an assignment: `to` is the first day the person no longer holds the job position. */
+export const endAssignmentBodySchema = z.strictObject({ to: isoDateSchema });
 export { ruleVerdictSchema };

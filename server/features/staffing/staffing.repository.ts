@@ -258,6 +258,10 @@ export async function insertJobPosition(trx: Trx, row: JobPositionRow): Promise<
   await trx.insertInto('job_positions').values(row).execute();
 }
 
+export async function findAssignment(db: Db | Trx, id: string): Promise<JobPositionAssignmentRow | undefined> {
+  return db.selectFrom('job_position_assignments').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
 export async function insertAssignment(trx: Trx, row: JobPositionAssignmentRow): Promise<void> {
   await trx.insertInto('job_position_assignments').values(row).execute();
 }

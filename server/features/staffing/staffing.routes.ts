@@ -4,6 +4,8 @@ import { z } from 'zod';
 import {
   assignJobPositionBodySchema,
   createJobPositionBodySchema,
+  endAssignmentBodySchema,
+  jobAssignmentListSchema,
   jobAssignmentSchema,
   jobPositionListQuerySchema,
   jobPositionListSchema,
@@ -19,6 +21,7 @@ import { closeBodySchema } from '../../../contracts/positions';
 import type { Db } from '../../db/database';
 import { requireActor } from '../../http/auth';
 import { errorResponses } from '../../http/responses';
+import * as assignments from './staffing.assignments';
 import * as service from './staffing.service';
 
 export function staffingRoutes(app: FastifyInstance, db: Db): void {
@@ -113,5 +116,30 @@ export function staffingRoutes(app: FastifyInstance, db: Db): void {
       },
     },
     async (req, reply) => reply.status(201).send(await service.assignJobPosition(db, requireActor(req), req.params.id, req.body)),
+  );
+  r.get(
+    '/api/job-positions/:id/assignments',
+    {
+      schema: {
+        tags: ['staffing'],
+        summary: 'Người đảm nhiệm vị trí việc làm (cả trước đây) / who held a job position',
+        params: z.object({ id: z.string().max(40) }),
+        response: { 200: jobAssignmentListSchema, ...errorResponses },
+      },
+    },
+    async (req) => assignments.listAssignments(db, requireActor(req), req.params.id),
+  );
+  r.post(
+    '/api/job-assignments/:id/end',
+    {
+      schema: {
+        tags: ['staffing'],
+        summary: 'Kết thúc việc đảm nhiệm vị trí việc làm / end an assignment',
+        params: z.object({ id: z.string().max(40) }),
+        body: endAssignmentBodySchema,
+        response: { 200: jobAssignmentSchema, ...errorResponses },
+      },
+    },
+    async (req) => assignments.endAssignment(db, requireActor(req), req.params.id, req.body.to),
   );
 }

@@ -17,6 +17,7 @@ import { appendAudit } from '../audit/audit.repository';
 import * as orgRepo from '../organizations/organization.repository';
 import { rankPrefixLength, staffCategoryPolicy, staffingPolicy } from './staffing.policy';
 import * as repo from './staffing.repository';
+import { maxSeatedFrom } from '../positions/position.rules';
 import { staffingTableAsOf } from './staffing.asof';
 import { assembleStaffingTable } from './staffing.report';
 import type { JobPositionRow } from './staffing.table';
@@ -266,12 +267,30 @@ export async function assignJobPosition(db: Db, actor: Actor | null, jobPosition
     const job = await repo.findJobPosition(trx, jobPositionId);
     if (!job || (actor && !mayActOn(actor, 'staffing.read', job.path))) throw notFound('vị trí việc làm', 'Job position');
     if (actor && !mayActOn(actor, 'staffing.write', job.path)) throw forbidden();
-    const current = await repo.assignmentsOf(trx, [job.id], body.from);
-    if (current.length >= Number(job.count))
+    if (body.from < job.valid_from || (job.valid_to !== null && body.from >= job.valid_to))
+      throw validation(
+        'from',
+        `vị trí việc làm chỉ có từ ${ddmmyyyy(job.valid_from)}${job.valid_to ? ` đến trước ${ddmmyyyy(job.valid_to)}` : ''}`,
+        `the job position exists from ${job.valid_from}${job.valid_to ? ` until ${job.valid_to}` : ''}`,
+      );
+    const all = await repo.assignmentsOfAll(trx, [job.id]);
+    const clash = all.find((a) => a.person_id === body.personId && (a.to_date === null || a.to_date > body.from));
+    if (clash)
+      throw validation(
+        'personId',
+        `${body.personName} đã đảm nhiệm vị trí này từ ${ddmmyyyy(clash.from_date)}: thời gian trùng nhau`,
+        `${body.personName} already holds this job position from ${clash.from_date}: overlapping periods`,
+      );
+    const seated = maxSeatedFrom(
+      all.map((a) => ({ from: a.from_date, to: a.to_date })),
+      body.from,
+    );
+    if (seated >= Number(job.count))
       throw new AppError(
         'CONFLICT',
-        `Vị trí việc làm "${job.name}" đã đủ ${job.count} người`,
-        `Job position "${job.name}" already has ${job.count} people`,
+        `Vị trí việc làm "${job.name}" đã đủ ${job.count} người từ ngày ${ddmmyyyy(body.from)}: hãy kết thúc việc đảm nhiệm của một người trước`,
+        `Job position "${job.name}" already has ${job.count} people from ${body.from}: end someone's assignment first`,
+        [{ path: 'from', message: 'Vị trí đã đủ người', messageEn: 'The job position is full' }],
       );
     const row = {
       id: newId(),

@@ -6,7 +6,8 @@ import type { Actor } from '../access/access.rules';
 import { createOrganization, createRootOrganization } from '../organizations/organization.service';
 import { writeRecords } from '../persons/person.bulk';
 import { buildRecord } from '../persons/person.fixtures';
-import { quotaHistory, setQuota, staffingTable } from './staffing.service';
+import { endAssignment, listAssignments } from './staffing.assignments';
+import { assignJobPosition, createJobPosition, quotaHistory, setQuota, staffingTable } from './staffing.service';
 
 const cadres = <T extends { category: string }>(f: T[]) => f.find((x) => x.category === 'cadre_civil_servant');
 
@@ -158,5 +159,42 @@ describe.each(testDialects())('staffing as of a date on %s', (dialect) => {
     await expect(staffingTable(db.db, outsider, { organizationId: ids.P!, asOf: '2026-01-01' })).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
+  });
+
+  it('assigns people to a job position and ends them, with dates and field-named refusals, audited', async () => {
+    const job = await createJobPosition(db.db, officer, {
+      organizationId: ids['P.A']!,
+      name: 'Chuyên viên tổ chức cán bộ',
+      category: 'professional',
+      requiredRank: 'Chuyên viên',
+      count: 1,
+      validFrom: '2026-01-01',
+    });
+    const first = { personId: '01JD0000000000000000000071', personName: 'Đào Thị Hoa', from: '2026-02-01' };
+    await expect(assignJobPosition(db.db, officer, job.id, { ...first, from: '2025-12-31' })).rejects.toMatchObject({
+      details: [{ path: 'from' }],
+    });
+    const a = await assignJobPosition(db.db, officer, job.id, first);
+    await expect(assignJobPosition(db.db, officer, job.id, { ...first, from: '2026-05-01' })).rejects.toMatchObject({
+      details: [{ path: 'personId' }],
+    });
+    const second = { personId: '01JD0000000000000000000072', personName: 'Phạm Văn Nam', from: '2026-06-01' };
+    await expect(assignJobPosition(db.db, officer, job.id, second)).rejects.toMatchObject({
+      code: 'CONFLICT',
+      details: [{ path: 'from' }],
+    });
+    await expect(endAssignment(db.db, officer, a.id, '2026-02-01')).rejects.toMatchObject({ details: [{ path: 'to' }] });
+    await expect(endAssignment(db.db, outsider, a.id, '2026-06-01')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(await endAssignment(db.db, officer, a.id, '2026-06-01')).toMatchObject({ to: '2026-06-01' });
+    await expect(endAssignment(db.db, officer, a.id, '2026-07-01')).rejects.toMatchObject({ code: 'CONFLICT' });
+    // the place is free from the day the first one left
+    await assignJobPosition(db.db, officer, job.id, second);
+    const list = await listAssignments(db.db, officer, job.id);
+    expect(list.items.map((x) => [x.personName, x.from, x.to])).toEqual([
+      ['Phạm Văn Nam', '2026-06-01', null],
+      ['Đào Thị Hoa', '2026-02-01', '2026-06-01'],
+    ]);
+    const audit = await db.db.selectFrom('audit_log').select('action').where('entity_id', '=', a.id).orderBy('seq').execute();
+    expect(audit.map((r) => r.action)).toEqual(['staffing.job_position.assign', 'staffing.job_position.unassign']);
   });
 });

@@ -1,12 +1,14 @@
 import { useState } from 'react';
 import { Alert, Badge, Button, Card, Col, Empty, Flex, List, Row, Space, Tag, Typography } from 'antd';
 import type { z } from 'zod';
-import { INCUMBENCY_KIND_LABELS, type Position, type positionListSchema } from '@contracts/positions';
+import { INCUMBENCY_KIND_LABELS, type Incumbent, type Position, type positionListSchema } from '@contracts/positions';
 import { ApiErrorAlert } from '../../ui/errors';
 import { formatDate, useI18n } from '../../ui/i18n';
 import { useApiQuery } from '../../ui/useApiQuery';
 import { s } from '../staffing/messages';
 import { CloseModal } from '../staffing/StaffingForms';
+import { EndModal, IncumbentModal, SeatHistoryModal } from './IncumbentForms';
+import { m } from './messages';
 import { SeatModal } from './SeatForms';
 
 type PositionList = z.infer<typeof positionListSchema>;
@@ -17,9 +19,14 @@ export function OrgChart({ organizationId, asOf }: { organizationId: string; asO
   const list = useApiQuery<PositionList>('/api/positions', { organizationId, asOf });
   const [form, setForm] = useState<{ seat: Position | null } | null>(null);
   const [closing, setClosing] = useState<Position | null>(null);
+  const [seating, setSeating] = useState<Position | null>(null);
+  const [ending, setEnding] = useState<Incumbent | null>(null);
+  const [history, setHistory] = useState<Position | null>(null);
   const done = () => {
     setForm(null);
     setClosing(null);
+    setSeating(null);
+    setEnding(null);
     list.reload();
   };
   if (list.error) return <ApiErrorAlert error={list.error} onRetry={list.reload} />;
@@ -51,6 +58,16 @@ export function OrgChart({ organizationId, asOf }: { organizationId: string; asO
           onDone={done}
         />
       ) : null}
+      {seating ? <IncumbentModal seat={seating} asOf={asOf} onClose={() => setSeating(null)} onDone={done} /> : null}
+      {ending ? (
+        <EndModal
+          title={`${label(m.endIncumbent)}: ${ending.personName}`}
+          path={`/api/incumbents/${ending.id}/end`}
+          onClose={() => setEnding(null)}
+          onDone={done}
+        />
+      ) : null}
+      {history ? <SeatHistoryModal seat={history} onClose={() => setHistory(null)} /> : null}
       {(list.data?.problems ?? []).map((p) => (
         <Alert
           key={`${p.ruleId}-${p.subjectId}-${p.detail}`}
@@ -83,16 +100,26 @@ export function OrgChart({ organizationId, asOf }: { organizationId: string; asO
               }
               actions={[
                 <Button
+                  key="history"
+                  size="small"
+                  type="link"
+                  onClick={() => setHistory(seat)}
+                  data-testid={`seat-history-${seat.titleName}`}
+                >
+                  {label(m.history)}
+                </Button>,
+                <Button
                   key="edit"
                   size="small"
                   type="link"
                   onClick={() => setForm({ seat })}
+                  title={label(s.editSeat)}
                   data-testid={`seat-edit-${seat.titleName}`}
                 >
-                  {label(s.editSeat)}
+                  {label(s.edit)}
                 </Button>,
-                <Button key="close" size="small" type="link" danger onClick={() => setClosing(seat)}>
-                  {label(s.closeSeat)}
+                <Button key="close" size="small" type="link" danger onClick={() => setClosing(seat)} title={label(s.closeSeat)}>
+                  {label(s.close)}
                 </Button>,
               ]}
             >
@@ -100,8 +127,31 @@ export function OrgChart({ organizationId, asOf }: { organizationId: string; asO
                 size="small"
                 dataSource={seat.incumbents}
                 locale={{ emptyText: t('chart.nobody') }}
+                footer={
+                  <Button
+                    size="small"
+                    type="dashed"
+                    block
+                    onClick={() => setSeating(seat)}
+                    data-testid={`seat-incumbent-${seat.titleName}`}
+                  >
+                    + {label(m.addIncumbent)}
+                  </Button>
+                }
                 renderItem={(p) => (
-                  <List.Item>
+                  <List.Item
+                    actions={[
+                      <Button
+                        key="end"
+                        size="small"
+                        type="link"
+                        onClick={() => setEnding(p)}
+                        data-testid={`incumbent-end-${p.personName}`}
+                      >
+                        {label(m.end)}
+                      </Button>,
+                    ]}
+                  >
                     <Space orientation="vertical" size={0}>
                       <Typography.Text strong>{p.personName}</Typography.Text>
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>

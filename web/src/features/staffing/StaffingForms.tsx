@@ -1,5 +1,6 @@
-import { DatePicker, Form, Input, InputNumber, Select } from 'antd';
+import { DatePicker, Form, Input, InputNumber, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import type { z } from 'zod';
 import {
   JOB_POSITION_CATEGORIES,
   JOB_POSITION_CATEGORY_LABELS,
@@ -8,21 +9,27 @@ import {
   STAFFING_LIMITS,
   type JobPosition,
   type JobPositionCategory,
+  type quotaHistorySchema,
   type StaffingCategory,
 } from '@contracts/staffing';
 import { OrganizationSelect } from '../organizations/OrganizationSelect';
 import { api } from '../../ui/api';
 import { useI18n } from '../../ui/i18n';
+import { period } from '../org-tree/IncumbentForms';
+import { useApiQuery } from '../../ui/useApiQuery';
 import { FormModal } from './FormModal';
 import { s } from './messages';
 
 const iso = (d: Dayjs) => d.format('YYYY-MM-DD');
+type QuotaHistory = z.infer<typeof quotaHistorySchema>;
 
 interface QuotaValues {
   organizationId: string;
   year: number;
   category: StaffingCategory;
   quota: number;
+  validFrom?: Dayjs;
+  decisionRef?: string;
 }
 
 /** Sets a unit's quota for a year and category (the actual count comes from the records). */
@@ -47,9 +54,18 @@ export function QuotaModal({
     <FormModal<QuotaValues>
       open={open}
       title={label(s.setQuota)}
-      fields={['organizationId', 'year', 'category', 'quota']}
+      fields={['organizationId', 'year', 'category', 'quota', 'validFrom', 'decisionRef']}
       initialValues={{ organizationId, year, category }}
-      onSubmit={(v) => api.post('/api/staffing/quotas', v)}
+      onSubmit={(v) =>
+        api.post('/api/staffing/quotas', {
+          organizationId: v.organizationId,
+          year: v.year,
+          category: v.category,
+          quota: v.quota,
+          validFrom: v.validFrom ? iso(v.validFrom) : undefined,
+          decisionRef: v.decisionRef?.trim() || undefined,
+        })
+      }
       onDone={onDone}
       onClose={onClose}
       doneText={label(s.quotaSaved)}
@@ -69,9 +85,38 @@ export function QuotaModal({
           <Form.Item name="quota" label={label(s.quota)} rules={[required]}>
             <InputNumber min={0} max={STAFFING_LIMITS.quotaMax} style={{ width: 200 }} data-testid="quota-input" />
           </Form.Item>
+          <Form.Item name="validFrom" label={label(s.quotaFrom)} extra={label(s.quotaFromHelp)}>
+            <DatePicker format="DD/MM/YYYY" data-testid="quota-from" />
+          </Form.Item>
+          <Form.Item name="decisionRef" label={label(s.decisionRef)}>
+            <Input maxLength={100} placeholder="45/QĐ-UBND" />
+          </Form.Item>
+          <QuotaHistoryList organizationId={organizationId} year={year} />
         </>
       )}
     </FormModal>
+  );
+}
+
+/** The figures a unit's quotas of the year have had (each category, from – to, decision). */
+function QuotaHistoryList({ organizationId, year }: { organizationId: string; year: number }) {
+  const { label } = useI18n();
+  const h = useApiQuery<QuotaHistory>('/api/staffing/quotas/history', { organizationId, year });
+  const versions = h.data?.versions ?? [];
+  if (versions.length === 0) return null;
+  return (
+    <div data-testid="quota-history">
+      <Typography.Text strong>{label(s.quotaHistory)}</Typography.Text>
+      <ul style={{ margin: '4px 0 0', paddingLeft: 18 }}>
+        {versions.map((v) => (
+          <li key={`${v.category}-${v.validFrom}`}>
+            {label(STAFFING_CATEGORY_LABELS[v.category])}: <b>{v.quota}</b> ({period(v.validFrom, v.validTo, label(s.now))})
+            {v.decisionRef ? `, ${v.decisionRef}` : ''}
+            {v.byEvent ? `, ${label(s.byEvent)}` : ''}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

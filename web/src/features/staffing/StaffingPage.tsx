@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Empty, InputNumber, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Empty, InputNumber, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
 import type { TableColumnsType } from 'antd';
 import type { z } from 'zod';
 import {
@@ -13,10 +14,11 @@ import {
 } from '@contracts/staffing';
 import { OrganizationSelect } from '../organizations/OrganizationSelect';
 import { ApiErrorAlert } from '../../ui/errors';
-import { useI18n } from '../../ui/i18n';
+import { formatDate, useI18n } from '../../ui/i18n';
 import { PageHeader } from '../../ui/PageHeader';
 import { useApiQuery } from '../../ui/useApiQuery';
 import { s } from './messages';
+import { JobAssignmentsModal } from './JobAssignments';
 import { CloseModal, JobPositionModal, QuotaModal } from './StaffingForms';
 
 type Jobs = z.infer<typeof jobPositionListSchema>;
@@ -47,6 +49,7 @@ export function StaffingPage() {
   const [organizationId, setOrganizationId] = useState<string>();
   const [year, setYear] = useState(new Date().getFullYear());
   const [category, setCategory] = useState<StaffingCategory>('cadre_civil_servant');
+  const [asOf, setAsOf] = useState<Dayjs | null>(null);
   return (
     <>
       <PageHeader title={t('staff.title')} intro={t('staff.intro')} />
@@ -54,7 +57,24 @@ export function StaffingPage() {
         <div style={{ width: 420 }} data-testid="staffing-unit">
           <OrganizationSelect value={organizationId} onChange={setOrganizationId} placeholder={t('staff.pickUnit')} />
         </div>
-        <InputNumber min={2015} max={2040} value={year} onChange={(v) => v && setYear(v)} prefix={t('staff.year')} />
+        <InputNumber
+          min={2015}
+          max={2040}
+          value={asOf ? asOf.year() : year}
+          disabled={asOf !== null}
+          onChange={(v) => v && setYear(v)}
+          prefix={t('staff.year')}
+        />
+        <Tooltip title={label(s.asOfHelp)}>
+          <DatePicker
+            format="DD/MM/YYYY"
+            value={asOf}
+            onChange={(d) => setAsOf(d ?? null)}
+            placeholder={label(s.asOf)}
+            allowClear
+            data-testid="staffing-asof"
+          />
+        </Tooltip>
         <Space.Compact>
           {(['cadre_civil_servant', 'public_employee', 'contract'] as const).map((c) => (
             <Tag.CheckableTag key={c} checked={category === c} onChange={() => setCategory(c)}>
@@ -64,7 +84,12 @@ export function StaffingPage() {
         </Space.Compact>
       </Space>
       {organizationId ? (
-        <StaffingView organizationId={organizationId} year={year} category={category} />
+        <StaffingView
+          organizationId={organizationId}
+          year={asOf ? asOf.year() : year}
+          asOf={asOf ? asOf.format('YYYY-MM-DD') : undefined}
+          category={category}
+        />
       ) : (
         <Empty description={t('staff.pickHelp')} />
       )}
@@ -72,13 +97,24 @@ export function StaffingPage() {
   );
 }
 
-function StaffingView({ organizationId, year, category }: { organizationId: string; year: number; category: StaffingCategory }) {
+function StaffingView({
+  organizationId,
+  year,
+  asOf,
+  category,
+}: {
+  organizationId: string;
+  year: number;
+  asOf?: string;
+  category: StaffingCategory;
+}) {
   const { t, label, lang } = useI18n();
-  const table = useApiQuery<StaffingTable>('/api/staffing', { organizationId, year });
-  const jobs = useApiQuery<Jobs>('/api/job-positions', { organizationId });
+  const table = useApiQuery<StaffingTable>('/api/staffing', asOf ? { organizationId, asOf } : { organizationId, year });
+  const jobs = useApiQuery<Jobs>('/api/job-positions', asOf ? { organizationId, asOf } : { organizationId });
   const [quotaOpen, setQuotaOpen] = useState(false);
   const [jobForm, setJobForm] = useState<{ job: JobPosition | null } | null>(null);
   const [closing, setClosing] = useState<JobPosition | null>(null);
+  const [people, setPeople] = useState<JobPosition | null>(null);
   const data = table.data;
   const fig = (row: StaffingRow) => row.rolledUp.find((f) => f.category === category);
   const max = Math.max(0, ...(data?.rows ?? []).map((r) => Math.max(fig(r)?.quota ?? 0, fig(r)?.actual ?? 0)));
@@ -132,9 +168,12 @@ function StaffingView({ organizationId, year, category }: { organizationId: stri
     { title: t('jobs.assigned'), dataIndex: 'assigned', width: 110 },
     {
       title: label(s.actions),
-      width: 170,
+      width: 270,
       render: (_, j) => (
         <Space size={4}>
+          <Button size="small" onClick={() => setPeople(j)} data-testid={`job-people-${j.name}`}>
+            {label(s.people)}
+          </Button>
           <Button size="small" onClick={() => setJobForm({ job: j })} data-testid={`job-edit-${j.name}`}>
             {label(s.edit)}
           </Button>
@@ -171,6 +210,15 @@ function StaffingView({ organizationId, year, category }: { organizationId: stri
               }
             />
           ))}
+          {data.asOf ? (
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 8 }}
+              title={label(s.asOfNote).replace('{date}', formatDate(data.asOf))}
+              data-testid="staffing-asof-note"
+            />
+          ) : null}
           <Space style={{ marginBottom: 8 }} wrap>
             <Button onClick={() => setQuotaOpen(true)} data-testid="quota-set">
               {label(s.setQuota)}
@@ -227,6 +275,15 @@ function StaffingView({ organizationId, year, category }: { organizationId: stri
           job={jobForm.job}
           onClose={() => setJobForm(null)}
           onDone={refresh}
+        />
+      ) : null}
+      {people ? (
+        <JobAssignmentsModal
+          job={people}
+          onClose={() => {
+            setPeople(null);
+            jobs.reload();
+          }}
         />
       ) : null}
       {closing ? (

@@ -1,0 +1,42 @@
+// Strings of the incumbent, seat-history and as-of forms added in the third session (rendered with label()).
+export const m = {
+  addIncumbent: { vi: 'Bố trí người giữ', en: 'Seat a holder' },
+  incumbentSaved: { vi: 'Đã bố trí người giữ vị trí', en: 'Holder seated' },
+  person: { vi: 'Người giữ (tìm trong hồ sơ cán bộ)', en: 'Holder (search the cadre records)' },
+  personHelp: {
+    vi: 'Gõ ít nhất 2 chữ của họ tên; chỉ hiện hồ sơ trong phạm vi quản lý của bạn.',
+    en: 'Type at least 2 letters of the name; only records in your scope are listed.',
+  },
+  holder: { vi: 'Người giữ', en: 'Holder' },
+  how: { vi: 'Hình thức', en: 'How' },
+  from: { vi: 'Từ ngày', en: 'From' },
+  termEnd: { vi: 'Hết nhiệm kỳ ngày', en: 'Term ends on' },
+  termEndHelp: {
+    vi: 'Để trống: tính theo nhiệm kỳ của vị trí (nếu có).',
+    en: "Leave empty: computed from the seat's term (if any).",
+  },
+  decisionRef: { vi: 'Số quyết định', en: 'Decision number' },
+  end: { vi: 'Kết thúc', en: 'End' },
+  endIncumbent: { vi: 'Kết thúc giữ vị trí', en: 'End the holding' },
+  endAssignment: { vi: 'Kết thúc đảm nhiệm', en: 'End the assignment' },
+  endTo: { vi: 'Thôi giữ từ ngày', en: 'No longer holds it from' },
+  endToHelp: {
+    vi: 'Ngày đầu tiên người này không còn giữ (ví dụ ngày quyết định nghỉ hưu, điều động có hiệu lực).',
+    en: 'The first day the person no longer holds it (e.g. the day a retirement or transfer takes effect).',
+  },
+  ended: { vi: 'Đã kết thúc', en: 'Ended' },
+  history: { vi: 'Lịch sử', en: 'History' },
+  historyTitle: { vi: 'Lịch sử vị trí', en: 'Seat history' },
+  figures: { vi: 'Số lượng và nhiệm kỳ qua các thời kỳ', en: 'Places and term over time' },
+  holders: { vi: 'Những người đã và đang giữ', en: 'Past and present holders' },
+  period: { vi: 'Thời gian', en: 'Period' },
+  places: { vi: 'Số người tối đa', en: 'Places' },
+  term: { vi: 'Nhiệm kỳ', en: 'Term' },
+  years: { vi: 'năm', en: 'years' },
+  now: { vi: 'nay', en: 'now' },
+  changeFrom: { vi: 'Áp dụng từ ngày', en: 'Applies from' },
+  changeFromHelp: {
+    vi: 'Số lượng cũ vẫn được giữ trong lịch sử trước ngày này; cùng ngày bắt đầu của số lượng hiện hành thì là sửa số liệu.',
+    en: 'The old figures stay in the history before this day; the first day of the current figures corrects them.',
+  },
+} as const;
