@@ -3,7 +3,7 @@ import type { ConfidenceVoteFact, Track, Verdict } from '../../../contracts/poli
 import { RATING_LEVELS } from '../../../contracts/policy';
 import type { Db, Trx } from '../../db/database';
 import { ratingsHistory } from '../evaluations/evaluation.history';
-import { SYSTEM_READER, listVoteOutcomes } from '../votes/vote.outcomes';
+import { listVoteOutcomes } from '../votes/vote.outcomes';
 import { catalogInForce } from '../titles/title.rules';
 import { findTitle, listCatalogs, listTitles } from '../titles/title.repository';
 import { type CatalogTitle, type HeldSeat, type Purpose, factsFromRecord, prefilterFor } from './eligibility.batch.rules';
@@ -108,6 +108,30 @@ export async function targetTitle(
   return target ? { target, catalog } : undefined;
 }
 
+/**
+ * The published confidence votes (three levels) on each person up to `onDate`, as the low-vote rule reads them
+ * (`person.confidenceVotes` of the facts). Pass the subtrees whose votes the caller may read.
+ */
+export async function confidenceVoteFacts(
+  db: Db | Trx,
+  personIds: readonly string[],
+  onDate: string,
+  organizationPaths: readonly string[],
+): Promise<Map<string, ConfidenceVoteFact[]>> {
+  const votes = new Map<string, ConfidenceVoteFact[]>(personIds.map((id) => [id, []]));
+  const outcomes = await listVoteOutcomes(db, { personIds, organizationPaths, to: onDate, kinds: ['confidence'] });
+  for (const v of outcomes)
+    if ('low' in v.counts)
+      votes.get(v.personId)?.push({
+        voteDate: v.voteDate,
+        low: v.counts.low,
+        collected: v.collected,
+        summoned: v.summoned,
+        sessionId: v.sessionId,
+      });
+  return votes;
+}
+
 /** Everything the engine needs about a set of stored people besides the record itself. */
 export async function contextOf(
   db: Db | Trx,
@@ -136,26 +160,7 @@ export async function contextOf(
     ratings = await ratingsHistory(db, o.personIds, year - 1, { years: 5 });
     for (const id of await repo.inPlanFor(db, o.personIds, o.target.code, o.onDate)) inPlan.add(id);
   }
-  let votes: Map<string, ConfidenceVoteFact[]> | null = null;
-  if (o.voteScopePaths) {
-    votes = new Map(o.personIds.map((id) => [id, []]));
-    // The caller narrowed voteScopePaths to what its reader may see.
-    const outcomes = await listVoteOutcomes(db, SYSTEM_READER, {
-      personIds: o.personIds,
-      organizationPaths: o.voteScopePaths,
-      to: o.onDate,
-      kinds: ['confidence'],
-    });
-    for (const v of outcomes)
-      if ('low' in v.counts)
-        votes.get(v.personId)?.push({
-          voteDate: v.voteDate,
-          low: v.counts.low,
-          collected: v.collected,
-          summoned: v.summoned,
-          sessionId: v.sessionId,
-        });
-  }
+  const votes = o.voteScopePaths ? await confidenceVoteFacts(db, o.personIds, o.onDate, o.voteScopePaths) : null;
   return { seats, ratings, inPlan, votes };
 }
 
