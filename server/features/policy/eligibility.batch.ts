@@ -3,7 +3,7 @@ import type { ConfidenceVoteFact, Track, Verdict } from '../../../contracts/poli
 import { RATING_LEVELS } from '../../../contracts/policy';
 import type { Db, Trx } from '../../db/database';
 import { ratingsHistory } from '../evaluations/evaluation.history';
-import { type OutcomeReader, SYSTEM_READER, listVoteOutcomes } from '../votes/vote.outcomes';
+import { type OutcomeReader, listVoteOutcomes } from '../votes/vote.outcomes';
 import { catalogInForce } from '../titles/title.rules';
 import { findTitle, listCatalogs, listTitles } from '../titles/title.repository';
 import { type CatalogTitle, type HeldSeat, type Purpose, factsFromRecord, prefilterFor } from './eligibility.batch.rules';
@@ -25,7 +25,7 @@ export interface FindEligibleOptions {
   targetTitleCode?: string;
   /** Subtree roots (materialized paths) the caller may read: nobody outside them is looked at. */
   scopePaths: readonly string[];
-  /** Whose view of the published confidence votes the low-vote rule reads (default: every vote under `scopePaths`). */
+  /** Whose view of the published confidence votes the low-vote rule reads; absent: votes not looked up (rule not judged). */
   voteReader?: OutcomeReader;
   onDate: string;
   track?: Track;
@@ -202,7 +202,7 @@ export async function findEligible(db: Db | Trx, o: FindEligibleOptions): Promis
       target,
       onDate: o.onDate,
       purpose,
-      votes: o.voteReader ? { reader: o.voteReader } : { reader: SYSTEM_READER, organizationPaths: o.scopePaths },
+      ...(o.voteReader ? { votes: { reader: o.voteReader } } : {}),
     });
     return rows.map((row) => {
       const record = JSON.parse(row.data_json) as PersonRecord;
