@@ -3,7 +3,7 @@ import type { ConfidenceVoteFact, Track, Verdict } from '../../../contracts/poli
 import { RATING_LEVELS } from '../../../contracts/policy';
 import type { Db, Trx } from '../../db/database';
 import { ratingsHistory } from '../evaluations/evaluation.history';
-import { SYSTEM_READER, listVoteOutcomes } from '../votes/vote.outcomes';
+import { type OutcomeReader, listVoteOutcomes } from '../votes/vote.outcomes';
 import { catalogInForce } from '../titles/title.rules';
 import { findTitle, listCatalogs, listTitles } from '../titles/title.repository';
 import { type CatalogTitle, type HeldSeat, type Purpose, factsFromRecord, prefilterFor } from './eligibility.batch.rules';
@@ -25,8 +25,8 @@ export interface FindEligibleOptions {
   targetTitleCode?: string;
   /** Subtree roots (materialized paths) the caller may read: nobody outside them is looked at. */
   scopePaths: readonly string[];
-  /** Subtree roots whose published confidence votes the low-vote rule reads (default: `scopePaths`). */
-  voteScopePaths?: readonly string[];
+  /** Whose view of the published confidence votes the low-vote rule reads; absent: votes not looked up (rule not judged). */
+  voteReader?: OutcomeReader;
   onDate: string;
   track?: Track;
   purpose?: Purpose;
@@ -108,6 +108,34 @@ export async function targetTitle(
   return target ? { target, catalog } : undefined;
 }
 
+/**
+ * The published confidence votes (three levels) on each person up to `onDate`, as the low-vote rule reads them
+ * (`person.confidenceVotes` of the facts), as `reader` may see them (narrowed to `organizationPaths` when given).
+ */
+export async function confidenceVoteFacts(
+  db: Db | Trx,
+  reader: OutcomeReader,
+  o: { personIds: readonly string[]; onDate: string; organizationPaths?: readonly string[] },
+): Promise<Map<string, ConfidenceVoteFact[]>> {
+  const votes = new Map<string, ConfidenceVoteFact[]>(o.personIds.map((id) => [id, []]));
+  const outcomes = await listVoteOutcomes(db, reader, {
+    personIds: o.personIds,
+    ...(o.organizationPaths ? { organizationPaths: o.organizationPaths } : {}),
+    to: o.onDate,
+    kinds: ['confidence'],
+  });
+  for (const v of outcomes)
+    if ('low' in v.counts)
+      votes.get(v.personId)?.push({
+        voteDate: v.voteDate,
+        low: v.counts.low,
+        collected: v.collected,
+        summoned: v.summoned,
+        sessionId: v.sessionId,
+      });
+  return votes;
+}
+
 /** Everything the engine needs about a set of stored people besides the record itself. */
 export async function contextOf(
   db: Db | Trx,
@@ -117,8 +145,8 @@ export async function contextOf(
     target: CatalogTitle;
     onDate: string;
     purpose: Purpose;
-    /** Read the published confidence votes under these roots (the low-vote rule); absent: not looked up. */
-    voteScopePaths?: readonly string[];
+    /** Read the published confidence votes (the low-vote rule) as this reader, under these roots; absent: not looked up. */
+    votes?: { reader: OutcomeReader; organizationPaths?: readonly string[] };
   },
 ) {
   const rank = new Map(o.catalog.map((t) => [t.code, t.rankOrder]));
@@ -136,26 +164,9 @@ export async function contextOf(
     ratings = await ratingsHistory(db, o.personIds, year - 1, { years: 5 });
     for (const id of await repo.inPlanFor(db, o.personIds, o.target.code, o.onDate)) inPlan.add(id);
   }
-  let votes: Map<string, ConfidenceVoteFact[]> | null = null;
-  if (o.voteScopePaths) {
-    votes = new Map(o.personIds.map((id) => [id, []]));
-    // The caller narrowed voteScopePaths to what its reader may see.
-    const outcomes = await listVoteOutcomes(db, SYSTEM_READER, {
-      personIds: o.personIds,
-      organizationPaths: o.voteScopePaths,
-      to: o.onDate,
-      kinds: ['confidence'],
-    });
-    for (const v of outcomes)
-      if ('low' in v.counts)
-        votes.get(v.personId)?.push({
-          voteDate: v.voteDate,
-          low: v.counts.low,
-          collected: v.collected,
-          summoned: v.summoned,
-          sessionId: v.sessionId,
-        });
-  }
+  const votes = o.votes
+    ? await confidenceVoteFacts(db, o.votes.reader, { personIds: o.personIds, onDate: o.onDate, ...o.votes })
+    : null;
   return { seats, ratings, inPlan, votes };
 }
 
@@ -191,7 +202,7 @@ export async function findEligible(db: Db | Trx, o: FindEligibleOptions): Promis
       target,
       onDate: o.onDate,
       purpose,
-      voteScopePaths: o.voteScopePaths ?? o.scopePaths,
+      ...(o.voteReader ? { votes: { reader: o.voteReader } } : {}),
     });
     return rows.map((row) => {
       const record = JSON.parse(row.data_json) as PersonRecord;

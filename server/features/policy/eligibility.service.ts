@@ -63,7 +63,7 @@ export async function searchEligible(
     policy,
     ...(body.titleCode ? { targetTitleCode: body.titleCode } : { titleId: body.titleId }),
     scopePaths: roots,
-    voteScopePaths: scopePaths(actor, 'votes.read'),
+    voteReader: actor,
     onDate: body.date,
     track: body.track,
     purpose: body.purpose,
@@ -120,7 +120,7 @@ export async function personEligibility(
     target,
     onDate: q.date,
     purpose: 'appointment',
-    voteScopePaths: scopePaths(actor, 'votes.read'),
+    votes: { reader: actor },
   });
   const { facts } = factsFromRecord({
     record: JSON.parse(row.data_json) as PersonRecord,
