@@ -84,6 +84,20 @@ export async function loadApprovedPlanningDemo(db: Db, library: PolicyLibrary): 
     await removeCandidate(ctx, officer, c.id, `Không đủ điều kiện quy hoạch: ${why.detail.vi} (${why.citation.text})`, on);
     return false;
   };
+  // Among them a man born before 1970: short of the months before retirement the rule asks at 09/2030 (60 one level
+  // below; 120 two levels below or without a title in the catalog).
+  const old = await db
+    .selectFrom('persons as p')
+    .innerJoin('organizations as o', 'o.id', 'p.organization_id')
+    .select(['p.id', 'p.current_title_code'])
+    .where('o.path', 'like', `${tq.path}%`)
+    .where('p.birth_year', '<=', 1969)
+    .where('p.sex', '=', 'M')
+    .orderBy('p.birth_date')
+    .orderBy('p.id')
+    .limit(1)
+    .execute();
+  pool.splice(3, 0, ...old);
   for (const plan of plans) {
     let kept = 0;
     while (kept < 3 && next < pool.length) if (await propose(plan.id, kept, ADDED_ON)) kept++;
