@@ -1,9 +1,8 @@
-import type { CycleDetail, FinderItem } from '../../contracts/planning';
+import type { CycleDetail } from '../../contracts/planning';
 import type { PaperCount } from '../../contracts/votes';
 import type { Db } from '../../server/db/database';
 import type { Actor } from '../../server/features/access/access.rules';
 import { findOrganizationByCode } from '../../server/features/organizations/organization.repository';
-import { findCandidates } from '../../server/features/planning/planning.finder.service';
 import { createReview, previewReview } from '../../server/features/planning/planning.review.service';
 import { createRound } from '../../server/features/planning/planning.rounds.service';
 import {
@@ -25,8 +24,8 @@ const REVIEWED_ON = '2026-02-24';
 
 /**
  * A complete cycle, from proposal to the first yearly review: the directors of two provincial departments planned
- * under 377-QĐ/TW from people the finder judged eligible; one person one requirement short is taken out before the
- * rounds (rejected by a rule), one is not recommended at the key-cadre conference and leaves; the committee approves;
+ * under 377-QĐ/TW from holders of titles below; those a rule refuses are taken out at once with the rule as the reason,
+ * one is not recommended at the key-cadre conference and leaves; the committee approves;
  * a confidence vote of December 2025 gives one planned person more than half low, and the review of February 2026
  * takes him out on that ground and adds a new person.
  */
@@ -56,37 +55,52 @@ export async function loadApprovedPlanningDemo(db: Db, library: PolicyLibrary): 
   const plans = (await getCycle(ctx, officer, cycle.id)).plans;
   if (plans.length < 2) return;
 
-  // Three eligible people per seat, in the finder's order; nobody twice.
-  const used = new Set<string>();
-  const pick = async (planId: string, n: number, oneShort = false): Promise<FinderItem[]> => {
-    const found = await findCandidates(ctx, officer, planId, { sort: 'fit', ...(oneShort ? { oneShort: '1' as const } : {}) });
-    const fresh = found.items.filter((i) => i.eligible === !oneShort && !used.has(i.personId)).slice(0, n);
-    for (const i of fresh) used.add(i.personId);
-    return fresh;
-  };
+  // The officer proposes holders of titles one or two levels below (deputy directors, then commune leaders), youngest
+  // first; whoever a rule refuses is taken out at once with that rule as the reason, until three pass per seat.
+  const pool = await db
+    .selectFrom('persons as p')
+    .innerJoin('organizations as o', 'o.id', 'p.organization_id')
+    .select(['p.id', 'p.current_title_code'])
+    .where('o.path', 'like', `${tq.path}%`)
+    .where('p.current_title_code', 'in', ['PHO_GIAM_DOC_SO', 'BI_THU_DANG_UY_XA', 'CHU_TICH_UBND_XA'])
+    .orderBy('p.birth_date', 'desc')
+    .orderBy('p.id')
+    .execute();
+  pool.sort((a, b) => Number(b.current_title_code === 'PHO_GIAM_DOC_SO') - Number(a.current_title_code === 'PHO_GIAM_DOC_SO'));
   const readiness = ['now', 'one_two_years', 'three_five_years'] as const;
-  for (const plan of plans)
-    for (const [k, p] of (await pick(plan.id, 3)).entries())
-      await addCandidate(ctx, officer, plan.id, {
-        personId: p.personId,
-        readiness: readiness[k]!,
-        emergency: k === 0,
-        addedOn: ADDED_ON,
-      });
-
-  // Rejected by a rule: someone one requirement short is proposed, the check names what he lacks, he is taken out.
-  const [short] = await pick(plans[1]!.id, 1, true);
-  if (short) {
-    const detail = await addCandidate(ctx, officer, plans[1]!.id, { personId: short.personId, addedOn: ADDED_ON });
-    const c = detail.plans.find((p) => p.id === plans[1]!.id)!.candidates.find((x) => x.personId === short.personId)!;
-    const why = c.verdicts.find((v) => v.blocking) ?? c.verdicts.find((v) => v.status === 'failed');
-    await removeCandidate(
-      ctx,
-      officer,
-      c.id,
-      why ? `Không đủ điều kiện quy hoạch: ${why.detail.vi} (${why.citation.text})` : 'Không đủ điều kiện quy hoạch',
-      '2025-10-30',
-    );
+  let next = 0;
+  const propose = async (planId: string, kept: number, on: string): Promise<boolean> => {
+    const person = pool[next++];
+    if (!person) return false;
+    const detail = await addCandidate(ctx, officer, planId, {
+      personId: person.id,
+      readiness: readiness[Math.min(kept, 2)]!,
+      emergency: kept === 0,
+      addedOn: on,
+    });
+    const c = detail.plans.find((p) => p.id === planId)!.candidates.find((x) => x.personId === person.id)!;
+    const why = c.verdicts.find((v) => v.blocking);
+    if (!why) return true;
+    await removeCandidate(ctx, officer, c.id, `Không đủ điều kiện quy hoạch: ${why.detail.vi} (${why.citation.text})`, on);
+    return false;
+  };
+  // Among them a man born before 1970: short of the months before retirement the rule asks at 09/2030 (60 one level
+  // below; 120 two levels below or without a title in the catalog).
+  const old = await db
+    .selectFrom('persons as p')
+    .innerJoin('organizations as o', 'o.id', 'p.organization_id')
+    .select(['p.id', 'p.current_title_code'])
+    .where('o.path', 'like', `${tq.path}%`)
+    .where('p.birth_year', '<=', 1969)
+    .where('p.sex', '=', 'M')
+    .orderBy('p.birth_date')
+    .orderBy('p.id')
+    .limit(1)
+    .execute();
+  pool.splice(3, 0, ...old);
+  for (const plan of plans) {
+    let kept = 0;
+    while (kept < 3 && next < pool.length) if (await propose(plan.id, kept, ADDED_ON)) kept++;
   }
   await changeStatus(ctx, officer, cycle.id, 'in_rounds');
 
@@ -136,7 +150,8 @@ export async function loadApprovedPlanningDemo(db: Db, library: PolicyLibrary): 
   // The yearly review in the first quarter of 2026: the suggestion stands, he leaves; a new person comes in.
   const preview = await previewReview(ctx, officer, cycle.id, REVIEWED_ON);
   const low = preview.suggestions.find((s) => s.personId === lowPerson.personId && s.trigger === 'low_confidence');
-  const [newcomer] = await pick(approved.plans[0]!.id, 1);
+  // The newcomer already stands in the plan of the other department's director, so the same checks passed him.
+  const newcomer = approved.plans[1]!.candidates.at(-1);
   await createReview(ctx, officer, cycle.id, {
     reviewedOn: REVIEWED_ON,
     note: 'Rà soát, bổ sung quy hoạch năm 2026 (quý I)',
@@ -147,7 +162,7 @@ export async function loadApprovedPlanningDemo(db: Db, library: PolicyLibrary): 
             planId: approved.plans[0]!.id,
             personId: newcomer.personId,
             readiness: 'three_five_years',
-            reason: 'Bổ sung người đủ tiêu chuẩn, điều kiện thay người đưa ra khỏi quy hoạch',
+            reason: `Bổ sung người đủ tiêu chuẩn, điều kiện (đang trong quy hoạch ${approved.plans[1]!.titleName} — ${approved.plans[1]!.organizationName})`,
           },
         ]
       : [],

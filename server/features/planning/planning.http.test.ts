@@ -56,6 +56,14 @@ describe.each(testDialects())('planning over HTTP on %s', (dialect) => {
     // A deputy director, one level below, with years ahead; an older deputy short of 60 months at 09/2030; a young woman.
     await make('deputy', { fullName: 'Lê Văn Phó', birthDate: '1980-05-20', currentTitleCode: 'PHO_GIAM_DOC_SO' });
     await make('older', { fullName: 'Trần Văn Cao', birthDate: '1970-02-01', currentTitleCode: 'PHO_GIAM_DOC_SO' });
+    // A deputy with a college degree and no state-management course: what he lacks is a training need.
+    await make('untrained', {
+      fullName: 'Đinh Văn Học',
+      birthDate: '1984-04-04',
+      currentTitleCode: 'PHO_GIAM_DOC_SO',
+      professionalLevel: 'cao_dang',
+      stateManagement: 'none',
+    });
     await make('woman', {
       fullName: 'Hoàng Thị Mai',
       sex: 'F',
@@ -226,6 +234,58 @@ describe.each(testDialects())('planning over HTTP on %s', (dialect) => {
     const res = await officer.post(`/api/planning/candidates/${cand.id}/remove`, { reason: 'Bị kỷ luật khiển trách' });
     expect(res.statusCode).toBe(200);
     expect((res.json() as CycleDetail).plans[0]!.candidates.map((x) => x.id)).not.toContain(cand.id);
+  });
+
+  it("judges each person against the planned title's standards: what is lacking is a training need, with its citation", async () => {
+    const second = (
+      await officer.post('/api/planning/cycles', {
+        organizationId: tqId,
+        name: 'Quy hoạch bổ sung Giám đốc Sở Nội vụ',
+        termFrom: 2026,
+        termTo: 2031,
+        level: 'provincial',
+        approvingAuthority: 'Ban Thường vụ Tỉnh ủy',
+        policyDate: '2026-03-01',
+        referenceKey: 'provincial',
+      })
+    ).json() as CycleDetail;
+    const plan = (
+      (await officer.post(`/api/planning/cycles/${second.id}/plans`, { kind: 'seat', positionId: seatId })).json() as CycleDetail
+    ).plans[0]!;
+    const add = (addedOn?: string) =>
+      officer.post(`/api/planning/plans/${plan.id}/candidates`, { personId: people.untrained, ...(addedOn ? { addedOn } : {}) });
+    // The day of entry, for a plan recorded after the fact: not before the policy date, not after today.
+    expect((await add('2026-02-28')).statusCode).toBe(400);
+    expect((await add('2999-01-01')).statusCode).toBe(400);
+    const res = await add('2026-03-01');
+    expect(res.statusCode, res.body).toBe(201);
+    const c = (res.json() as CycleDetail).plans[0]!.candidates[0]!;
+    expect(c.addedOn).toBe('2026-03-01');
+    const training = c.verdicts.find((v) => v.ruleId === 'standards.title-requirements')!;
+    expect(training).toMatchObject({ status: 'warning', blocking: false });
+    expect(training.detail.vi).toMatch(/^Cần đào tạo, bồi dưỡng: /);
+    expect(training.detail.vi).toContain('trình độ chuyên môn cao đẳng, cần đại học');
+    expect(training.detail.vi).toContain('quản lý nhà nước chưa qua bồi dưỡng, cần chuyên viên chính');
+    expect(training.citation.text).toContain('377-QĐ/TW');
+    // Already in the plan: the finder does not offer him again.
+    const found = (await officer.get(`/api/planning/plans/${plan.id}/finder?q=dinh van hoc`)).json() as { items: FinderItem[] };
+    expect(found.items).toHaveLength(0);
+    // Leaving: not before the day of entry.
+    expect(
+      (await officer.post(`/api/planning/candidates/${c.id}/remove`, { reason: 'Chuyển công tác', removedOn: '2026-02-28' }))
+        .statusCode,
+    ).toBe(400);
+    const left = await officer.post(`/api/planning/candidates/${c.id}/remove`, {
+      reason: 'Chuyển công tác',
+      removedOn: '2026-03-01',
+    });
+    expect(left.statusCode).toBe(200);
+    const row = await database.db
+      .selectFrom('planning_candidates')
+      .select('removed_on')
+      .where('id', '=', c.id)
+      .executeTakeFirstOrThrow();
+    expect(row.removed_on).toBe('2026-03-01');
   });
 
   it('hides another province’s cycles: 404, absent from lists', async () => {

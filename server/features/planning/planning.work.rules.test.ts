@@ -134,7 +134,7 @@ describe.each(packs)("'planning.removal-triggers' suggestions at the yearly revi
       lowVotes: [{ voteDate: '2026-02-10', pctLowOfCollected: 51.2, ruleId: 'vote.low-out-of-planning', citation: '96-QĐ/TW' }],
     });
     expect(low).toMatchObject([{ trigger: 'low_confidence', ruleId: 'vote.low-out-of-planning', citation: '96-QĐ/TW' }]);
-    expect(low[0]!.detail.vi).toContain('10/02/2026');
+    expect(low[0]!.detail.vi).toContain('10/02/2026: 51,2% phiếu tín nhiệm thấp');
     const moved = suggestRemovals(policy, { ...none, movedAway: true })[0]!;
     expect(moved.ruleId).toBe('planning.removal-triggers');
     expect(moved.citation).toMatch(/QĐ\/TW/);

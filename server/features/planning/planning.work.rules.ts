@@ -97,7 +97,7 @@ export function suggestRemovals(policy: ResolvedPolicy, f: ReviewFacts): Suggest
       'low_confidence',
       'low-confidence',
       {
-        vi: `Lấy phiếu tín nhiệm ngày ${low.voteDate.split('-').reverse().join('/')}: ${low.pctLowOfCollected}% phiếu tín nhiệm thấp (trên 50%).`,
+        vi: `Lấy phiếu tín nhiệm ngày ${low.voteDate.split('-').reverse().join('/')}: ${String(low.pctLowOfCollected).replace('.', ',')}% phiếu tín nhiệm thấp (trên 50%).`,
         en: `Confidence vote of ${low.voteDate}: ${low.pctLowOfCollected}% low confidence (more than 50 %).`,
       },
       low.ruleId,

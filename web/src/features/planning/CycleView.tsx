@@ -303,12 +303,14 @@ function PlanCard(props: {
               const gaps = c.verdicts.filter((v) => v.ruleId === STANDARDS_RULE && v.status !== 'passed');
               return gaps.length ? (
                 gaps.map((v, i) => (
-                  <div key={i} data-testid="candidate-training">
-                    {label(v.detail)}{' '}
-                    <Typography.Text type="secondary" data-testid="citation">
-                      ({v.citation.text})
-                    </Typography.Text>
-                  </div>
+                  <Typography.Paragraph
+                    key={i}
+                    data-testid="candidate-training"
+                    style={{ fontSize: 12, marginBottom: 0 }}
+                    ellipsis={{ rows: 3, expandable: true, symbol: label(L.more) }}
+                  >
+                    {label(v.detail)} ({v.citation.text})
+                  </Typography.Paragraph>
                 ))
               ) : (
                 <Tag color="green">{label(L.meetsStandards)}</Tag>

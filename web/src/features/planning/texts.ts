@@ -141,6 +141,7 @@ export const L = {
   trainingNeeds: { vi: 'Nhu cầu đào tạo, bồi dưỡng', en: 'Training needs' },
   trainingCount: { vi: '{n}/{t} người cần', en: '{n} of {t} need it' },
   trainingColumn: { vi: 'Đào tạo theo tiêu chuẩn chức danh', en: "Training against the title's standards" },
+  more: { vi: 'xem thêm', en: 'more' },
   meetsStandards: { vi: 'Đạt tiêu chuẩn trình độ', en: 'Meets the standards' },
   trainingHint: {
     vi: 'So sánh hồ sơ của từng người với tiêu chuẩn của chức danh được quy hoạch (lý luận chính trị, quản lý nhà nước, trình độ chuyên môn) và các khóa đã học; dòng "Còn cần" là tổng hợp của cả danh sách.',
