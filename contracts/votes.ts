@@ -82,14 +82,31 @@ export const ballotSchema = z.strictObject({
 });
 export type BallotSpec = z.infer<typeof ballotSchema>;
 
-/** What a confidence-vote result obliges the competent body to consider; raised as a task when the result is published. */
-export const VOTE_CONSEQUENCES = ['out-of-planning-higher', 'may-move-or-resign', 'dismissal-procedure'] as const;
+/**
+ * What a published result obliges the competent body to consider, raised as a task: a confidence vote's low votes, a
+ * planning recommendation below its threshold, an appointment step below its threshold.
+ */
+export const VOTE_CONSEQUENCES = [
+  'out-of-planning-higher',
+  'may-move-or-resign',
+  'dismissal-procedure',
+  'not-recommended',
+  'appointment-cannot-continue',
+] as const;
 export const voteConsequenceSchema = z.enum(VOTE_CONSEQUENCES);
 export type VoteConsequence = z.infer<typeof voteConsequenceSchema>;
 export const VOTE_CONSEQUENCE_LABELS: Record<VoteConsequence, { vi: string; en: string }> = {
   'out-of-planning-higher': { vi: 'Đưa ra khỏi quy hoạch chức vụ cao hơn', en: 'Out of planning for higher posts' },
   'may-move-or-resign': { vi: 'Xem xét cho thôi giữ chức vụ hoặc bố trí công tác khác', en: 'May resign or be moved' },
   'dismissal-procedure': { vi: 'Tiến hành miễn nhiệm, cho thôi giữ chức vụ', en: 'Start the dismissal procedure' },
+  'not-recommended': {
+    vi: 'Không được giới thiệu vào bước tiếp theo của quy hoạch',
+    en: 'Not carried to the next planning step',
+  },
+  'appointment-cannot-continue': {
+    vi: 'Quy trình bổ nhiệm không thể tiếp tục với người này',
+    en: 'The appointment process cannot continue with this person',
+  },
 };
 
 export const EXEMPTION_REASONS = ['retirement_announced', 'new_in_year'] as const;
@@ -394,7 +411,7 @@ export const voteOutcomeSchema = z.object({
   pctLowOfCollected: z.number().nullable(),
   pctLowOfSummoned: z.number().nullable(),
   pctAgreeOfSummoned: z.number().nullable(),
-  /** the consequences the rules in force on the vote's date raise (confidence votes only) */
+  /** the consequences the rules in force on the vote's date raise (confidence, planning and appointment sessions) */
   consequences: z.array(voteOutcomeConsequenceSchema),
 });
 export type VoteOutcome = z.infer<typeof voteOutcomeSchema>;

@@ -117,14 +117,27 @@ describe('an electronic confidence vote in the browser', () => {
       [2, 0],
     ];
     const trackers: string[] = [];
+    let auditedTracker = '';
     for (const [i, [username, fullName]] of VOTERS.entries()) {
       const page = i === 1 ? officer : await signIn(username);
       await open(page, vote.id);
       await page.getByTestId('e-credential').fill(slips.get(fullName)!);
       for (const [k, level] of choices[i]!.entries()) await page.getByTestId(`e-choice-${k}`).locator('input').nth(level).check();
+      if (i === 0) {
+        // the first voter does not trust his computer: he opens one encrypted ballot to check it (it is then discarded)
+        await page.getByTestId('e-submit').click();
+        auditedTracker = (await page.getByTestId('e-prepared-tracker').textContent({ timeout: 60_000 }))!.trim();
+        await page.getByTestId('e-audit').click();
+        const checked = page.getByTestId('e-audit-choices');
+        await checked.waitFor({ timeout: 60_000 });
+        expect(await checked.textContent()).toMatch(/Lê Minh Quang.*: Tín nhiệm cao.*Ngô Thị Thu Hà.*: Tín nhiệm thấp/);
+        await page.screenshot({ path: screenshotPath('votes-ballot-audit.png'), fullPage: true });
+      }
       await page.getByTestId('e-submit').click();
+      await page.getByTestId('e-cast').click({ timeout: 60_000 });
       trackers.push((await page.getByTestId('e-tracker').textContent({ timeout: 60_000 }))!.trim());
     }
+    expect(trackers).not.toContain(auditedTracker);
 
     // a voter finds his ballot on the public board
     const leader = contexts[4]!.pages()[0]!;
@@ -132,6 +145,9 @@ describe('an electronic confidence vote in the browser', () => {
     await leader.getByTestId('e-lookup').fill(trackers[0]!);
     await leader.getByTestId('e-lookup-found').waitFor();
     await leader.getByTestId('e-lookup').fill('khong-co-ma-nay');
+    await leader.getByTestId('e-lookup-missing').waitFor();
+    // the ballot opened for checking never reached the board
+    await leader.getByTestId('e-lookup').fill(auditedTracker);
     await leader.getByTestId('e-lookup-missing').waitFor();
 
     await click(officer, vote.id, 'e-close');

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ElectronicState, VoteDetail } from '../../../contracts/votes';
 import { loadFoundationDemo } from '../../../scripts/demo/foundation.demo';
@@ -188,6 +189,11 @@ describe.each(testDialects())('an electronic confidence vote on %s', (dialect) =
       [2, 2, 1],
     ]);
     expect(detail.boardHash).toBe(final.head);
+    // the count record (.docx) carries the bulletin board's last event hash
+    const record = await c('officer.tq').get(`/api/votes/${v.id}/record.docx`);
+    expect(record.statusCode).toBe(200);
+    const xml = await (await JSZip.loadAsync(record.rawPayload)).file('word/document.xml')!.async('string');
+    expect(xml).toContain(final.head);
     // publishing the result raised Người A's consequences as tasks for planning and decisions
     const tasks = (await c('officer.tq').get(`/api/vote-consequences?sessionId=${v.id}`)).json() as {
       items: { fullName: string; consequence: string }[];

@@ -204,10 +204,20 @@ describe.each(testDialects())('vote outcomes and consequence tasks on %s', (dial
       ],
     });
     const o = await listVoteOutcomes(database.db, reader, { kinds: ['planning'], from: '2026-10-03', to: '2026-10-03' });
-    expect(o.map((x) => [x.counts, x.pctAgreeOfSummoned, x.pctLowOfCollected, x.consequences])).toEqual([
-      [{ agree: 16, disagree: 12 }, 53.33, null, []],
-      [{ agree: 15, disagree: 13 }, 50, null, []],
+    expect(o.map((x) => [x.counts, x.pctAgreeOfSummoned, x.pctLowOfCollected, x.consequences.map((c) => c.consequence)])).toEqual(
+      [
+        [{ agree: 16, disagree: 12 }, 53.33, null, []],
+        [{ agree: 15, disagree: 13 }, 50, null, ['not-recommended']],
+      ],
+    );
+    // exactly 1/2 of those summoned is not more than 1/2: a task for planning, naming its rule
+    const roundTasks = (await officer.get(`/api/vote-consequences?sessionId=${round.id}`)).json() as {
+      items: VoteConsequenceTask[];
+    };
+    expect(roundTasks.items.map((t) => [t.subjectId, t.ruleId, t.consequence, t.status])).toEqual([
+      [round.subjects[1]!.id, 'planning.recommendation-threshold', 'not-recommended', 'open'],
     ]);
+    expect(roundTasks.items[0]!.citation).toContain('377-QĐ/TW');
 
     const election = (
       await officer.post(
@@ -243,6 +253,68 @@ describe.each(testDialects())('vote outcomes and consequence tasks on %s', (dial
       [{ chosen: 20 }, 66.67],
       [{ chosen: 9 }, 30],
     ]);
+  });
+
+  it('raises an appointment step below its threshold as a task: the process cannot continue', async () => {
+    // NĐ 170/2025 (state track): a candidate ballot, nobody over 1/2; 30 % or more goes on, the third name stops
+    const step = (
+      await officer.post(
+        '/api/votes',
+        session({
+          kind: 'appointment',
+          track: 'state',
+          voteDate: '2026-10-05',
+          ballot: { shape: 'choice', maxChoices: 1 },
+          subjects: [
+            { personId: people[0]!.id },
+            { personId: people[1]!.id },
+            { fullName: 'Người thứ ba', titleText: 'Phó Giám đốc Sở' },
+          ],
+        }),
+      )
+    ).json() as VoteDetail;
+    const ids = step.subjects.map((s) => s.id);
+    await enterTwice(step.id, {
+      issued: 30,
+      collected: 29,
+      valid: 29,
+      invalid: 0,
+      subjects: [
+        { subjectId: ids[0]!, chosen: 12, invalid: 0 },
+        { subjectId: ids[1]!, chosen: 9, invalid: 0 },
+        { subjectId: ids[2]!, chosen: 8, invalid: 0 },
+      ],
+    });
+    const tasks = (await officer.get(`/api/vote-consequences?sessionId=${step.id}`)).json() as { items: VoteConsequenceTask[] };
+    expect(tasks.items.map((t) => [t.fullName, t.ruleId, t.consequence])).toEqual([
+      ['Người thứ ba', 'state.appointment-ballot', 'appointment-cannot-continue'],
+    ]);
+    expect(tasks.items[0]!.detail.vi).toMatch(/^8\/30 người được triệu tập/);
+    // a yes/no step on the state track: exactly 1/2 goes to the head (no task), below it stops
+    const yesNo = (
+      await officer.post(
+        '/api/votes',
+        session({ kind: 'appointment', track: 'state', voteDate: '2026-10-06', ballot: { shape: 'agree-disagree' } }),
+      )
+    ).json() as VoteDetail;
+    await enterTwice(yesNo.id, {
+      issued: 30,
+      collected: 30,
+      valid: 30,
+      invalid: 0,
+      subjects: [
+        { subjectId: yesNo.subjects[0]!.id, agree: 15, disagree: 15, invalid: 0 },
+        { subjectId: yesNo.subjects[1]!.id, agree: 14, disagree: 16, invalid: 0 },
+      ],
+    });
+    const yesNoTasks = (await officer.get(`/api/vote-consequences?sessionId=${yesNo.id}`)).json() as {
+      items: VoteConsequenceTask[];
+    };
+    expect(yesNoTasks.items.map((t) => [t.subjectId, t.consequence])).toEqual([
+      [yesNo.subjects[1]!.id, 'appointment-cannot-continue'],
+    ]);
+    // outside the province: neither the tasks nor the outcomes
+    expect(((await officerLc.get(`/api/vote-consequences?sessionId=${step.id}`)).json() as { total: number }).total).toBe(0);
   });
 
   it('compares a result with the person’s previous round and with the holders of the same title that year', async () => {

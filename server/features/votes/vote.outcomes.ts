@@ -2,6 +2,7 @@
 // the plan), evaluation (the low-vote veto), decisions (dismissal). Consequences are raised as tasks once, when the
 // result is published; the outcome itself is recomputed from the confirmed count and the rules in force that day.
 import type {
+  BallotShape,
   PaperCount,
   VoteConsequence,
   VoteConsequenceTask,
@@ -17,22 +18,41 @@ import { appendAudit } from '../audit/audit.repository';
 import * as orepo from './vote.outcomes.repository';
 import { votePolicyAt } from './vote.policy';
 import type { VoteSessionWithOrg } from './vote.repository';
-import { meets, pct, raisedConsequences } from './vote.rules';
+import { appointmentConsequences, meets, pct, raisedConsequences, recommendationConsequences } from './vote.rules';
 import type { VoteConsequenceTaskRow, VoteSubjectRow } from './vote.table';
 
 export type { OutcomeFilter } from './vote.outcomes.repository';
 
-/** The consequences of one subject's count, when the session is a confidence vote that reached its quorum. */
-function consequencesOf(
+/**
+ * The consequences of a published count, per subject, under the rules in force on the vote's date, once its quorum is
+ * reached: a confidence vote's low votes; a planning recommendation below its threshold; an appointment step below its
+ * threshold. Committee elections raise none.
+ */
+export function consequencesOfCount(
   s: { kind: VoteKind; ballot_shape: string; track: 'party' | 'state'; vote_date: string },
   summoned: number,
-  collected: number,
-  low: number,
-): VoteOutcomeConsequence[] {
-  if (s.kind !== 'confidence' || s.ballot_shape !== 'levels') return [];
+  count: PaperCount,
+): Map<string, VoteOutcomeConsequence[]> {
+  const out = new Map<string, VoteOutcomeConsequence[]>();
   const policy = votePolicyAt(s.track, s.vote_date);
-  if (!policy || !meets(collected, summoned, policy.quorum.params)) return [];
-  return raisedConsequences(policy, low, collected, summoned);
+  const collected = count.collected;
+  if (!policy || !meets(collected, summoned, policy.quorum.params)) return out;
+  switch (s.kind) {
+    case 'confidence':
+      if (s.ballot_shape === 'levels')
+        for (const c of count.subjects) out.set(c.subjectId, raisedConsequences(policy, c.low ?? 0, collected, summoned));
+      return out;
+    case 'planning':
+      if (policy.recommendation && (s.ballot_shape === 'agree-disagree' || s.ballot_shape === 'choice'))
+        for (const c of count.subjects)
+          out.set(c.subjectId, recommendationConsequences(policy.recommendation, c.agree ?? c.chosen ?? 0, summoned, collected));
+      return out;
+    case 'appointment':
+      if (!policy.appointmentStep) return out;
+      return appointmentConsequences(policy.appointmentStep, s.ballot_shape as BallotShape, count.subjects, summoned, collected);
+    case 'election':
+      return out;
+  }
 }
 
 /** A computation with no user behind it (the demo loader, a test): it reads every subtree. */
@@ -63,15 +83,18 @@ export async function listVoteOutcomes(
   }
   const rows = await orepo.publishedPersonSubjects(db, filter);
   const out: VoteOutcome[] = [];
-  const parsed = new Map<string, PaperCount>();
+  const parsed = new Map<string, { count: PaperCount; consequences: Map<string, VoteOutcomeConsequence[]> }>();
   for (const r of rows) {
-    let count = parsed.get(r.session_id);
-    if (!count) {
-      count = JSON.parse(r.confirmed_count_json!) as PaperCount;
-      parsed.set(r.session_id, count);
+    let session = parsed.get(r.session_id);
+    if (!session) {
+      const count = JSON.parse(r.confirmed_count_json!) as PaperCount;
+      session = { count, consequences: consequencesOfCount(r, Number(r.summoned_count), count) };
+      parsed.set(r.session_id, session);
     }
+    const { count } = session;
     const c = count.subjects.find((x) => x.subjectId === r.subject_id);
     if (!c) continue;
+    const consequences = session.consequences.get(r.subject_id) ?? [];
     const summoned = Number(r.summoned_count);
     const collected = count.collected;
     const base = {
@@ -94,7 +117,7 @@ export async function listVoteOutcomes(
           pctLowOfCollected: pct(low, collected),
           pctLowOfSummoned: pct(low, summoned),
           pctAgreeOfSummoned: null,
-          consequences: consequencesOf(r, summoned, collected, low),
+          consequences,
         });
         break;
       }
@@ -105,7 +128,7 @@ export async function listVoteOutcomes(
           pctLowOfCollected: null,
           pctLowOfSummoned: null,
           pctAgreeOfSummoned: pct(c.agree ?? 0, summoned),
-          consequences: [],
+          consequences,
         });
         break;
       case 'choice':
@@ -116,7 +139,7 @@ export async function listVoteOutcomes(
           pctLowOfSummoned: null,
           // for a choice of names: the share of those summoned who chose this person
           pctAgreeOfSummoned: pct(c.chosen ?? 0, summoned),
-          consequences: [],
+          consequences,
         });
         break;
     }
@@ -136,10 +159,11 @@ export async function raiseConsequenceTasks(
 ): Promise<VoteConsequenceTaskRow[]> {
   const at = nowIso();
   const tasks: VoteConsequenceTaskRow[] = [];
+  const raised = consequencesOfCount(row, Number(row.summoned_count), count);
   for (const c of count.subjects) {
     const s = subjects.find((x) => x.id === c.subjectId);
     if (!s || s.exemption_reason) continue;
-    for (const k of consequencesOf(row, Number(row.summoned_count), count.collected, c.low ?? 0)) {
+    for (const k of raised.get(c.subjectId) ?? []) {
       tasks.push({
         id: newId(),
         session_id: row.id,

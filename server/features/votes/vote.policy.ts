@@ -38,6 +38,19 @@ export interface ConsequenceRule extends PolicyRef {
   /** what the competent body must consider; one task is raised per consequence */
   consequences: VoteConsequence[];
 }
+/** The threshold a person must pass at a planning-recommendation step (agreement over its base). */
+export interface RecommendationRule extends PolicyRef {
+  threshold: Fraction;
+}
+/**
+ * How an appointment step's ballot is judged: the approval threshold; on a candidate ballot, the share that still lets
+ * a name go on when nobody is approved; what an exact tie at the threshold means.
+ */
+export interface AppointmentStepRule extends PolicyRef {
+  approval: Fraction;
+  goOn: Fraction | null;
+  tie: 'head-decides' | 'none';
+}
 export interface VotePolicy {
   track: PolicyTrack;
   /** the pack(s) the rules come from, e.g. "national-2023", and their titles as shown to people */
@@ -45,6 +58,10 @@ export interface VotePolicy {
   title: string;
   quorum: PolicyRef & { params: Fraction };
   consequences: ConsequenceRule[];
+  /** planning recommendation sessions: below this a person is not carried to the next step */
+  recommendation: RecommendationRule | null;
+  /** appointment step sessions: below this the process cannot continue with the person */
+  appointmentStep: AppointmentStepRule | null;
   analysis: VoteAnalysis;
 }
 
@@ -97,6 +114,20 @@ export function votePolicyAt(track: PolicyTrack, onDate: string, library: Policy
       if (rule) consequences.push({ ...ref(rule), lower: rule.params, consequences: c.consequences });
     }
   }
+  const recommendation = ruleIn(resolved, 'planning.recommendation-threshold', 'threshold');
+  // the state track's NĐ 170/2025 candidate ballot where in force, else the on-site appointment process of the track
+  const ballot = ruleIn(resolved, 'state.appointment-ballot', 'appointment-ballot');
+  const process = ballot ? undefined : ruleIn(resolved, 'process.appointment.on-site', 'process');
+  const appointmentStep: AppointmentStepRule | null = ballot
+    ? { ...ref(ballot), approval: ballot.params.chosen, goOn: ballot.params.goOn, tie: ballot.params.tie }
+    : process?.params.approval
+      ? {
+          ...ref(process),
+          approval: process.params.approval,
+          goOn: null,
+          tie: process.params.tie === 'head-decides' ? 'head-decides' : 'none',
+        }
+      : null;
   const packs = [...new Set([quorum, ...consequences.map((c) => resolved.rules.get(c.id)!)].map((r) => r.packId))];
   return {
     track,
@@ -104,6 +135,8 @@ export function votePolicyAt(track: PolicyTrack, onDate: string, library: Policy
     title: packs.map((id) => library.packs.find((p) => p.id === id)?.title.vi ?? id).join('; '),
     quorum: { ...ref(quorum), params: quorum.params },
     consequences,
+    recommendation: recommendation ? { ...ref(recommendation), threshold: recommendation.params } : null,
+    appointmentStep,
     analysis: loadVoteAnalysis(),
   };
 }

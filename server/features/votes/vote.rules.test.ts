@@ -3,6 +3,8 @@ import type { PaperCount } from '../../../contracts/votes';
 import { votePolicyAt } from './vote.policy';
 import {
   analysisFlags,
+  appointmentConsequences,
+  recommendationConsequences,
   compareSubject,
   compareEntries,
   equivalentTitles,
@@ -296,4 +298,50 @@ describe('peers: equivalent titles of the catalog', () => {
     expect(equivalentTitles(catalog, 'Z')!.codes).toEqual(['Z']);
   });
   it('are none for a code outside the catalog', () => expect(equivalentTitles(catalog, 'Q')).toBeNull());
+});
+
+describe('consequences of a planning recommendation (more than 1/2 of those summoned agree)', () => {
+  const rule = party.recommendation!;
+  it('comes from the pack in force, with its citation', () => {
+    expect(rule.id).toBe('planning.recommendation-threshold');
+    expect(rule.citation).toContain('377-QĐ/TW');
+  });
+  it('exactly 1/2 is not carried on', () => {
+    const [c] = recommendationConsequences(rule, 15, 30, 28);
+    expect(c).toMatchObject({ ruleId: 'planning.recommendation-threshold', consequence: 'not-recommended' });
+    expect(c!.detail.vi).toBe(
+      '15/30 người được triệu tập đồng ý (50,00%), cần trên 1/2: không được giới thiệu vào bước tiếp theo',
+    );
+  });
+  it('one more goes on, whatever the ballots collected', () => expect(recommendationConsequences(rule, 16, 30, 16)).toEqual([]));
+});
+
+describe('consequences of an appointment step', () => {
+  const stateRule = state.appointmentStep!;
+  const partyRule = party.appointmentStep!;
+  const stopped = (m: Map<string, unknown[]>) => [...m.keys()].sort();
+  const agree = (xs: number[]) => xs.map((agree, i) => ({ subjectId: `s${i}`, agree }));
+  const chosen = (xs: number[]) => xs.map((chosen, i) => ({ subjectId: `s${i}`, chosen }));
+  it('read NĐ 170/2025 on the state track and the on-site appointment process on the party track', () => {
+    expect(stateRule).toMatchObject({ id: 'state.appointment-ballot', tie: 'head-decides' });
+    expect(stateRule.goOn).toMatchObject({ numerator: 30, denominator: 100 });
+    expect(partyRule).toMatchObject({ id: 'process.appointment.on-site', goOn: null, tie: 'head-decides' });
+  });
+  it('agree/disagree: over 1/2 passes, exactly 1/2 goes to the head, below stops the process', () => {
+    expect(stopped(appointmentConsequences(stateRule, 'agree-disagree', agree([16, 15, 14]), 30, 30))).toEqual(['s2']);
+    const [c] = appointmentConsequences(stateRule, 'agree-disagree', agree([14]), 30, 30).get('s0')!;
+    expect(c).toMatchObject({ ruleId: 'state.appointment-ballot', consequence: 'appointment-cannot-continue' });
+    expect(c!.citation).toContain('170/2025/NĐ-CP');
+    expect(c!.detail.vi).toMatch(/^14\/30 người được triệu tập \(46,67%\): cần trên 1\/2; quy trình không thể tiếp tục/);
+  });
+  it('a candidate ballot: the top name over 1/2 is chosen and the others stop', () =>
+    expect(stopped(appointmentConsequences(stateRule, 'choice', chosen([16, 10, 4]), 30, 30))).toEqual(['s1', 's2']));
+  it('nobody over 1/2: everyone at 30 % or more goes on (exactly 30 % included), the others stop', () =>
+    expect(stopped(appointmentConsequences(stateRule, 'choice', chosen([12, 9, 8]), 30, 29))).toEqual(['s2']));
+  it('nobody at 30 %: the process stops for everyone', () =>
+    expect(stopped(appointmentConsequences(stateRule, 'choice', chosen([8, 7, 6]), 30, 21))).toEqual(['s0', 's1', 's2']));
+  it('a tie at the top is nobody chosen', () =>
+    expect(stopped(appointmentConsequences(stateRule, 'choice', chosen([15, 15]), 30, 30))).toEqual([]));
+  it('the party track has no 30 % rule: nobody over 1/2 stops everyone', () =>
+    expect(stopped(appointmentConsequences(partyRule, 'choice', chosen([12, 9, 8]), 30, 29))).toEqual(['s0', 's1', 's2']));
 });

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Checkbox, Input, Radio, Space, Steps, Table, Tag, Typography } from 'antd';
 import { BALLOT_OPTIONS, BALLOT_OPTION_LABELS, type ElectronicState, type VoteDetail } from '@contracts/votes';
 import { readTar } from '@belenios/archive';
-import { createBallot } from '@belenios/ballot';
+import { type BallotAuditCheck, ballotAuditRecord, verifyBallotAudit } from '@belenios/audit';
+import { type PreparedBallot, createBallot } from '@belenios/ballot';
 import { checkCredential, generateCredential, publicCredential } from '@belenios/credentials';
 import { partialDecrypt } from '@belenios/tally';
 import { ceremonyStep1, ceremonyStep3, ceremonyStep5, recoverKeyShare } from '@belenios/trustees';
@@ -11,6 +12,7 @@ import { ApiError, api } from '../../ui/api';
 import { useI18n } from '../../ui/i18n';
 import { hasAnyRole, useSession } from '../../ui/session';
 import { useApiQuery } from '../../ui/useApiQuery';
+import { M } from './messages';
 import { downloadText, loadSeed, saveSeed } from './trusteeStore';
 
 type Run = (fn: () => Promise<unknown>) => Promise<void>;
@@ -277,8 +279,11 @@ function Booth({
   const { t, lang, label } = useI18n();
   const voted = vote.subjects.filter((x) => !x.exemption);
   const [credential, setCredential] = useState('');
-  const [choices, setChoices] = useState<(number | undefined)[]>(voted.map(() => undefined));
+  const [choices, setChoicesState] = useState<(number | undefined)[]>(voted.map(() => undefined));
   const [tracker, setTracker] = useState<string | null>(null);
+  // encrypted on this computer, not sent: the voter casts it or opens it to check it (Benaloh), never both
+  const [prepared, setPrepared] = useState<(PreparedBallot & { plain: number[][] }) | null>(null);
+  const [audited, setAudited] = useState<(BallotAuditCheck & { file: string }) | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const shape = vote.ballot.shape;
@@ -288,21 +293,15 @@ function Booth({
   // a choice of names: tick between one and maxChoices names; otherwise one option per person
   const complete = shape === 'choice' ? picked >= 1 && picked <= maxChoices : choices.every((c) => c !== undefined);
   const ready = checkCredential(credential.trim()) && complete;
-  const submit = async () => {
+  const setChoices = (f: (cs: (number | undefined)[]) => (number | undefined)[]) => {
+    setChoicesState(f);
+    setPrepared(null); // a prepared ballot always holds the choices shown
+  };
+  const attempt = async (fn: () => Promise<void>) => {
     setBusy(true);
     setProblem(null);
     try {
-      // encrypted, proved and signed here; only the ciphertext leaves this computer
-      const ballot = createBallot(
-        rawElection,
-        credential.trim(),
-        shape === 'choice'
-          ? [choices.map((c) => (c === 1 ? 1 : 0))]
-          : choices.map((c) => options.map((_, j) => (j === c ? 1 : 0))),
-      );
-      const res = await api.post<{ tracker: string }>(`${base}/ballots`, { ballot: ballot.raw });
-      setTracker(res.tracker);
-      onCast(res.tracker);
+      await fn();
     } catch (e) {
       setProblem(
         e instanceof ApiError
@@ -313,12 +312,43 @@ function Booth({
       setBusy(false);
     }
   };
+  const prepare = () =>
+    attempt(async () => {
+      const plain =
+        shape === 'choice'
+          ? [choices.map((c) => (c === 1 ? 1 : 0))]
+          : choices.map((c) => options.map((_, j) => (j === c ? 1 : 0)));
+      // encrypted, proved and signed here; only the ciphertext ever leaves this computer
+      setPrepared({ ...createBallot(rawElection, credential.trim(), plain), plain });
+      setTracker(null);
+      setAudited(null);
+    });
+  const cast = () =>
+    attempt(async () => {
+      const res = await api.post<{ tracker: string }>(`${base}/ballots`, { ballot: prepared!.raw });
+      setPrepared(null);
+      setTracker(res.tracker);
+      onCast(res.tracker);
+    });
+  const audit = () =>
+    attempt(async () => {
+      // the server is told to discard it (only its ciphertexts), then the choices and randomness are revealed here
+      await api.post(`${base}/audited-ballots`, { ballot: prepared!.raw });
+      const record = ballotAuditRecord(rawElection, prepared!, prepared!.plain);
+      const file = `kiem-tra-phieu-${prepared!.tracker.slice(0, 8).replace(/[^A-Za-z0-9]/g, '_')}.json`;
+      downloadText(file, JSON.stringify(record, null, 1));
+      setAudited({ ...verifyBallotAudit(record), file });
+      setPrepared(null);
+    });
   return (
     <Card title={t('votes.e.booth')} size="small" data-testid="e-booth">
       <Typography.Paragraph type="secondary">{t('votes.e.boothHelp')}</Typography.Paragraph>
       <Input.Password
         value={credential}
-        onChange={(e) => setCredential(e.target.value)}
+        onChange={(e) => {
+          setCredential(e.target.value);
+          setPrepared(null);
+        }}
         placeholder="XXX-XXX-XXX-XXX-XXX"
         style={{ maxWidth: 320 }}
         data-testid="e-credential"
@@ -362,6 +392,60 @@ function Booth({
         ]}
       />
       {problem ? <Alert type="error" showIcon title={problem} style={{ marginTop: 8 }} /> : null}
+      {audited ? (
+        <Alert
+          type={audited.ok ? 'info' : 'error'}
+          showIcon
+          style={{ marginTop: 8 }}
+          data-testid="e-audit-result"
+          title={label(M.auditTitle)}
+          description={
+            <>
+              {audited.ok ? (
+                <>
+                  <div>{label(M.auditOk).replace('{tracker}', audited.tracker ?? '')}</div>
+                  <ul style={{ margin: '4px 0' }} data-testid="e-audit-choices">
+                    {audited.choices!.map((c) => (
+                      <li key={c.question}>
+                        {c.question}: <b>{c.chosen.join(', ')}</b>
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              ) : (
+                <div>
+                  {label(M.auditFailed)} ({audited.error})
+                </div>
+              )}
+              <Typography.Text type="secondary">{label(M.auditIndependent).replaceAll('{file}', audited.file)}</Typography.Text>
+            </>
+          }
+        />
+      ) : null}
+      {prepared ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginTop: 8 }}
+          title={label(M.preparedTitle)}
+          description={
+            <Space orientation="vertical">
+              <Typography.Text code data-testid="e-prepared-tracker">
+                {prepared.tracker}
+              </Typography.Text>
+              <Typography.Text type="secondary">{label(M.preparedHelp)}</Typography.Text>
+              <Space wrap>
+                <Button type="primary" loading={busy} onClick={() => void cast()} data-testid="e-cast">
+                  {label(M.cast)}
+                </Button>
+                <Button loading={busy} onClick={() => void audit()} data-testid="e-audit">
+                  {label(M.audit)}
+                </Button>
+              </Space>
+            </Space>
+          }
+        />
+      ) : null}
       {tracker ? (
         <Alert
           type="success"
@@ -375,16 +459,18 @@ function Booth({
           }
         />
       ) : null}
-      <Button
-        type="primary"
-        style={{ marginTop: 12 }}
-        disabled={!ready}
-        loading={busy}
-        onClick={() => void submit()}
-        data-testid="e-submit"
-      >
-        {t('votes.e.submit')}
-      </Button>
+      {prepared ? null : (
+        <Button
+          type="primary"
+          style={{ marginTop: 12 }}
+          disabled={!ready}
+          loading={busy}
+          onClick={() => void prepare()}
+          data-testid="e-submit"
+        >
+          {label(M.prepare)}
+        </Button>
+      )}
     </Card>
   );
 }

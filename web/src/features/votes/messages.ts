@@ -41,8 +41,8 @@ export const M = {
   // consequences
   consequences: { vi: 'Hệ quả cần xử lý', en: 'Consequences to handle' },
   consequencesIntro: {
-    vi: 'Khi kết quả được công bố, mỗi hệ quả theo quy định (ra khỏi quy hoạch chức vụ cao hơn, xem xét cho thôi giữ chức vụ, miễn nhiệm) thành một việc cần xử lý; bộ phận quy hoạch và quy trình nhân sự ghi nhận khi đã xử lý.',
-    en: 'When a result is published, each consequence in the rules (out of planning for higher posts, may resign or be moved, dismissal) becomes a task; planning and the personnel process mark it handled.',
+    vi: 'Khi kết quả được công bố, mỗi hệ quả theo quy định thành một việc cần xử lý: lấy phiếu tín nhiệm (ra khỏi quy hoạch chức vụ cao hơn, xem xét cho thôi giữ chức vụ, miễn nhiệm), giới thiệu quy hoạch (không được giới thiệu tiếp), bước bổ nhiệm (quy trình không thể tiếp tục). Bộ phận quy hoạch và quy trình nhân sự ghi nhận khi đã xử lý.',
+    en: 'When a result is published, each consequence in the rules becomes a task: confidence votes (out of planning for higher posts, may resign or be moved, dismissal), planning recommendations (not carried on), appointment steps (the process cannot continue). Planning and the personnel process mark it handled.',
   },
   sessions: { vi: 'Các cuộc lấy phiếu', en: 'Vote sessions' },
   statusOpen: { vi: 'Chưa xử lý', en: 'Open' },
@@ -54,4 +54,29 @@ export const M = {
   voteCol: { vi: 'Cuộc lấy phiếu', en: 'Vote' },
   noConsequences: { vi: 'Không có hệ quả nào', en: 'No consequences' },
   filterAll: { vi: 'Tất cả', en: 'All' },
+  // the booth: prepare, then cast or audit (Benaloh)
+  prepare: { vi: 'Mã hóa phiếu', en: 'Encrypt my ballot' },
+  preparedTitle: {
+    vi: 'Phiếu đã được mã hóa trên máy của bạn, chưa gửi đi. Mã theo dõi của phiếu này:',
+    en: 'Your ballot is encrypted on this computer and not sent yet. Its tracker:',
+  },
+  preparedHelp: {
+    vi: 'Bấm «Bỏ phiếu» để gửi phiếu này. Nếu muốn chắc máy tính đã mã hóa đúng lựa chọn của mình, bấm «Mở để kiểm tra»: phiếu này sẽ được mở ra cho bạn xem rồi bị hủy (không bao giờ được bỏ vào hòm), sau đó bạn mã hóa một phiếu mới để bỏ. Có thể kiểm tra bao nhiêu lần cũng được.',
+    en: 'Press "Cast" to send this ballot. To make sure this computer encrypted your choices faithfully, press "Open to check": this ballot is opened for you, then discarded (it can never be cast), and you encrypt a new one to cast. You may check as often as you like.',
+  },
+  cast: { vi: 'Bỏ phiếu', en: 'Cast' },
+  audit: { vi: 'Mở để kiểm tra (phiếu này bị hủy)', en: 'Open to check (this ballot is discarded)' },
+  auditTitle: { vi: 'Phiếu đã mở để kiểm tra và đã bị hủy', en: 'Ballot opened for checking, and discarded' },
+  auditOk: {
+    vi: 'Các bản mã của phiếu có mã theo dõi {tracker} đúng là mã hóa của các lựa chọn sau:',
+    en: 'The ciphertexts of the ballot with tracker {tracker} encrypt exactly these choices:',
+  },
+  auditFailed: {
+    vi: 'CẢNH BÁO: phiếu không mã hóa đúng lựa chọn của bạn. Đừng dùng máy tính này để bỏ phiếu; báo ngay cho ban kiểm phiếu.',
+    en: 'WARNING: the ballot does not encrypt your choices. Do not vote from this computer; tell the tally committee now.',
+  },
+  auditIndependent: {
+    vi: 'Tệp kiểm tra đã được tải về ({file}). Để kiểm tra độc lập trên một máy khác: canbo vote audit-ballot {file} (hướng dẫn trong docs/vote-verification.md). Bây giờ hãy mã hóa một phiếu mới để bỏ.',
+    en: 'The audit file was downloaded ({file}). To check it independently on another computer: canbo vote audit-ballot {file} (see docs/vote-verification.md). Now encrypt a new ballot to cast.',
+  },
 } as const;
