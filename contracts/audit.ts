@@ -187,6 +187,10 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
   'decision.step.stop': { vi: 'Dừng quy trình tại một bước (không đủ phiếu)', en: 'Stopped a process at a step (votes short)' },
   'decision.decide': { vi: 'Ban hành quyết định nhân sự', en: 'Issued a personnel decision' },
   'decision.cancel': { vi: 'Hủy quy trình nhân sự (có lý do)', en: 'Cancelled a personnel process (with a reason)' },
+  'decision.seat.post_category': {
+    vi: 'Sửa loại vị trí nhạy cảm của chỗ ngồi (Điều 20 Luật PCTN)',
+    en: 'Changed a seat’s sensitive post category (art. 20)',
+  },
   'evaluation-cycle.create': { vi: 'Tạo kỳ đánh giá', en: 'Created an evaluation cycle' },
   'evaluation-group.create': { vi: 'Tạo nhóm tính tỷ lệ', en: 'Created a quota group' },
   'evaluation.group': { vi: 'Xác định nhóm tính tỷ lệ', en: 'Set a quota group' },

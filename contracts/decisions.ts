@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LIMITS, isoDateSchema } from './common';
 import { RATING_LEVELS, trackSchema, verdictSchema } from './policy';
+import { postCategorySchema } from './positions';
 
 /** The personnel actions a process can carry out (NĐ 170/2025; 377-QĐ/TW). */
 export const ACTION_KINDS = [
@@ -362,3 +363,34 @@ export const trailSchema = z.object({
   chain: chainSchema,
 });
 export type Trail = z.infer<typeof trailSchema>;
+
+/** Seats of an organization with their sensitive post category (Anti-Corruption Law 2018 art. 20). */
+export const seatCategoryQuerySchema = z.object({
+  organizationId: z.string().max(40),
+  asOf: isoDateSchema.optional(),
+});
+export const seatCategorySchema = z.object({
+  positionId: z.string(),
+  organizationName: z.string(),
+  titleName: z.string(),
+  /** the seat's own category, set here */
+  seatCategory: postCategorySchema.nullable(),
+  /** the title's category from the catalog, used when the seat sets none */
+  titleCategory: postCategorySchema.nullable(),
+  /** the category that applies */
+  category: postCategorySchema.nullable(),
+  /** head or deputy seat of the unit (the article's other side) */
+  role: z.enum(['head', 'deputy']).nullable(),
+  holders: z.array(z.string()),
+});
+export type SeatCategory = z.infer<typeof seatCategorySchema>;
+export const seatCategoryListSchema = z.object({ items: z.array(seatCategorySchema) });
+
+export const setSeatCategoryBodySchema = z.strictObject({
+  /** null: the seat follows its title's category */
+  postCategory: postCategorySchema.nullable(),
+  reason: longText.min(1),
+});
+export type SetSeatCategoryBody = z.input<typeof setSeatCategoryBodySchema>;
+/** The seat after the change, and the art. 20 conflicts its current holders now have (to resolve, not silently kept). */
+export const setSeatCategoryResultSchema = z.object({ seat: seatCategorySchema, conflicts: z.array(verdictSchema) });

@@ -5,7 +5,7 @@ import type { Actor } from '../../server/features/access/access.rules';
 import * as decisions from '../../server/features/decisions/decision.service';
 import { findOrganizationByCode } from '../../server/features/organizations/organization.repository';
 import { createPerson } from '../../server/features/persons/person.service';
-import { createPosition } from '../../server/features/positions/position.service';
+import { addIncumbent, createPosition } from '../../server/features/positions/position.service';
 import { loadPolicyLibrary } from '../../server/features/policy/pack.loader';
 import { getVote, submitPaperEntry } from '../../server/features/votes/vote.service';
 import { resolveActorByUsername } from './demo-actors';
@@ -262,4 +262,33 @@ export async function loadDecisionsDemo(db: Db): Promise<void> {
       family: [{ side: 'own', relation: 'father', fullName: director.person_name, birthYear: null }],
     });
   }
+
+  // 8. Art. 20 the other way: the education department's cashier is the sister of a man proposed as its deputy
+  // director. Starting his appointment there is refused until she is moved (try it in the app).
+  const cashierSeat = await createPosition(db, null, {
+    organizationId: sgd.id,
+    titleId: '368-QD-TW:THU_QUY',
+    seatCount: 1,
+    validFrom: '2025-10-01',
+  });
+  const cashier = await person({
+    fullName: 'Lương Thị Thu',
+    birthDate: '1984-08-08',
+    sex: 'F',
+    organizationId: sgd.id,
+    currentTitle: 'Thủ quỹ',
+    family: [{ side: 'own', relation: 'sibling', fullName: 'Lương Văn Hải', birthYear: 1980 }],
+  });
+  await addIncumbent(db, null, cashierSeat.id, {
+    personId: cashier,
+    personName: 'Lương Thị Thu',
+    how: 'appointed',
+    from: '2025-10-01',
+  });
+  await person({
+    fullName: 'Lương Văn Hải',
+    birthDate: '1980-04-12',
+    organizationId: sgd.id,
+    currentTitle: 'Trưởng phòng Giáo dục phổ thông',
+  });
 }

@@ -57,4 +57,35 @@ describe.each(testDialects())('the decisions demo on %s', (dialect) => {
       }),
     ).rejects.toMatchObject({ code: 'CONFLICT', details: [expect.objectContaining({ path: 'power.relatives-restriction' })] });
   });
+
+  it("holds the education department's cashier beside her brother, whom art. 20 keeps out of its deputy director seat", async () => {
+    const officer = (await resolveActorByUsername(database.db, 'officer.tq'))!;
+    const sgd = await database.db.selectFrom('organizations').select('id').where('code', '=', 'TQ.SGD').executeTakeFirstOrThrow();
+    const seat = await database.db
+      .selectFrom('positions')
+      .select('id')
+      .where('organization_id', '=', sgd.id)
+      .where('title_id', 'like', '%:PHO_GIAM_DOC_SO')
+      .where('valid_to', 'is', null)
+      .executeTakeFirstOrThrow();
+    const brother = await database.db
+      .selectFrom('persons')
+      .select('id')
+      .where('full_name', '=', 'Lương Văn Hải')
+      .executeTakeFirstOrThrow();
+    const refused = createProcess(database.db, loadPolicyLibrary(), officer, {
+      organizationId: sgd.id,
+      action: 'appointment',
+      track: 'state',
+      personId: brother.id,
+      positionId: seat.id,
+      startedOn: '2026-11-02',
+    });
+    await expect(refused).rejects.toMatchObject({
+      code: 'CONFLICT',
+      details: [
+        expect.objectContaining({ path: 'power.relatives-restriction', message: expect.stringContaining('Lương Thị Thu') }),
+      ],
+    });
+  });
 });

@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Inspection, ProcessDetail, Trail } from '../../../contracts/decisions';
+import type { Inspection, ProcessDetail, SeatCategory, Trail } from '../../../contracts/decisions';
 import { testDialects } from '../../../test/databases';
 import { type Client, loginAs } from '../../../test/http';
 import { resolveActorByUsername } from '../../../scripts/demo/demo-actors';
@@ -29,7 +29,7 @@ describe.each(testDialects())('power control in personnel decisions on %s', (dia
     ({ officer, leader, inspector, admin, snv } = fx);
     headSeat = await fx.seat('GIAM_DOC_SO');
     deputySeat = await fx.seat('PHO_GIAM_DOC_SO');
-    // The catalog says Kế toán trưởng is an accounting post; this seat of an ordinary title says procurement itself.
+    // The catalog says Kế toán trưởng is an accounting post; this personnel-office seat says procurement itself (the seat wins).
     accountantSeat = await fx.seat('KE_TOAN_TRUONG');
     procurementSeat = await fx.seat('TRUONG_PHONG_TO_CHUC_CAN_BO', { postCategory: 'procurement' });
     hung = await fx.person({
@@ -361,6 +361,59 @@ describe.each(testDialects())('power control in personnel decisions on %s', (dia
     const done = await fx.complete(p.id, 'collective', '2026-06-10');
     expect(done.statusCode, done.body).toBe(200);
     expect(done.json()).toMatchObject({ outcome: 'passed', continues: true });
+  });
+
+  it('lists the unit’s seats with their sensitive category, the head and deputy seats and their holders', async () => {
+    const res = await officer.get(`/api/decisions/seats?organizationId=${snv}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const items = (res.json() as { items: SeatCategory[] }).items;
+    const of = (id: string) => items.find((s) => s.positionId === id)!;
+    expect(of(accountantSeat)).toMatchObject({ seatCategory: null, titleCategory: 'accounting', category: 'accounting' });
+    expect(of(procurementSeat)).toMatchObject({ seatCategory: 'procurement', category: 'procurement', role: null });
+    expect(of(headSeat)).toMatchObject({ role: 'head', category: null, holders: ['Trần Văn Hùng'] });
+    expect(of(deputySeat).role).toBe('deputy');
+    const other = await loginAs(fx.app, 'officer.lc');
+    expect((await other.get(`/api/decisions/seats?organizationId=${snv}`)).statusCode).toBe(404);
+  });
+
+  it('sets a seat’s category with a reason, audited, showing at once the art. 20 conflict of its holder', async () => {
+    // A procurement seat by its title, whose holder also keeps the accounts of the unit.
+    const seat = await fx.seat('PHU_TRACH_MUA_SAM');
+    await fx.seatPerson(seat, mai, 'Trần Thị Mai', '2026-01-05');
+    const body = { postCategory: 'accounting', reason: 'Kiêm nhiệm kế toán của Sở theo Quyết định 12/QĐ-SNV' };
+    expect((await inspector.post(`/api/decisions/seats/${seat}/post-category`, body)).statusCode).toBe(403);
+    expect(
+      (await (await loginAs(fx.app, 'officer.lc')).post(`/api/decisions/seats/${seat}/post-category`, body)).statusCode,
+    ).toBe(404);
+    const res = await officer.post(`/api/decisions/seats/${seat}/post-category`, body);
+    expect(res.statusCode, res.body).toBe(200);
+    const out = res.json() as { seat: SeatCategory; conflicts: { ruleId: string; status: string; detail: { vi: string } }[] };
+    expect(out.seat).toMatchObject({
+      seatCategory: 'accounting',
+      titleCategory: 'procurement',
+      category: 'accounting',
+      holders: ['Trần Thị Mai'],
+    });
+    expect(out.conflicts).toEqual([expect.objectContaining({ ruleId: 'power.relatives-restriction', status: 'failed' })]);
+    expect(out.conflicts[0]!.detail.vi).toContain('Trần Văn Hùng, người đứng đầu đơn vị');
+    expect(out.conflicts[0]!.detail.vi).toContain('vị trí kế toán');
+    const audit = await fx.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'before_json', 'after_json'])
+      .where('entity_id', '=', seat)
+      .where('action', '=', 'decision.seat.post_category')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(audit.before_json!)).toEqual({ postCategory: null });
+    expect(JSON.parse(audit.after_json!)).toMatchObject({ postCategory: 'accounting', reason: body.reason });
+    // Cleared, the seat follows its title again: procurement, where she is still her father's relative.
+    const cleared = await officer.post(`/api/decisions/seats/${seat}/post-category`, {
+      postCategory: null,
+      reason: 'Đã thôi kiêm nhiệm kế toán',
+    });
+    const back = cleared.json() as typeof out;
+    expect(back.seat).toMatchObject({ seatCategory: null, titleCategory: 'procurement', category: 'procurement' });
+    expect(back.conflicts.map((c) => c.detail.vi.includes('vị trí mua sắm'))).toEqual([true]);
+    expect((await inspector.get('/api/audit/verify')).json()).toMatchObject({ ok: true });
   });
 });
 

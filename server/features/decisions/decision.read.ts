@@ -8,6 +8,8 @@ import { type Actor, mayActOn, scopePaths } from '../access/access.rules';
 import { parseRecord } from '../persons/person.mapper';
 import { findPerson } from '../persons/person.repository';
 import { evaluateEligibility } from '../policy/eligibility.rules';
+import { rotationVerdicts } from '../policy/personnel.rules';
+import { retirementDate } from '../policy/retirement.rules';
 import { type PolicyLibrary, type ResolvedPolicy, formatDate, policyAt } from '../policy/policy.library';
 import { SEATING_ACTIONS } from '../../../contracts/decisions';
 import { FAMILY_RELATIONS } from '../../../contracts/person-catalogs';
@@ -24,6 +26,7 @@ import {
   dossierVerdicts,
   processDefinition,
   reappointmentNotice,
+  reappointmentTerm,
   timingFlags,
 } from './decision.rules';
 import * as repo from './decision.repository';
@@ -61,7 +64,13 @@ export async function blockingChecks(
   library: PolicyLibrary,
   row: repo.ProcessWithNames,
   onDate: string,
-): Promise<{ verdicts: Verdict[]; dossier: ReturnType<typeof dossierStatus>; record: PersonRecord }> {
+): Promise<{
+  verdicts: Verdict[];
+  dossier: ReturnType<typeof dossierStatus>;
+  record: PersonRecord;
+  /** a reappointment near retirement: the new term's end (retirement), else null (the seat's term) */
+  reappointedTo: string | null;
+}> {
   const policy = policyAt(library, onDate, row.track, { approvedLocalPackIds: localPacksOf(row) });
   const person = await findPerson(db, row.person_id);
   if (!person) throw processNotFound();
@@ -88,8 +97,23 @@ export async function blockingChecks(
     });
     verdicts.push(...evaluateEligibility(facts, policy).verdicts);
   }
+  if (row.action === 'rotation') {
+    // 65-QĐ/TW: years of service left and a recent health certificate (the dossier's).
+    const health = dossier.find((d) => d.key === 'health-certificate')?.documentDate ?? null;
+    verdicts.push(...rotationVerdicts(policy, { sex: record.sex, birth: record.birthDate, healthCertificateDate: health }));
+  }
+  let reappointedTo: string | null = null;
+  if (row.action === 'reappointment') {
+    const held = (await repo.openIncumbencies(db, row.person_id, onDate)).find((i) => i.position_id === row.position_id);
+    const term = reappointmentTerm(policy, {
+      termEnds: held?.term_end ?? null,
+      retirementDate: retirementDate({ sex: record.sex, birth: record.birthDate }, policy).retirementDate,
+    });
+    if (term.verdict) verdicts.push(term.verdict);
+    reappointedTo = term.termEnd;
+  }
   if (SEATING_ACTIONS.includes(row.action)) verdicts.push(...(await placementVerdicts(db, policy, row, record, onDate)));
-  return { verdicts, dossier, record };
+  return { verdicts, dossier, record, reappointedTo };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Db, Trx } from '../../db/database';
 import { inSubtrees } from '../../db/scope';
+import type { PositionTable } from '../positions/position.table';
 import type {
   DecisionDossierItemTable,
   DecisionOverrideTable,
@@ -306,4 +307,59 @@ export async function parentOrganization(db: Db | Trx, id: string) {
     .select(['p.id', 'p.name'])
     .where('o.id', '=', id)
     .executeTakeFirst();
+}
+
+/**
+ * The seats of an organization valid on a day (or the one seat asked for), with the seat's and the title's post
+ * category and the holders on that day.
+ */
+export async function seatsWithCategories(
+  db: Db | Trx,
+  q: { organizationId: string; asOf: string } | { positionId: string; asOf: string },
+) {
+  const { asOf } = q;
+  let base = db
+    .selectFrom('positions as s')
+    .innerJoin('titles as t', 't.id', 's.title_id')
+    .innerJoin('organizations as o', 'o.id', 's.organization_id')
+    .select([
+      's.id',
+      'o.name as organization_name',
+      't.name as title_name',
+      't.rank_order',
+      's.post_category as seat_category',
+      't.post_category as title_category',
+      't.head_title_id',
+    ])
+    .select((eb) =>
+      eb.exists(eb.selectFrom('titles as d').select('d.id').whereRef('d.head_title_id', '=', 't.id')).as('is_head'),
+    );
+  base =
+    'positionId' in q
+      ? base.where('s.id', '=', q.positionId)
+      : base
+          .where('s.organization_id', '=', q.organizationId)
+          .where('s.valid_from', '<=', asOf)
+          .where((eb) => eb.or([eb('s.valid_to', 'is', null), eb('s.valid_to', '>', asOf)]));
+  const seats = await base.orderBy('t.rank_order').orderBy('t.name').execute();
+  const holders = seats.length
+    ? await db
+        .selectFrom('position_incumbents')
+        .select(['position_id', 'person_id', 'person_name'])
+        .where(
+          'position_id',
+          'in',
+          seats.map((s) => s.id),
+        )
+        .where('from_date', '<=', asOf)
+        .where((eb) => eb.or([eb('to_date', 'is', null), eb('to_date', '>', asOf)]))
+        .orderBy('from_date')
+        .execute()
+    : [];
+  return seats.map((s) => ({ ...s, holders: holders.filter((h) => h.position_id === s.id) }));
+}
+
+/** Sets a seat's own sensitive post category (null: the title's applies). */
+export async function setSeatPostCategory(trx: Trx, positionId: string, category: PositionTable['post_category']) {
+  await trx.updateTable('positions').set({ post_category: category }).where('id', '=', positionId).execute();
 }

@@ -17,6 +17,10 @@ import {
   processListQuerySchema,
   processListSchema,
   recusalBodySchema,
+  seatCategoryListSchema,
+  seatCategoryQuerySchema,
+  setSeatCategoryBodySchema,
+  setSeatCategoryResultSchema,
 } from '../../../contracts/decisions';
 import { verdictSchema } from '../../../contracts/policy';
 import { voteConsequenceListSchema } from '../../../contracts/votes';
@@ -28,6 +32,7 @@ import { getProcess, listProcesses } from './decision.read';
 import * as service from './decision.service';
 import { draftOf } from './decision.draft';
 import { exceptionReport, inspection, toStart, trail } from './decision.inspection';
+import { listSeatCategories, setSeatCategory } from './decision.seats';
 
 const idParams = z.object({ id: z.string().max(40) });
 const stepParams = z.object({ id: z.string().max(40), key: z.string().max(60) });
@@ -47,6 +52,31 @@ export function decisionRoutes(app: FastifyInstance, db: Db, library: PolicyLibr
       },
     },
     async (req) => listProcesses(db, library, requireActor(req), req.query),
+  );
+  r.get(
+    '/api/decisions/seats',
+    {
+      schema: {
+        tags,
+        summary: 'Vị trí của đơn vị và loại vị trí nhạy cảm (Điều 20 Luật PCTN) / seats and their sensitive post category',
+        querystring: seatCategoryQuerySchema,
+        response: { 200: seatCategoryListSchema, ...errorResponses },
+      },
+    },
+    async (req) => listSeatCategories(db, requireActor(req), req.query),
+  );
+  r.post(
+    '/api/decisions/seats/:id/post-category',
+    {
+      schema: {
+        tags,
+        summary: 'Sửa loại vị trí nhạy cảm của một vị trí, có lý do / set a seat’s sensitive post category',
+        params: idParams,
+        body: setSeatCategoryBodySchema,
+        response: { 200: setSeatCategoryResultSchema, ...errorResponses },
+      },
+    },
+    async (req) => setSeatCategory(db, library, requireActor(req), req.params.id, req.body),
   );
   r.get(
     '/api/decisions/inspection',

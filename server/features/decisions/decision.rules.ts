@@ -5,7 +5,7 @@ import { foldVietnamese } from '../../lib/text';
 import type { ParamsOf } from '../policy/pack.schema';
 import { type ResolvedPolicy, formatDate, ruleIn } from '../policy/policy.library';
 import { meets, percentText, thresholdText, verdict } from '../policy/policy.rules';
-import { addMonths } from '../policy/retirement.rules';
+import { addMonths, monthsBetween } from '../policy/retirement.rules';
 import { appointmentBallot } from '../policy/votes.rules';
 import type { HolidayCalendar } from './holiday.calendar';
 
@@ -340,6 +340,48 @@ export function reappointmentNotice(
   d.setUTCDate(d.getUTCDate() - def.noticeDaysBeforeTermEnd);
   const latestStart = d.toISOString().slice(0, 10);
   return { latestStart, late: startedOn > latestStart };
+}
+
+/**
+ * Reappointment near retirement (NĐ 170/2025 art. 39–40, state track): under `toRetirementUnderMonths` to retirement
+ * when the term ends, the new term runs to retirement; under `extendUnderMonths`, the term is extended to retirement.
+ * `termEnd` is null when the seat's ordinary term applies (or the rule is not in force, or no term end is known).
+ */
+export function reappointmentTerm(
+  policy: ResolvedPolicy,
+  input: { termEnds: string | null; retirementDate: string },
+): { path: 'normal' | 'to-retirement' | 'extend-to-retirement'; termEnd: string | null; verdict: Verdict | null } {
+  const rule = ruleIn(policy, 'state.reappointment', 'reappointment');
+  if (!rule || input.termEnds === null) return { path: 'normal', termEnd: null, verdict: null };
+  const p = rule.params;
+  const left = monthsBetween(input.termEnds, input.retirementDate);
+  const path =
+    left < p.extendUnderMonths ? 'extend-to-retirement' : left < p.toRetirementUnderMonths ? 'to-retirement' : 'normal';
+  const years = (m: number) => m / 12;
+  const detail = {
+    normal: {
+      vi: `Hết thời hạn ngày ${formatDate(input.termEnds)}, còn ${left} tháng đến tuổi nghỉ hưu (từ ${years(p.toRetirementUnderMonths)} năm trở lên): bổ nhiệm lại theo nhiệm kỳ của vị trí.`,
+      en: `The term ends on ${formatDate(input.termEnds)}, ${left} months before retirement (${years(p.toRetirementUnderMonths)} years or more): reappointed for the seat's term.`,
+    },
+    'to-retirement': {
+      vi: `Hết thời hạn ngày ${formatDate(input.termEnds)}, còn ${left} tháng đến tuổi nghỉ hưu (dưới ${years(p.toRetirementUnderMonths)} năm): bổ nhiệm lại đến ngày nghỉ hưu ${formatDate(input.retirementDate)}.`,
+      en: `The term ends on ${formatDate(input.termEnds)}, ${left} months before retirement (under ${years(p.toRetirementUnderMonths)} years): reappointed until retirement on ${formatDate(input.retirementDate)}.`,
+    },
+    'extend-to-retirement': {
+      vi: `Hết thời hạn ngày ${formatDate(input.termEnds)}, còn ${left} tháng đến tuổi nghỉ hưu (dưới ${years(p.extendUnderMonths)} năm): kéo dài thời gian giữ chức vụ đến ngày nghỉ hưu ${formatDate(input.retirementDate)}.`,
+      en: `The term ends on ${formatDate(input.termEnds)}, ${left} months before retirement (under ${years(p.extendUnderMonths)} years): the post is extended until retirement on ${formatDate(input.retirementDate)}.`,
+    },
+  }[path];
+  return {
+    path,
+    termEnd: path === 'normal' ? null : input.retirementDate,
+    verdict: verdict(rule, 'passed', detail, {
+      termEnds: input.termEnds,
+      retirementDate: input.retirementDate,
+      monthsLeft: left,
+      path,
+    }),
+  };
 }
 
 // ---- Kinship (114-QĐ/TW: no steering for family) ----

@@ -527,7 +527,7 @@ export async function recordOverride(db: Db, actor: Actor, id: string, input: Ov
   await db.transaction().execute(async (trx) => {
     const row = await loadWritable(trx, actor, id, 'decisions.approve');
     openOnly(row.status);
-    if (row.prepared_by === actor.userId) throw separationOfDuties();
+    await assertNotPreparer(trx, row, actor);
     if (body.ruleId === 'power.relatives-restriction')
       throw new AppError(
         'CONFLICT',
@@ -557,6 +557,12 @@ export async function recordOverride(db: Db, actor: Actor, id: string, input: Ov
   });
 }
 
+/** Whoever prepared the dossier (started the process or recorded one of its documents) may not approve it. */
+async function assertNotPreparer(trx: Trx, row: { id: string; prepared_by: string }, actor: Actor): Promise<void> {
+  const preparers = new Set([row.prepared_by, ...(await repo.listDossier(trx, row.id)).map((i) => i.recorded_by)]);
+  if (preparers.has(actor.userId)) throw separationOfDuties();
+}
+
 const separationOfDuties = () =>
   new AppError(
     'FORBIDDEN',
@@ -575,7 +581,7 @@ export async function decide(db: Db, library: PolicyLibrary, actor: Actor, id: s
   await db.transaction().execute(async (trx) => {
     const row = await loadWritable(trx, actor, id, 'decisions.approve');
     openOnly(row.status);
-    if (row.prepared_by === actor.userId) throw separationOfDuties();
+    await assertNotPreparer(trx, row, actor);
     const steps = await repo.listSteps(trx, id);
     const pending = steps.filter((s) => s.status !== 'done');
     if (pending.length)
@@ -605,7 +611,7 @@ export async function decide(db: Db, library: PolicyLibrary, actor: Actor, id: s
         'Conditions are not met; only a recorded decision of the competent authority can override',
         blocking.map((v) => ({ path: v.ruleId, message: v.detail.vi, messageEn: v.detail.en })),
       );
-    const leftPlans = await applyEffect(trx, row, body, checks.record, actor);
+    const leftPlans = await applyEffect(trx, row, body, checks, actor);
     await repo.updateProcess(trx, id, {
       status: 'decided',
       decision_number: body.number,
@@ -638,9 +644,10 @@ async function applyEffect(
   trx: Trx,
   row: Awaited<ReturnType<typeof loadReadable>>,
   body: ReturnType<typeof decideBodySchema.parse>,
-  record: PersonRecord,
+  checks: { record: PersonRecord; reappointedTo: string | null },
   actor: Actor,
 ) {
+  const { record } = checks;
   const on = body.effectiveDate;
   const open = await repo.openIncumbencies(trx, row.person_id, on);
   const seat = (await repo.findSeat(trx, row.position_id))!;
@@ -664,6 +671,8 @@ async function applyEffect(
       how: 'appointed',
       from: on,
       decisionRef: body.number,
+      // near retirement a reappointment runs to retirement; otherwise the seat's term
+      ...(checks.reappointedTo && row.action === 'reappointment' ? { termEnd: checks.reappointedTo } : {}),
     });
     await applyPostChangeIn(
       trx,

@@ -10,7 +10,8 @@ import { Link, useSearch } from '../../ui/router';
 import { useApiQuery } from '../../ui/useApiQuery';
 import { hasAnyRole, useSession } from '../../ui/session';
 import { InspectionView, TrailView } from './InspectionView';
-import { FLAG_LABELS, M, S } from './messages';
+import { C, FLAG_LABELS, M, S } from './messages';
+import { SeatCategories } from './SeatCategories';
 import { ProcessView } from './ProcessView';
 import { StartProcess } from './StartProcess';
 
@@ -24,6 +25,7 @@ export function DecisionsPage() {
   const trail = search.get('trail');
   if (trail) return <TrailView id={trail} />;
   if (search.get('inspection')) return <InspectionView />;
+  if (search.get('seats')) return <SeatCategories />;
   return id ? <ProcessView id={id} /> : <ProcessList />;
 }
 
@@ -83,6 +85,11 @@ function ProcessList() {
             {hasAnyRole(roles, ['inspector', 'leader', 'admin']) ? (
               <Link to="/decisions?inspection=1" data-testid="inspection-link">
                 {label(M.inspectionTitle)}
+              </Link>
+            ) : null}
+            {hasAnyRole(roles, ['officer', 'leader', 'inspector', 'admin']) ? (
+              <Link to="/decisions?seats=1" data-testid="seats-link">
+                {label(C.link)}
               </Link>
             ) : null}
             {hasAnyRole(roles, ['officer']) ? <StartProcess /> : null}

@@ -114,6 +114,42 @@ export const V = {
   },
 } satisfies Record<string, Bilingual>;
 
+/** The seats of a unit and their sensitive post category (art. 20). */
+export const C = {
+  link: { vi: 'Vị trí nhạy cảm (Điều 20)', en: 'Sensitive seats (art. 20)' },
+  title: {
+    vi: 'Vị trí nhạy cảm theo Điều 20 Luật Phòng, chống tham nhũng',
+    en: 'Sensitive seats (Anti-Corruption Law, art. 20)',
+  },
+  intro: {
+    vi: 'Vợ, chồng, bố, mẹ, con, anh, chị, em ruột của người đứng đầu, cấp phó không được giữ vị trí tổ chức nhân sự, kế toán, thủ quỹ, thủ kho, mua sắm trong cùng đơn vị. Chọn đơn vị để xem và sửa loại vị trí của từng chỗ ngồi; mọi thay đổi phải có lý do và được ghi nhật ký.',
+    en: "A head's or deputy's spouse, parent, child or sibling may not hold a personnel, accounting, cashier, storekeeper or procurement post in the same unit. Choose a unit to see and change each seat's category; every change needs a reason and is logged.",
+  },
+  back: { vi: 'Quay lại danh sách quy trình', en: 'Back to the processes' },
+  organization: { vi: 'Đơn vị', en: 'Unit' },
+  empty: { vi: 'Đơn vị chưa có vị trí nào', en: 'The unit has no seats' },
+  seat: { vi: 'Vị trí (chức danh)', en: 'Seat (title)' },
+  head: { vi: 'Người đứng đầu', en: 'Head' },
+  deputy: { vi: 'Cấp phó', en: 'Deputy' },
+  holders: { vi: 'Người đang giữ', en: 'Holders' },
+  titleCategory: { vi: 'Theo danh mục chức danh', en: 'From the title' },
+  seatCategory: { vi: 'Riêng của vị trí', en: 'Set on the seat' },
+  applies: { vi: 'Áp dụng', en: 'Applies' },
+  edit: { vi: 'Sửa', en: 'Change' },
+  editTitle: { vi: 'Sửa loại vị trí', en: 'Change the category' },
+  followTitle: { vi: 'Theo danh mục chức danh', en: 'As the title says' },
+  reason: { vi: 'Lý do thay đổi (căn cứ văn bản)', en: 'Reason (and its document)' },
+  reasonRequired: { vi: 'Phải ghi lý do', en: 'A reason is required' },
+  save: { vi: 'Lưu', en: 'Save' },
+  close: { vi: 'Đóng', en: 'Close' },
+  saved: { vi: 'Đã lưu loại vị trí', en: 'Category saved' },
+  conflicts: {
+    vi: 'Người đang giữ vị trí này vướng Điều 20: cần bố trí lại',
+    en: 'The holder of this seat conflicts with art. 20: to be resolved',
+  },
+  noConflicts: { vi: 'Không có người đang giữ vị trí vướng Điều 20', en: 'No holder conflicts with art. 20' },
+} satisfies Record<string, Bilingual>;
+
 /** A family-table relation code as people read it (the code itself when unknown). */
 export const relationLabel = (code: string, label: (b: Bilingual) => string): string =>
   code in FAMILY_RELATIONS ? label(FAMILY_RELATIONS[code as keyof typeof FAMILY_RELATIONS]) : code;
