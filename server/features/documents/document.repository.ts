@@ -1,6 +1,7 @@
 import { type ExpressionBuilder, type SqlBool, type Expression, sql } from 'kysely';
 import type { DocumentType, IssuingBody } from '../../../contracts/document-numbering';
 import type { Database, Db, Trx } from '../../db/database';
+import { dialectOf } from '../../db/dialect';
 import { inSubtrees } from '../../db/scope';
 import { escapeLike } from '../../lib/text';
 import type { AttachmentRow, DocumentRelationRow, DocumentRow, NewAttachmentRow, NewDocumentRow } from './document.table';
@@ -285,4 +286,23 @@ export async function decisionsNaming(db: Db | Trx, number: string): Promise<{ p
       .execute(),
   ]);
   return [...steps, ...dossier].map((r) => ({ processId: r.process_id, text: r.text }));
+}
+
+/** An attachment's metadata, without its bytes (those are read in chunks: attachmentChunk). */
+export async function findAttachmentMeta(db: Db | Trx, id: string) {
+  return db
+    .selectFrom('attachments')
+    .select(['id', 'owner_kind', 'owner_id', 'file_name', 'media_type', 'size_bytes', 'sha256'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** `length` bytes of an attachment from byte `offset` (0-based), read by the database, not the whole file. */
+export async function attachmentChunk(db: Db, id: string, offset: number, length: number): Promise<Buffer> {
+  const part =
+    dialectOf(db) === 'postgres'
+      ? sql<Uint8Array>`substring(content from ${offset + 1} for ${length})`
+      : sql<Uint8Array>`substr(content, ${offset + 1}, ${length})`;
+  const row = await db.selectFrom('attachments').select(part.as('part')).where('id', '=', id).executeTakeFirst();
+  return row?.part ? Buffer.from(row.part) : Buffer.alloc(0);
 }

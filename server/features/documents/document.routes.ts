@@ -22,7 +22,7 @@ import type { Db } from '../../db/database';
 import type { PolicyLibrary } from '../policy/policy.library';
 import { requireActor } from '../../http/auth';
 import { errorResponses } from '../../http/responses';
-import { type OwnerKind, addAttachment, readAttachment, removeAttachment } from './attachment.service';
+import { type OwnerKind, addAttachment, openAttachment, removeAttachment } from './attachment.service';
 import { checkDocumentNumber } from './document-number.rules';
 import { numberingPolicy } from './numbering.policy';
 import * as edit from './document.edit.service';
@@ -230,12 +230,15 @@ export async function documentRoutes(app: FastifyInstance, db: Db, policy: Polic
     '/api/attachments/:id/content',
     { schema: { tags, summary: 'Tải tệp đính kèm / download an attachment', params: idParams } },
     async (req, reply) => {
-      const file = await readAttachment(db, requireActor(req), req.params.id);
+      const file = await openAttachment(db, requireActor(req), req.params.id);
+      // A change of the file while it streams aborts the response: the client sees an incomplete download.
+      file.stream.on('error', (error) => req.log.error({ err: error }, 'attachment altered while streaming'));
       return reply
         .header('content-type', file.mediaType)
+        .header('content-length', file.sizeBytes)
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
         .header('x-content-sha256', file.sha256)
-        .send(file.content);
+        .send(file.stream);
     },
   );
 }

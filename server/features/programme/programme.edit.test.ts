@@ -6,6 +6,9 @@ import { loadFoundationDemo } from '../../../scripts/demo/foundation.demo';
 import { loadProgrammeDemo } from '../../../scripts/demo/programme.demo';
 import { type TestDatabase, createTestDatabase, testDialects } from '../../../test/databases';
 import { type Client, buildTestApp, loginAs } from '../../../test/http';
+import { resolveActorByUsername } from '../../../scripts/demo/demo-actors';
+import { CHUNK_BYTES, openAttachment } from '../documents/attachment.service';
+import { attachmentChunk } from '../documents/document.repository';
 
 const today = new Date().toISOString().slice(0, 10);
 const year = Number(today.slice(0, 4));
@@ -217,5 +220,39 @@ describe.each(testDialects())('editing and withdrawing programme items and regis
       /^Không thể đổi số hiệu 50-QĐ\/TW thành 51-QĐ\/TW: \d+ quy tắc trong gói quy định/,
     );
     expect((await admin.get(`/api/documents/${fifty.id}`)).json().number).toBe('50-QĐ/TW');
+  });
+
+  it('streams an attachment larger than a read chunk, checksum verified; a change while streaming aborts it', async () => {
+    const item = await newItem(`TQ-${year}-S1`);
+    // 600 kB: three chunks of the database read.
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(600 * 1024 - 9, 0x41)]);
+    const stored = await officerTq.post(`/api/programme/items/${item.id}/attachments`, pdf, {
+      'content-type': 'application/pdf',
+      'x-file-name': 'de-an.pdf',
+    });
+    expect(stored.statusCode).toBe(201);
+    const id = stored.json().id as string;
+    const download = await officerTq.get(`/api/attachments/${id}/content`);
+    expect(download.statusCode).toBe(200);
+    expect(download.headers['content-length']).toBe(String(pdf.length));
+    expect(download.rawPayload.equals(pdf)).toBe(true);
+
+    // The bytes change between the check and the stream: the last chunk is held back and the stream fails.
+    const actor = (await resolveActorByUsername(database.db, 'officer.tq'))!;
+    let pass = 0;
+    const file = await openAttachment(database.db, actor, id, async function* (db, fileId, size) {
+      pass++;
+      for (let offset = 0; offset < size; offset += CHUNK_BYTES) {
+        const chunk = await attachmentChunk(db, fileId, offset, CHUNK_BYTES);
+        yield pass === 2 && offset === 0 ? Buffer.from(chunk).fill(0x42, 20, 30) : chunk;
+      }
+    });
+    const received: Buffer[] = [];
+    await expect(
+      (async () => {
+        for await (const chunk of file.stream) received.push(chunk as Buffer);
+      })(),
+    ).rejects.toThrow('không khớp mã kiểm tra SHA-256');
+    expect(Buffer.concat(received).length).toBeLessThan(pdf.length);
   });
 });
