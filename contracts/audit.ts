@@ -208,6 +208,10 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
   'document.relate': { vi: 'Liên kết văn bản', en: 'Related documents' },
   'attachment.add': { vi: 'Đính kèm tệp', en: 'Attached a file' },
   'attachment.remove': { vi: 'Xóa tệp đính kèm', en: 'Removed an attachment' },
+  'document.update': { vi: 'Sửa văn bản trong sổ', en: 'Edited a register entry' },
+  'document.withdraw': { vi: 'Rút văn bản khỏi sổ', en: 'Withdrew a register entry' },
+  'programme_item.update': { vi: 'Sửa đề án, nhiệm vụ', en: 'Edited a programme item' },
+  'programme_item.withdraw': { vi: 'Rút đề án, nhiệm vụ khỏi chương trình', en: 'Withdrew a programme item' },
   'document.unrelate': { vi: 'Xóa quan hệ giữa hai văn bản', en: 'Removed a relation between documents' },
 };
 

@@ -156,6 +156,14 @@ export const createDocumentBodySchema = z.strictObject({
 });
 export type CreateDocumentBody = z.input<typeof createDocumentBodySchema>;
 
+/** An edit of a register entry: every field but the keeping unit; the number is checked again against its type. */
+export const updateDocumentBodySchema = createDocumentBodySchema.omit({ organizationId: true, completesItem: true });
+export type UpdateDocumentBody = z.input<typeof updateDocumentBodySchema>;
+
+/** Withdrawing an entry or a programme item recorded by mistake: why, for the audit trail. */
+export const withdrawBodySchema = z.strictObject({ reason: z.string().trim().min(5).max(500) });
+export type WithdrawBody = z.infer<typeof withdrawBodySchema>;
+
 export const createRelationBodySchema = z.strictObject({
   kind: relationKindSchema,
   targetId: z.string(),

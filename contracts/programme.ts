@@ -130,6 +130,10 @@ export const createItemBodySchema = z.strictObject({
 });
 export type CreateItemBody = z.input<typeof createItemBodySchema>;
 
+/** An edit of an item: every field but its lead unit (which decides who sees it); milestones keep their done dates. */
+export const updateItemBodySchema = createItemBodySchema.omit({ leadOrganizationId: true });
+export type UpdateItemBody = z.input<typeof updateItemBodySchema>;
+
 export const updateItemStatusBodySchema = z.strictObject({
   status: itemStatusSchema,
   completedOn: isoDateSchema.optional(),

@@ -85,6 +85,21 @@ describe('the work programme in the browser', () => {
       await error.waitFor({ state: 'detached' });
       await drawer.getByText('Quy định 16-QĐ/TU').waitFor();
       expect(await drawer.getByTestId('item-status').textContent()).toBe('Hoàn thành');
+
+      // 2b. The item is edited; withdrawing it is refused while its outcome document is in the register.
+      await drawer.getByTestId('edit-item').click();
+      await page.locator('#title').fill('Đề án thí điểm đánh giá cán bộ theo kết quả, sản phẩm cụ thể');
+      await page.getByRole('button', { name: 'Lưu' }).click();
+      await drawer.getByText('sản phẩm cụ thể').first().waitFor({ timeout: 20_000 });
+      await drawer.getByTestId('withdraw').click();
+      await page.getByTestId('withdraw-reason').fill('Nhập trùng đề án');
+      await page.getByRole('button', { name: 'Rút', exact: true }).click();
+      const refusal = page.getByText('Không thể rút đề án, nhiệm vụ');
+      await refusal.waitFor({ timeout: 20_000 });
+      expect(await refusal.textContent()).toContain('16-QĐ/TU');
+      await page.screenshot({ path: screenshotPath('programme-withdraw-refused.png') });
+      await page.getByRole('button', { name: /Hủy|Cancel/ }).click();
+      await refusal.waitFor({ state: 'detached' });
       await page.locator('.ant-drawer-close').click();
       await drawer.waitFor({ state: 'detached' });
 

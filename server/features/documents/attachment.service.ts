@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
 import type { Attachment } from '../../../contracts/documents';
 import type { Db, Trx } from '../../db/database';
 import { AppError, forbidden, notFound } from '../../http/errors';
@@ -83,25 +84,64 @@ export async function addAttachment(
   });
 }
 
-/** An attachment's bytes for download, answering 404 when its owner is out of the reader's scope. */
-export async function readAttachment(
+/** Bytes read from the database at a time when an attachment is streamed. */
+export const CHUNK_BYTES = 256 * 1024;
+
+const altered = (fileName: string) =>
+  new AppError(
+    'INTERNAL',
+    `Tệp "${fileName}" không khớp mã kiểm tra SHA-256 ghi khi tải lên: tệp đã bị thay đổi, không cung cấp.`,
+    `File "${fileName}" does not match the SHA-256 recorded at upload: it was altered and is not served.`,
+  );
+
+/** The file's chunks in order, as the database returns them. */
+async function* chunksOf(db: Db, id: string, size: number): AsyncGenerator<Buffer> {
+  for (let offset = 0; offset < size; offset += CHUNK_BYTES) yield await repo.attachmentChunk(db, id, offset, CHUNK_BYTES);
+}
+
+/**
+ * An attachment for download, answering 404 when its owner is out of the reader's scope. The bytes are never held
+ * whole: the checksum recorded at upload is verified chunk by chunk before anything is sent (a file altered in the
+ * database answers a clear error), then again while streaming; a change in between aborts the download with that
+ * error instead of the last chunk.
+ */
+export async function openAttachment(
   db: Db,
   actor: Actor,
   id: string,
-): Promise<{ fileName: string; mediaType: string; sha256: string; content: Buffer }> {
-  const row = await repo.findAttachment(db, id);
+  chunks: (db: Db, id: string, size: number) => AsyncIterable<Buffer> = chunksOf,
+): Promise<{ fileName: string; mediaType: string; sha256: string; sizeBytes: number; stream: Readable }> {
+  const row = await repo.findAttachmentMeta(db, id);
   const found = row && (await ownerOf(db, row.owner_kind, row.owner_id));
   if (!row || !found || !(found.isPublic || mayActOn(actor, permissions[row.owner_kind].read, found.path)))
     throw notFound('tệp đính kèm', 'Attachment');
-  const content = Buffer.from(row.content);
-  // The checksum recorded at upload is checked on every read: a file altered in the database is never served.
-  if (createHash('sha256').update(content).digest('hex') !== row.sha256)
-    throw new AppError(
-      'INTERNAL',
-      `Tệp "${row.file_name}" không khớp mã kiểm tra SHA-256 ghi khi tải lên: tệp đã bị thay đổi, không cung cấp.`,
-      `File "${row.file_name}" does not match the SHA-256 recorded at upload: it was altered and is not served.`,
-    );
-  return { fileName: row.file_name, mediaType: row.media_type, sha256: row.sha256, content };
+  const first = createHash('sha256');
+  let size = 0;
+  for await (const chunk of chunks(db, id, row.size_bytes)) {
+    first.update(chunk);
+    size += chunk.length;
+  }
+  if (size !== row.size_bytes || first.digest('hex') !== row.sha256) throw altered(row.file_name);
+
+  async function* verified(): AsyncGenerator<Buffer> {
+    const hash = createHash('sha256');
+    let held: Buffer | null = null;
+    for await (const chunk of chunks(db, id, row!.size_bytes)) {
+      hash.update(chunk);
+      if (held) yield held;
+      held = chunk;
+    }
+    // The last chunk goes out only once the whole file matched.
+    if (hash.digest('hex') !== row!.sha256) throw altered(row!.file_name);
+    if (held) yield held;
+  }
+  return {
+    fileName: row.file_name,
+    mediaType: row.media_type,
+    sha256: row.sha256,
+    sizeBytes: row.size_bytes,
+    stream: Readable.from(verified(), { objectMode: false }),
+  };
 }
 
 /** Removes an attachment added by mistake (the file is gone; the audit entry keeps its name, size and SHA-256). */

@@ -1,6 +1,7 @@
 import { type ExpressionBuilder, type SqlBool, type Expression, sql } from 'kysely';
 import type { DocumentType, IssuingBody } from '../../../contracts/document-numbering';
 import type { Database, Db, Trx } from '../../db/database';
+import { dialectOf } from '../../db/dialect';
 import { inSubtrees } from '../../db/scope';
 import { escapeLike } from '../../lib/text';
 import type { AttachmentRow, DocumentRelationRow, DocumentRow, NewAttachmentRow, NewDocumentRow } from './document.table';
@@ -244,4 +245,64 @@ export async function deleteRelation(trx: Trx, id: string): Promise<void> {
 
 export async function deleteAttachment(trx: Trx, id: string): Promise<void> {
   await trx.deleteFrom('attachments').where('id', '=', id).execute();
+}
+
+export async function updateDocument(trx: Trx, id: string, patch: Partial<NewDocumentRow>): Promise<void> {
+  await trx.updateTable('documents').set(patch).where('id', '=', id).execute();
+}
+
+/** Deletes a withdrawn register entry with its attachments (its relations were refused before: none is left). */
+export async function deleteDocument(trx: Trx, id: string): Promise<void> {
+  await trx.deleteFrom('attachments').where('owner_kind', '=', 'document').where('owner_id', '=', id).execute();
+  await trx.deleteFrom('documents').where('id', '=', id).execute();
+}
+
+/** Attachment metadata (no content) of an owner, for an audit entry. */
+export async function attachmentMetaOf(trx: Trx, kind: AttachmentRow['owner_kind'], ownerId: string) {
+  return trx
+    .selectFrom('attachments')
+    .select(['id', 'file_name', 'media_type', 'size_bytes', 'sha256'])
+    .where('owner_kind', '=', kind)
+    .where('owner_id', '=', ownerId)
+    .execute();
+}
+
+/**
+ * Personnel decisions whose steps or dossiers name this number (decisions keep their documents as text): the
+ * process, and the text that names it. Matched on the number as written officially.
+ */
+export async function decisionsNaming(db: Db | Trx, number: string): Promise<{ processId: string; text: string }[]> {
+  const like = `%${escapeLike(number)}%`;
+  const [steps, dossier] = await Promise.all([
+    db
+      .selectFrom('decision_steps')
+      .select(['process_id', 'documents_json as text'])
+      .where(sql<SqlBool>`documents_json like ${like} escape '\\'`)
+      .execute(),
+    db
+      .selectFrom('decision_dossier_items')
+      .select(['process_id', 'reference as text'])
+      .where(sql<SqlBool>`reference like ${like} escape '\\'`)
+      .execute(),
+  ]);
+  return [...steps, ...dossier].map((r) => ({ processId: r.process_id, text: r.text }));
+}
+
+/** An attachment's metadata, without its bytes (those are read in chunks: attachmentChunk). */
+export async function findAttachmentMeta(db: Db | Trx, id: string) {
+  return db
+    .selectFrom('attachments')
+    .select(['id', 'owner_kind', 'owner_id', 'file_name', 'media_type', 'size_bytes', 'sha256'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** `length` bytes of an attachment from byte `offset` (0-based), read by the database, not the whole file. */
+export async function attachmentChunk(db: Db, id: string, offset: number, length: number): Promise<Buffer> {
+  const part =
+    dialectOf(db) === 'postgres'
+      ? sql<Uint8Array>`substring(content from ${offset + 1} for ${length})`
+      : sql<Uint8Array>`substr(content, ${offset + 1}, ${length})`;
+  const row = await db.selectFrom('attachments').select(part.as('part')).where('id', '=', id).executeTakeFirst();
+  return row?.part ? Buffer.from(row.part) : Buffer.alloc(0);
 }

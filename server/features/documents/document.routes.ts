@@ -14,15 +14,18 @@ import {
   documentSchema,
   numberCheckQuerySchema,
   numberCheckSchema,
+  updateDocumentBodySchema,
+  withdrawBodySchema,
 } from '../../../contracts/documents';
 import { numberingPolicySchema } from '../../../contracts/document-numbering';
 import type { Db } from '../../db/database';
 import type { PolicyLibrary } from '../policy/policy.library';
 import { requireActor } from '../../http/auth';
 import { errorResponses } from '../../http/responses';
-import { type OwnerKind, addAttachment, readAttachment, removeAttachment } from './attachment.service';
+import { type OwnerKind, addAttachment, openAttachment, removeAttachment } from './attachment.service';
 import { checkDocumentNumber } from './document-number.rules';
 import { numberingPolicy } from './numbering.policy';
+import * as edit from './document.edit.service';
 import * as service from './document.service';
 
 const idParams = z.object({ id: z.string().max(40) });
@@ -121,6 +124,35 @@ export async function documentRoutes(app: FastifyInstance, db: Db, policy: Polic
     },
     async (req, reply) => reply.status(201).send(await service.createDocument(db, requireActor(req), req.body)),
   );
+  r.put(
+    '/api/documents/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Sửa văn bản trong sổ / edit a register entry',
+        params: idParams,
+        body: updateDocumentBodySchema,
+        response: { 200: documentDetailSchema, 409: errorResponses[400], ...errorResponses },
+      },
+    },
+    async (req) => edit.updateDocument(db, policy, requireActor(req), req.params.id, req.body),
+  );
+  r.post(
+    '/api/documents/:id/withdraw',
+    {
+      schema: {
+        tags,
+        summary: 'Rút văn bản nhập nhầm khỏi sổ / withdraw a register entry',
+        params: idParams,
+        body: withdrawBodySchema,
+        response: { 204: z.null(), 409: errorResponses[400], ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      await edit.withdrawDocument(db, policy, requireActor(req), req.params.id, req.body);
+      return reply.status(204).send(null);
+    },
+  );
   r.post(
     '/api/documents/:id/relations',
     {
@@ -198,12 +230,15 @@ export async function documentRoutes(app: FastifyInstance, db: Db, policy: Polic
     '/api/attachments/:id/content',
     { schema: { tags, summary: 'Tải tệp đính kèm / download an attachment', params: idParams } },
     async (req, reply) => {
-      const file = await readAttachment(db, requireActor(req), req.params.id);
+      const file = await openAttachment(db, requireActor(req), req.params.id);
+      // A change of the file while it streams aborts the response: the client sees an incomplete download.
+      file.stream.on('error', (error) => req.log.error({ err: error }, 'attachment altered while streaming'));
       return reply
         .header('content-type', file.mediaType)
+        .header('content-length', file.sizeBytes)
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
         .header('x-content-sha256', file.sha256)
-        .send(file.content);
+        .send(file.stream);
     },
   );
 }

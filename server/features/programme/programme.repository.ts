@@ -191,3 +191,44 @@ export async function usersByIds(trx: Trx, ids: readonly string[]): Promise<{ id
   for (const r of rows) out.set(r.user_id, [...(out.get(r.user_id) ?? []), r.path]);
   return [...out].map(([id, paths]) => ({ id, paths }));
 }
+
+/** Replaces an item's fields, coordinators, responsible people and milestones (an edit). */
+export async function replaceItem(
+  trx: Trx,
+  id: string,
+  patch: Omit<NewProgrammeItemRow, 'id' | 'organization_id' | 'status' | 'completed_on' | 'created_at'>,
+  coordinatorIds: readonly string[],
+  responsibleIds: readonly string[],
+  milestones: readonly ProgrammeMilestoneRow[],
+): Promise<void> {
+  await trx.updateTable('programme_items').set(patch).where('id', '=', id).execute();
+  await deleteChildren(trx, id);
+  if (coordinatorIds.length)
+    await trx
+      .insertInto('programme_item_coordinators')
+      .values(coordinatorIds.map((organization_id) => ({ item_id: id, organization_id })))
+      .execute();
+  if (responsibleIds.length)
+    await trx
+      .insertInto('programme_item_responsible')
+      .values(responsibleIds.map((user_id) => ({ item_id: id, user_id })))
+      .execute();
+  if (milestones.length)
+    await trx
+      .insertInto('programme_milestones')
+      .values([...milestones])
+      .execute();
+}
+
+async function deleteChildren(trx: Trx, id: string): Promise<void> {
+  await trx.deleteFrom('programme_item_coordinators').where('item_id', '=', id).execute();
+  await trx.deleteFrom('programme_item_responsible').where('item_id', '=', id).execute();
+  await trx.deleteFrom('programme_milestones').where('item_id', '=', id).execute();
+}
+
+/** Deletes a withdrawn item with its coordinators, responsible people, milestones and attachments. */
+export async function deleteItem(trx: Trx, id: string): Promise<void> {
+  await deleteChildren(trx, id);
+  await trx.deleteFrom('attachments').where('owner_kind', '=', 'programme_item').where('owner_id', '=', id).execute();
+  await trx.deleteFrom('programme_items').where('id', '=', id).execute();
+}

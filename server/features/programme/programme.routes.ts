@@ -11,6 +11,7 @@ import {
   programmeItemSchema,
   reminderQuerySchema,
   remindersSchema,
+  updateItemBodySchema,
   updateItemStatusBodySchema,
   updateMilestoneBodySchema,
   yearQuerySchema,
@@ -20,6 +21,8 @@ import {
 import type { Db } from '../../db/database';
 import { requireActor } from '../../http/auth';
 import { errorResponses } from '../../http/responses';
+import { withdrawBodySchema } from '../../../contracts/documents';
+import * as edit from './programme.edit.service';
 import * as service from './programme.service';
 import { summaryDocx, summaryXlsx } from './summary.export';
 
@@ -58,6 +61,35 @@ export function programmeRoutes(app: FastifyInstance, db: Db): void {
       },
     },
     async (req, reply) => reply.status(201).send(await service.createItem(db, requireActor(req), req.body)),
+  );
+  r.put(
+    '/api/programme/items/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Sửa đề án, nhiệm vụ / edit an item',
+        params: idParams,
+        body: updateItemBodySchema,
+        response: { 200: programmeItemDetailSchema, 409: errorResponses[400], ...errorResponses },
+      },
+    },
+    async (req) => edit.updateItem(db, requireActor(req), req.params.id, req.body),
+  );
+  r.post(
+    '/api/programme/items/:id/withdraw',
+    {
+      schema: {
+        tags,
+        summary: 'Rút đề án, nhiệm vụ nhập nhầm / withdraw an item',
+        params: idParams,
+        body: withdrawBodySchema,
+        response: { 204: z.null(), 409: errorResponses[400], ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      await edit.withdrawItem(db, requireActor(req), req.params.id, req.body);
+      return reply.status(204).send(null);
+    },
   );
   r.post(
     '/api/programme/items/:id/status',

@@ -34,6 +34,10 @@ import { useApiQuery } from '../../ui/useApiQuery';
 import { AttachmentList } from './AttachmentList';
 import { DocumentStatusTag } from './DocumentStatusTag';
 import { DM } from './messages';
+import { E } from './edit.messages';
+import { DocumentFormModal } from './DocumentFormModal';
+import { WithdrawButton } from './WithdrawButton';
+import { EditOutlined } from '@ant-design/icons';
 
 /** One register entry: its data, what it implements/amends/replaces and what replaced it, and its files. */
 export function DocumentDrawer({
@@ -51,12 +55,34 @@ export function DocumentDrawer({
   const { t } = useI18n();
   return (
     <Drawer open={id !== null} onClose={onClose} size={720} title={t('doc.detail')} destroyOnHidden>
-      {id ? <DocumentDetail key={id} id={id} onChanged={onChanged} onOpen={onOpen} /> : null}
+      {id ? (
+        <DocumentDetail
+          key={id}
+          id={id}
+          onChanged={onChanged}
+          onOpen={onOpen}
+          onWithdrawn={() => {
+            onChanged();
+            onClose();
+          }}
+        />
+      ) : null}
     </Drawer>
   );
 }
 
-function DocumentDetail({ id, onChanged, onOpen }: { id: string; onChanged: () => void; onOpen: (id: string) => void }) {
+function DocumentDetail({
+  id,
+  onChanged,
+  onOpen,
+  onWithdrawn,
+}: {
+  id: string;
+  onChanged: () => void;
+  onOpen: (id: string) => void;
+  onWithdrawn: () => void;
+}) {
+  const [editing, setEditing] = useState(false);
   const { t, label, lang } = useI18n();
   const { message } = AntApp.useApp();
   const { roles } = useSession();
@@ -115,6 +141,23 @@ function DocumentDetail({ id, onChanged, onOpen }: { id: string; onChanged: () =
           </Descriptions.Item>
         ) : null}
       </Descriptions>
+      {canWrite ? (
+        <Flex gap={8} style={{ marginTop: 12 }} justify="end">
+          <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="edit-document">
+            {label(E.edit)}
+          </Button>
+          <WithdrawButton path={`/api/documents/${doc.id}/withdraw`} text={E.withdrawDocument} onDone={onWithdrawn} />
+        </Flex>
+      ) : null}
+      <DocumentFormModal
+        open={editing}
+        editing={doc}
+        onClose={() => setEditing(false)}
+        onCreated={() => {
+          setEditing(false);
+          reload();
+        }}
+      />
 
       <Divider titlePlacement="start">{t('doc.relations')}</Divider>
       <List

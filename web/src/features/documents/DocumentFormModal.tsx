@@ -21,12 +21,15 @@ import {
   VISIBILITY_LABELS,
   type CreateDocumentBody,
   type RegisterDocument,
+  type RegisterDocumentDetail,
+  type UpdateDocumentBody,
 } from '@contracts/documents';
 import { ApiError, api } from '../../ui/api';
 import { applyFieldErrors } from '../../ui/errors';
 import { useI18n } from '../../ui/i18n';
 import { useApiQuery } from '../../ui/useApiQuery';
 import { OrganizationSelect } from '../organizations/OrganizationSelect';
+import { E } from './edit.messages';
 
 const FIELDS = [
   'organizationId',
@@ -55,6 +58,8 @@ interface Values {
   participation: CreateDocumentBody['participation'];
   visibility: 'public' | 'internal';
   completesItem?: boolean;
+  /** on an edit: keep the entry linked to the programme item it is the outcome of */
+  keepItem?: boolean;
 }
 
 interface Props {
@@ -63,10 +68,29 @@ interface Props {
   onCreated: (doc: RegisterDocument) => void;
   /** Register the outcome of a programme item (and optionally mark it completed). */
   programmeItem?: { id: string; code: string; title: string; organizationId: string };
+  /** Edit this register entry instead of adding one (the keeping unit stays). */
+  editing?: RegisterDocumentDetail;
 }
 
 /** Registers an issued document; the number is checked against its type's official pattern as the officer types. */
-export function DocumentFormModal({ open, onClose, onCreated, programmeItem }: Props) {
+function valuesOf(doc: RegisterDocumentDetail): Partial<Values> {
+  return {
+    organizationId: doc.organizationId,
+    type: doc.type,
+    issuingBody: doc.issuingBody,
+    number: doc.number,
+    issuedOn: doc.issuedOn ? dayjs(doc.issuedOn) : undefined,
+    effectiveFrom: doc.effectiveFrom ? dayjs(doc.effectiveFrom) : undefined,
+    signer: doc.signer ?? undefined,
+    title: doc.title,
+    summary: doc.summary ?? undefined,
+    participation: doc.participation,
+    visibility: doc.visibility,
+    keepItem: doc.programmeItemId !== null,
+  };
+}
+
+export function DocumentFormModal({ open, onClose, onCreated, programmeItem, editing }: Props) {
   const { t, label, lang } = useI18n();
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<Values>();
@@ -99,18 +123,29 @@ export function DocumentFormModal({ open, onClose, onCreated, programmeItem }: P
     setSaving(true);
     setProblems([]);
     try {
-      const payload: CreateDocumentBody = {
-        organizationId: values.organizationId,
+      const fields: UpdateDocumentBody = {
         type: values.type,
         issuingBody: values.issuingBody,
         number: values.number,
         issuedOn: values.issuedOn.format('YYYY-MM-DD'),
         effectiveFrom: values.effectiveFrom?.format('YYYY-MM-DD'),
+        effectiveTo: editing?.effectiveTo && editing.status !== 'replaced' ? editing.effectiveTo : undefined,
         signer: values.signer?.trim() || undefined,
         title: values.title,
         summary: values.summary?.trim() || undefined,
         participation: values.participation,
         visibility: values.visibility,
+      };
+      if (editing) {
+        const programmeItemId = values.keepItem && editing.programmeItemId ? editing.programmeItemId : undefined;
+        const doc = await api.put<RegisterDocumentDetail>(`/api/documents/${editing.id}`, { ...fields, programmeItemId });
+        void message.success(label(E.saved));
+        onCreated(doc);
+        return;
+      }
+      const payload: CreateDocumentBody = {
+        ...fields,
+        organizationId: values.organizationId,
         programmeItemId: programmeItem?.id,
         completesItem: programmeItem ? Boolean(values.completesItem) : undefined,
       };
@@ -130,7 +165,7 @@ export function DocumentFormModal({ open, onClose, onCreated, programmeItem }: P
   return (
     <Modal
       open={open}
-      title={programmeItem ? t('doc.addOutcome', { code: programmeItem.code }) : t('doc.add')}
+      title={editing ? label(E.editDocument) : programmeItem ? t('doc.addOutcome', { code: programmeItem.code }) : t('doc.add')}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
       confirmLoading={saving}
@@ -158,16 +193,27 @@ export function DocumentFormModal({ open, onClose, onCreated, programmeItem }: P
         onFinish={submit}
         preserve={false}
         requiredMark
-        initialValues={{ participation: 'advised', visibility: 'public' }}
+        initialValues={editing ? valuesOf(editing) : { participation: 'advised', visibility: 'public' }}
       >
-        <Form.Item
-          name="organizationId"
-          label={t('doc.keeper')}
-          extra={t('doc.keeperHelp')}
-          rules={[{ required: true, message: t('common.requiredSelect') }]}
-        >
-          <OrganizationSelect />
-        </Form.Item>
+        {editing ? (
+          <Form.Item label={t('doc.keeper')}>
+            <Input disabled value={editing.organizationName} />
+          </Form.Item>
+        ) : (
+          <Form.Item
+            name="organizationId"
+            label={t('doc.keeper')}
+            extra={t('doc.keeperHelp')}
+            rules={[{ required: true, message: t('common.requiredSelect') }]}
+          >
+            <OrganizationSelect />
+          </Form.Item>
+        )}
+        {editing?.programmeItemId ? (
+          <Form.Item name="keepItem" valuePropName="checked" extra={label(E.keepItemHelp)}>
+            <Checkbox data-testid="keep-item">{label(E.keepItem)}</Checkbox>
+          </Form.Item>
+        ) : null}
         <Form.Item name="participation" label={t('doc.participation')} rules={[{ required: true }]}>
           <Radio.Group options={PARTICIPATIONS.map((p) => ({ value: p, label: label(PARTICIPATION_LABELS[p]) }))} />
         </Form.Item>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { CheckOutlined, FileAddOutlined } from '@ant-design/icons';
+import { CheckOutlined, EditOutlined, FileAddOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Descriptions, Divider, Drawer, Flex, List, Select, Space, Steps, Typography } from 'antd';
 import { DOCUMENT_TYPE_LABELS, ISSUING_BODY_INFO } from '@contracts/document-numbering';
 import {
@@ -18,25 +18,38 @@ import { hasAnyRole, useSession } from '../../ui/session';
 import { useApiQuery } from '../../ui/useApiQuery';
 import { AttachmentList } from '../documents/AttachmentList';
 import { DocumentFormModal } from '../documents/DocumentFormModal';
+import { E } from '../documents/edit.messages';
+import { WithdrawButton } from '../documents/WithdrawButton';
+import { ItemFormModal } from './ItemFormModal';
 import { StatusTag } from './StatusTag';
 
 export function ItemDrawer({ id, onClose, onChanged }: { id: string | null; onClose: () => void; onChanged: () => void }) {
   const { t } = useI18n();
   return (
     <Drawer open={id !== null} onClose={onClose} size={760} title={t('prog.detail')} destroyOnHidden>
-      {id ? <ItemDetail id={id} onChanged={onChanged} /> : null}
+      {id ? (
+        <ItemDetail
+          id={id}
+          onChanged={onChanged}
+          onWithdrawn={() => {
+            onChanged();
+            onClose();
+          }}
+        />
+      ) : null}
     </Drawer>
   );
 }
 
 /** An item with its people and units, its milestones (mark done), status, outcome documents and files. */
-function ItemDetail({ id, onChanged }: { id: string; onChanged: () => void }) {
+function ItemDetail({ id, onChanged, onWithdrawn }: { id: string; onChanged: () => void; onWithdrawn: () => void }) {
   const { t, label } = useI18n();
   const { message } = AntApp.useApp();
   const { roles } = useSession();
   const detail = useApiQuery<ProgrammeItemDetail>(`/api/programme/items/${id}`);
   const [status, setStatus] = useState<ItemStatus>();
   const [registering, setRegistering] = useState(false);
+  const [editing, setEditing] = useState(false);
   const [failure, setFailure] = useState<ApiError | null>(null);
   const canWrite = hasAnyRole(roles, ['officer', 'admin']) && Boolean(detail.data?.canEdit);
   const reload = () => {
@@ -102,6 +115,10 @@ function ItemDetail({ id, onChanged }: { id: string; onChanged: () => void }) {
             {t('prog.applyStatus')}
           </Button>
           <div style={{ flex: 1 }} />
+          <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="edit-item">
+            {label(E.edit)}
+          </Button>
+          <WithdrawButton path={`/api/programme/items/${item.id}/withdraw`} text={E.withdrawItem} onDone={onWithdrawn} />
           <Button type="primary" icon={<FileAddOutlined />} onClick={() => setRegistering(true)} data-testid="add-outcome">
             {t('prog.addOutcome')}
           </Button>
@@ -166,6 +183,16 @@ function ItemDetail({ id, onChanged }: { id: string; onChanged: () => void }) {
         attachments={item.attachments}
         canUpload={canWrite}
         onUploaded={reload}
+      />
+      <ItemFormModal
+        open={editing}
+        editing={item}
+        defaultYear={item.year}
+        onClose={() => setEditing(false)}
+        onCreated={() => {
+          setEditing(false);
+          reload();
+        }}
       />
       <DocumentFormModal
         open={registering}

@@ -14,12 +14,15 @@ import {
   type ItemKind,
   type MilestoneStage,
   type ProgrammeItem,
+  type ProgrammeItemDetail,
+  type UpdateItemBody,
 } from '@contracts/programme';
 import { ApiError, api } from '../../ui/api';
 import { applyFieldErrors } from '../../ui/errors';
 import { useI18n } from '../../ui/i18n';
 import { useApiQuery } from '../../ui/useApiQuery';
 import { OrganizationSelect } from '../organizations/OrganizationSelect';
+import { E } from '../documents/edit.messages';
 import { OrganizationMultiSelect } from './OrganizationMultiSelect';
 
 const FIELDS = [
@@ -54,10 +57,27 @@ interface Props {
   defaultYear: number;
   onClose: () => void;
   onCreated: (item: ProgrammeItem) => void;
+  /** Edit this item instead of adding one: the lead unit stays, milestones keep their done dates. */
+  editing?: ProgrammeItemDetail;
 }
 
-/** Adds a proposal, submission, report or task with its lead and coordinating units, people, due date and milestones. */
-export function ItemFormModal({ open, defaultYear, onClose, onCreated }: Props) {
+function valuesOf(item: ProgrammeItemDetail): Partial<Values> {
+  return {
+    code: item.code,
+    kind: item.kind,
+    title: item.title,
+    summary: item.summary ?? undefined,
+    assigningBody: item.assigningBody,
+    leadOrganizationId: item.leadOrganization.id,
+    coordinatorIds: item.coordinators.map((c) => c.id),
+    responsibleUserIds: item.responsible.map((r) => r.id),
+    dueOn: dayjs(item.dueOn),
+    milestones: Object.fromEntries(item.milestones.map((m) => [m.stage, dayjs(m.dueOn)])),
+  };
+}
+
+/** Adds (or edits) a proposal, submission, report or task with its units, people, due date and milestones. */
+export function ItemFormModal({ open, defaultYear, onClose, onCreated, editing }: Props) {
   const { t, label, lang } = useI18n();
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<Values>();
@@ -71,21 +91,28 @@ export function ItemFormModal({ open, defaultYear, onClose, onCreated }: Props) 
     try {
       const milestones = MILESTONE_STAGES.flatMap((stage) => {
         const due = values.milestones?.[stage];
-        return due ? [{ stage, dueOn: due.format('YYYY-MM-DD') }] : [];
+        const doneOn = editing?.milestones.find((m) => m.stage === stage)?.doneOn ?? undefined;
+        return due ? [{ stage, dueOn: due.format('YYYY-MM-DD'), ...(doneOn ? { doneOn } : {}) }] : [];
       });
-      const body: CreateItemBody = {
+      const body: UpdateItemBody = {
         code: values.code,
         kind: values.kind,
         title: values.title,
         summary: values.summary?.trim() || undefined,
         assigningBody: values.assigningBody,
-        leadOrganizationId: values.leadOrganizationId,
         coordinatorIds: values.coordinatorIds ?? [],
         responsibleUserIds: values.responsibleUserIds ?? [],
         dueOn: values.dueOn.format('YYYY-MM-DD'),
         milestones,
       };
-      const item = await api.post<ProgrammeItem>('/api/programme/items', body);
+      if (editing) {
+        const item = await api.put<ProgrammeItemDetail>(`/api/programme/items/${editing.id}`, body);
+        void message.success(label(E.saved));
+        onCreated(item);
+        return;
+      }
+      const created: CreateItemBody = { ...body, leadOrganizationId: values.leadOrganizationId };
+      const item = await api.post<ProgrammeItem>('/api/programme/items', created);
       void message.success(t('prog.created', { code: item.code }));
       form.resetFields();
       onCreated(item);
@@ -101,7 +128,7 @@ export function ItemFormModal({ open, defaultYear, onClose, onCreated }: Props) 
   return (
     <Modal
       open={open}
-      title={t('prog.add')}
+      title={editing ? label(E.editItem) : t('prog.add')}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
       confirmLoading={saving}
@@ -119,7 +146,7 @@ export function ItemFormModal({ open, defaultYear, onClose, onCreated }: Props) 
         onFinish={submit}
         preserve={false}
         requiredMark
-        initialValues={{ kind: 'de_an', dueOn: dayjs(`${defaultYear}-12-31`) }}
+        initialValues={editing ? valuesOf(editing) : { kind: 'de_an', dueOn: dayjs(`${defaultYear}-12-31`) }}
       >
         <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: '0 16px' }}>
           <Form.Item
@@ -159,13 +186,19 @@ export function ItemFormModal({ open, defaultYear, onClose, onCreated }: Props) 
             <DatePicker format={DATE} style={{ width: '100%' }} />
           </Form.Item>
         </div>
-        <Form.Item
-          name="leadOrganizationId"
-          label={t('prog.leadUnit')}
-          rules={[{ required: true, message: t('common.requiredSelect') }]}
-        >
-          <OrganizationSelect />
-        </Form.Item>
+        {editing ? (
+          <Form.Item label={t('prog.leadUnit')} extra={label(E.leadFixed)}>
+            <Input disabled value={editing.leadOrganization.name} />
+          </Form.Item>
+        ) : (
+          <Form.Item
+            name="leadOrganizationId"
+            label={t('prog.leadUnit')}
+            rules={[{ required: true, message: t('common.requiredSelect') }]}
+          >
+            <OrganizationSelect />
+          </Form.Item>
+        )}
         <Form.Item name="coordinatorIds" label={t('prog.coordinators')}>
           <OrganizationMultiSelect />
         </Form.Item>
