@@ -32,6 +32,19 @@ describe('evaluation in the browser: self-assessment → appraisal → decision 
     }
   }
 
+  // The demo has a 2026 cycle too (listed first): the journey works in the 2025 one.
+  async function openCycle(page: Page, year: number): Promise<void> {
+    await page.getByTestId('cycle-select').click();
+    await page
+      .locator('.ant-select-item-option', { hasText: `năm ${year}` })
+      .first()
+      .click();
+    await page
+      .getByTestId('cycle-select')
+      .filter({ hasText: `Đánh giá, xếp loại năm ${year}` })
+      .waitFor();
+  }
+
   async function fillSheet(page: Page, prefix: string, general: number[], results: number): Promise<void> {
     const keys = ['politics', 'ethics', 'discipline', 'style', 'service'];
     for (const [i, key] of keys.entries()) await page.getByTestId(`${prefix}-${key}`).fill(String(general[i]));
@@ -40,7 +53,7 @@ describe('evaluation in the browser: self-assessment → appraisal → decision 
 
   it('the officer records the self-assessment and the appraisal; the leader meets the quota message, moves one person and decides', async () => {
     await asUser(DEMO_USERS.officer, async (page) => {
-      await page.getByText('Đánh giá, xếp loại năm 2025').first().waitFor();
+      await openCycle(page, 2025);
       await page.getByRole('cell', { name: 'Bế Thị Dung' }).click();
       const drawer = page.getByTestId('evaluation-drawer');
       await drawer.waitFor();
@@ -60,7 +73,7 @@ describe('evaluation in the browser: self-assessment → appraisal → decision 
     });
 
     await asUser(DEMO_USERS.leader, async (page) => {
-      await page.getByText('Đánh giá, xếp loại năm 2025').first().waitFor();
+      await openCycle(page, 2025);
       await page.getByRole('tab', { name: 'Nhóm so sánh và quyết định' }).click();
       const group = page.getByTestId('group-Công chức Sở Nội vụ');
       const whatIf = group.getByTestId('quota-view');

@@ -11,6 +11,7 @@ import { type PlanningContext, policyOf } from './planning.context';
 import * as repo from './planning.repository';
 import { type CandidateFacts, type CycleValidation, candidateKey, subjectGroupOf, validateCycle } from './planning.rules';
 import { roundsOfCycle } from './planning.work.repository';
+import { SYSTEM_READER } from '../votes/vote.outcomes';
 import { latestRoundOf } from './planning.work.rules';
 
 // A cycle loaded and judged: the shape every read of a cycle (detail, review, report, export) starts from.
@@ -74,15 +75,16 @@ export async function assemble(
   }
   const anyTarget = targets.values().next().value;
   // The seats people hold or held (the subject group and time in posts), as the eligibility engine reads them.
-  const { seats } = anyTarget
+  const { seats, votes } = anyTarget
     ? await contextOf(db, {
         personIds: [...new Set(rows.map((r) => r.person_id))],
         catalog,
         target: anyTarget.title,
         onDate: date,
         purpose: 'planning',
+        votes: { reader: SYSTEM_READER, organizationPaths: [cycle.organization_path] },
       })
-    : { seats: new Map() };
+    : { seats: new Map(), votes: null };
   const planById = new Map(plans.map((p) => [p.id, p]));
   const peopleByPlan = groupBy(people, (p) => p.plan_id);
   const facts = new Map<string, CandidateFacts>();
@@ -104,6 +106,7 @@ export async function assemble(
           ratings: [],
           inPlanForTitle: false,
           referenceKey: cycle.reference_key,
+          ...(votes ? { confidenceVotes: votes.get(p.person_id) ?? [] } : {}),
         })
       : null;
     const latest = latestRoundOf(rounds.get(p.plan_id) ?? [], p.person_id);
