@@ -44,7 +44,8 @@ describe('the work programme in the browser', () => {
       const reminders = page.getByTestId('reminders-card');
       await reminders.getByTestId('reminder').first().waitFor();
       expect(await reminders.textContent()).toContain(`TQ-${year}-03`);
-      expect(await reminders.textContent()).toContain('quá hạn 9 ngày');
+      // The demo's report item is overdue; by how many days depends on the day the test runs.
+      expect(await reminders.textContent()).toMatch(/quá hạn \d+ ngày/);
 
       await page.getByRole('menuitem', { name: 'Chương trình công tác' }).click();
       const sentence = page.getByTestId('summary-sentence');
