@@ -25,11 +25,23 @@ describe('the work programme in the browser', () => {
     await page.waitForURL((url) => url.pathname === '/');
   }
 
-  /** Opens an antd select by its field id, optionally types to search, and picks the option with this exact label. */
+  /**
+   * Opens an antd select by its field id, optionally types to search, and picks the option with this exact label.
+   * A click that lands while the modal or dropdown is still animating is lost, so the pick is confirmed and retried.
+   */
   async function choose(page: Page, fieldId: string, option: string, typed?: string): Promise<void> {
-    await page.locator(`#${fieldId}`).click();
-    if (typed) await page.locator(`#${fieldId}`).fill(typed);
-    await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
+    const picked = page.locator('.ant-select', { has: page.locator(`#${fieldId}`), hasText: option });
+    for (let attempt = 1; ; attempt++) {
+      await page.locator(`#${fieldId}`).click();
+      if (typed) await page.locator(`#${fieldId}`).fill(typed);
+      await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
+      try {
+        await picked.waitFor({ timeout: 3_000 });
+        return;
+      } catch (error) {
+        if (attempt === 3) throw error;
+      }
+    }
   }
 
   it('an officer adds a proposal, registers its outcome document, sees the year summary change and exports it', async () => {
@@ -71,7 +83,8 @@ describe('the work programme in the browser', () => {
       await drawer.getByTestId('add-outcome').click();
       await choose(page, 'type', 'Quy định');
       await choose(page, 'issuingBody', 'Ban Thường vụ Tỉnh ủy');
-      expect(await page.getByTestId('number-hint').textContent()).toContain('số-QĐ/TU');
+      // The hint follows the chosen type and body once the pattern has loaded.
+      await page.getByTestId('number-hint').filter({ hasText: 'số-QĐ/TU' }).waitFor();
       await page.locator('#number').fill('16-KL/TU');
       await page.locator('#issuedOn').fill(`15/01/${year}`);
       await page.locator('#issuedOn').press('Enter');
