@@ -372,8 +372,10 @@ export function generatePerson(ctx: GenerateContext, seat: 'head' | 'deputy' | '
   const workHistory = steps.map((s, i) => {
     const fromYear = recruitYear + s.years;
     const next = steps[i + 1];
+    const month = pad(fromYear >= thisYear ? 1 : int(r, 1, 12));
     return {
-      from: `${fromYear}-${pad(fromYear >= thisYear ? 1 : int(r, 1, 12))}`,
+      // The first post starts with the recruitment itself (the month is still drawn, so the sequence stays the same).
+      from: i === 0 ? recruitment.slice(0, 7) : `${fromYear}-${month}`,
       to: next ? `${recruitYear + next.years}-${pad(1)}` : null,
       organizationId: i === steps.length - 1 ? org.id : null,
       organizationName: i === steps.length - 1 ? org.name : pick(r, ctx.orgs).name,
