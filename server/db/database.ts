@@ -68,6 +68,8 @@ import type {
   DecisionStepTable,
 } from '../features/decisions/decision.table';
 
+import type { StaffPlacementTable } from '../features/staffing/placement.table';
+
 export interface Database {
   organizations: OrganizationTable;
   users: UserTable;
@@ -96,6 +98,7 @@ export interface Database {
   staffing_quota_versions: StaffingQuotaVersionTable;
   job_positions: JobPositionTable;
   job_position_assignments: JobPositionAssignmentTable;
+  staff_placements: StaffPlacementTable;
   policy_local_approvals: PolicyLocalApprovalTable;
   eligibility_facts: EligibilityFactsTable;
   persons: PersonTable;

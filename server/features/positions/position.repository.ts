@@ -1,6 +1,7 @@
 import type { Db, Trx } from '../../db/database';
 import { inSubtrees } from '../../db/scope';
 import { newId, nowIso } from '../../lib/ids';
+import * as placements from '../staffing/placement.repository';
 import type { IncumbentRow, NewIncumbentRow, NewPositionRow, PositionRow, PositionVersionRow } from './position.table';
 
 export type PositionWithNames = PositionRow & { organization_name: string; title_name: string; organization_path: string };
@@ -141,8 +142,24 @@ export async function changePositionFrom(
   return { before: open, after };
 }
 
+/** Inserts an incumbency and its staff placement (the seat's unit over the same days). */
 export async function insertIncumbent(trx: Trx, row: NewIncumbentRow): Promise<void> {
   await trx.insertInto('position_incumbents').values(row).execute();
+  const seat = await trx
+    .selectFrom('positions')
+    .select('organization_id')
+    .where('id', '=', row.position_id)
+    .executeTakeFirstOrThrow();
+  await placements.openPlacement(trx, {
+    source: 'seat',
+    sourceId: row.id,
+    personId: row.person_id,
+    personName: row.person_name,
+    organizationId: seat.organization_id,
+    how: row.how,
+    from: row.from_date,
+    to: row.to_date ?? null,
+  });
 }
 
 /** Closes (or reopens, with null) a seat and its last version. */
@@ -154,9 +171,11 @@ export async function setPositionValidTo(trx: Trx, id: string, validTo: string |
 
 export async function setIncumbentTo(trx: Trx, id: string, to: string | null): Promise<void> {
   await trx.updateTable('position_incumbents').set({ to_date: to }).where('id', '=', id).execute();
+  await placements.setPlacementTo(trx, 'seat', id, to);
 }
 
 export async function deleteIncumbent(trx: Trx, id: string): Promise<void> {
+  await placements.deletePlacement(trx, 'seat', id);
   await trx.deleteFrom('position_incumbents').where('id', '=', id).execute();
 }
 

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type RestructuringPlanInput, restructuringPlanSchema } from '../../../contracts/restructuring';
 import { createTestDatabase, type TestDatabase, testDialects } from '../../../test/databases';
 import type { Actor } from '../access/access.rules';
+import { placementsOfPerson } from '../staffing/placement.repository';
 import { treeAsOf, subtreeAsOf, withLineage } from '../organizations/organization-history.service';
 import { findOrganization } from '../organizations/organization.repository';
 import { createOrganization, createRootOrganization } from '../organizations/organization.service';
@@ -257,6 +258,18 @@ describe.each(testDialects())('restructuring on %s', (dialect) => {
     ]);
     const before = await listPositions(db.db, admin(), { organizationId: ids.A!, asOf: '2025-06-30', limit: 50, offset: 0 });
     expect(before.items[0]!.incumbents[0]!.personName).toBe('Bí thư A');
+    // the staff placements followed the people: A until the day before, AB from the effective date
+    const { person_id: secretaryA } = await db.db
+      .selectFrom('position_incumbents')
+      .select('person_id')
+      .where('id', '=', people['A.BT']!)
+      .executeTakeFirstOrThrow();
+    const stays = async () =>
+      (await placementsOfPerson(db.db, secretaryA)).map((p) => [p.organization_id, p.valid_from, p.valid_to]);
+    expect((await stays()).slice(-2)).toEqual([
+      [ids.A, expect.any(String), '2025-07-01'],
+      [ab.id, '2025-07-01', null],
+    ]);
 
     // an officer of closed A now works in AB; an officer of AB sees A's and B's history
     const officerOfA = await withLineage(db.db, [
@@ -280,6 +293,8 @@ describe.each(testDialects())('restructuring on %s', (dialect) => {
     expect((await findOrganization(db.db, ids['A.D1.X']!))!.path).toBe(`/${ids.R}/${ids.A}/${ids['A.D1']}/${ids['A.D1.X']}/`);
     const restored = await listPositions(db.db, admin(), { organizationId: ids.A!, asOf: '2026-01-01', limit: 50, offset: 0 });
     expect(restored.items.map((p) => p.incumbents.length)).toEqual([1, 2]);
+    expect((await stays()).slice(-1)).toEqual([[ids.A, expect.any(String), null]]);
+    expect((await stays()).some((p) => p[0] === ab.id)).toBe(false);
     await expect(revertRestructuring(db.db, admin(), event.id)).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 
@@ -312,12 +327,13 @@ describe.each(testDialects())('restructuring on %s', (dialect) => {
       (await staffingTable(db.db, admin(), { organizationId: ids.A!, asOf })).rows[0]!.own.find(
         (f) => f.category === 'cadre_civil_servant',
       );
-    // the day before: A's own quota and people; from the day: the merged quota, B's people counted into A
-    expect(await cadresOfA('2025-06-30')).toMatchObject({ quota: 100, actual: 97 });
-    expect(await cadresOfA('2025-07-01')).toMatchObject({ quota: 180, actual: 97 + 79 });
+    // the day before: A's own quota and people (97 in the records, 3 in its seats); from the day: the merged quota,
+    // B's people counted into A (79 in the records, its 3 seated people moved with their seats)
+    expect(await cadresOfA('2025-06-30')).toMatchObject({ quota: 100, actual: 97 + 3 });
+    expect(await cadresOfA('2025-07-01')).toMatchObject({ quota: 180, actual: 97 + 3 + 79 + 3 });
     await revertRestructuring(db.db, admin(), event.id);
     expect(await history()).toEqual([[100, '2025-01-01', null, false]]);
-    expect(await cadresOfA('2025-07-01')).toMatchObject({ quota: 100, actual: 97 });
+    expect(await cadresOfA('2025-07-01')).toMatchObject({ quota: 100, actual: 97 + 3 });
   });
 
   it('refuses to revert while a later event or a hand-made seat depends on the result', async () => {

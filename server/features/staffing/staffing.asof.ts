@@ -7,14 +7,17 @@ import type { OrganizationRow } from '../organizations/organization.table';
 import { rankPrefixLength, staffCategoryPolicy, staffingPolicy } from './staffing.policy';
 import { assembleStaffingTable } from './staffing.report';
 import * as repo from './staffing.repository';
-import { type PlacementFacts, type QuotaFact, placementOn, tallyStaff } from './staffing.rules';
+import * as placements from './placement.repository';
+import { type DatedPlacementFact, type PlacementFacts, type QuotaFact, staffPlacementOn, tallyStaff } from './staffing.rules';
 import { predecessorBaselines } from './staffing.service';
 
 const ddmmyyyy = (iso: string) => iso.split('-').reverse().join('/');
 
 /**
  * The staffing table as of a day: the units of the dated tree that day (their names and places then), the quota
- * figures in force that day, and the people each unit had that day by the records' work history (`placementOn`);
+ * figures in force that day, and the people each unit had that day: by the dated staff placements in force that day
+ * (seat incumbencies, job-position assignments — also of people who have left since), else by the records' work
+ * history (`staffPlacementOn`);
  * somebody placed in a unit that has since closed and lives on in one unit of the table counts there.
  */
 export async function staffingTableAsOf(db: Db, actor: Actor, root: OrganizationRow, asOf: string): Promise<StaffingTable> {
@@ -75,17 +78,34 @@ export async function staffingTableAsOf(db: Db, actor: Actor, root: Organization
     ...(await repo.placementFacts(db, { path: root.path }, prefix)),
     ...(await repo.placementFacts(db, { organizationIds: predecessors }, prefix)),
   ];
-  const seen = new Set<string>();
+  // Dated placements in force that day: also of people who were here then and have left since.
+  const dated = [
+    ...(await placements.placementsOnFor(db, { path: root.path }, asOf)),
+    ...(await placements.placementsOnFor(db, { organizationIds: predecessors }, asOf)),
+  ];
+  const recorded = new Set(people.map((p) => p.personId));
+  const gone = [...new Set(dated.map((d) => d.person_id).filter((id) => !recorded.has(id)))];
+  people.push(...(await repo.placementFacts(db, { personIds: gone }, prefix)));
+  const byPerson = new Map<string, DatedPlacementFact[]>();
+  const seenPlacement = new Set<string>();
+  for (const d of dated) {
+    if (seenPlacement.has(d.id)) continue;
+    seenPlacement.add(d.id);
+    const list = byPerson.get(d.person_id) ?? [];
+    list.push({ organizationId: d.organization_id, source: d.source, how: d.how, from: d.valid_from, to: d.valid_to });
+    byPerson.set(d.person_id, list);
+  }
+  const recordOf = new Map<string, repo.PlacementRow>();
+  for (const p of people) if (!recordOf.has(p.personId)) recordOf.set(p.personId, p);
   const placed: { personId: string; organizationId: string; rankPrefix: string; holdsTitle: boolean }[] = [];
-  for (const p of people) {
-    if (seen.has(p.personId)) continue;
-    seen.add(p.personId);
-    const where = placementOn(toPlacementFacts(p), asOf);
+  for (const personId of new Set([...recordOf.keys(), ...byPerson.keys()])) {
+    const record = recordOf.get(personId);
+    const where = staffPlacementOn(byPerson.get(personId) ?? [], record ? toPlacementFacts(record) : null, asOf);
     if (where)
       placed.push({
-        personId: p.personId,
+        personId,
         organizationId: where.organizationId,
-        rankPrefix: p.rankPrefix,
+        rankPrefix: record?.rankPrefix ?? '',
         holdsTitle: where.holdsTitle,
       });
   }

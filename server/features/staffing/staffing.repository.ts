@@ -4,6 +4,7 @@ import type { Db, Trx } from '../../db/database';
 import { dialectOf } from '../../db/dialect';
 import { inSubtrees } from '../../db/scope';
 import { newId, nowIso } from '../../lib/ids';
+import * as placements from './placement.repository';
 import type { JobPositionAssignmentRow, JobPositionRow, StaffingQuotaRow, StaffingQuotaVersionRow } from './staffing.table';
 
 export async function quotasOf(db: Db | Trx, organizationIds: readonly string[], year: number): Promise<StaffingQuotaRow[]> {
@@ -179,7 +180,7 @@ export interface PlacementRow {
  */
 export async function placementFacts(
   db: Db | Trx,
-  where: { path: string } | { organizationIds: readonly string[] },
+  where: { path: string } | { organizationIds: readonly string[] } | { personIds: readonly string[] },
   prefixLength: number,
 ): Promise<PlacementRow[]> {
   const postgres = dialectOf(db) === 'postgres';
@@ -204,6 +205,9 @@ export async function placementFacts(
   }
   const rows: Awaited<ReturnType<typeof query>> = [];
   if ('path' in where) rows.push(...(await query((q) => q.where((eb) => inSubtrees(eb, 'o.path', [where.path])))));
+  else if ('personIds' in where)
+    for (let i = 0; i < where.personIds.length; i += 500)
+      rows.push(...(await query((q) => q.where('p.id', 'in', where.personIds.slice(i, i + 500)))));
   else
     for (let i = 0; i < where.organizationIds.length; i += 500)
       rows.push(...(await query((q) => q.where('p.organization_id', 'in', where.organizationIds.slice(i, i + 500)))));
@@ -262,8 +266,24 @@ export async function findAssignment(db: Db | Trx, id: string): Promise<JobPosit
   return db.selectFrom('job_position_assignments').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** Inserts an assignment and its staff placement (the job position's unit over the same days). */
 export async function insertAssignment(trx: Trx, row: JobPositionAssignmentRow): Promise<void> {
   await trx.insertInto('job_position_assignments').values(row).execute();
+  const job = await trx
+    .selectFrom('job_positions')
+    .select('organization_id')
+    .where('id', '=', row.job_position_id)
+    .executeTakeFirstOrThrow();
+  await placements.openPlacement(trx, {
+    source: 'job_position',
+    sourceId: row.id,
+    personId: row.person_id,
+    personName: row.person_name,
+    organizationId: job.organization_id,
+    how: null,
+    from: row.from_date,
+    to: row.to_date,
+  });
 }
 
 /** Rows of other features that hang on these units (used to refuse reverting an event something depends on). */
@@ -343,9 +363,11 @@ export async function assignmentsOfAll(db: Db | Trx, jobPositionIds: readonly st
 
 export async function setAssignmentTo(trx: Trx, id: string, to: string | null): Promise<void> {
   await trx.updateTable('job_position_assignments').set({ to_date: to }).where('id', '=', id).execute();
+  await placements.setPlacementTo(trx, 'job_position', id, to);
 }
 
 export async function deleteAssignment(trx: Trx, id: string): Promise<void> {
+  await placements.deletePlacement(trx, 'job_position', id);
   await trx.deleteFrom('job_position_assignments').where('id', '=', id).execute();
 }
 

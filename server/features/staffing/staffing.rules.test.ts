@@ -8,6 +8,7 @@ import {
   periodEnd,
   periodStart,
   placementOn,
+  staffPlacementOn,
   rollUp,
   staffCategoryOf,
   tallyStaff,
@@ -138,5 +139,58 @@ describe('placementOn: where the records place a person on a day', () => {
     const closed = { ...base, workHistory: [{ from: '2010-03', to: '2019-12', organizationId: 'A', titleCode: null }] };
     expect(placementOn(closed, '2019-12-31')).toEqual({ organizationId: 'A', holdsTitle: false });
     expect(placementOn(closed, '2020-01-01')).toEqual({ organizationId: 'NOW', holdsTitle: false });
+  });
+});
+
+describe('staffPlacementOn', () => {
+  const record = { currentOrganizationId: 'REC', currentTitleCode: null, recruitmentDate: '2010', workHistory: [] };
+  const seat = (organizationId: string, from: string, to: string | null, how = 'appointed') => ({
+    organizationId,
+    source: 'seat' as const,
+    how,
+    from,
+    to,
+  });
+  const job = (organizationId: string, from: string, to: string | null) => ({
+    organizationId,
+    source: 'job_position' as const,
+    how: null,
+    from,
+    to,
+  });
+
+  it('counts a placement from its first day up to the day before its end', () => {
+    const rows = [seat('A', '2026-01-15', '2026-03-01')];
+    expect(staffPlacementOn(rows, record, '2026-01-14')).toEqual({ organizationId: 'REC', holdsTitle: false });
+    expect(staffPlacementOn(rows, record, '2026-01-15')).toEqual({ organizationId: 'A', holdsTitle: true });
+    expect(staffPlacementOn(rows, record, '2026-02-28')).toEqual({ organizationId: 'A', holdsTitle: true });
+    expect(staffPlacementOn(rows, record, '2026-03-01')).toEqual({ organizationId: 'REC', holdsTitle: false });
+  });
+
+  it('without a record, counts nobody outside the placements', () => {
+    expect(staffPlacementOn([seat('A', '2026-01-15', '2026-03-01')], null, '2026-03-01')).toBeNull();
+    expect(staffPlacementOn([], null, '2026-03-01')).toBeNull();
+  });
+
+  it('prefers a job position to a seat, a seat held outright to an acting one, then the latest; never a concurrent seat', () => {
+    const day = '2026-05-01';
+    expect(staffPlacementOn([seat('S', '2026-01-01', null), job('J', '2025-01-01', null)], record, day)).toEqual({
+      organizationId: 'J',
+      holdsTitle: true,
+    });
+    expect(
+      staffPlacementOn([seat('ACT', '2026-04-01', null, 'acting'), seat('S', '2026-01-01', null)], record, day),
+    ).toMatchObject({
+      organizationId: 'S',
+    });
+    expect(
+      staffPlacementOn([seat('OLD', '2025-01-01', null), seat('NEW', '2026-01-01', null, 'elected')], record, day),
+    ).toMatchObject({
+      organizationId: 'NEW',
+    });
+    expect(staffPlacementOn([seat('K', '2026-01-01', null, 'concurrent')], record, day)).toEqual({
+      organizationId: 'REC',
+      holdsTitle: true,
+    });
   });
 });

@@ -167,3 +167,35 @@ export function placementOn(facts: PlacementFacts, date: string): { organization
   if (facts.workHistory.some((w) => periodStart(w.from) > date)) return null;
   return { organizationId: facts.currentOrganizationId, holdsTitle: !!facts.currentTitleCode };
 }
+
+/** A dated staff placement (a seat incumbency or a job-position assignment) over [from, to). */
+export interface DatedPlacementFact {
+  organizationId: string;
+  source: 'seat' | 'job_position';
+  /** how a seat is held; null for a job position */
+  how: string | null;
+  from: string;
+  to: string | null;
+}
+
+/**
+ * Where a person was on a unit's staff on `date`: a dated placement in force that day (from ≤ date < to: counted on
+ * the day he arrives, no longer on the day he leaves) decides — a job position before a seat, a seat held outright
+ * before an acting one, then the latest to begin; a concurrent seat (kiêm nhiệm) never moves him. With none in force,
+ * his record decides (`placementOn`); with neither, he is not counted. He holds a title when any seat is in force.
+ */
+export function staffPlacementOn(
+  placements: readonly DatedPlacementFact[],
+  record: PlacementFacts | null,
+  date: string,
+): { organizationId: string; holdsTitle: boolean } | null {
+  const inForce = placements.filter((p) => p.from <= date && (p.to === null || p.to > date));
+  const seated = inForce.some((p) => p.source === 'seat');
+  const rank = (p: DatedPlacementFact) => (p.source === 'job_position' ? 0 : p.how === 'acting' ? 2 : 1);
+  const primary = inForce
+    .filter((p) => p.how !== 'concurrent')
+    .sort((a, b) => rank(a) - rank(b) || b.from.localeCompare(a.from))[0];
+  if (primary) return { organizationId: primary.organizationId, holdsTitle: seated };
+  const fromRecord = record ? placementOn(record, date) : null;
+  return fromRecord ? { ...fromRecord, holdsTitle: fromRecord.holdsTitle || seated } : null;
+}
