@@ -8,6 +8,7 @@ import { writeRecords } from '../persons/person.bulk';
 import { buildRecord } from '../persons/person.fixtures';
 import { addIncumbent, createPosition, endIncumbent } from '../positions/position.service';
 import { syncTitleCatalog } from '../titles/title.service';
+import * as migration from '../../db/migrations/20261128_0040_staff_placements';
 import { placementsOfPerson } from './placement.repository';
 import { endAssignment } from './staffing.assignments';
 import { assignJobPosition, createJobPosition, staffingTable } from './staffing.service';
@@ -153,5 +154,19 @@ describe.each(testDialects())('staffing on a date from the dated staff placement
     expect(await actual('2026-05-31', 'P.A')).toBe(2);
     expect(await actual('2026-06-01', 'P.A')).toBe(1);
     expect(await actual('2026-06-01', 'P.B')).toBe(1);
+  });
+
+  it('the migration copies the existing incumbencies and assignments into placements, the same as kept in step', async () => {
+    const all = () =>
+      db.db
+        .selectFrom('staff_placements')
+        .select(['id', 'person_id', 'organization_id', 'source', 'source_id', 'how', 'valid_from', 'valid_to'])
+        .orderBy('id')
+        .execute();
+    const kept = await all();
+    expect(kept).toHaveLength(3); // two seats, one job position
+    await migration.down(db.db);
+    await migration.up(db.db);
+    expect(await all()).toEqual(kept);
   });
 });
