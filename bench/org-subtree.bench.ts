@@ -1,11 +1,11 @@
 // Subtree queries over the dated organization tree at national scale (default 100,000 units on SQLite), each timed
 // against a plain primary-key lookup measured in the same run. `npm run bench org-subtree -- --orgs=20000 --repeat=50`;
-// `--postgres` runs the same on PostgreSQL (CANBO_TEST_POSTGRES_URL's server, else a throwaway embedded one).
+// `--explain` prints the plan of the province subtree query first. `--postgres` runs the same on PostgreSQL (CANBO_TEST_POSTGRES_URL's server, else a throwaway embedded one).
 // The scope filter is timed both ways in the same run: the index range `inSubtrees` uses now and the former LIKE prefix.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type SqlBool, sql } from 'kysely';
+import { CompiledQuery, type SqlBool, sql } from 'kysely';
 import pg from 'pg';
 import { connect } from '../server/db/connect';
 import type { Db, DbContext } from '../server/db/database';
@@ -150,6 +150,17 @@ async function openDatabase(
   };
 }
 
+/** The plan of the province subtree as of today, with its run time (EXPLAIN ANALYZE on PostgreSQL). */
+async function explain(database: DbContext, provincePath: string): Promise<void> {
+  const compiled = repo.versionNodesQuery(database.db, '2026-01-01', { pathPrefix: provincePath }).compile();
+  const prefix = database.dialect === 'postgres' ? 'explain (analyze, buffers)' : 'explain query plan';
+  const plan = await database.db.executeQuery<Record<string, unknown>>(
+    CompiledQuery.raw(`${prefix} ${compiled.sql}`, [...compiled.parameters]),
+  );
+  console.log(`--- plan: province subtree today ---`);
+  for (const row of plan.rows) console.log(Object.values(row).join(' | '));
+}
+
 export async function run(argv: string[]): Promise<void> {
   const target = flag(argv, 'orgs', 100_000);
   const repeat = flag(argv, 'repeat', 30);
@@ -218,6 +229,7 @@ export async function run(argv: string[]): Promise<void> {
         ),
       ],
     ];
+    if (argv.includes('--explain')) await explain(database, pick(provinces, 0).path);
     const line = (name: string, r: { medianMs: number; rows: number }) =>
       `${name.padEnd(62)} ${r.medianMs.toFixed(3).padStart(9)} ms  ${String(r.rows).padStart(5)} rows  ${ratio(r.medianMs, baseline.medianMs).padStart(9)} of baseline`;
     console.log(line('baseline: one organization by primary key', baseline));

@@ -130,12 +130,32 @@ export const updateJobPositionBodySchema = z
     category: jobPositionCategorySchema.optional(),
     requiredRank: z.string().trim().min(1).max(40).optional(),
     count: z.number().int().min(1).max(1000).optional(),
+    /** the first day of the new head count (default today); the earlier counts stay in the job position's history */
+    from: isoDateSchema.optional(),
+    decisionRef: z.string().trim().max(100).optional(),
   })
-  .refine((b) => Object.values(b).some((v) => v !== undefined), {
+  .refine((b) => [b.name, b.category, b.requiredRank, b.count].some((v) => v !== undefined), {
     message: 'Không có gì để thay đổi / nothing to change',
     path: ['name'],
   });
 export type UpdateJobPositionBody = z.infer<typeof updateJobPositionBodySchema>;
+
+/** One head count of a job position over [validFrom, validTo). */
+export const jobPositionVersionSchema = z.object({
+  count: z.number(),
+  validFrom: isoDateSchema,
+  validTo: isoDateSchema.nullable(),
+  decisionRef: z.string().nullable(),
+  /** set by a restructuring event */
+  byEvent: z.boolean(),
+});
+export type JobPositionVersion = z.infer<typeof jobPositionVersionSchema>;
+export const jobPositionHistorySchema = z.object({
+  jobPositionId: z.string(),
+  name: z.string(),
+  versions: z.array(jobPositionVersionSchema),
+});
+export type JobPositionHistory = z.infer<typeof jobPositionHistorySchema>;
 
 export const assignJobPositionBodySchema = z.strictObject({
   personId: ulidSchema,

@@ -20,6 +20,7 @@ import type {
   JobPositionTable,
   StaffingQuotaTable,
   StaffingQuotaVersionTable,
+  JobPositionVersionTable,
 } from '../features/staffing/staffing.table';
 import type { PositionIncumbentTable, PositionTable, PositionVersionTable } from '../features/positions/position.table';
 import type { TitleCatalogTable, TitleTable } from '../features/titles/title.table';
@@ -96,6 +97,7 @@ export interface Database {
   administrative_unit_mappings: AdministrativeUnitMappingTable;
   staffing_quotas: StaffingQuotaTable;
   staffing_quota_versions: StaffingQuotaVersionTable;
+  job_position_versions: JobPositionVersionTable;
   job_positions: JobPositionTable;
   job_position_assignments: JobPositionAssignmentTable;
   staff_placements: StaffPlacementTable;

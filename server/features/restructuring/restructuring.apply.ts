@@ -15,7 +15,7 @@ import * as posRepo from '../positions/position.repository';
 import { seatProblems } from '../positions/position.rules';
 import { titleFactsFor } from '../positions/position.service';
 import * as staffRepo from '../staffing/staffing.repository';
-import type { QuotaVersionChange } from '../staffing/staffing.repository';
+import type { JobCountChange, QuotaVersionChange } from '../staffing/staffing.repository';
 import { countedStaff } from '../staffing/staffing.service';
 import { overQuotaVerdicts } from '../staffing/staffing.rules';
 import { unplacedStaffVerdict } from './restructuring.rules';
@@ -42,7 +42,7 @@ export type UndoStep =
   | { op: 'incumbentEnded'; id: string }
   | { op: 'jobPositionInserted'; id: string }
   | { op: 'jobPositionClosed'; id: string }
-  | { op: 'jobPositionUpdated'; id: string; before: { count: number } }
+  | { op: 'jobPositionUpdated'; id: string; before: { count: number }; version?: JobCountChange }
   | { op: 'assignmentInserted'; id: string }
   | { op: 'assignmentEnded'; id: string }
   | { op: 'quotaInserted'; id: string }
@@ -513,8 +513,18 @@ export async function applyPlan(trx: Trx, actor: Actor | null, plan: Restructuri
     let jobId: string;
     if (existing) {
       jobId = existing.id;
-      undo.push({ op: 'jobPositionUpdated', id: existing.id, before: { count: Number(existing.count) } });
-      await staffRepo.updateJobPositionRow(trx, existing.id, { count: Number(existing.count) + count });
+      const last = (await staffRepo.versionsOfJobPosition(trx, existing.id)).at(-1);
+      if (last && last.valid_from > E)
+        throw validation(
+          'jobPositions',
+          `Vị trí việc làm "${existing.name}" tại "${g.unit.name}" đã có số lượng mới từ ngày ${last.valid_from.split('-').reverse().join('/')}, sau ngày hiệu lực`,
+          `Job position "${existing.name}" of "${g.unit.name}" has a new count from ${last.valid_from}, after the effective date`,
+        );
+      const version = await staffRepo.changeJobCountFrom(trx, existing.id, Number(existing.count) + count, E, {
+        decisionRef: null,
+        eventId,
+      });
+      undo.push({ op: 'jobPositionUpdated', id: existing.id, before: { count: Number(existing.count) }, version });
       await audit(
         'job.merge',
         'job_position',

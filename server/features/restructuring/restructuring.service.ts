@@ -246,6 +246,7 @@ async function undoStep(trx: Trx, step: UndoStep): Promise<void> {
     case 'jobPositionClosed':
       return staffRepo.setJobPositionValidTo(trx, step.id, null);
     case 'jobPositionUpdated':
+      if (step.version) await staffRepo.undoJobCountChange(trx, step.version);
       return staffRepo.updateJobPositionRow(trx, step.id, step.before);
     case 'assignmentInserted':
       return staffRepo.deleteAssignment(trx, step.id);

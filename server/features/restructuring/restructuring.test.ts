@@ -11,6 +11,7 @@ import { addStaff } from '../staffing/staff.fixtures';
 import {
   assignJobPosition,
   createJobPosition,
+  jobPositionHistory,
   listJobPositions,
   quotaHistory,
   setQuota,
@@ -334,6 +335,47 @@ describe.each(testDialects())('restructuring on %s', (dialect) => {
     await revertRestructuring(db.db, admin(), event.id);
     expect(await history()).toEqual([[100, '2025-01-01', null, false]]);
     expect(await cadresOfA('2025-07-01')).toMatchObject({ quota: 100, actual: 97 + 3 });
+  });
+
+  it('merging a job position into one of the unit it joins dates the added count; the revert removes it', async () => {
+    const job = (unit: string, count: number) =>
+      createJobPosition(db.db, null, {
+        organizationId: ids[unit]!,
+        name: 'Chuyên viên tổng hợp',
+        category: 'professional',
+        requiredRank: 'Chuyên viên',
+        count,
+        validFrom: '2023-01-01',
+      });
+    const a = await job('A', 3);
+    const b = await job('B', 2);
+    const { event } = await applyRestructuring(
+      db.db,
+      admin(),
+      plan({
+        kind: 'merge',
+        effectiveDate: '2025-07-01',
+        title: 'Nhập tỉnh B vào tỉnh A',
+        sources: [ids.B!],
+        targetId: ids.A!,
+        seats: [seats['B.BT']!, seats['B.PBT']!].map((positionId) => ({ positionId, to: { id: ids.A! } })),
+        people: ['B.BT', 'B.PBT1', 'B.PBT2'].map((k) => ({ incumbentId: people[k]!, to: 'follow' as const })),
+        jobPositions: [{ jobPositionId: b.id, to: { id: ids.A! } }],
+      }),
+    );
+    const countOn = async (asOf: string) =>
+      (await listJobPositions(db.db, admin(), ids.A!, asOf)).items.find((j) => j.id === a.id)!.count;
+    expect(await countOn('2025-06-30')).toBe(3);
+    expect(await countOn('2025-07-01')).toBe(5);
+    const versions = async () =>
+      (await jobPositionHistory(db.db, admin(), a.id)).versions.map((v) => [v.count, v.validFrom, v.validTo, v.byEvent]);
+    expect(await versions()).toEqual([
+      [3, '2023-01-01', '2025-07-01', false],
+      [5, '2025-07-01', null, true],
+    ]);
+    await revertRestructuring(db.db, admin(), event.id);
+    expect(await versions()).toEqual([[3, '2023-01-01', null, false]]);
+    expect(await countOn('2025-07-01')).toBe(3);
   });
 
   it('refuses to revert while a later event or a hand-made seat depends on the result', async () => {

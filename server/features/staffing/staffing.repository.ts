@@ -5,7 +5,13 @@ import { dialectOf } from '../../db/dialect';
 import { inSubtrees } from '../../db/scope';
 import { newId, nowIso } from '../../lib/ids';
 import * as placements from './placement.repository';
-import type { JobPositionAssignmentRow, JobPositionRow, StaffingQuotaRow, StaffingQuotaVersionRow } from './staffing.table';
+import type {
+  JobPositionAssignmentRow,
+  JobPositionRow,
+  JobPositionVersionRow,
+  StaffingQuotaRow,
+  StaffingQuotaVersionRow,
+} from './staffing.table';
 
 export async function quotasOf(db: Db | Trx, organizationIds: readonly string[], year: number): Promise<StaffingQuotaRow[]> {
   if (organizationIds.length === 0) return [];
@@ -221,15 +227,115 @@ export async function placementFacts(
   }));
 }
 
-export async function jobPositionsOf(db: Db | Trx, organizationId: string, asOf: string): Promise<JobPositionRow[]> {
+/** The columns of a job position with the head count in force on `asOf` (the row's latest when none covers the day). */
+function jobPositionsAsOf(db: Db | Trx, asOf: string) {
   return db
-    .selectFrom('job_positions')
+    .selectFrom('job_positions as j')
+    .leftJoin('job_position_versions as v', (join) =>
+      join
+        .onRef('v.job_position_id', '=', 'j.id')
+        .on('v.valid_from', '<=', asOf)
+        .on((eb) => eb.or([eb('v.valid_to', 'is', null), eb('v.valid_to', '>', asOf)])),
+    )
+    .select([
+      'j.id',
+      'j.organization_id',
+      'j.name',
+      'j.category',
+      'j.required_rank',
+      'j.valid_from',
+      'j.valid_to',
+      'j.opened_by_event_id',
+      'j.created_at',
+    ])
+    .select((eb) => eb.fn.coalesce('v.count', 'j.count').as('count'));
+}
+
+/** A unit's job positions open on `asOf`, each with its head count that day. */
+export async function jobPositionsOf(db: Db | Trx, organizationId: string, asOf: string): Promise<JobPositionRow[]> {
+  return jobPositionsAsOf(db, asOf)
+    .where('j.organization_id', '=', organizationId)
+    .where('j.valid_from', '<=', asOf)
+    .where((eb) => eb.or([eb('j.valid_to', 'is', null), eb('j.valid_to', '>', asOf)]))
+    .orderBy('j.category')
+    .orderBy('j.name')
+    .execute();
+}
+
+/** Every head count a job position had, oldest first. */
+export async function versionsOfJobPosition(db: Db | Trx, jobPositionId: string): Promise<JobPositionVersionRow[]> {
+  return db
+    .selectFrom('job_position_versions')
     .selectAll()
-    .where('organization_id', '=', organizationId)
-    .where('valid_from', '<=', asOf)
-    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', asOf)]))
-    .orderBy('category')
-    .orderBy('name')
+    .where('job_position_id', '=', jobPositionId)
+    .orderBy('valid_from')
+    .execute();
+}
+
+export type JobCountChange =
+  | { kind: 'corrected'; versionId: string; before: number; beforeDecisionRef: string | null }
+  | { kind: 'opened'; versionId: string; closedId: string };
+
+/**
+ * The head count from `from` on: the count that starts that day is corrected in place, else the open one ends the
+ * day before and a new one starts; the job position row takes the new count. The caller has checked that `from` is
+ * not before the open count's start.
+ */
+export async function changeJobCountFrom(
+  trx: Trx,
+  jobPositionId: string,
+  count: number,
+  from: string,
+  meta: { decisionRef: string | null; eventId: string | null },
+): Promise<JobCountChange> {
+  const open = (await versionsOfJobPosition(trx, jobPositionId)).at(-1)!;
+  await trx.updateTable('job_positions').set({ count }).where('id', '=', jobPositionId).execute();
+  if (open.valid_from === from) {
+    await trx
+      .updateTable('job_position_versions')
+      .set({ count, decision_ref: meta.decisionRef ?? open.decision_ref })
+      .where('id', '=', open.id)
+      .execute();
+    return { kind: 'corrected', versionId: open.id, before: Number(open.count), beforeDecisionRef: open.decision_ref };
+  }
+  await trx.updateTable('job_position_versions').set({ valid_to: from }).where('id', '=', open.id).execute();
+  const id = newId();
+  await trx
+    .insertInto('job_position_versions')
+    .values({
+      id,
+      job_position_id: jobPositionId,
+      count,
+      valid_from: from,
+      valid_to: open.valid_to,
+      decision_ref: meta.decisionRef,
+      event_id: meta.eventId,
+      created_at: nowIso(),
+    })
+    .execute();
+  return { kind: 'opened', versionId: id, closedId: open.id };
+}
+
+/** Undoes a changeJobCountFrom (the job position row is restored by the caller). */
+export async function undoJobCountChange(trx: Trx, change: JobCountChange): Promise<void> {
+  if (change.kind === 'corrected') {
+    await trx
+      .updateTable('job_position_versions')
+      .set({ count: change.before, decision_ref: change.beforeDecisionRef })
+      .where('id', '=', change.versionId)
+      .execute();
+    return;
+  }
+  const opened = await trx
+    .selectFrom('job_position_versions')
+    .select('valid_to')
+    .where('id', '=', change.versionId)
+    .executeTakeFirst();
+  await trx.deleteFrom('job_position_versions').where('id', '=', change.versionId).execute();
+  await trx
+    .updateTable('job_position_versions')
+    .set({ valid_to: opened?.valid_to ?? null })
+    .where('id', '=', change.closedId)
     .execute();
 }
 
@@ -258,8 +364,22 @@ export async function assignmentsOf(
     .execute();
 }
 
+/** Inserts a job position with its first head count. */
 export async function insertJobPosition(trx: Trx, row: JobPositionRow): Promise<void> {
   await trx.insertInto('job_positions').values(row).execute();
+  await trx
+    .insertInto('job_position_versions')
+    .values({
+      id: newId(),
+      job_position_id: row.id,
+      count: row.count,
+      valid_from: row.valid_from,
+      valid_to: row.valid_to,
+      decision_ref: null,
+      event_id: row.opened_by_event_id,
+      created_at: row.created_at,
+    })
+    .execute();
 }
 
 export async function findAssignment(db: Db | Trx, id: string): Promise<JobPositionAssignmentRow | undefined> {
@@ -347,11 +467,15 @@ export async function updateJobPositionRow(
   await trx.updateTable('job_positions').set(set).where('id', '=', id).execute();
 }
 
+/** Closes (or reopens, with null) a job position and its last head count. */
 export async function setJobPositionValidTo(trx: Trx, id: string, validTo: string | null): Promise<void> {
   await trx.updateTable('job_positions').set({ valid_to: validTo }).where('id', '=', id).execute();
+  const last = (await versionsOfJobPosition(trx, id)).at(-1);
+  if (last) await trx.updateTable('job_position_versions').set({ valid_to: validTo }).where('id', '=', last.id).execute();
 }
 
 export async function deleteJobPosition(trx: Trx, id: string): Promise<void> {
+  await trx.deleteFrom('job_position_versions').where('job_position_id', '=', id).execute();
   await trx.deleteFrom('job_positions').where('id', '=', id).execute();
 }
 
@@ -371,19 +495,17 @@ export async function deleteAssignment(trx: Trx, id: string): Promise<void> {
   await trx.deleteFrom('job_position_assignments').where('id', '=', id).execute();
 }
 
-/** Job positions of the units open on `asOf` (from on or before, not yet closed), oldest first. */
+/** Job positions of the units open on `asOf` or later (not yet closed that day), oldest first, with the count that day. */
 export async function jobPositionsOfUnits(
   db: Db | Trx,
   organizationIds: readonly string[],
   asOf: string,
 ): Promise<JobPositionRow[]> {
   if (organizationIds.length === 0) return [];
-  return db
-    .selectFrom('job_positions')
-    .selectAll()
-    .where('organization_id', 'in', organizationIds)
-    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', asOf)]))
-    .orderBy('created_at')
+  return jobPositionsAsOf(db, asOf)
+    .where('j.organization_id', 'in', organizationIds)
+    .where((eb) => eb.or([eb('j.valid_to', 'is', null), eb('j.valid_to', '>', asOf)]))
+    .orderBy('j.created_at')
     .execute();
 }
 

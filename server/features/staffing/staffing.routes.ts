@@ -7,6 +7,7 @@ import {
   endAssignmentBodySchema,
   jobAssignmentListSchema,
   jobAssignmentSchema,
+  jobPositionHistorySchema,
   jobPositionListQuerySchema,
   jobPositionListSchema,
   jobPositionSchema,
@@ -91,6 +92,18 @@ export function staffingRoutes(app: FastifyInstance, db: Db): void {
       },
     },
     async (req) => service.updateJobPosition(db, requireActor(req), req.params.id, req.body),
+  );
+  r.get(
+    '/api/job-positions/:id/history',
+    {
+      schema: {
+        tags: ['staffing'],
+        summary: 'Các lần thay đổi số lượng của vị trí việc làm / the head counts a job position had',
+        params: z.object({ id: z.string().max(40) }),
+        response: { 200: jobPositionHistorySchema, ...errorResponses },
+      },
+    },
+    async (req) => service.jobPositionHistory(db, requireActor(req), req.params.id),
   );
   r.post(
     '/api/job-positions/:id/close',

@@ -4,6 +4,7 @@ import {
   type UpdateJobPositionBody,
   type CreateJobPositionBody,
   type JobPosition,
+  type JobPositionHistory,
   type QuotaVersion,
   type SetQuotaBody,
   type StaffingQuery,
@@ -285,11 +286,17 @@ export async function assignJobPosition(db: Db, actor: Actor | null, jobPosition
       all.map((a) => ({ from: a.from_date, to: a.to_date })),
       body.from,
     );
-    if (seated >= Number(job.count))
+    // the fewest places the job position has on any day from then on (its head count is dated)
+    const places = Math.min(
+      ...(await repo.versionsOfJobPosition(trx, job.id))
+        .filter((v) => v.valid_to === null || v.valid_to > body.from)
+        .map((v) => Number(v.count)),
+    );
+    if (seated >= places)
       throw new AppError(
         'CONFLICT',
-        `Vị trí việc làm "${job.name}" đã đủ ${job.count} người từ ngày ${ddmmyyyy(body.from)}: hãy kết thúc việc đảm nhiệm của một người trước`,
-        `Job position "${job.name}" already has ${job.count} people from ${body.from}: end someone's assignment first`,
+        `Vị trí việc làm "${job.name}" đã đủ ${places} người từ ngày ${ddmmyyyy(body.from)}: hãy kết thúc việc đảm nhiệm của một người trước`,
+        `Job position "${job.name}" already has ${places} people from ${body.from}: end someone's assignment first`,
         [{ path: 'from', message: 'Vị trí đã đủ người', messageEn: 'The job position is full' }],
       );
     const row = {
@@ -375,7 +382,12 @@ const toJobResponse = (j: JobPositionRow, assigned: number): JobPosition => ({
 
 const jobNotFound = () => notFound('vị trí việc làm', 'Job position');
 
-/** Changes a job position's name, category, required rank or count; refuses a count below the people now assigned. */
+/**
+ * Changes a job position's name, category or required rank (as it is described), or its head count from a day on
+ * (`from`, default today; the earlier counts stay in its history, a change on the first day of the count in force
+ * corrects it); refuses a day before the count in force began and a count below the most people assigned at once
+ * from that day on.
+ */
 export async function updateJobPosition(
   db: Db,
   actor: Actor | null,
@@ -388,20 +400,38 @@ export async function updateJobPosition(
     if (actor && !mayActOn(actor, 'staffing.write', job.path)) throw forbidden();
     if (job.valid_to !== null)
       throw new AppError('CONFLICT', `Vị trí việc làm "${job.name}" đã kết thúc`, `Job position "${job.name}" is closed`);
-    const assigned = (await repo.assignmentsOf(trx, [job.id], todayIso())).length;
-    if (body.count !== undefined && body.count < assigned)
-      throw validation(
-        'count',
-        `số lượng ${body.count} ít hơn số người đang được bố trí (${assigned})`,
-        `${body.count} is fewer than the ${assigned} people now assigned`,
+    const from = body.from ?? todayIso();
+    let change: repo.JobCountChange | null = null;
+    if (body.count !== undefined && body.count !== Number(job.count)) {
+      const open = (await repo.versionsOfJobPosition(trx, job.id)).at(-1)!;
+      if (from < open.valid_from)
+        throw validation(
+          'from',
+          `ngày áp dụng phải từ ngày ${ddmmyyyy(open.valid_from)} (số lượng ${open.count} đang áp dụng từ ngày đó)`,
+          `must be on or after ${open.valid_from}, when the count in force (${open.count}) began`,
+        );
+      const all = await repo.assignmentsOfAll(trx, [job.id]);
+      const seated = maxSeatedFrom(
+        all.map((a) => ({ from: a.from_date, to: a.to_date })),
+        from,
       );
+      if (body.count < seated)
+        throw validation(
+          'count',
+          `số lượng ${body.count} ít hơn số người được bố trí cùng lúc từ ngày ${ddmmyyyy(from)} (${seated})`,
+          `${body.count} is fewer than the ${seated} people assigned at once from ${from}`,
+        );
+      change = await repo.changeJobCountFrom(trx, job.id, body.count, from, {
+        decisionRef: body.decisionRef ?? null,
+        eventId: null,
+      });
+    }
     const set = {
       ...(body.name !== undefined ? { name: body.name } : {}),
       ...(body.category !== undefined ? { category: body.category } : {}),
       ...(body.requiredRank !== undefined ? { required_rank: body.requiredRank } : {}),
-      ...(body.count !== undefined ? { count: body.count } : {}),
     };
-    await repo.updateJobPositionRow(trx, job.id, set);
+    if (Object.keys(set).length) await repo.updateJobPositionRow(trx, job.id, set);
     await appendAudit(trx, {
       actorId: actor?.userId ?? null,
       action: 'staffing.job_position.update',
@@ -409,10 +439,29 @@ export async function updateJobPosition(
       entityId: job.id,
       organizationId: job.organization_id,
       before: { name: job.name, category: job.category, required_rank: job.required_rank, count: job.count },
-      after: set,
+      after: { ...set, ...(change ? { count: body.count, from, decision_ref: body.decisionRef ?? null } : {}) },
     });
-    return toJobResponse({ ...job, ...set }, assigned);
+    const assigned = (await repo.assignmentsOf(trx, [job.id], todayIso())).length;
+    return toJobResponse({ ...job, ...set, count: change ? body.count! : Number(job.count) }, assigned);
   });
+}
+
+/** Every head count a job position had, oldest first, in the actor's scope. */
+export async function jobPositionHistory(db: Db, actor: Actor, jobPositionId: string): Promise<JobPositionHistory> {
+  const job = await repo.findJobPosition(db, jobPositionId);
+  if (!job || !mayActOn(actor, 'staffing.read', job.path)) throw jobNotFound();
+  const versions = await repo.versionsOfJobPosition(db, job.id);
+  return {
+    jobPositionId: job.id,
+    name: job.name,
+    versions: versions.map((v) => ({
+      count: Number(v.count),
+      validFrom: v.valid_from,
+      validTo: v.valid_to,
+      decisionRef: v.decision_ref,
+      byEvent: v.event_id !== null,
+    })),
+  };
 }
 
 /** Closes a job position from `validTo` (exclusive); refuses while somebody is still assigned after that day. */

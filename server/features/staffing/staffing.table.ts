@@ -58,3 +58,17 @@ export interface StaffingQuotaVersionTable {
   created_at: string;
 }
 export type StaffingQuotaVersionRow = Selectable<StaffingQuotaVersionTable>;
+
+/** A job position's head count over [valid_from, valid_to); the job position row holds the latest. */
+export interface JobPositionVersionTable {
+  id: string;
+  job_position_id: string;
+  count: number;
+  valid_from: string;
+  valid_to: string | null;
+  decision_ref: string | null;
+  /** the restructuring event that set this count */
+  event_id: string | null;
+  created_at: string;
+}
+export type JobPositionVersionRow = Selectable<JobPositionVersionTable>;

@@ -7,7 +7,16 @@ import { createOrganization, createRootOrganization } from '../organizations/org
 import { writeRecords } from '../persons/person.bulk';
 import { buildRecord } from '../persons/person.fixtures';
 import { endAssignment, listAssignments } from './staffing.assignments';
-import { assignJobPosition, createJobPosition, quotaHistory, setQuota, staffingTable } from './staffing.service';
+import {
+  assignJobPosition,
+  createJobPosition,
+  jobPositionHistory,
+  listJobPositions,
+  quotaHistory,
+  setQuota,
+  staffingTable,
+  updateJobPosition,
+} from './staffing.service';
 
 const cadres = <T extends { category: string }>(f: T[]) => f.find((x) => x.category === 'cadre_civil_servant');
 
@@ -196,5 +205,54 @@ describe.each(testDialects())('staffing as of a date on %s', (dialect) => {
     ]);
     const audit = await db.db.selectFrom('audit_log').select('action').where('entity_id', '=', a.id).orderBy('seq').execute();
     expect(audit.map((r) => r.action)).toEqual(['staffing.job_position.assign', 'staffing.job_position.unassign']);
+  });
+
+  it("dates a job position's head count: read as of a day, refused before the count in force or below those assigned", async () => {
+    const job = await createJobPosition(db.db, officer, {
+      organizationId: ids['P.B']!,
+      name: 'Chuyên viên cải cách hành chính',
+      category: 'professional',
+      requiredRank: 'Chuyên viên',
+      count: 2,
+      validFrom: '2026-01-01',
+    });
+    for (const [n, personName] of ['Vũ Văn Một', 'Vũ Văn Hai'].entries())
+      await assignJobPosition(db.db, officer, job.id, {
+        personId: `01JD000000000000000000008${n}`,
+        personName,
+        from: '2026-02-01',
+      });
+    await expect(updateJobPosition(db.db, officer, job.id, { count: 1, from: '2026-03-01' })).rejects.toMatchObject({
+      details: [{ path: 'count' }],
+    });
+    await expect(updateJobPosition(db.db, officer, job.id, { count: 3, from: '2025-12-31' })).rejects.toMatchObject({
+      details: [{ path: 'from' }],
+    });
+    await updateJobPosition(db.db, officer, job.id, { count: 3, from: '2026-07-01', decisionRef: '12/QĐ-UBND' });
+    const countOn = async (asOf: string) =>
+      (await listJobPositions(db.db, officer, ids['P.B']!, asOf)).items.find((j) => j.id === job.id)!.count;
+    expect(await countOn('2026-06-30')).toBe(2);
+    expect(await countOn('2026-07-01')).toBe(3);
+    // the day before the third place exists the job position is full; on its first day it takes one more
+    const third = { personId: '01JD0000000000000000000083', personName: 'Vũ Văn Ba' };
+    await expect(assignJobPosition(db.db, officer, job.id, { ...third, from: '2026-06-30' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+    await assignJobPosition(db.db, officer, job.id, { ...third, from: '2026-07-01' });
+    // a change on the first day of the count in force corrects it and keeps its decision
+    await updateJobPosition(db.db, officer, job.id, { count: 4, from: '2026-07-01' });
+    const history = await jobPositionHistory(db.db, officer, job.id);
+    expect(history.versions.map((v) => [v.count, v.validFrom, v.validTo, v.decisionRef])).toEqual([
+      [2, '2026-01-01', '2026-07-01', null],
+      [4, '2026-07-01', null, '12/QĐ-UBND'],
+    ]);
+    await expect(jobPositionHistory(db.db, outsider, job.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const audit = await db.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_id', '=', job.id)
+      .where('action', '=', 'staffing.job_position.update')
+      .execute();
+    expect(audit).toHaveLength(2);
   });
 });
