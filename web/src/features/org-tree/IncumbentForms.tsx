@@ -9,7 +9,7 @@ import {
   type PositionHistory,
 } from '@contracts/positions';
 import type { PersonSummary } from '@contracts/persons';
-import { FormModal } from '../staffing/FormModal';
+import { EndFromModal, FormModal } from '../staffing/FormModal';
 import { PersonPicker } from '../votes/PersonPicker';
 import { api } from '../../ui/api';
 import { ApiErrorAlert } from '../../ui/errors';
@@ -100,28 +100,17 @@ export function EndModal({
 }) {
   const { label } = useI18n();
   return (
-    <FormModal<{ to: Dayjs }>
-      open
+    <EndFromModal
       title={title}
-      fields={['to']}
-      initialValues={{ to: dayjs().add(1, 'day') }}
-      onSubmit={(v) => api.post(path, { to: iso(v.to) })}
-      onDone={onDone}
-      onClose={onClose}
+      path={path}
+      field="to"
+      dateLabel={label(m.endTo)}
+      help={label(m.endToHelp)}
       doneText={label(m.ended)}
       testId="end-form"
-    >
-      {() => (
-        <Form.Item
-          name="to"
-          label={label(m.endTo)}
-          extra={label(m.endToHelp)}
-          rules={[{ required: true, message: label({ vi: 'Bắt buộc', en: 'Required' }) }]}
-        >
-          <DatePicker format="DD/MM/YYYY" data-testid="end-date" />
-        </Form.Item>
-      )}
-    </FormModal>
+      onClose={onClose}
+      onDone={onDone}
+    />
   );
 }
 

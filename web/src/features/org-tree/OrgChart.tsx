@@ -51,7 +51,6 @@ export function OrgChart({ organizationId, asOf }: { organizationId: string; asO
       ) : null}
       {closing ? (
         <CloseModal
-          open
           title={`${label(s.closeSeat)}: ${closing.titleName}`}
           path={`/api/positions/${closing.id}/close`}
           onClose={() => setClosing(null)}

@@ -1,5 +1,7 @@
 import { useState, type ReactNode } from 'react';
-import { Alert, App as AntApp, Form, Modal } from 'antd';
+import { Alert, App as AntApp, DatePicker, Form, Modal } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { api } from '../../ui/api';
 import type { FormInstance } from 'antd';
 import { ApiError } from '../../ui/api';
 import { applyFieldErrors } from '../../ui/errors';
@@ -80,5 +82,58 @@ export function FormModal<T extends object>({
         </Form>
       </div>
     </Modal>
+  );
+}
+
+/**
+ * Ends something dated from a day (exclusive: the first day it no longer holds) — a seat or a job position closed, a
+ * seat holding or a job-position assignment ended — by posting `{ [field]: day }` to `path`; the server's reason lands
+ * on the date field. One form for all four.
+ */
+export function EndFromModal({
+  title,
+  path,
+  field,
+  dateLabel,
+  help,
+  doneText,
+  testId,
+  onClose,
+  onDone,
+}: {
+  title: string;
+  path: string;
+  field: 'to' | 'validTo';
+  dateLabel: string;
+  help: string;
+  doneText: string;
+  testId: string;
+  onClose: () => void;
+  onDone: () => void;
+}) {
+  const { label } = useI18n();
+  return (
+    <FormModal<Record<string, Dayjs>>
+      open
+      title={title}
+      fields={[field]}
+      initialValues={{ [field]: dayjs().add(1, 'day') }}
+      onSubmit={(v) => api.post(path, { [field]: v[field]!.format('YYYY-MM-DD') })}
+      onDone={onDone}
+      onClose={onClose}
+      doneText={doneText}
+      testId={testId}
+    >
+      {() => (
+        <Form.Item
+          name={field}
+          label={dateLabel}
+          extra={help}
+          rules={[{ required: true, message: label({ vi: 'Bắt buộc', en: 'Required' }) }]}
+        >
+          <DatePicker format="DD/MM/YYYY" data-testid={`${testId}-date`} />
+        </Form.Item>
+      )}
+    </FormModal>
   );
 }

@@ -8,6 +8,7 @@ import {
   STAFFING_CATEGORY_LABELS,
   STAFFING_LIMITS,
   type JobPosition,
+  type JobPositionHistory,
   type JobPositionCategory,
   type quotaHistorySchema,
   type StaffingCategory,
@@ -17,7 +18,7 @@ import { api } from '../../ui/api';
 import { useI18n } from '../../ui/i18n';
 import { period } from '../org-tree/IncumbentForms';
 import { useApiQuery } from '../../ui/useApiQuery';
-import { FormModal } from './FormModal';
+import { EndFromModal, FormModal } from './FormModal';
 import { s } from './messages';
 
 const iso = (d: Dayjs) => d.format('YYYY-MM-DD');
@@ -126,6 +127,9 @@ interface JobValues {
   requiredRank: string;
   count: number;
   validFrom?: Dayjs;
+  /** a change of count: its first day, and the decision */
+  from?: Dayjs;
+  decisionRef?: string;
 }
 
 /** Creates a job position of a unit, or changes one (`job`). */
@@ -148,7 +152,7 @@ export function JobPositionModal({
     <FormModal<JobValues>
       open={open}
       title={label(job ? s.editJob : s.addJob)}
-      fields={['name', 'category', 'requiredRank', 'count', 'validFrom']}
+      fields={['name', 'category', 'requiredRank', 'count', 'validFrom', 'from', 'decisionRef']}
       initialValues={
         job
           ? { name: job.name, category: job.category, requiredRank: job.requiredRank, count: job.count }
@@ -161,6 +165,8 @@ export function JobPositionModal({
               category: v.category,
               requiredRank: v.requiredRank,
               count: v.count,
+              from: v.from ? iso(v.from) : undefined,
+              decisionRef: v.decisionRef?.trim() || undefined,
             })
           : api.post('/api/job-positions', {
               organizationId,
@@ -190,7 +196,17 @@ export function JobPositionModal({
           <Form.Item name="count" label={label(s.jobCount)} rules={[required]}>
             <InputNumber min={1} max={1000} data-testid="job-count" />
           </Form.Item>
-          {job ? null : (
+          {job ? (
+            <>
+              <Form.Item name="from" label={label(s.jobCountFrom)} extra={label(s.jobCountFromHelp)}>
+                <DatePicker format="DD/MM/YYYY" data-testid="job-count-from" />
+              </Form.Item>
+              <Form.Item name="decisionRef" label={label(s.jobDecisionRef)}>
+                <Input maxLength={100} placeholder="12/QĐ-UBND" data-testid="job-decision" />
+              </Form.Item>
+              <JobCountHistoryList jobPositionId={job.id} />
+            </>
+          ) : (
             <Form.Item name="validFrom" label={label(s.validFrom)} rules={[required]}>
               <DatePicker format="DD/MM/YYYY" />
             </Form.Item>
@@ -201,15 +217,34 @@ export function JobPositionModal({
   );
 }
 
+/** The head counts a job position has had (from – to, decision). */
+function JobCountHistoryList({ jobPositionId }: { jobPositionId: string }) {
+  const { label } = useI18n();
+  const h = useApiQuery<JobPositionHistory>(`/api/job-positions/${jobPositionId}/history`);
+  const versions = h.data?.versions ?? [];
+  if (versions.length === 0) return null;
+  return (
+    <div data-testid="job-count-history">
+      <Typography.Text strong>{label(s.jobCountHistory)}</Typography.Text>
+      <ul style={{ margin: '4px 0 0', paddingLeft: 18 }}>
+        {versions.map((v) => (
+          <li key={v.validFrom}>
+            <b>{v.count}</b> ({period(v.validFrom, v.validTo, label(s.now))}){v.decisionRef ? `, ${v.decisionRef}` : ''}
+            {v.byEvent ? `, ${label(s.byEvent)}` : ''}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 /** Closes a seat or a job position from a date, with the server's reason on the date field when it refuses. */
 export function CloseModal({
-  open,
   title,
   path,
   onClose,
   onDone,
 }: {
-  open: boolean;
   title: string;
   path: string;
   onClose: () => void;
@@ -217,27 +252,16 @@ export function CloseModal({
 }) {
   const { label } = useI18n();
   return (
-    <FormModal<{ validTo: Dayjs }>
-      open={open}
+    <EndFromModal
       title={title}
-      fields={['validTo']}
-      initialValues={{ validTo: dayjs().add(1, 'day') }}
-      onSubmit={(v) => api.post(path, { validTo: iso(v.validTo) })}
-      onDone={onDone}
-      onClose={onClose}
+      path={path}
+      field="validTo"
+      dateLabel={label(s.validTo)}
+      help={label(s.validToHelp)}
       doneText={label(s.closed)}
       testId="close-form"
-    >
-      {() => (
-        <Form.Item
-          name="validTo"
-          label={label(s.validTo)}
-          extra={label(s.validToHelp)}
-          rules={[{ required: true, message: label(s.required) }]}
-        >
-          <DatePicker format="DD/MM/YYYY" data-testid="close-date" />
-        </Form.Item>
-      )}
-    </FormModal>
+      onClose={onClose}
+      onDone={onDone}
+    />
   );
 }

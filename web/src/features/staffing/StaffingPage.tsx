@@ -288,7 +288,6 @@ function StaffingView({
       ) : null}
       {closing ? (
         <CloseModal
-          open
           title={`${label(s.closeJob)}: ${closing.name}`}
           path={`/api/job-positions/${closing.id}/close`}
           onClose={() => setClosing(null)}

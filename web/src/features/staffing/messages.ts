@@ -63,4 +63,11 @@ export const s = {
   endAssignment: { vi: 'Kết thúc đảm nhiệm', en: 'End the assignment' },
   period: { vi: 'Thời gian', en: 'Period' },
   noPeople: { vi: 'Chưa bố trí ai', en: 'Nobody assigned' },
+  jobCountFrom: { vi: 'Số lượng mới áp dụng từ ngày', en: 'New count applies from' },
+  jobCountFromHelp: {
+    vi: 'Để trống: từ hôm nay. Số lượng trước ngày này vẫn được giữ trong lịch sử; xem danh sách theo một ngày để thấy số lượng của ngày đó.',
+    en: "Empty: from today. The count before that day stays in the history; view the list as of a day to see that day's count.",
+  },
+  jobDecisionRef: { vi: 'Số quyết định', en: 'Decision number' },
+  jobCountHistory: { vi: 'Các lần thay đổi số lượng', en: 'Head counts over time' },
 } as const;
