@@ -3,6 +3,7 @@ import type { DocumentType, IssuingBody } from '../../../contracts/document-numb
 import type { Database, Db, Trx } from '../../db/database';
 import { dialectOf } from '../../db/dialect';
 import { inSubtrees } from '../../db/scope';
+import { containsText } from '../../db/like';
 import { escapeLike } from '../../lib/text';
 import type { AttachmentRow, DocumentRelationRow, DocumentRow, NewAttachmentRow, NewDocumentRow } from './document.table';
 
@@ -52,14 +53,10 @@ export async function listDocuments(db: Db, f: DocumentFilter): Promise<{ rows: 
     .innerJoin('organizations as o', 'o.id', 'd.organization_id')
     .where((eb) => readable(eb, f.readPaths));
   if (f.qFolded) {
-    const like = `%${escapeLike(f.qFolded)}%`;
-    const key = `%${escapeLike(f.qKey ?? '')}%`;
+    const text = f.qFolded;
+    const key = f.qKey ?? '';
     q = q.where((eb) =>
-      eb.or([
-        sql<SqlBool>`d.title_folded like ${like} escape '\\'`,
-        sql<SqlBool>`d.summary_folded like ${like} escape '\\'`,
-        sql<SqlBool>`d.number_key like ${key} escape '\\'`,
-      ]),
+      eb.or([containsText('d.title_folded', text), containsText('d.summary_folded', text), containsText('d.number_key', key)]),
     );
   }
   if (f.type) q = q.where('d.type', '=', f.type);
@@ -80,6 +77,54 @@ export async function listDocuments(db: Db, f: DocumentFilter): Promise<{ rows: 
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n) };
+}
+
+/** Where a page of the register export ends: the last entry's issue date (undated entries come last) and id. */
+export interface RegisterCursor {
+  issuedOn: string | null;
+  id: string;
+}
+
+/**
+ * A page of the register in its export order (issue date, undated last, then id), after `after`: keyset paging, so
+ * every page costs the same however deep the export is. Same filters and scope as the list.
+ */
+export async function registerPage(
+  db: Db,
+  f: Omit<DocumentFilter, 'limit' | 'offset'>,
+  after: RegisterCursor | null,
+  limit: number,
+): Promise<DocumentWithOrg[]> {
+  let q = base(db).where((eb) => readable(eb, f.readPaths));
+  if (f.qFolded) {
+    const text = f.qFolded;
+    const key = f.qKey ?? '';
+    q = q.where((eb) =>
+      eb.or([containsText('d.title_folded', text), containsText('d.summary_folded', text), containsText('d.number_key', key)]),
+    );
+  }
+  if (f.type) q = q.where('d.type', '=', f.type);
+  if (f.issuingBody) q = q.where('d.issuing_body', '=', f.issuingBody);
+  if (f.year) q = q.where('d.issued_on', '>=', `${f.year}-01-01`).where('d.issued_on', '<=', `${f.year}-12-31`);
+  if (f.underPath) q = q.where((eb) => inSubtrees(eb, 'o.path', [f.underPath!]));
+  if (after) {
+    const a = after;
+    q = q.where((eb) =>
+      a.issuedOn === null
+        ? eb.and([eb('d.issued_on', 'is', null), eb('d.id', '>', a.id)])
+        : eb.or([
+            eb('d.issued_on', '>', a.issuedOn),
+            eb.and([eb('d.issued_on', '=', a.issuedOn), eb('d.id', '>', a.id)]),
+            eb('d.issued_on', 'is', null),
+          ]),
+    );
+  }
+  return q
+    .orderBy(sql`d.issued_on is null`)
+    .orderBy('d.issued_on')
+    .orderBy('d.id')
+    .limit(limit)
+    .execute();
 }
 
 /**
@@ -141,6 +186,12 @@ export async function insertDocument(trx: Trx, row: NewDocumentRow): Promise<voi
 
 export async function documentsOfItem(db: Db | Trx, itemId: string): Promise<DocumentRow[]> {
   return db.selectFrom('documents').selectAll().where('programme_item_id', '=', itemId).orderBy('issued_on').execute();
+}
+
+/** The outcome documents of several programme items (one query for a page of an export). */
+export async function documentsOfItems(db: Db | Trx, itemIds: readonly string[]): Promise<DocumentRow[]> {
+  if (itemIds.length === 0) return [];
+  return db.selectFrom('documents').selectAll().where('programme_item_id', 'in', itemIds).orderBy('issued_on').execute();
 }
 
 export async function allRelations(trx: Trx): Promise<DocumentRelationRow[]> {

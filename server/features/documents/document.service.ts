@@ -43,7 +43,8 @@ async function replacementsFor(db: Db | Trx, ids: readonly string[]): Promise<Ma
   return out;
 }
 
-async function present(
+/** Register rows as the API gives them (status from the replacements, whether the actor may edit). */
+export async function presentRows(
   db: Db | Trx,
   actor: Actor,
   rows: repo.DocumentWithOrg[],
@@ -88,13 +89,13 @@ export async function listDocuments(
     limit: query.limit,
     offset: query.offset,
   });
-  return { items: await present(db, actor, rows), total };
+  return { items: await presentRows(db, actor, rows), total };
 }
 
 export async function getDocument(db: Db, actor: Actor, id: string, library?: PolicyLibrary): Promise<RegisterDocumentDetail> {
   const row = await repo.findDocument(db, id);
   if (!row || !mayRead(actor, row)) throw documentNotFound();
-  const [doc] = await present(db, actor, [row]);
+  const [doc] = await presentRows(db, actor, [row]);
   const relations = await repo.relationsInvolving(db, [id]);
   const others = await repo.findDocumentsByIds(db, [...new Set(relations.map((r) => (r.from_id === id ? r.to_id : r.from_id)))]);
   const visible = new Map(others.filter((o) => mayRead(actor, o)).map((o) => [o.id, o]));
@@ -318,7 +319,7 @@ export async function resolveCitation(db: Db, actor: Actor, citation: string): P
     const rows = await repo.findByCitation(db, readPaths(actor), keys, foldAlias(part));
     // Prefer an exact number over a looser reading, then the newest.
     const best = rows.find((r) => r.number_key === keys[0]) ?? rows.find((r) => keys.includes(r.number_key)) ?? rows[0];
-    if (best) return (await present(db, actor, [best]))[0]!;
+    if (best) return (await presentRows(db, actor, [best]))[0]!;
   }
   return null;
 }
