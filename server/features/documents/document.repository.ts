@@ -5,7 +5,14 @@ import { dialectOf } from '../../db/dialect';
 import { inSubtrees } from '../../db/scope';
 import { containsText } from '../../db/like';
 import { escapeLike } from '../../lib/text';
-import type { AttachmentRow, DocumentRelationRow, DocumentRow, NewAttachmentRow, NewDocumentRow } from './document.table';
+import type {
+  AttachmentRow,
+  DocumentReferenceRow,
+  DocumentRelationRow,
+  DocumentRow,
+  NewAttachmentRow,
+  NewDocumentRow,
+} from './document.table';
 
 export type DocumentWithOrg = DocumentRow & { organization_name: string; organization_path: string };
 
@@ -318,25 +325,34 @@ export async function attachmentMetaOf(trx: Trx, kind: AttachmentRow['owner_kind
     .execute();
 }
 
-/**
- * Personnel decisions whose steps or dossiers name this number (decisions keep their documents as text): the
- * process, and the text that names it. Matched on the number as written officially.
- */
-export async function decisionsNaming(db: Db | Trx, number: string): Promise<{ processId: string; text: string }[]> {
-  const like = `%${escapeLike(number)}%`;
-  const [steps, dossier] = await Promise.all([
-    db
-      .selectFrom('decision_steps')
-      .select(['process_id', 'documents_json as text'])
-      .where(sql<SqlBool>`documents_json like ${like} escape '\\'`)
-      .execute(),
-    db
-      .selectFrom('decision_dossier_items')
-      .select(['process_id', 'reference as text'])
-      .where(sql<SqlBool>`reference like ${like} escape '\\'`)
-      .execute(),
-  ]);
-  return [...steps, ...dossier].map((r) => ({ processId: r.process_id, text: r.text }));
+/** The personnel decision processes that rely on an entry (by the links their steps and dossiers hold). */
+export async function processesRelyingOn(db: Db | Trx, documentId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('document_references')
+    .select('process_id')
+    .distinct()
+    .where('document_id', '=', documentId)
+    .execute();
+  return rows.map((r) => r.process_id);
+}
+
+/** Links a decision's step or dossier item to the register entries it relies on. */
+export async function insertReferences(trx: Trx, rows: DocumentReferenceRow[]): Promise<void> {
+  if (rows.length) await trx.insertInto('document_references').values(rows).execute();
+}
+
+/** The register entries a process relies on, with what holds each link (a step or a dossier item). */
+export async function referencesOfProcess(db: Db | Trx, processId: string) {
+  return db
+    .selectFrom('document_references as r')
+    .innerJoin('documents as d', 'd.id', 'r.document_id')
+    .innerJoin('organizations as o', 'o.id', 'd.organization_id')
+    .selectAll('d')
+    .select(['o.name as organization_name', 'o.path as organization_path', 'r.owner_kind', 'r.owner_id'])
+    .where('r.process_id', '=', processId)
+    .orderBy('r.created_at')
+    .orderBy('d.number')
+    .execute();
 }
 
 /** An attachment's metadata, without its bytes (those are read in chunks: attachmentChunk). */

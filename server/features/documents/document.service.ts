@@ -1,6 +1,7 @@
 import type {
   CreateDocumentBody,
   CreateRelationBody,
+  DocumentRef,
   RegisterDocument,
   RegisterDocumentDetail,
 } from '../../../contracts/documents';
@@ -20,6 +21,7 @@ import { numberingPolicy } from './numbering.policy';
 import { toAttachmentResponse, toDocumentRef, toDocumentResponse } from './document.mapper';
 import * as repo from './document.repository';
 import { type Replacement, checkRelation } from './relation.rules';
+import type { ReferenceOwnerKind } from './document-references.rules';
 
 const documentNotFound = () => notFound('văn bản', 'Document');
 
@@ -90,6 +92,46 @@ export async function listDocuments(
     offset: query.offset,
   });
   return { items: await presentRows(db, actor, rows), total };
+}
+
+/**
+ * Links a personnel decision's step or dossier item to register entries by id. Every id must be an entry the actor
+ * may read (public, or kept inside their scope); otherwise nothing is linked and the field is named in the error.
+ */
+export async function linkDecisionDocuments(
+  trx: Trx,
+  actor: Actor,
+  link: { ownerKind: ReferenceOwnerKind; ownerId: string; processId: string; path: string },
+  ids: readonly string[],
+): Promise<DocumentRef[]> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return [];
+  const rows = (await repo.findDocumentsByIds(trx, unique)).filter((r) => mayRead(actor, r));
+  if (rows.length !== unique.length)
+    throw validation(
+      link.path,
+      'văn bản được chọn không có trong sổ văn bản trong phạm vi của bạn',
+      'a chosen document is not in the register within your scope',
+    );
+  const now = nowIso();
+  await repo.insertReferences(
+    trx,
+    rows.map((r) => ({
+      document_id: r.id,
+      owner_kind: link.ownerKind,
+      owner_id: link.ownerId,
+      process_id: link.processId,
+      created_at: now,
+    })),
+  );
+  return rows.map(toDocumentRef);
+}
+
+/** The register entries a decision process relies on and the reader may see, with the step or dossier item linking each. */
+export async function documentsOfProcess(db: Db | Trx, actor: Actor, processId: string) {
+  return (await repo.referencesOfProcess(db, processId))
+    .filter((r) => mayRead(actor, r))
+    .map((r) => ({ ...toDocumentRef(r), ownerKind: r.owner_kind, ownerId: r.owner_id }));
 }
 
 export async function getDocument(db: Db, actor: Actor, id: string, library?: PolicyLibrary): Promise<RegisterDocumentDetail> {
