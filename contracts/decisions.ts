@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LIMITS, isoDateSchema } from './common';
+import { documentRefSchema } from './documents';
 import { RATING_LEVELS, trackSchema, verdictSchema } from './policy';
 import { postCategorySchema } from './positions';
 
@@ -113,6 +114,8 @@ export const dossierItemBodySchema = z.strictObject({
   key: z.string().min(1).max(60),
   documentDate: isoDateSchema,
   reference: text,
+  /** The register entry this paper is (a conclusion, a decision), linked by id when it is in the register. */
+  documentIds: z.array(z.string().max(40)).max(5).default([]),
 });
 
 export const recusalBodySchema = z.strictObject({
@@ -156,6 +159,8 @@ export const completeStepBodySchema = z.strictObject({
   completedOn: isoDateSchema,
   minutesRef: text,
   documents: z.array(text).max(20).default([]),
+  /** Register entries the step relies on (minutes, submissions, decisions), linked by id. */
+  documentIds: z.array(z.string().max(40)).max(20).default([]),
   /** Who presided when the head decides a tie (recorded with the step). */
   headChoice: text.optional(),
 });
@@ -266,6 +271,14 @@ export const processDetailSchema = processSummarySchema.extend({
   ratings: z.array(z.object({ year: z.number(), level: z.enum(RATING_LEVELS) })),
   steps: z.array(processStepSchema),
   dossier: z.array(dossierStatusSchema),
+  /** Register entries the process relies on, linked by id from a step or a dossier item (only those the reader may see). */
+  registerDocuments: z.array(
+    documentRefSchema.extend({
+      via: z.enum(['step', 'dossier']),
+      stepKey: z.string().nullable(),
+      dossierKey: z.string().nullable(),
+    }),
+  ),
   eligibility: z.array(verdictSchema),
   recusals: z.array(recusalSchema),
   overrides: z.array(overrideSchema),

@@ -135,6 +135,8 @@ export const documentListQuerySchema = pageQuerySchema.extend({
   year: z.coerce.number().int().min(1945).max(2100).optional(),
   organizationId: z.string().optional(),
 });
+/** The register export: the list's filters, every matching entry (no paging). */
+export const registerExportQuerySchema = documentListQuerySchema.omit({ limit: true, offset: true });
 export const documentListSchema = z.object({ items: z.array(documentSchema), total: z.number() });
 
 export const createDocumentBodySchema = z.strictObject({

@@ -103,6 +103,8 @@ export const itemListQuerySchema = pageQuerySchema.extend({
   status: itemStatusSchema.optional(),
   organizationId: z.string().optional(),
 });
+/** The programme export: the list's filters, every matching item (no paging). */
+export const itemExportQuerySchema = itemListQuerySchema.omit({ limit: true, offset: true });
 export const itemListSchema = z.object({ items: z.array(programmeItemSchema), total: z.number() });
 
 const milestoneInputSchema = z.strictObject({

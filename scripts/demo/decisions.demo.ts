@@ -108,6 +108,7 @@ export async function loadDecisionsDemo(db: Db): Promise<void> {
     key: string,
     on: string,
     vote?: { summoned: number; collected: number; forEach: number[]; others?: string[] },
+    documentIds: string[] = [],
   ) => {
     if (vote) {
       const voteId = await decisions.openStepVote(db, library, officer, id, key, {
@@ -121,6 +122,7 @@ export async function loadDecisionsDemo(db: Db): Promise<void> {
     return decisions.completeStep(db, library, officer, id, key, {
       completedOn: on,
       minutesRef: `Biên bản ngày ${on.split('-').reverse().join('/')}`,
+      documentIds,
     });
   };
   const dossier = async (id: string, on: string) => {
@@ -139,7 +141,10 @@ export async function loadDecisionsDemo(db: Db): Promise<void> {
     startedOn: '2026-09-01',
     ratings: RATINGS,
   });
-  await step(a, 'structure', '2026-09-03');
+  // The proposal relies on the province's cadre-planning regulation in the register (programme demo), linked by id:
+  // that entry can then be neither withdrawn nor renumbered.
+  const planningRule = await db.selectFrom('documents').select('id').where('number', '=', '15-QĐ/TU').executeTakeFirst();
+  await step(a, 'structure', '2026-09-03', undefined, planningRule ? [planningRule.id] : []);
   await decisions.recordRecusal(db, officer, a, { role: 'voter', stepKey: 'expanded', personId: thu, fullName: 'Hà Thị Thu' });
   await step(a, 'expanded', '2026-09-10', { summoned: 31, collected: 28, forEach: [19, 9], others: ['Nông Văn Quang'] });
   await step(a, 'collective', '2026-09-15', { summoned: 7, collected: 7, forEach: [5, 2], others: ['Nông Văn Quang'] });

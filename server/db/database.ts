@@ -32,7 +32,12 @@ import type {
   PersonTable,
   PersonVersionTable,
 } from '../features/persons/person.table';
-import type { AttachmentTable, DocumentRelationTable, DocumentTable } from '../features/documents/document.table';
+import type {
+  AttachmentTable,
+  DocumentReferenceTable,
+  DocumentRelationTable,
+  DocumentTable,
+} from '../features/documents/document.table';
 import type {
   ProgrammeItemCoordinatorTable,
   ProgrammeItemResponsibleTable,
@@ -117,6 +122,7 @@ export interface Database {
   programme_milestones: ProgrammeMilestoneTable;
   documents: DocumentTable;
   document_relations: DocumentRelationTable;
+  document_references: DocumentReferenceTable;
   attachments: AttachmentTable;
   vote_voters: VoteVoterTable;
   vote_trustees: VoteTrusteeTable;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDecisionsDemo } from '../../../scripts/demo/decisions.demo';
 import { loadFoundationDemo } from '../../../scripts/demo/foundation.demo';
 import { loadOrganizationDemo } from '../../../scripts/demo/org.demo';
+import { loadProgrammeDemo } from '../../../scripts/demo/programme.demo';
 import { loadVotesDemo } from '../../../scripts/demo/votes.demo';
 import { resolveActorByUsername } from '../../../scripts/demo/demo-actors';
 import { type TestDatabase, createTestDatabase, testDialects } from '../../../test/databases';
@@ -9,6 +10,7 @@ import { loadPolicyLibrary } from '../policy/pack.loader';
 import { syncTitleCatalog } from '../titles/title.service';
 import { listProcesses } from './decision.read';
 import { createProcess } from './decision.service';
+import { withdrawDocument } from '../documents/document.edit.service';
 
 describe.each(testDialects())('the decisions demo on %s', (dialect) => {
   let database: TestDatabase;
@@ -19,6 +21,8 @@ describe.each(testDialects())('the decisions demo on %s', (dialect) => {
     await syncTitleCatalog(database.db);
     await loadOrganizationDemo(database.db);
     await loadVotesDemo(database.db);
+    // The register the decided appointment relies on (the province's cadre-planning regulation).
+    await loadProgrammeDemo(database.db);
     await loadDecisionsDemo(database.db);
   }, 600_000);
   afterAll(async () => database?.destroy());
@@ -30,6 +34,25 @@ describe.each(testDialects())('the decisions demo on %s', (dialect) => {
     const codes = new Set(items.flatMap((i) => i.flags.map((f) => f.code)));
     for (const code of ['kinship-recusal', 'outside-plan', 'stalled', 'deadline-process', 'too-fast', 'cancelled'])
       expect(codes).toContain(code);
+  });
+
+  it('links the decided appointment to the register entry it relies on, by id, so that entry cannot be withdrawn', async () => {
+    const officer = (await resolveActorByUsername(database.db, 'officer.tq'))!;
+    const doc = await database.db
+      .selectFrom('documents')
+      .select(['id', 'number'])
+      .where('number', '=', '15-QĐ/TU')
+      .executeTakeFirstOrThrow();
+    const links = await database.db
+      .selectFrom('document_references')
+      .select(['owner_kind', 'process_id'])
+      .where('document_id', '=', doc.id)
+      .execute();
+    expect(links).toHaveLength(1);
+    expect(links[0]!.owner_kind).toBe('decision_step');
+    await expect(
+      withdrawDocument(database.db, loadPolicyLibrary(), officer, doc.id, { reason: 'Thử rút văn bản' }),
+    ).rejects.toThrow(/1 quy trình quyết định nhân sự đang căn cứ vào văn bản này/);
   });
 
   it("holds the director's son beside a chief-accountant seat of the same department, whom art. 20 keeps out", async () => {

@@ -13,6 +13,7 @@ import { retirementDate } from '../policy/retirement.rules';
 import { type PolicyLibrary, type ResolvedPolicy, formatDate, policyAt } from '../policy/policy.library';
 import { SEATING_ACTIONS } from '../../../contracts/decisions';
 import { FAMILY_RELATIONS } from '../../../contracts/person-catalogs';
+import { documentsOfProcess } from '../documents/document.service';
 import { ratingsHistory } from '../evaluations/evaluation.history';
 import { holidayCalendar } from './holiday.calendar';
 import { type ExceptionCount, exceptionCounts, relativesPlacement } from './decision.power.rules';
@@ -315,6 +316,17 @@ export async function listProcesses(
   return { items: wanted.slice(q.offset, q.offset + q.limit), total: wanted.length };
 }
 
+/** The register entries the process relies on (links by id), each with the step or dossier paper holding it. */
+async function registerDocumentsOf(db: Db, actor: Actor, id: string, steps: { id: string; key: string }[]) {
+  const [links, dossier] = await Promise.all([documentsOfProcess(db, actor, id), repo.listDossier(db, id)]);
+  return links.map(({ ownerKind, ownerId, ...doc }) => ({
+    ...doc,
+    via: ownerKind === 'decision_step' ? ('step' as const) : ('dossier' as const),
+    stepKey: ownerKind === 'decision_step' ? (steps.find((s) => s.id === ownerId)?.key ?? null) : null,
+    dossierKey: ownerKind === 'decision_dossier' ? (dossier.find((d) => d.id === ownerId)?.key ?? null) : null,
+  }));
+}
+
 export async function getProcess(db: Db, library: PolicyLibrary, actor: Actor, id: string): Promise<ProcessDetail> {
   const row = await loadReadable(db, actor, id);
   const { def } = definitionOf(library, row);
@@ -363,6 +375,7 @@ export async function getProcess(db: Db, library: PolicyLibrary, actor: Actor, i
       };
     }),
     dossier: checks.dossier,
+    registerDocuments: await registerDocumentsOf(db, actor, id, steps),
     eligibility: checks.verdicts,
     recusals: recusals.map((r) => ({
       id: r.id,

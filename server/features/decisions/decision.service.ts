@@ -25,6 +25,7 @@ import { AppError, forbidden, validation } from '../../http/errors';
 import { newId, nowIso } from '../../lib/ids';
 import { type Actor, mayActOn } from '../access/access.rules';
 import { appendAudit } from '../audit/audit.repository';
+import { linkDecisionDocuments } from '../documents/document.service';
 import { parseRecord } from '../persons/person.mapper';
 import { findPerson, personIdOfUser } from '../persons/person.repository';
 import { applyPostChangeIn } from '../persons/person.service';
@@ -232,13 +233,19 @@ export async function addDossierItem(db: Db, library: PolicyLibrary, actor: Acto
       recorded_at: nowIso(),
     };
     await repo.insertDossierItem(trx, item);
+    const linked = await linkDecisionDocuments(
+      trx,
+      actor,
+      { ownerKind: 'decision_dossier', ownerId: item.id, processId: id, path: 'documentIds' },
+      body.documentIds,
+    );
     await appendAudit(trx, {
       actorId: actor.userId,
       action: 'decision.dossier.add',
       entity: 'decision_process',
       entityId: id,
       organizationId: row.organization_id,
-      after: item,
+      after: { ...item, documents: linked.map((d) => ({ id: d.id, number: d.number })) },
     });
   });
 }
@@ -502,6 +509,12 @@ export async function completeStep(
       completed_on: body.completedOn,
       completed_by: actor.userId,
     });
+    const linked = await linkDecisionDocuments(
+      trx,
+      actor,
+      { ownerKind: 'decision_step', ownerId: step.id, processId: id, path: 'documentIds' },
+      body.documentIds,
+    );
     await repo.updateProcess(trx, id, { last_activity_on: body.completedOn, ...(goesOn ? {} : { status: 'stopped' as const }) });
     await appendAudit(trx, {
       actorId: actor.userId,
@@ -514,6 +527,7 @@ export async function completeStep(
         outcome: outcome.outcome,
         minutesRef: body.minutesRef,
         documents: body.documents,
+        registerDocuments: linked.map((d) => ({ id: d.id, number: d.number })),
         headChoice: body.headChoice ?? null,
       },
     });

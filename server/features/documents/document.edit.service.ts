@@ -34,7 +34,7 @@ async function writable(trx: Trx, actor: Actor, id: string): Promise<repo.Docume
   return row;
 }
 
-/** Everything that names the entry: relations, the programme item it came from, policy rules, personnel decisions. */
+/** Everything that relies on the entry: relations, the programme item it came from, policy rules, personnel decisions. */
 async function dependentsOf(trx: Trx, row: repo.DocumentWithOrg, library: PolicyLibrary): Promise<DocumentDependents> {
   const relations = await repo.relationsInvolving(trx, [row.id]);
   const others = new Map(
@@ -49,7 +49,7 @@ async function dependentsOf(trx: Trx, row: repo.DocumentWithOrg, library: Policy
     }),
     programmeItem: item ? { code: item.code, title: item.title } : null,
     citedBy: rulesCiting(library, { numberKey: row.number_key, aliasesFolded: row.aliases_folded }, null),
-    decisions: new Set((await repo.decisionsNaming(trx, row.number)).map((d) => d.processId)).size,
+    decisions: (await repo.processesRelyingOn(trx, row.id)).length,
   };
 }
 

@@ -3,8 +3,16 @@ import type { DocumentType, IssuingBody } from '../../../contracts/document-numb
 import type { Database, Db, Trx } from '../../db/database';
 import { dialectOf } from '../../db/dialect';
 import { inSubtrees } from '../../db/scope';
+import { containsText } from '../../db/like';
 import { escapeLike } from '../../lib/text';
-import type { AttachmentRow, DocumentRelationRow, DocumentRow, NewAttachmentRow, NewDocumentRow } from './document.table';
+import type {
+  AttachmentRow,
+  DocumentReferenceRow,
+  DocumentRelationRow,
+  DocumentRow,
+  NewAttachmentRow,
+  NewDocumentRow,
+} from './document.table';
 
 export type DocumentWithOrg = DocumentRow & { organization_name: string; organization_path: string };
 
@@ -52,14 +60,10 @@ export async function listDocuments(db: Db, f: DocumentFilter): Promise<{ rows: 
     .innerJoin('organizations as o', 'o.id', 'd.organization_id')
     .where((eb) => readable(eb, f.readPaths));
   if (f.qFolded) {
-    const like = `%${escapeLike(f.qFolded)}%`;
-    const key = `%${escapeLike(f.qKey ?? '')}%`;
+    const text = f.qFolded;
+    const key = f.qKey ?? '';
     q = q.where((eb) =>
-      eb.or([
-        sql<SqlBool>`d.title_folded like ${like} escape '\\'`,
-        sql<SqlBool>`d.summary_folded like ${like} escape '\\'`,
-        sql<SqlBool>`d.number_key like ${key} escape '\\'`,
-      ]),
+      eb.or([containsText('d.title_folded', text), containsText('d.summary_folded', text), containsText('d.number_key', key)]),
     );
   }
   if (f.type) q = q.where('d.type', '=', f.type);
@@ -80,6 +84,54 @@ export async function listDocuments(db: Db, f: DocumentFilter): Promise<{ rows: 
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n) };
+}
+
+/** Where a page of the register export ends: the last entry's issue date (undated entries come last) and id. */
+export interface RegisterCursor {
+  issuedOn: string | null;
+  id: string;
+}
+
+/**
+ * A page of the register in its export order (issue date, undated last, then id), after `after`: keyset paging, so
+ * every page costs the same however deep the export is. Same filters and scope as the list.
+ */
+export async function registerPage(
+  db: Db,
+  f: Omit<DocumentFilter, 'limit' | 'offset'>,
+  after: RegisterCursor | null,
+  limit: number,
+): Promise<DocumentWithOrg[]> {
+  let q = base(db).where((eb) => readable(eb, f.readPaths));
+  if (f.qFolded) {
+    const text = f.qFolded;
+    const key = f.qKey ?? '';
+    q = q.where((eb) =>
+      eb.or([containsText('d.title_folded', text), containsText('d.summary_folded', text), containsText('d.number_key', key)]),
+    );
+  }
+  if (f.type) q = q.where('d.type', '=', f.type);
+  if (f.issuingBody) q = q.where('d.issuing_body', '=', f.issuingBody);
+  if (f.year) q = q.where('d.issued_on', '>=', `${f.year}-01-01`).where('d.issued_on', '<=', `${f.year}-12-31`);
+  if (f.underPath) q = q.where((eb) => inSubtrees(eb, 'o.path', [f.underPath!]));
+  if (after) {
+    const a = after;
+    q = q.where((eb) =>
+      a.issuedOn === null
+        ? eb.and([eb('d.issued_on', 'is', null), eb('d.id', '>', a.id)])
+        : eb.or([
+            eb('d.issued_on', '>', a.issuedOn),
+            eb.and([eb('d.issued_on', '=', a.issuedOn), eb('d.id', '>', a.id)]),
+            eb('d.issued_on', 'is', null),
+          ]),
+    );
+  }
+  return q
+    .orderBy(sql`d.issued_on is null`)
+    .orderBy('d.issued_on')
+    .orderBy('d.id')
+    .limit(limit)
+    .execute();
 }
 
 /**
@@ -141,6 +193,12 @@ export async function insertDocument(trx: Trx, row: NewDocumentRow): Promise<voi
 
 export async function documentsOfItem(db: Db | Trx, itemId: string): Promise<DocumentRow[]> {
   return db.selectFrom('documents').selectAll().where('programme_item_id', '=', itemId).orderBy('issued_on').execute();
+}
+
+/** The outcome documents of several programme items (one query for a page of an export). */
+export async function documentsOfItems(db: Db | Trx, itemIds: readonly string[]): Promise<DocumentRow[]> {
+  if (itemIds.length === 0) return [];
+  return db.selectFrom('documents').selectAll().where('programme_item_id', 'in', itemIds).orderBy('issued_on').execute();
 }
 
 export async function allRelations(trx: Trx): Promise<DocumentRelationRow[]> {
@@ -267,25 +325,34 @@ export async function attachmentMetaOf(trx: Trx, kind: AttachmentRow['owner_kind
     .execute();
 }
 
-/**
- * Personnel decisions whose steps or dossiers name this number (decisions keep their documents as text): the
- * process, and the text that names it. Matched on the number as written officially.
- */
-export async function decisionsNaming(db: Db | Trx, number: string): Promise<{ processId: string; text: string }[]> {
-  const like = `%${escapeLike(number)}%`;
-  const [steps, dossier] = await Promise.all([
-    db
-      .selectFrom('decision_steps')
-      .select(['process_id', 'documents_json as text'])
-      .where(sql<SqlBool>`documents_json like ${like} escape '\\'`)
-      .execute(),
-    db
-      .selectFrom('decision_dossier_items')
-      .select(['process_id', 'reference as text'])
-      .where(sql<SqlBool>`reference like ${like} escape '\\'`)
-      .execute(),
-  ]);
-  return [...steps, ...dossier].map((r) => ({ processId: r.process_id, text: r.text }));
+/** The personnel decision processes that rely on an entry (by the links their steps and dossiers hold). */
+export async function processesRelyingOn(db: Db | Trx, documentId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('document_references')
+    .select('process_id')
+    .distinct()
+    .where('document_id', '=', documentId)
+    .execute();
+  return rows.map((r) => r.process_id);
+}
+
+/** Links a decision's step or dossier item to the register entries it relies on. */
+export async function insertReferences(trx: Trx, rows: DocumentReferenceRow[]): Promise<void> {
+  if (rows.length) await trx.insertInto('document_references').values(rows).execute();
+}
+
+/** The register entries a process relies on, with what holds each link (a step or a dossier item). */
+export async function referencesOfProcess(db: Db | Trx, processId: string) {
+  return db
+    .selectFrom('document_references as r')
+    .innerJoin('documents as d', 'd.id', 'r.document_id')
+    .innerJoin('organizations as o', 'o.id', 'd.organization_id')
+    .selectAll('d')
+    .select(['o.name as organization_name', 'o.path as organization_path', 'r.owner_kind', 'r.owner_id'])
+    .where('r.process_id', '=', processId)
+    .orderBy('r.created_at')
+    .orderBy('d.number')
+    .execute();
 }
 
 /** An attachment's metadata, without its bytes (those are read in chunks: attachmentChunk). */

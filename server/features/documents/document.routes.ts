@@ -11,6 +11,7 @@ import {
   documentDetailSchema,
   documentListQuerySchema,
   documentListSchema,
+  registerExportQuerySchema,
   documentSchema,
   numberCheckQuerySchema,
   numberCheckSchema,
@@ -27,6 +28,8 @@ import { checkDocumentNumber } from './document-number.rules';
 import { numberingPolicy } from './numbering.policy';
 import * as edit from './document.edit.service';
 import * as service from './document.service';
+import { exportRegister } from './register.export';
+import { XLSX_MEDIA_TYPE } from '../../lib/stream-export';
 
 const idParams = z.object({ id: z.string().max(40) });
 const fileHeaders = z.object({ 'x-file-name': z.string().min(1).max(1000) });
@@ -50,6 +53,24 @@ export async function documentRoutes(app: FastifyInstance, db: Db, policy: Polic
       },
     },
     async (req) => service.listDocuments(db, requireActor(req), req.query),
+  );
+  r.get(
+    '/api/documents/register.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'Xuất sổ văn bản ra Excel (truyền dần) / register export, streamed',
+        querystring: registerExportQuerySchema,
+      },
+    },
+    async (req, reply) => {
+      const stream = await exportRegister(db, requireActor(req), req.query);
+      const year = req.query.year ? `-${req.query.year}` : '';
+      return reply
+        .header('content-type', XLSX_MEDIA_TYPE)
+        .header('content-disposition', `attachment; filename="so-van-ban${year}.xlsx"`)
+        .send(stream);
+    },
   );
   r.get(
     '/api/documents/number-check',

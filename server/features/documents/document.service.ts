@@ -1,6 +1,7 @@
 import type {
   CreateDocumentBody,
   CreateRelationBody,
+  DocumentRef,
   RegisterDocument,
   RegisterDocumentDetail,
 } from '../../../contracts/documents';
@@ -20,6 +21,7 @@ import { numberingPolicy } from './numbering.policy';
 import { toAttachmentResponse, toDocumentRef, toDocumentResponse } from './document.mapper';
 import * as repo from './document.repository';
 import { type Replacement, checkRelation } from './relation.rules';
+import type { ReferenceOwnerKind } from './document-references.rules';
 
 const documentNotFound = () => notFound('văn bản', 'Document');
 
@@ -43,7 +45,8 @@ async function replacementsFor(db: Db | Trx, ids: readonly string[]): Promise<Ma
   return out;
 }
 
-async function present(
+/** Register rows as the API gives them (status from the replacements, whether the actor may edit). */
+export async function presentRows(
   db: Db | Trx,
   actor: Actor,
   rows: repo.DocumentWithOrg[],
@@ -88,13 +91,53 @@ export async function listDocuments(
     limit: query.limit,
     offset: query.offset,
   });
-  return { items: await present(db, actor, rows), total };
+  return { items: await presentRows(db, actor, rows), total };
+}
+
+/**
+ * Links a personnel decision's step or dossier item to register entries by id. Every id must be an entry the actor
+ * may read (public, or kept inside their scope); otherwise nothing is linked and the field is named in the error.
+ */
+export async function linkDecisionDocuments(
+  trx: Trx,
+  actor: Actor,
+  link: { ownerKind: ReferenceOwnerKind; ownerId: string; processId: string; path: string },
+  ids: readonly string[],
+): Promise<DocumentRef[]> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return [];
+  const rows = (await repo.findDocumentsByIds(trx, unique)).filter((r) => mayRead(actor, r));
+  if (rows.length !== unique.length)
+    throw validation(
+      link.path,
+      'văn bản được chọn không có trong sổ văn bản trong phạm vi của bạn',
+      'a chosen document is not in the register within your scope',
+    );
+  const now = nowIso();
+  await repo.insertReferences(
+    trx,
+    rows.map((r) => ({
+      document_id: r.id,
+      owner_kind: link.ownerKind,
+      owner_id: link.ownerId,
+      process_id: link.processId,
+      created_at: now,
+    })),
+  );
+  return rows.map(toDocumentRef);
+}
+
+/** The register entries a decision process relies on and the reader may see, with the step or dossier item linking each. */
+export async function documentsOfProcess(db: Db | Trx, actor: Actor, processId: string) {
+  return (await repo.referencesOfProcess(db, processId))
+    .filter((r) => mayRead(actor, r))
+    .map((r) => ({ ...toDocumentRef(r), ownerKind: r.owner_kind, ownerId: r.owner_id }));
 }
 
 export async function getDocument(db: Db, actor: Actor, id: string, library?: PolicyLibrary): Promise<RegisterDocumentDetail> {
   const row = await repo.findDocument(db, id);
   if (!row || !mayRead(actor, row)) throw documentNotFound();
-  const [doc] = await present(db, actor, [row]);
+  const [doc] = await presentRows(db, actor, [row]);
   const relations = await repo.relationsInvolving(db, [id]);
   const others = await repo.findDocumentsByIds(db, [...new Set(relations.map((r) => (r.from_id === id ? r.to_id : r.from_id)))]);
   const visible = new Map(others.filter((o) => mayRead(actor, o)).map((o) => [o.id, o]));
@@ -318,7 +361,7 @@ export async function resolveCitation(db: Db, actor: Actor, citation: string): P
     const rows = await repo.findByCitation(db, readPaths(actor), keys, foldAlias(part));
     // Prefer an exact number over a looser reading, then the newest.
     const best = rows.find((r) => r.number_key === keys[0]) ?? rows.find((r) => keys.includes(r.number_key)) ?? rows[0];
-    if (best) return (await present(db, actor, [best]))[0]!;
+    if (best) return (await presentRows(db, actor, [best]))[0]!;
   }
   return null;
 }

@@ -1,6 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { DocumentType, IssuingBody } from '../../../contracts/document-numbering';
 import type { Participation, RelationKind } from '../../../contracts/documents';
+import type { ReferenceOwnerKind } from './document-references.rules';
 
 export interface DocumentTable {
   id: string;
@@ -40,6 +41,17 @@ export interface DocumentRelationTable {
   created_at: string;
 }
 export type DocumentRelationRow = Selectable<DocumentRelationTable>;
+
+/** A record that relies on a register entry, by id: a personnel decision's step or dossier item. */
+export interface DocumentReferenceTable {
+  document_id: string;
+  owner_kind: ReferenceOwnerKind;
+  /** the decision step or dossier item */
+  owner_id: string;
+  process_id: string;
+  created_at: string;
+}
+export type DocumentReferenceRow = Selectable<DocumentReferenceTable>;
 
 export interface AttachmentTable {
   id: string;

@@ -22,15 +22,15 @@ describe('what keeps a register entry or a programme item from being withdrawn',
       decisions: 2,
     })!;
     expect(refusal.message).toBe(
-      'Không thể rút văn bản 12-QĐ/TU khỏi sổ: có quan hệ với văn bản khác (triển khai, hướng dẫn 377-QĐ/TW, bị thay thế bởi 13-QĐ/TU): xóa các quan hệ trước; là văn bản kết quả của đề án, nhiệm vụ TQ-2026-01 "Đề án quy hoạch": bỏ liên kết với đề án trước; được 1 quy tắc trong gói quy định trích dẫn (planning.max-titles); được nêu trong hồ sơ của 2 quy trình quyết định nhân sự.',
+      'Không thể rút văn bản 12-QĐ/TU khỏi sổ: có quan hệ với văn bản khác (triển khai, hướng dẫn 377-QĐ/TW, bị thay thế bởi 13-QĐ/TU): xóa các quan hệ trước; là văn bản kết quả của đề án, nhiệm vụ TQ-2026-01 "Đề án quy hoạch": bỏ liên kết với đề án trước; được 1 quy tắc trong gói quy định trích dẫn (planning.max-titles); 2 quy trình quyết định nhân sự đang căn cứ vào văn bản này (hồ sơ hoặc bước quy trình).',
     );
-    expect(refusal.messageEn).toContain('2 personnel decision process(es) name it');
+    expect(refusal.messageEn).toContain('2 personnel decision process(es) rely on it');
   });
 
   it('refuses a decision-cited entry alone, and its renumbering, but not an edit keeping the number', () => {
     const cited = { ...free, decisions: 1 };
     expect(documentWithdrawalRefusal(cited)!.message).toBe(
-      'Không thể rút văn bản 12-QĐ/TU khỏi sổ: được nêu trong hồ sơ của 1 quy trình quyết định nhân sự.',
+      'Không thể rút văn bản 12-QĐ/TU khỏi sổ: 1 quy trình quyết định nhân sự đang căn cứ vào văn bản này (hồ sơ hoặc bước quy trình).',
     );
     expect(renumberRefusal(cited, '12-QĐ/TU')).toBeNull();
     expect(renumberRefusal(cited, '13-QĐ/TU')!.message).toBe(

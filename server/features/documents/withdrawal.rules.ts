@@ -8,7 +8,7 @@ export interface DocumentDependents {
   programmeItem: { code: string; title: string } | null;
   /** policy rules whose citation names it */
   citedBy: { ruleId: string; packId: string }[];
-  /** personnel decisions whose steps or dossiers name its number */
+  /** personnel decision processes whose steps or dossier items are linked to it */
   decisions: number;
 }
 
@@ -43,8 +43,8 @@ export function documentWithdrawalRefusal(d: DocumentDependents): Refusal | null
     en.push(`${d.citedBy.length} policy rule(s) cite it (${list(d.citedBy.map((r) => r.ruleId))})`);
   }
   if (d.decisions) {
-    vi.push(`được nêu trong hồ sơ của ${d.decisions} quy trình quyết định nhân sự`);
-    en.push(`${d.decisions} personnel decision process(es) name it`);
+    vi.push(`${d.decisions} quy trình quyết định nhân sự đang căn cứ vào văn bản này (hồ sơ hoặc bước quy trình)`);
+    en.push(`${d.decisions} personnel decision process(es) rely on it (dossier or step)`);
   }
   if (!vi.length) return null;
   return {

@@ -63,6 +63,32 @@ export async function listItems(db: Db, f: ItemFilter): Promise<{ rows: ItemWith
   return { rows, total: Number(count.n) };
 }
 
+/**
+ * A page of items in the export order (due date, then id) after `after`: keyset paging, same filters and scope as the
+ * list, so an export of any size reads every page at the same cost.
+ */
+export async function itemsPage(
+  db: Db,
+  f: Omit<ItemFilter, 'limit' | 'offset'>,
+  after: { dueOn: string; id: string } | null,
+  limit: number,
+): Promise<ItemWithOrg[]> {
+  let q = base(db).where((eb) => inSubtrees(eb, 'o.path', f.paths));
+  if (f.qFolded) {
+    const text = f.qFolded;
+    q = q.where((eb) =>
+      eb.or([containsText('i.title_folded', text), containsText('i.summary_folded', text), containsText('i.code', text)]),
+    );
+  }
+  if (f.year) q = q.where('i.year', '=', f.year);
+  if (f.status) q = q.where('i.status', '=', f.status);
+  if (after)
+    q = q.where((eb) =>
+      eb.or([eb('i.due_on', '>', after.dueOn), eb.and([eb('i.due_on', '=', after.dueOn), eb('i.id', '>', after.id)])]),
+    );
+  return q.orderBy('i.due_on').orderBy('i.id').limit(limit).execute();
+}
+
 /** Every item of the year led by units in the subtrees (a year's programme is hundreds of items, not millions). */
 export async function itemsOfYear(db: Db, paths: readonly string[], year: number): Promise<ItemWithOrg[]> {
   return base(db)

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import {
   assignableUsersSchema,
   createItemBodySchema,
+  itemExportQuerySchema,
   itemListQuerySchema,
   itemListSchema,
   milestoneStageSchema,
@@ -24,6 +25,7 @@ import { errorResponses } from '../../http/responses';
 import { withdrawBodySchema } from '../../../contracts/documents';
 import * as edit from './programme.edit.service';
 import * as service from './programme.service';
+import { exportItems } from './programme.export';
 import { summaryDocx, summaryXlsx } from './summary.export';
 
 const idParams = z.object({ id: z.string().max(40) });
@@ -44,6 +46,24 @@ export function programmeRoutes(app: FastifyInstance, db: Db): void {
       },
     },
     async (req) => service.listItems(db, requireActor(req), req.query),
+  );
+  r.get(
+    '/api/programme/items.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'Xuất chương trình công tác ra Excel (truyền dần) / programme export, streamed',
+        querystring: itemExportQuerySchema,
+      },
+    },
+    async (req, reply) => {
+      const stream = await exportItems(db, requireActor(req), req.query);
+      const year = req.query.year ? `-${req.query.year}` : '';
+      return reply
+        .header('content-type', XLSX)
+        .header('content-disposition', `attachment; filename="chuong-trinh-cong-tac${year}.xlsx"`)
+        .send(stream);
+    },
   );
   r.get(
     '/api/programme/items/:id',
@@ -149,7 +169,7 @@ export function programmeRoutes(app: FastifyInstance, db: Db): void {
       return reply
         .header('content-type', DOCX)
         .header('content-disposition', `attachment; filename="tong-hop-${summary.year}.docx"`)
-        .send(await summaryDocx(summary));
+        .send(summaryDocx(summary));
     },
   );
   r.get(
@@ -160,7 +180,7 @@ export function programmeRoutes(app: FastifyInstance, db: Db): void {
       return reply
         .header('content-type', XLSX)
         .header('content-disposition', `attachment; filename="tong-hop-${summary.year}.xlsx"`)
-        .send(await summaryXlsx(summary));
+        .send(summaryXlsx(summary));
     },
   );
   r.get(

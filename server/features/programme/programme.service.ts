@@ -46,7 +46,13 @@ function toItem(row: repo.ItemWithOrg, details: repo.ItemDetails, today: string,
   };
 }
 
-async function present(db: Db, actor: Actor | null, rows: repo.ItemWithOrg[], today = todayIso()): Promise<ProgrammeItem[]> {
+/** Items as the API gives them: coordinators, responsible people, milestones, overdue, whether the actor may edit. */
+export async function presentItems(
+  db: Db,
+  actor: Actor | null,
+  rows: repo.ItemWithOrg[],
+  today = todayIso(),
+): Promise<ProgrammeItem[]> {
   const details = await repo.detailsOf(
     db,
     rows.map((r) => r.id),
@@ -68,13 +74,13 @@ export async function listItems(
     limit: query.limit,
     offset: query.offset,
   });
-  return { items: await present(db, actor, rows), total };
+  return { items: await presentItems(db, actor, rows), total };
 }
 
 export async function getItem(db: Db, actor: Actor, id: string): Promise<ProgrammeItemDetail> {
   const row = await repo.findItem(db, id);
   if (!row || !mayActOn(actor, 'programme.read', row.organization_path)) throw itemNotFound();
-  const [item] = await present(db, actor, [row]);
+  const [item] = await presentItems(db, actor, [row]);
   return {
     ...item!,
     outcomes: await outcomesOf(db, id),
@@ -151,7 +157,7 @@ export async function createItem(db: Db, actor: Actor | null, input: CreateItemB
     return id;
   });
   const row = await repo.findItem(db, created);
-  return (await present(db, actor, [row!]))[0]!;
+  return (await presentItems(db, actor, [row!]))[0]!;
 }
 
 export async function updateStatus(db: Db, actor: Actor, id: string, body: UpdateItemStatusBody): Promise<ProgrammeItemDetail> {
@@ -199,7 +205,7 @@ export async function updateMilestone(
 }
 
 /** The subtrees a year view or summary covers: one organization in scope, or the actor's whole programme scope. */
-async function scopeFor(db: Db, actor: Actor, organizationId?: string): Promise<{ paths: string[]; name: string }> {
+export async function scopeFor(db: Db, actor: Actor, organizationId?: string): Promise<{ paths: string[]; name: string }> {
   if (!holdsAnywhere(actor, 'programme.read')) throw forbidden();
   if (organizationId) {
     const org = await findOrganization(db, organizationId);
@@ -225,7 +231,7 @@ export async function yearView(
   today = todayIso(),
 ): Promise<YearView> {
   const scope = await scopeFor(db, actor, organizationId);
-  const items = await present(db, actor, await repo.itemsOfYear(db, scope.paths, year), today);
+  const items = await presentItems(db, actor, await repo.itemsOfYear(db, scope.paths, year), today);
   const byBody = doneTotals(items.map((i) => ({ key: i.assigningBody, status: i.status })));
   const byLead = doneTotals(items.map((i) => ({ key: i.leadOrganization.id, status: i.status })));
   const names = new Map(items.map((i) => [i.leadOrganization.id, i.leadOrganization.name]));

@@ -1,8 +1,9 @@
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import ExcelJS from 'exceljs';
+import type { Readable } from 'node:stream';
 import { DOCUMENT_TYPE_LABELS, ISSUING_BODY_INFO } from '../../../contracts/document-numbering';
 import { PARTICIPATION_LABELS } from '../../../contracts/documents';
 import type { YearSummary } from '../../../contracts/programme';
+import { streamXlsx } from '../../lib/stream-export';
 
 const HEADERS = ['Hình thức', 'Loại văn bản', 'Cơ quan ban hành', 'Số lượng'];
 
@@ -25,8 +26,11 @@ function tableRows(summary: YearSummary): string[][] {
 
 const title = (s: YearSummary) => `Kết quả thực hiện chương trình công tác năm ${s.year}`;
 
-/** The year summary as a Word document: heading, the sentence, then the table by type and issuing body. */
-export async function summaryDocx(summary: YearSummary): Promise<Buffer> {
+/**
+ * The year summary as a Word document: heading, the sentence, then the table by type and issuing body. The packed
+ * file is streamed (the zip is written as it is read), not assembled into one buffer first.
+ */
+export function summaryDocx(summary: YearSummary): Readable {
   const cell = (text: string, bold = false) =>
     new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
   const doc = new Document({
@@ -58,23 +62,20 @@ export async function summaryDocx(summary: YearSummary): Promise<Buffer> {
       },
     ],
   });
-  return Packer.toBuffer(doc);
+  return Packer.toStream(doc) as Readable;
 }
 
-/** The year summary as a workbook: the sentence on top, the table below, numbers as numbers. */
-export async function summaryXlsx(summary: YearSummary): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
-  book.creator = 'CanBo';
-  const sheet = book.addWorksheet(`Năm ${summary.year}`);
-  sheet.columns = [{ width: 30 }, { width: 18 }, { width: 48 }, { width: 12 }];
-  sheet.addRow([title(summary)]).font = { bold: true, size: 14 };
-  sheet.addRow([summary.scopeName]).font = { italic: true };
-  const sentence = sheet.addRow([summary.sentence]);
-  sheet.mergeCells(sentence.number, 1, sentence.number, 4);
-  sentence.alignment = { wrapText: true, vertical: 'top' };
-  sentence.height = 90;
-  sheet.addRow([]);
-  sheet.addRow(HEADERS).font = { bold: true };
-  for (const r of tableRows(summary)) sheet.addRow([r[0], r[1], r[2], /^\d+$/.test(r[3]!) ? Number(r[3]) : r[3]]);
-  return Buffer.from(await book.xlsx.writeBuffer());
+/** The year summary as a workbook, streamed: the title, scope and sentence on top, the table below, numbers as numbers. */
+export function summaryXlsx(summary: YearSummary): Readable {
+  const rows = tableRows(summary).map((r) => [r[0], r[1], r[2], /^\d+$/.test(r[3]!) ? Number(r[3]) : r[3]]);
+  return streamXlsx([
+    {
+      name: `Năm ${summary.year}`,
+      columns: HEADERS.map((header, i) => ({ header, width: [30, 18, 48, 12][i]! })),
+      preamble: [title(summary), summary.scopeName, summary.sentence],
+      pages: (async function* () {
+        yield rows;
+      })(),
+    },
+  ]);
 }

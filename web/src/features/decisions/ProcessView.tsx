@@ -38,6 +38,7 @@ import { useApiQuery } from '../../ui/useApiQuery';
 import { relationLabel } from './messages';
 import { M, V } from './messages';
 import { CancelCard, DocumentLinks, StartNotes } from './ProcessExtras';
+import { RegisterDocumentSelect, RegisterDocumentsCard } from './RegisterDocuments';
 
 type Outcome = 'recorded' | 'passed' | 'go-on' | 'head-decides' | 'no-quorum' | 'stopped';
 const iso = (d: Dayjs | undefined) => d?.format('YYYY-MM-DD');
@@ -201,10 +202,10 @@ export function ProcessView({ id }: { id: string }) {
             <Form
               layout="inline"
               style={{ marginTop: 12 }}
-              onFinish={(v: { key: string; date: Dayjs; reference: string }) =>
+              onFinish={(v: { key: string; date: Dayjs; reference: string; documentIds?: string[] }) =>
                 post(
                   `/api/decisions/${p.id}/dossier`,
-                  { key: v.key, documentDate: iso(v.date), reference: v.reference },
+                  { key: v.key, documentDate: iso(v.date), reference: v.reference, documentIds: v.documentIds ?? [] },
                   t('decisions.saved'),
                 )
               }
@@ -223,12 +224,17 @@ export function ProcessView({ id }: { id: string }) {
               <Form.Item name="reference" rules={[{ required: true, message: t('common.required') }]}>
                 <Input placeholder={t('decisions.reference')} data-testid="dossier-reference" />
               </Form.Item>
+              <Form.Item name="documentIds">
+                <RegisterDocumentSelect max={5} testId="dossier-register" />
+              </Form.Item>
               <Button htmlType="submit" data-testid="dossier-add">
                 {t('decisions.addDocument')}
               </Button>
             </Form>
           ) : null}
         </Card>
+
+        <RegisterDocumentsCard p={p} />
 
         <Card title={t('decisions.checks')}>
           <Verdicts items={p.eligibility} />
@@ -532,8 +538,13 @@ function StepActions(props: {
       ) : null}
       <Form
         layout="inline"
-        onFinish={(v: { date: Dayjs; minutesRef: string; headChoice?: string }) =>
-          props.onComplete({ completedOn: iso(v.date), minutesRef: v.minutesRef, headChoice: v.headChoice || undefined })
+        onFinish={(v: { date: Dayjs; minutesRef: string; headChoice?: string; documentIds?: string[] }) =>
+          props.onComplete({
+            completedOn: iso(v.date),
+            minutesRef: v.minutesRef,
+            headChoice: v.headChoice || undefined,
+            documentIds: v.documentIds ?? [],
+          })
         }
       >
         <Form.Item name="date" rules={[{ required: true, message: t('common.required') }]}>
@@ -541,6 +552,9 @@ function StepActions(props: {
         </Form.Item>
         <Form.Item name="minutesRef" rules={[{ required: true, message: t('common.required') }]}>
           <Input placeholder={t('decisions.minutes')} data-testid="step-minutes" />
+        </Form.Item>
+        <Form.Item name="documentIds">
+          <RegisterDocumentSelect max={20} testId="step-register" />
         </Form.Item>
         {props.vote !== 'none' ? (
           <Form.Item name="headChoice">

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
-import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Flex, Input, InputNumber, Select, Table, Tag, Typography } from 'antd';
+import { FileExcelOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { Button, Flex, Input, InputNumber, Select, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { DOCUMENT_TYPES, DOCUMENT_TYPE_LABELS, ISSUING_BODY_INFO, type DocumentType } from '@contracts/document-numbering';
 import { PARTICIPATION_LABELS, type RegisterDocument } from '@contracts/documents';
-import { ApiError, api } from '../../ui/api';
+import { ApiError, api, urlWithQuery } from '../../ui/api';
 import { ApiErrorAlert } from '../../ui/errors';
 import { formatDate, useI18n } from '../../ui/i18n';
 import { PageHeader } from '../../ui/PageHeader';
@@ -13,6 +13,7 @@ import { useApiQuery } from '../../ui/useApiQuery';
 import { DocumentDrawer } from './DocumentDrawer';
 import { DocumentFormModal } from './DocumentFormModal';
 import { DocumentStatusTag } from './DocumentStatusTag';
+import { DM } from './messages';
 
 /** The document register: search (with or without diacritics), filter, register, open; `?number=377-QĐ/TW` opens one. */
 export function DocumentsPage() {
@@ -131,6 +132,16 @@ export function DocumentsPage() {
           }}
           style={{ width: 120 }}
         />
+        <div style={{ flex: 1 }} />
+        <Tooltip title={label(DM.exportHint)}>
+          <Button
+            icon={<FileExcelOutlined />}
+            href={urlWithQuery('/api/documents/register.xlsx', { q: query || undefined, type, year: year ?? undefined })}
+            data-testid="export-register"
+          >
+            {label(DM.exportXlsx)}
+          </Button>
+        </Tooltip>
       </Flex>
       {linkError ? <ApiErrorAlert error={linkError} /> : null}
       {list.error ? <ApiErrorAlert error={list.error} onRetry={list.reload} /> : null}

@@ -9,4 +9,9 @@ export const DM = {
     en: 'Remove this relation recorded by mistake? The removal is audited.',
   },
   removed: { vi: 'Đã xóa.', en: 'Removed.' },
+  exportXlsx: { vi: 'Xuất sổ ra Excel', en: 'Export to Excel' },
+  exportHint: {
+    vi: 'Tải toàn bộ các văn bản đang lọc (mọi trang) thành tệp .xlsx',
+    en: 'Download every filtered entry (all pages) as .xlsx',
+  },
 } satisfies Record<string, Bilingual>;

@@ -1,15 +1,17 @@
 import { useEffect, useState } from 'react';
-import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Flex, Input, Select, Table, Tag, Typography } from 'antd';
+import { FileExcelOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { Button, Flex, Input, Select, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ISSUING_BODY_INFO } from '@contracts/document-numbering';
 import { ITEM_KIND_LABELS, ITEM_STATUSES, ITEM_STATUS_LABELS, type ItemStatus, type ProgrammeItem } from '@contracts/programme';
+import { urlWithQuery } from '../../ui/api';
 import { ApiErrorAlert } from '../../ui/errors';
 import { formatDate, useI18n } from '../../ui/i18n';
 import { hasAnyRole, useSession } from '../../ui/session';
 import { useApiQuery } from '../../ui/useApiQuery';
 import { ItemDrawer } from './ItemDrawer';
 import { ItemFormModal } from './ItemFormModal';
+import { PM } from './messages';
 import { StatusTag } from './StatusTag';
 
 interface Props {
@@ -109,6 +111,15 @@ export function ItemsPanel({ year, organizationId, version, onChanged }: Props) 
           options={ITEM_STATUSES.map((s) => ({ value: s, label: label(ITEM_STATUS_LABELS[s]) }))}
         />
         <div style={{ flex: 1 }} />
+        <Tooltip title={label(PM.exportItemsHint)}>
+          <Button
+            icon={<FileExcelOutlined />}
+            href={urlWithQuery('/api/programme/items.xlsx', { year, organizationId, q: query || undefined, status })}
+            data-testid="export-items"
+          >
+            {label(PM.exportItems)}
+          </Button>
+        </Tooltip>
         {hasAnyRole(roles, ['officer', 'admin']) ? (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="add-item">
             {t('prog.add')}
