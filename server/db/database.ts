@@ -63,6 +63,8 @@ import type {
 import type {
   DecisionDossierItemTable,
   DecisionOverrideTable,
+  DecisionCircumstanceTable,
+  PositionCategoryVersionTable,
   DecisionProcessTable,
   DecisionRecusalTable,
   DecisionStepTable,
@@ -132,6 +134,8 @@ export interface Database {
   decision_dossier_items: DecisionDossierItemTable;
   decision_recusals: DecisionRecusalTable;
   decision_overrides: DecisionOverrideTable;
+  decision_circumstances: DecisionCircumstanceTable;
+  position_category_versions: PositionCategoryVersionTable;
 }
 
 export type Dialect = 'sqlite' | 'postgres';
