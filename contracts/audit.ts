@@ -181,6 +181,8 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
   'decision.process.create': { vi: 'Bắt đầu quy trình nhân sự', en: 'Started a personnel process' },
   'decision.dossier.add': { vi: 'Bổ sung hồ sơ nhân sự', en: 'Added a dossier item' },
   'decision.recusal': { vi: 'Ghi nhận việc không tham gia (xung đột lợi ích)', en: 'Recorded a recusal (conflict of interest)' },
+  'decision.ground': { vi: 'Ghi căn cứ miễn nhiệm, từ chức, cho thôi giữ chức vụ', en: 'Recorded a ground for leaving a post' },
+  'decision.postponement': { vi: 'Ghi trường hợp tạm hoãn bổ nhiệm lại', en: 'Recorded a case postponing a reappointment' },
   'decision.override': { vi: 'Ghi nhận quyết định cho phép ngoại lệ', en: 'Recorded an override decision' },
   'decision.step.vote_open': { vi: 'Mở bỏ phiếu cho một bước', en: 'Opened a step vote' },
   'decision.step.complete': { vi: 'Hoàn thành một bước quy trình', en: 'Completed a process step' },

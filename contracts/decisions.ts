@@ -129,6 +129,44 @@ export const recusalBodySchema = z.strictObject({
 });
 export type RecusalBody = z.input<typeof recusalBodySchema>;
 
+/**
+ * A case recorded on a process with its document: a ground claimed for a dismissal, resignation or relief, or a case
+ * that postpones a reappointment (a stay abroad or in hospital with its dates).
+ */
+export const circumstanceBodySchema = z
+  .strictObject({
+    key: z.string().min(1).max(60),
+    fromDate: isoDateSchema,
+    toDate: isoDateSchema.nullable().default(null),
+    reference: text,
+    note: longText.optional(),
+  })
+  .refine((b) => b.toDate === null || b.toDate >= b.fromDate, { message: 'toDate before fromDate', path: ['toDate'] });
+export type CircumstanceBody = z.input<typeof circumstanceBodySchema>;
+
+/** What may be recorded on a process of its action, from the policy in force. */
+export const circumstanceOptionSchema = z.object({
+  key: z.string(),
+  label: z.object({ vi: z.string(), en: z.string() }),
+  kind: z.enum(['ground', 'postponement']),
+  ruleId: z.string(),
+  evidence: z.enum(['low-votes', 'rating', 'discipline', 'document']),
+  /** months in post (a ground) or of the stay (a postponement) from which it counts */
+  minMonths: z.number().nullable(),
+});
+export type CircumstanceOption = z.infer<typeof circumstanceOptionSchema>;
+
+export const circumstanceSchema = z.object({
+  id: z.string(),
+  key: z.string(),
+  label: z.object({ vi: z.string(), en: z.string() }),
+  fromDate: z.string(),
+  toDate: z.string().nullable(),
+  reference: z.string(),
+  note: z.string().nullable(),
+  recordedAt: z.string(),
+});
+
 /** How a step's vote is held: paper ballots counted twice by the tally committee, or an electronic secret ballot. */
 export const STEP_VOTE_MODES = ['paper', 'electronic'] as const;
 export type StepVoteMode = (typeof STEP_VOTE_MODES)[number];
@@ -280,6 +318,9 @@ export const processDetailSchema = processSummarySchema.extend({
     }),
   ),
   eligibility: z.array(verdictSchema),
+  /** grounds claimed or postponement cases recorded, and what the policy lets one record */
+  circumstances: z.array(circumstanceSchema),
+  circumstanceOptions: z.array(circumstanceOptionSchema),
   recusals: z.array(recusalSchema),
   overrides: z.array(overrideSchema),
   preparedBy: z.string(),
@@ -403,7 +444,23 @@ export const setSeatCategoryBodySchema = z.strictObject({
   /** null: the seat follows its title's category */
   postCategory: postCategorySchema.nullable(),
   reason: longText.min(1),
+  /** from when the change holds (today when not given); never before the latest change */
+  effectiveFrom: isoDateSchema.optional(),
 });
 export type SetSeatCategoryBody = z.input<typeof setSeatCategoryBodySchema>;
 /** The seat after the change, and the art. 20 conflicts its current holders now have (to resolve, not silently kept). */
+/** One dated version of a seat's own category: [validFrom, validTo). */
+export const seatCategoryVersionSchema = z.object({
+  postCategory: postCategorySchema.nullable(),
+  validFrom: z.string(),
+  validTo: z.string().nullable(),
+  reason: z.string().nullable(),
+  setBy: z.string().nullable(),
+});
+export const seatCategoryHistorySchema = z.object({
+  seat: seatCategorySchema,
+  versions: z.array(seatCategoryVersionSchema),
+});
+export type SeatCategoryHistory = z.infer<typeof seatCategoryHistorySchema>;
+export const seatCategoryHistoryQuerySchema = z.object({ asOf: isoDateSchema.optional() });
 export const setSeatCategoryResultSchema = z.object({ seat: seatCategorySchema, conflicts: z.array(verdictSchema) });

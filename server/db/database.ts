@@ -69,6 +69,8 @@ import type {
 import type {
   DecisionDossierItemTable,
   DecisionOverrideTable,
+  DecisionCircumstanceTable,
+  PositionCategoryVersionTable,
   DecisionProcessTable,
   DecisionRecusalTable,
   DecisionStepTable,
@@ -143,6 +145,8 @@ export interface Database {
   decision_dossier_items: DecisionDossierItemTable;
   decision_recusals: DecisionRecusalTable;
   decision_overrides: DecisionOverrideTable;
+  decision_circumstances: DecisionCircumstanceTable;
+  position_category_versions: PositionCategoryVersionTable;
 }
 
 export type Dialect = 'sqlite' | 'postgres';

@@ -1,4 +1,4 @@
-import type { EDUCATION_LEVELS, EligibilityFacts } from '../../../contracts/policy';
+import type { ConfidenceVoteFact, EDUCATION_LEVELS, EligibilityFacts } from '../../../contracts/policy';
 import type { PersonRecord } from '../../../contracts/persons';
 
 type Education = (typeof EDUCATION_LEVELS)[number];
@@ -19,7 +19,8 @@ const fullDate = (d: string) => (d.length === 4 ? `${d}-01-01` : d.length === 7 
 /**
  * The eligibility engine's facts from a 2C record, the person's current seat and the target seat. The title
  * catalog holds no qualification standards yet, so the target's required levels are "none" (those checks pass);
- * the ratings are those the officer declared at the start (no evaluation module yet).
+ * the ratings are those the officer declared at the start, else the evaluation records'; the confidence votes are the
+ * published ones the acting user may read (the low-vote rule).
  */
 export function eligibilityFactsOf(input: {
   record: PersonRecord;
@@ -28,6 +29,8 @@ export function eligibilityFactsOf(input: {
   inPlan: boolean;
   ratings: RatingFact[];
   politicalStandardConcluded: boolean;
+  /** the published confidence votes on the person, as the caller may read them */
+  confidenceVotes: ConfidenceVoteFact[];
 }): EligibilityFacts {
   const r = input.record;
   return {
@@ -46,6 +49,7 @@ export function eligibilityFactsOf(input: {
       ratings: input.ratings,
       inPlanForTitle: input.inPlan,
       politicalStandardConcluded: input.politicalStandardConcluded,
+      confidenceVotes: input.confidenceVotes,
     },
     target: {
       titleName: input.target.titleName,

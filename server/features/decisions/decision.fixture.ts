@@ -10,6 +10,7 @@ import { loadVotesDemo } from '../../../scripts/demo/votes.demo';
 import { type TestDatabase, createTestDatabase } from '../../../test/databases';
 import type { Dialect } from '../../db/database';
 import { type Client, buildTestApp, loginAs } from '../../../test/http';
+import { newId, nowIso } from '../../lib/ids';
 import { createPerson } from '../persons/person.service';
 import { addIncumbent, createPosition } from '../positions/position.service';
 import { syncTitleCatalog } from '../titles/title.service';
@@ -69,6 +70,12 @@ export interface DecisionsFixture {
   ): Promise<{ voteId: string; vote: VoteDetail }>;
   /** Records every dossier item with one date. */
   fullDossier(id: string, documentDate: string): Promise<void>;
+  /** A published confidence vote (three levels) of Sở Nội vụ (or the organization given) on a person: `low` low votes of `collected` ballots. */
+  confidenceVote(
+    personId: string,
+    fullName: string,
+    q: { voteDate: string; summoned: number; collected: number; low: number; organizationId?: string },
+  ): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -136,6 +143,59 @@ export async function decisionsFixture(dialect: Dialect): Promise<DecisionsFixtu
         const res = await fx.officer.post(`/api/decisions/${id}/dossier`, { key, documentDate, reference: `${key}-01` });
         expect(res.statusCode, res.body).toBe(200);
       }
+    },
+    confidenceVote: async (personId, fullName, q) => {
+      const admin = await db.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirstOrThrow();
+      const session = newId();
+      const subject = newId();
+      const high = Math.floor((q.collected - q.low) / 2);
+      await db
+        .insertInto('vote_sessions')
+        .values({
+          id: session,
+          organization_id: q.organizationId ?? snv,
+          kind: 'confidence',
+          mode: 'paper',
+          track: 'state',
+          title: `Lấy phiếu tín nhiệm ${q.voteDate.slice(0, 4)}`,
+          vote_date: q.voteDate,
+          voter_group: 'Cán bộ chủ chốt Sở Nội vụ',
+          summoned_count: q.summoned,
+          status: 'counted',
+          confirmed_count_json: JSON.stringify({
+            issued: q.collected,
+            collected: q.collected,
+            valid: q.collected,
+            invalid: 0,
+            subjects: [{ subjectId: subject, high, medium: q.collected - q.low - high, low: q.low, invalid: 0 }],
+          }),
+          board_hash: null,
+          created_by: admin.id,
+          created_at: nowIso(),
+          election_uuid: null,
+          raw_election: null,
+          threshold: null,
+          trustees_json: null,
+          ballot_shape: 'levels',
+          max_choices: null,
+          published_at: nowIso(),
+        })
+        .execute();
+      await db
+        .insertInto('vote_subjects')
+        .values({
+          id: subject,
+          session_id: session,
+          ordinal: 1,
+          full_name: fullName,
+          title_text: 'Phó Giám đốc Sở',
+          person_id: personId,
+          title_code: 'PHO_GIAM_DOC_SO',
+          exemption_reason: null,
+          exemption_note: null,
+        })
+        .execute();
+      return session;
     },
     close: async () => {
       await app.close();

@@ -62,7 +62,7 @@ describe.each(testDialects())('checks of particular action kinds on %s', (dialec
     const res = await fx.start({ action: 'reappointment', personId: nam, positionId: headSeat });
     expect(res.statusCode, res.body).toBe(201);
     const p = res.json() as ProcessDetail;
-    const term = p.eligibility.find((v) => v.ruleId === 'state.reappointment')!;
+    const term = p.eligibility.find((v) => v.ruleId === 'state.reappointment' && 'path' in v.inputs)!;
     expect(term.status).toBe('passed');
     expect(term.detail.vi).toContain('kéo dài thời gian giữ chức vụ đến ngày nghỉ hưu');
     const retirement = (term.inputs as { retirementDate: string }).retirementDate;

@@ -1,13 +1,16 @@
 import type { ProcessDetail, ProcessFlag, ProcessSummary } from '../../../contracts/decisions';
 import type { PersonRecord } from '../../../contracts/persons';
-import type { Verdict } from '../../../contracts/policy';
+import type { ConfidenceVoteFact, Verdict } from '../../../contracts/policy';
 import type { Db, Trx } from '../../db/database';
 import { notFound } from '../../http/errors';
 import { todayIso } from '../../lib/ids';
 import { type Actor, mayActOn, scopePaths } from '../access/access.rules';
 import { parseRecord } from '../persons/person.mapper';
 import { findPerson } from '../persons/person.repository';
-import { evaluateEligibility } from '../policy/eligibility.rules';
+import { evaluateEligibility, lowVoteVerdicts } from '../policy/eligibility.rules';
+import { confidenceVoteFacts } from '../policy/eligibility.batch';
+import type { OutcomeReader } from '../votes/vote.outcomes';
+import { circumstanceOptions, groundsRuleId, groundsVerdicts, postponementVerdicts } from './decision.grounds.rules';
 import { rotationVerdicts } from '../policy/personnel.rules';
 import { retirementDate } from '../policy/retirement.rules';
 import { type PolicyLibrary, type ResolvedPolicy, formatDate, policyAt } from '../policy/policy.library';
@@ -65,6 +68,8 @@ export async function blockingChecks(
   library: PolicyLibrary,
   row: repo.ProcessWithNames,
   onDate: string,
+  /** whose view of the published confidence votes the checks read (the acting user) */
+  reader: OutcomeReader,
 ): Promise<{
   verdicts: Verdict[];
   dossier: ReturnType<typeof dossierStatus>;
@@ -84,6 +89,13 @@ export async function blockingChecks(
   );
   // The dossier binds the processes whose definition asks for it (appointment-like actions), not a suspension.
   const verdicts = definitionOf(library, row).def.dossierBeforeStep ? [...dossierVerdicts(policy, dossier)] : [];
+  const votes = (await confidenceVoteFacts(db, reader, { personIds: [row.person_id], onDate })).get(row.person_id) ?? [];
+  const circumstances = (await repo.listCircumstances(db, row.id)).map((c) => ({
+    key: c.key,
+    fromDate: c.from_date,
+    toDate: c.to_date,
+    reference: c.reference,
+  }));
   if (row.action === 'appointment' || row.action === 'nomination') {
     const seat = await repo.findSeat(db, row.position_id);
     const current = (await repo.openIncumbencies(db, row.person_id, onDate)).filter((i) => i.position_id !== row.position_id);
@@ -95,9 +107,26 @@ export async function blockingChecks(
       inPlan: row.in_plan === 1,
       ratings: await ratingsOf(db, row, onDate),
       politicalStandardConcluded: dossier.some((d) => d.key === 'political-standard' && d.state === 'ok'),
+      confidenceVotes: votes,
     });
     verdicts.push(...evaluateEligibility(facts, policy).verdicts);
   }
+  const held = (await repo.openIncumbencies(db, row.person_id, onDate)).find((i) => i.position_id === row.position_id);
+  if (groundsRuleId(row.action))
+    verdicts.push(
+      ...groundsVerdicts(
+        policy,
+        row.action,
+        {
+          claimed: circumstances,
+          votes,
+          ratings: await ratingsOf(db, row, onDate),
+          disciplines: record.discipline.map((d) => ({ level: d.level, date: d.date })),
+          inSeatSince: held?.from_date ?? null,
+        },
+        onDate,
+      ),
+    );
   if (row.action === 'rotation') {
     // 65-QĐ/TW: years of service left and a recent health certificate (the dossier's).
     const health = dossier.find((d) => d.key === 'health-certificate')?.documentDate ?? null;
@@ -105,13 +134,15 @@ export async function blockingChecks(
   }
   let reappointedTo: string | null = null;
   if (row.action === 'reappointment') {
-    const held = (await repo.openIncumbencies(db, row.person_id, onDate)).find((i) => i.position_id === row.position_id);
     const term = reappointmentTerm(policy, {
       termEnds: held?.term_end ?? null,
       retirementDate: retirementDate({ sex: record.sex, birth: record.birthDate }, policy).retirementDate,
     });
     if (term.verdict) verdicts.push(term.verdict);
     reappointedTo = term.termEnd;
+    // NĐ 170/2025 art. 40: postponed while a case lasts; the latest published vote (an unconfirmed rule: a warning).
+    verdicts.push(...postponementVerdicts(policy, circumstances, onDate));
+    verdicts.push(...reappointmentLowVote(policy, votes));
   }
   if (SEATING_ACTIONS.includes(row.action)) verdicts.push(...(await placementVerdicts(db, policy, row, record, onDate)));
   return { verdicts, dossier, record, reappointedTo };
@@ -128,7 +159,7 @@ export async function placementVerdicts(
   record: PersonRecord,
   onDate: string,
 ): Promise<Verdict[]> {
-  const seat = await repo.findSeat(db, row.position_id);
+  const seat = await repo.findSeat(db, row.position_id, onDate);
   if (!seat) return [];
   const role = repo.seatRole(seat);
   if (!seat.post_category && !role) return [];
@@ -167,6 +198,11 @@ async function ratingsOf(db: Db | Trx, row: repo.ProcessWithNames, onDate: strin
   if (declared.length) return declared;
   const history = await ratingsHistory(db, [row.person_id], Number(onDate.slice(0, 4)) - 1);
   return history.get(row.person_id) ?? [];
+}
+
+/** The reappointment's low-vote rule alone (the other title standards do not apply to the seat one holds). */
+function reappointmentLowVote(policy: ResolvedPolicy, votes: ConfidenceVoteFact[]): Verdict[] {
+  return lowVoteVerdicts({ person: { confidenceVotes: votes }, purpose: 'reappointment' }, policy);
 }
 
 /** Failed verdicts no recorded override covers. */
@@ -336,7 +372,11 @@ export async function getProcess(db: Db, library: PolicyLibrary, actor: Actor, i
     repo.listOverrides(db, [id]),
   ]);
   const onDate = row.decision_date ?? todayIso();
-  const checks = await blockingChecks(db, library, row, onDate);
+  const checks = await blockingChecks(db, library, row, onDate, actor);
+  const options = circumstanceOptions(
+    policyAt(library, onDate, row.track, { approvedLocalPackIds: localPacksOf(row) }),
+    row.action,
+  );
   const { frequent } = await exceptionReportIn(db, library, scopePaths(actor, 'decisions.read'));
   const flags = flagsOf(library, row, steps, recusals, overrides, await termEndOf(db, row), frequent);
   return {
@@ -377,6 +417,17 @@ export async function getProcess(db: Db, library: PolicyLibrary, actor: Actor, i
     dossier: checks.dossier,
     registerDocuments: await registerDocumentsOf(db, actor, id, steps),
     eligibility: checks.verdicts,
+    circumstances: (await repo.listCircumstances(db, id)).map((c) => ({
+      id: c.id,
+      key: c.key,
+      label: options.find((o) => o.key === c.key)?.label ?? { vi: c.key, en: c.key },
+      fromDate: c.from_date,
+      toDate: c.to_date,
+      reference: c.reference,
+      note: c.note,
+      recordedAt: c.recorded_at,
+    })),
+    circumstanceOptions: options,
     recusals: recusals.map((r) => ({
       id: r.id,
       role: r.role,

@@ -1,7 +1,11 @@
+import { sql } from 'kysely';
+import type { PostCategory } from '../../../contracts/positions';
 import type { Db, Trx } from '../../db/database';
 import { inSubtrees } from '../../db/scope';
+import { newId } from '../../lib/ids';
 import type { PositionTable } from '../positions/position.table';
 import type {
+  DecisionCircumstanceTable,
   DecisionDossierItemTable,
   DecisionOverrideTable,
   DecisionProcessRow,
@@ -126,8 +130,18 @@ export async function openIncumbencies(db: Db | Trx, personId: string, onDate: s
     .execute();
 }
 
-/** The seat with its organization and title facts. */
-export async function findSeat(db: Db | Trx, positionId: string) {
+/**
+ * The seat's own post category on a day, read from its dated versions (a seat never versioned: the row's value); in
+ * SQL, for a query over `positions as s`.
+ */
+export const ownCategoryAt = (asOf: string) =>
+  sql<PostCategory | null>`coalesce(
+    (select v.post_category from position_category_versions v
+      where v.position_id = s.id and v.valid_from <= ${asOf} and (v.valid_to is null or v.valid_to > ${asOf})),
+    case when exists (select 1 from position_category_versions w where w.position_id = s.id) then null else s.post_category end)`;
+
+/** The seat with its organization and title facts; its post category as of `asOf` (today's row when not given). */
+export async function findSeat(db: Db | Trx, positionId: string, asOf?: string) {
   return db
     .selectFrom('positions as s')
     .innerJoin('titles as t', 't.id', 's.title_id')
@@ -142,7 +156,8 @@ export async function findSeat(db: Db | Trx, positionId: string) {
       't.rank_order',
       't.managing_authority',
       't.head_title_id',
-      (eb) => eb.fn.coalesce('s.post_category', 't.post_category').as('post_category'),
+      (eb) =>
+        eb.fn.coalesce(asOf ? ownCategoryAt(asOf) : eb.ref('s.post_category'), eb.ref('t.post_category')).as('post_category'),
       (eb) => eb.exists(eb.selectFrom('titles as d').select('d.id').whereRef('d.head_title_id', '=', 't.id')).as('is_head'),
       'o.name as organization_name',
       'o.path as organization_path',
@@ -192,9 +207,9 @@ export async function sensitiveHolders(db: Db | Trx, organizationId: string, onD
     .innerJoin('positions as s', 's.id', 'i.position_id')
     .innerJoin('titles as t', 't.id', 's.title_id')
     .select(['i.person_id', 'i.person_name', 't.name as title_name'])
-    .select((eb) => eb.fn.coalesce('s.post_category', 't.post_category').as('post_category'))
+    .select((eb) => eb.fn.coalesce(ownCategoryAt(onDate), eb.ref('t.post_category')).as('post_category'))
     .where('s.organization_id', '=', organizationId)
-    .where((eb) => eb.or([eb('s.post_category', 'is not', null), eb('t.post_category', 'is not', null)]))
+    .where((eb) => eb(eb.fn.coalesce(ownCategoryAt(onDate), eb.ref('t.post_category')), 'is not', null))
     .where('i.from_date', '<=', onDate)
     .where((eb) => eb.or([eb('i.to_date', 'is', null), eb('i.to_date', '>', onDate)]))
     .execute();
@@ -327,13 +342,12 @@ export async function seatsWithCategories(
       'o.name as organization_name',
       't.name as title_name',
       't.rank_order',
-      's.post_category as seat_category',
       't.post_category as title_category',
+      's.valid_from',
       't.head_title_id',
     ])
-    .select((eb) =>
-      eb.exists(eb.selectFrom('titles as d').select('d.id').whereRef('d.head_title_id', '=', 't.id')).as('is_head'),
-    );
+    .select((eb) => eb.exists(eb.selectFrom('titles as d').select('d.id').whereRef('d.head_title_id', '=', 't.id')).as('is_head'))
+    .select(ownCategoryAt(asOf).as('seat_category'));
   base =
     'positionId' in q
       ? base.where('s.id', '=', q.positionId)
@@ -359,7 +373,72 @@ export async function seatsWithCategories(
   return seats.map((s) => ({ ...s, holders: holders.filter((h) => h.position_id === s.id) }));
 }
 
-/** Sets a seat's own sensitive post category (null: the title's applies). */
-export async function setSeatPostCategory(trx: Trx, positionId: string, category: PositionTable['post_category']) {
-  await trx.updateTable('positions').set({ post_category: category }).where('id', '=', positionId).execute();
+/** A seat's category versions, oldest first. */
+export async function seatCategoryVersions(db: Db | Trx, positionId: string) {
+  return db
+    .selectFrom('position_category_versions')
+    .selectAll()
+    .where('position_id', '=', positionId)
+    .orderBy('valid_from')
+    .execute();
+}
+
+/**
+ * Sets a seat's own sensitive post category (null: the title's applies) from `from` on: the version open then ends,
+ * a new one starts (the same day's version is replaced); a seat never versioned first gets its value so far as a
+ * version from its start. The row keeps the latest value.
+ */
+export async function setSeatPostCategory(
+  trx: Trx,
+  seat: { id: string; valid_from: string; post_category: PositionTable['post_category'] },
+  change: { category: PositionTable['post_category']; from: string; reason: string; by: string; at: string },
+) {
+  const versions = await seatCategoryVersions(trx, seat.id);
+  if (versions.length === 0 && change.from > seat.valid_from)
+    await trx
+      .insertInto('position_category_versions')
+      .values({
+        id: newId(),
+        position_id: seat.id,
+        post_category: seat.post_category,
+        valid_from: seat.valid_from,
+        valid_to: change.from,
+        reason: null,
+        set_by: null,
+        created_at: change.at,
+      })
+      .execute();
+  const open = versions.find((v) => v.valid_to === null);
+  if (open && open.valid_from === change.from)
+    await trx.deleteFrom('position_category_versions').where('id', '=', open.id).execute();
+  else if (open)
+    await trx.updateTable('position_category_versions').set({ valid_to: change.from }).where('id', '=', open.id).execute();
+  await trx
+    .insertInto('position_category_versions')
+    .values({
+      id: newId(),
+      position_id: seat.id,
+      post_category: change.category,
+      valid_from: change.from,
+      valid_to: null,
+      reason: change.reason,
+      set_by: change.by,
+      created_at: change.at,
+    })
+    .execute();
+  await trx.updateTable('positions').set({ post_category: change.category }).where('id', '=', seat.id).execute();
+}
+
+export async function insertCircumstance(trx: Trx, row: DecisionCircumstanceTable): Promise<void> {
+  await trx.insertInto('decision_circumstances').values(row).execute();
+}
+
+export async function listCircumstances(db: Db | Trx, processId: string) {
+  return db
+    .selectFrom('decision_circumstances')
+    .selectAll()
+    .where('process_id', '=', processId)
+    .orderBy('from_date')
+    .orderBy('recorded_at')
+    .execute();
 }

@@ -10,6 +10,7 @@ import {
   trailSchema,
   createProcessBodySchema,
   decideBodySchema,
+  circumstanceBodySchema,
   dossierItemBodySchema,
   openStepVoteBodySchema,
   overrideBodySchema,
@@ -17,6 +18,8 @@ import {
   processListQuerySchema,
   processListSchema,
   recusalBodySchema,
+  seatCategoryHistoryQuerySchema,
+  seatCategoryHistorySchema,
   seatCategoryListSchema,
   seatCategoryQuerySchema,
   setSeatCategoryBodySchema,
@@ -32,7 +35,7 @@ import { getProcess, listProcesses } from './decision.read';
 import * as service from './decision.service';
 import { draftOf } from './decision.draft';
 import { exceptionReport, inspection, toStart, trail } from './decision.inspection';
-import { listSeatCategories, setSeatCategory } from './decision.seats';
+import { listSeatCategories, seatCategoryHistory, setSeatCategory } from './decision.seats';
 
 const idParams = z.object({ id: z.string().max(40) });
 const stepParams = z.object({ id: z.string().max(40), key: z.string().max(60) });
@@ -64,6 +67,20 @@ export function decisionRoutes(app: FastifyInstance, db: Db, library: PolicyLibr
       },
     },
     async (req) => listSeatCategories(db, requireActor(req), req.query),
+  );
+  r.get(
+    '/api/decisions/seats/:id/post-category',
+    {
+      schema: {
+        tags,
+        summary:
+          'Loại vị trí nhạy cảm của một vị trí tại một ngày và lịch sử thay đổi / a seat’s category as of a day and its history',
+        params: idParams,
+        querystring: seatCategoryHistoryQuerySchema,
+        response: { 200: seatCategoryHistorySchema, ...errorResponses },
+      },
+    },
+    async (req) => seatCategoryHistory(db, requireActor(req), req.params.id, req.query),
   );
   r.post(
     '/api/decisions/seats/:id/post-category',
@@ -177,6 +194,24 @@ export function decisionRoutes(app: FastifyInstance, db: Db, library: PolicyLibr
       const actor = requireActor(req);
       const id = await service.createProcess(db, library, actor, req.body);
       return reply.status(201).send(await getProcess(db, library, actor, id));
+    },
+  );
+  r.post(
+    '/api/decisions/:id/circumstances',
+    {
+      schema: {
+        tags,
+        summary:
+          'Ghi căn cứ (miễn nhiệm, từ chức, cho thôi giữ chức vụ) hoặc trường hợp tạm hoãn bổ nhiệm lại / record a ground or a postponement case',
+        params: idParams,
+        body: circumstanceBodySchema,
+        response: detail,
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      await service.recordCircumstance(db, library, actor, req.params.id, req.body);
+      return getProcess(db, library, actor, req.params.id);
     },
   );
   r.post(

@@ -2,14 +2,16 @@
 // organization and changed with a reason, audited; a change reports the conflicts the seat's holders now have.
 import {
   type SeatCategory,
+  type SeatCategoryHistory,
   type SetSeatCategoryBody,
+  seatCategoryHistoryQuerySchema,
   seatCategoryQuerySchema,
   setSeatCategoryBodySchema,
 } from '../../../contracts/decisions';
 import type { Verdict } from '../../../contracts/policy';
 import type { Db } from '../../db/database';
-import { forbidden, notFound } from '../../http/errors';
-import { todayIso } from '../../lib/ids';
+import { forbidden, notFound, validation } from '../../http/errors';
+import { nowIso, todayIso } from '../../lib/ids';
 import { type Actor, mayActOn } from '../access/access.rules';
 import { appendAudit } from '../audit/audit.repository';
 import { parseRecord } from '../persons/person.mapper';
@@ -42,9 +44,33 @@ export async function listSeatCategories(db: Db, actor: Actor, input: unknown): 
   return { items: rows.map(toSeatCategory) };
 }
 
+/** A seat's category as of a day (today by default) and its dated versions. */
+export async function seatCategoryHistory(
+  db: Db,
+  actor: Actor,
+  positionId: string,
+  input: unknown,
+): Promise<SeatCategoryHistory> {
+  const q = seatCategoryHistoryQuerySchema.parse(input);
+  const seat = await repo.findSeat(db, positionId);
+  if (!seat || !mayActOn(actor, 'positions.read', seat.organization_path)) throw seatNotFound();
+  const [row] = await repo.seatsWithCategories(db, { positionId, asOf: q.asOf ?? todayIso() });
+  const versions = await repo.seatCategoryVersions(db, positionId);
+  return {
+    seat: toSeatCategory(row!),
+    versions: versions.map((v) => ({
+      postCategory: v.post_category,
+      validFrom: v.valid_from,
+      validTo: v.valid_to,
+      reason: v.reason,
+      setBy: v.set_by,
+    })),
+  };
+}
+
 /**
- * Sets a seat's own category (or clears it, the title's then applies), with the reason in the audit entry. The
- * seat keeps no dated history of its category: the audit chain is that history.
+ * Sets a seat's own category (or clears it, the title's then applies) from a day on, as a dated version with its
+ * reason, audited; a change may not reach back before the latest one (the history is appended to, never rewritten).
  */
 export async function setSeatCategory(
   db: Db,
@@ -59,15 +85,30 @@ export async function setSeatCategory(
     if (!seat || !mayActOn(actor, 'positions.read', seat.organization_path)) throw seatNotFound();
     if (!mayActOn(actor, 'positions.write', seat.organization_path)) throw forbidden();
     const today = todayIso();
-    const [before] = await repo.seatsWithCategories(trx, { positionId, asOf: today });
-    await repo.setSeatPostCategory(trx, positionId, body.postCategory);
+    const from = body.effectiveFrom ?? today;
+    const [before] = await repo.seatsWithCategories(trx, { positionId, asOf: from });
+    const versions = await repo.seatCategoryVersions(trx, positionId);
+    const latest = versions[versions.length - 1];
+    if (latest && from < latest.valid_from)
+      throw validation(
+        'effectiveFrom',
+        `trước lần thay đổi gần nhất (${latest.valid_from.split('-').reverse().join('/')})`,
+        `before the latest change (${latest.valid_from})`,
+      );
+    if (from < before!.valid_from) throw validation('effectiveFrom', 'trước ngày vị trí được lập', 'before the seat was created');
+    const own = await trx.selectFrom('positions').select('post_category').where('id', '=', positionId).executeTakeFirstOrThrow();
+    await repo.setSeatPostCategory(
+      trx,
+      { id: positionId, valid_from: before!.valid_from, post_category: own.post_category },
+      { category: body.postCategory, from, reason: body.reason, by: actor.userId, at: nowIso() },
+    );
     // The holders as they stand under the new category: a conflict is shown, never silently kept.
     const { policy } = await policyInForceFor(trx, library, {
       organizationPath: seat.organization_path,
-      date: today,
+      date: from,
       track: 'state',
     });
-    const [after] = await repo.seatsWithCategories(trx, { positionId, asOf: today });
+    const [after] = await repo.seatsWithCategories(trx, { positionId, asOf: from });
     const conflicts: Verdict[] = [];
     for (const h of after!.holders) {
       const person = await findPerson(trx, h.person_id);
@@ -77,7 +118,7 @@ export async function setSeatCategory(
         policy,
         { position_id: positionId, person_id: h.person_id },
         parseRecord(person.data_json),
-        today,
+        from,
       );
       conflicts.push(...verdicts.filter((v) => v.status === 'failed'));
     }
@@ -88,7 +129,12 @@ export async function setSeatCategory(
       entityId: positionId,
       organizationId: seat.organization_id,
       before: { postCategory: before?.seat_category ?? null },
-      after: { postCategory: body.postCategory, reason: body.reason, conflicts: conflicts.map((c) => c.detail.vi) },
+      after: {
+        postCategory: body.postCategory,
+        effectiveFrom: from,
+        reason: body.reason,
+        conflicts: conflicts.map((c) => c.detail.vi),
+      },
     });
     return { seat: toSeatCategory(after!), conflicts };
   });

@@ -1,6 +1,8 @@
 import {
   type CancelBody,
+  type CircumstanceBody,
   cancelBodySchema,
+  circumstanceBodySchema,
   type CompleteStepBody,
   type CreateProcessBody,
   type DecideBody,
@@ -30,7 +32,7 @@ import { parseRecord } from '../persons/person.mapper';
 import { findPerson, personIdOfUser } from '../persons/person.repository';
 import { applyPostChangeIn } from '../persons/person.service';
 import type { Verdict } from '../../../contracts/policy';
-import { type PolicyLibrary, type ResolvedPolicy } from '../policy/policy.library';
+import { type PolicyLibrary, type ResolvedPolicy, policyAt } from '../policy/policy.library';
 import { policyInForceFor } from '../policy/policy.in-force';
 import { retirementDate } from '../policy/retirement.rules';
 import { headNearEnd } from './decision.power.rules';
@@ -40,7 +42,8 @@ import { createVote } from '../votes/vote.service';
 import { findUsersByUsernames } from '../votes/vote.electronic.repository';
 import { findVoteSession, listSubjects } from '../votes/vote.repository';
 import { holidayCalendar } from './holiday.calendar';
-import { blockingChecks, definitionOf, loadReadable, placementVerdicts, unresolved } from './decision.read';
+import { blockingChecks, definitionOf, loadReadable, localPacksOf, placementVerdicts, unresolved } from './decision.read';
+import { circumstanceOptions } from './decision.grounds.rules';
 import { addWorkingDays, kinOfRecord, kinship, outcomeContinues, processDefinition, stepResult } from './decision.rules';
 import * as repo from './decision.repository';
 
@@ -250,6 +253,63 @@ export async function addDossierItem(db: Db, library: PolicyLibrary, actor: Acto
   });
 }
 
+/**
+ * Records a ground claimed (dismissal, resignation, relief) or a case postponing a reappointment, with its document:
+ * the key must be one the policy in force lists for the action; the checks then judge it.
+ */
+export async function recordCircumstance(
+  db: Db,
+  library: PolicyLibrary,
+  actor: Actor,
+  id: string,
+  input: CircumstanceBody,
+): Promise<void> {
+  const body = circumstanceBodySchema.parse(input);
+  await db.transaction().execute(async (trx) => {
+    const row = await loadWritable(trx, actor, id, 'decisions.write');
+    openOnly(row.status);
+    const options = circumstanceOptions(
+      policyAt(library, body.fromDate < row.started_on ? row.started_on : body.fromDate, row.track, {
+        approvedLocalPackIds: localPacksOf(row),
+      }),
+      row.action,
+    );
+    const option = options.find((o) => o.key === body.key);
+    if (!option)
+      throw validation(
+        'key',
+        options.length
+          ? `không thuộc danh mục: ${options.map((o) => o.label.vi.toLowerCase()).join('; ')}`
+          : 'loại quy trình này không có căn cứ hay trường hợp tạm hoãn theo quy định',
+        options.length
+          ? `not in the list: ${options.map((o) => o.key).join(', ')}`
+          : 'this action has no grounds or postponements',
+      );
+    if (option.kind === 'ground' && body.toDate !== null)
+      throw validation('toDate', 'căn cứ chỉ có ngày văn bản', 'a ground has only its document date');
+    const rec = {
+      id: newId(),
+      process_id: id,
+      key: body.key,
+      from_date: body.fromDate,
+      to_date: body.toDate,
+      reference: body.reference,
+      note: body.note ?? null,
+      recorded_by: actor.userId,
+      recorded_at: nowIso(),
+    };
+    await repo.insertCircumstance(trx, rec);
+    await appendAudit(trx, {
+      actorId: actor.userId,
+      action: option.kind === 'ground' ? 'decision.ground' : 'decision.postponement',
+      entity: 'decision_process',
+      entityId: id,
+      organizationId: row.organization_id,
+      after: { ...rec, ruleId: option.ruleId },
+    });
+  });
+}
+
 /** Records a recusal; with a record, the relation is read from both family tables (a declared relative must recuse). */
 export async function recordRecusal(db: Db, actor: Actor, id: string, input: RecusalBody): Promise<void> {
   const body = recusalBodySchema.parse(input);
@@ -441,7 +501,7 @@ export async function completeStep(
     const { steps, step } = await currentStep(trx, id, key);
     const meta = def.steps.find((s) => s.key === key)!;
     if (def.dossierBeforeStep === key) {
-      const checks = await blockingChecks(trx, library, row, body.completedOn);
+      const checks = await blockingChecks(trx, library, row, body.completedOn, actor);
       const blocking = unresolved(checks.verdicts, await repo.listOverrides(trx, [id]));
       if (blocking.length)
         throw new AppError(
@@ -616,7 +676,7 @@ export async function decide(db: Db, library: PolicyLibrary, actor: Actor, id: s
     );
     if (kin) throw kinshipConflict(body.signerName, kin.relation);
     const overrides = await repo.listOverrides(trx, [id]);
-    const checks = await blockingChecks(trx, library, row, body.decisionDate);
+    const checks = await blockingChecks(trx, library, row, body.decisionDate, actor);
     const blocking = unresolved(checks.verdicts, overrides);
     if (blocking.length)
       throw new AppError(

@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { ActionKind, ProcessStatus, RecusalRole, Source, StepStatus } from '../../../contracts/decisions';
+import type { PostCategory } from '../../../contracts/positions';
 import type { Track } from '../../../contracts/policy';
 
 /** A personnel process: the action on a person and a seat, its rule, deadlines and, once taken, the decision. */
@@ -98,3 +99,31 @@ export interface DecisionOverrideTable {
   recorded_at: string;
 }
 export type DecisionOverrideRow = Selectable<DecisionOverrideTable>;
+
+/** A ground claimed (dismissal, resignation, relief) or a case postponing a reappointment, with its document. */
+export interface DecisionCircumstanceTable {
+  id: string;
+  process_id: string;
+  key: string;
+  /** the document's date, or the start of the case */
+  from_date: string;
+  /** the end of the case (a stay abroad, in hospital), when known */
+  to_date: string | null;
+  reference: string;
+  note: string | null;
+  recorded_by: string;
+  recorded_at: string;
+}
+export type DecisionCircumstanceRow = Selectable<DecisionCircumstanceTable>;
+
+/** A seat's own sensitive post category over [valid_from, valid_to); null: the title's applies. */
+export interface PositionCategoryVersionTable {
+  id: string;
+  position_id: string;
+  post_category: PostCategory | null;
+  valid_from: string;
+  valid_to: string | null;
+  reason: string | null;
+  set_by: string | null;
+  created_at: string;
+}

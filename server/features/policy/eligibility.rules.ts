@@ -281,7 +281,10 @@ export function evaluateEligibility(facts: EligibilityFacts, policy: ResolvedPol
  * the rule's share of its base bars planning and a higher post (96-QĐ/TW); for reappointment a separate, unconfirmed
  * rule warns. Not judged when the caller did not look the votes up.
  */
-function lowVoteVerdicts(facts: EligibilityFacts, policy: ResolvedPolicy): Verdict[] {
+export function lowVoteVerdicts(
+  facts: { person: Pick<EligibilityFacts['person'], 'confidenceVotes'>; purpose: EligibilityFacts['purpose'] },
+  policy: ResolvedPolicy,
+): Verdict[] {
   const votes = facts.person.confidenceVotes;
   const rule =
     facts.purpose === 'reappointment'

@@ -107,7 +107,35 @@ const kinds = {
     tie: z.enum(['head-decides', 'escalate']),
     toRetirementUnderMonths: int.min(0),
     extendUnderMonths: int.min(0),
-    postponeReasons: z.array(label).min(1),
+    /** Postponement cases (a stay abroad or in hospital counts from `minMonths`). */
+    postponeReasons: z.array(label.extend({ minMonths: int.min(1).optional() })).min(1),
+  }),
+  /**
+   * The grounds on which a person may leave a post (dismissal, resignation, relief), each with how it is proved:
+   * a published confidence vote over the rule `voteRule` names, the last `consecutiveYears` ratings at `ratingLevel`,
+   * a discipline of `disciplineLevels` since the person took the seat, or a dated document (after `minMonthsInPost`).
+   */
+  grounds: z.strictObject({
+    items: z
+      .array(
+        z
+          .strictObject({
+            key: z.string().min(1),
+            label: bilingual,
+            evidence: z.enum(['low-votes', 'rating', 'discipline', 'document']),
+            voteRule: z.string().min(1).optional(),
+            ratingLevel: z.enum(RATING_LEVELS).optional(),
+            consecutiveYears: int.min(1).optional(),
+            disciplineLevels: z.array(z.enum(DISCIPLINE_LEVELS)).min(1).optional(),
+            minMonthsInPost: int.min(1).optional(),
+          })
+          .refine((g) => g.evidence !== 'low-votes' || g.voteRule, { message: 'low-votes needs voteRule' })
+          .refine((g) => g.evidence !== 'rating' || (g.ratingLevel && g.consecutiveYears), {
+            message: 'rating needs ratingLevel and consecutiveYears',
+          })
+          .refine((g) => g.evidence !== 'discipline' || g.disciplineLevels, { message: 'discipline needs disciplineLevels' }),
+      )
+      .min(1),
   }),
   'evaluation-points': z.strictObject({
     total: int.min(1),
@@ -324,6 +352,9 @@ export const KNOWN_RULE_KINDS: Record<string, RuleKind> = {
   'state.dismissal-low-votes': 'threshold',
   'state.appointment-ballot': 'appointment-ballot',
   'state.reappointment': 'reappointment',
+  'grounds.dismissal': 'grounds',
+  'grounds.resignation': 'grounds',
+  'grounds.relief': 'grounds',
   'evaluation.points': 'evaluation-points',
   'evaluation.excellent-quota': 'quota-percent',
   'evaluation.low-vote-veto': 'threshold',

@@ -36,7 +36,8 @@ import { Link } from '../../ui/router';
 import { hasAnyRole, useSession } from '../../ui/session';
 import { useApiQuery } from '../../ui/useApiQuery';
 import { relationLabel } from './messages';
-import { M, V } from './messages';
+import { G, M, V } from './messages';
+import { CircumstancesCard } from './Circumstances';
 import { CancelCard, DocumentLinks, StartNotes } from './ProcessExtras';
 import { RegisterDocumentSelect, RegisterDocumentsCard } from './RegisterDocuments';
 
@@ -74,15 +75,17 @@ export function ProcessView({ id }: { id: string }) {
   const current = p.steps.find((s) => s.status === 'pending');
   const blocking = p.eligibility.filter((v) => v.status === 'failed' && !p.overrides.some((o) => o.ruleId === v.ruleId));
 
-  const post = async (path: string, body: unknown, done: string) => {
+  const post = async (path: string, body: unknown, done: string): Promise<boolean> => {
     setProblem([]);
     try {
       await api.post(path, body);
       void message.success(done);
       query.reload();
+      return true;
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       setProblem([error.text(lang), ...error.details.map((d) => (lang === 'vi' ? d.message : d.messageEn))]);
+      return false;
     }
   };
 
@@ -175,8 +178,12 @@ export function ProcessView({ id }: { id: string }) {
               hasVote={current.voteSessionId !== null}
               voteMode={current.voteMode}
               voteStatus={current.voteStatus}
-              onOpenVote={(body) => post(`/api/decisions/${p.id}/steps/${current.key}/vote`, body, t('decisions.voteOpened'))}
-              onComplete={(body) => post(`/api/decisions/${p.id}/steps/${current.key}/complete`, body, t('decisions.stepDone'))}
+              onOpenVote={async (body) => {
+                await post(`/api/decisions/${p.id}/steps/${current.key}/vote`, body, t('decisions.voteOpened'));
+              }}
+              onComplete={async (body) => {
+                await post(`/api/decisions/${p.id}/steps/${current.key}/complete`, body, t('decisions.stepDone'));
+              }}
             />
           ) : null}
         </Card>
@@ -235,6 +242,11 @@ export function ProcessView({ id }: { id: string }) {
         </Card>
 
         <RegisterDocumentsCard p={p} />
+        <CircumstancesCard
+          p={p}
+          canEdit={officer}
+          onRecord={(body) => post(`/api/decisions/${p.id}/circumstances`, body, label(G.saved))}
+        />
 
         <Card title={t('decisions.checks')}>
           <Verdicts items={p.eligibility} />
@@ -408,7 +420,13 @@ export function ProcessView({ id }: { id: string }) {
             </Form>
           </Card>
         ) : null}
-        {leader ? <CancelCard onCancel={(body) => post(`/api/decisions/${p.id}/cancel`, body, label(M.cancelled))} /> : null}
+        {leader ? (
+          <CancelCard
+            onCancel={async (body) => {
+              await post(`/api/decisions/${p.id}/cancel`, body, label(M.cancelled));
+            }}
+          />
+        ) : null}
         {p.decision ? (
           <Alert
             type="success"

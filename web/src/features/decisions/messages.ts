@@ -153,3 +153,63 @@ export const C = {
 /** A family-table relation code as people read it (the code itself when unknown). */
 export const relationLabel = (code: string, label: (b: Bilingual) => string): string =>
   code in FAMILY_RELATIONS ? label(FAMILY_RELATIONS[code as keyof typeof FAMILY_RELATIONS]) : code;
+
+/** The grounds of leaving a post and the cases postponing a reappointment. */
+export const G = {
+  groundsTitle: { vi: 'Căn cứ theo quy định', en: 'Grounds under the rules' },
+  postponeTitle: { vi: 'Trường hợp tạm hoãn bổ nhiệm lại', en: 'Cases postponing the reappointment' },
+  groundsIntro: {
+    vi: 'Phải nêu ít nhất một căn cứ trong danh mục dưới đây, kèm văn bản. Hệ thống đối chiếu từng căn cứ với dữ liệu (kết quả lấy phiếu đã công bố, xếp loại, kỷ luật trong hồ sơ); chưa có căn cứ được chứng minh thì không ra được quyết định.',
+    en: 'At least one ground of the list below must be recorded with its document. Each is checked against the data (published votes, ratings, discipline on the record); without a proved ground no decision can be taken.',
+  },
+  postponeIntro: {
+    vi: 'Bổ nhiệm lại được tạm hoãn trong các trường hợp dưới đây. Ghi trường hợp kèm văn bản và thời gian; khi trường hợp còn đang diễn ra, không hoàn thành được bước có kiểm tra hồ sơ.',
+    en: 'A reappointment is postponed in the cases below. Record the case with its document and dates; while it lasts, the step that checks the dossier cannot be completed.',
+  },
+  evidence: {
+    'low-votes': { vi: 'đối chiếu kết quả lấy phiếu tín nhiệm đã công bố', en: 'checked against the published confidence vote' },
+    rating: { vi: 'đối chiếu xếp loại hằng năm', en: 'checked against the annual ratings' },
+    discipline: {
+      vi: 'đối chiếu kỷ luật ghi trong hồ sơ từ khi giữ chức vụ',
+      en: 'checked against discipline on the record since taking the post',
+    },
+    document: { vi: 'cần văn bản', en: 'needs a document' },
+  },
+  evidenceHint: {
+    'low-votes': {
+      vi: 'Hệ thống lấy kết quả lấy phiếu tín nhiệm gần nhất đã công bố về người này; ghi số biên bản kiểm phiếu làm văn bản.',
+      en: 'The latest published confidence vote on the person is used; give the count minutes as the document.',
+    },
+    rating: {
+      vi: 'Hệ thống lấy xếp loại của năm gần nhất trong hồ sơ đánh giá; ghi số văn bản xếp loại.',
+      en: 'The latest annual rating on file is used; give the rating document.',
+    },
+    discipline: {
+      vi: 'Hệ thống lấy kỷ luật ghi trong hồ sơ (mẫu 2C) kể từ ngày giữ chức vụ; ghi số quyết định kỷ luật.',
+      en: 'Discipline on the record since taking the post is used; give the discipline decision.',
+    },
+    document: { vi: 'Ghi số, ngày văn bản.', en: 'Give the document number and date.' },
+  },
+  minMonthsInPost: (n: number) => ({
+    vi: `cần văn bản; không áp dụng khi giữ chức vụ chưa đủ ${n} tháng`,
+    en: `needs a document; does not apply under ${n} months in post`,
+  }),
+  noneRecorded: { vi: 'Chưa ghi căn cứ nào', en: 'No ground recorded' },
+  noneRecordedPostpone: { vi: 'Không có trường hợp tạm hoãn nào được ghi', en: 'No postponement case recorded' },
+  groundCol: { vi: 'Căn cứ', en: 'Ground' },
+  caseCol: { vi: 'Trường hợp', en: 'Case' },
+  periodCol: { vi: 'Thời gian', en: 'Period' },
+  documentDateCol: { vi: 'Ngày văn bản', en: 'Document date' },
+  referenceCol: { vi: 'Văn bản', en: 'Document' },
+  noteCol: { vi: 'Ghi chú', en: 'Note' },
+  ongoing: { vi: 'chưa kết thúc', en: 'ongoing' },
+  addGround: { vi: 'Ghi căn cứ', en: 'Record a ground' },
+  addCase: { vi: 'Ghi trường hợp tạm hoãn', en: 'Record a postponement case' },
+  fromDate: { vi: 'Từ ngày', en: 'From' },
+  toDate: { vi: 'Đến ngày (nếu đã biết)', en: 'To (when known)' },
+  documentDate: { vi: 'Ngày văn bản', en: 'Document date' },
+  reference: { vi: 'Số, tên văn bản', en: 'Document number and title' },
+  note: { vi: 'Ghi chú', en: 'Note' },
+  save: { vi: 'Ghi', en: 'Record' },
+  saved: { vi: 'Đã ghi', en: 'Recorded' },
+};
