@@ -4,9 +4,9 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { describeAuditAction } from '../../../contracts/audit';
 
-// Every action the votes module can append, read from its syntax tree rather than by line patterns: the values of
-// `action:` properties (ternaries included) and the arguments passed to any helper of the module whose parameter is
-// named `action` (`audit(trx, actor, row, 'vote.open')`). An action built at run time cannot be checked: it fails.
+// Every action the votes module can append, read from its syntax tree rather than by line patterns: the `action:`
+// of each entry given to appendAudit (ternaries included) and the arguments passed to any helper of the module whose
+// parameter is named `action` (`audit(trx, actor, row, 'vote.open')`). An action built at run time fails the test.
 const DIR = path.resolve('server/features/votes');
 const files = fs
   .readdirSync(DIR, { recursive: true, encoding: 'utf8' })
@@ -53,7 +53,15 @@ function collect(expr: ts.Node, sf: ts.SourceFile): void {
 }
 for (const sf of files)
   each(sf, (n) => {
-    if (ts.isPropertyAssignment(n) && ts.isIdentifier(n.name) && n.name.text === 'action') collect(n.initializer, sf);
+    if (
+      ts.isPropertyAssignment(n) &&
+      ts.isIdentifier(n.name) &&
+      n.name.text === 'action' &&
+      ts.isCallExpression(n.parent.parent) &&
+      ts.isIdentifier(n.parent.parent.expression) &&
+      n.parent.parent.expression.text === 'appendAudit'
+    )
+      collect(n.initializer, sf);
     if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && helpers.has(n.expression.text)) {
       const arg = n.arguments[helpers.get(n.expression.text)!];
       if (arg) collect(arg, sf);
