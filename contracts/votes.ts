@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LIMITS, isoDateSchema, pageQuerySchema } from './common';
+import { voterGroupVerdictSchema } from './vote-voter-groups';
 
 export const VOTE_KINDS = ['confidence', 'planning', 'appointment', 'election'] as const;
 export const voteKindSchema = z.enum(VOTE_KINDS);
@@ -303,6 +304,21 @@ export const voteDetailSchema = voteSessionSchema.extend({
   warnings: z.array(voteFlagSchema),
   /** SHA-256 of the confirmed count (paper) or of the archive's last event (electronic), as printed on the record */
   boardHash: z.string().nullable(),
+  /** confidence votes: the voter group the rule in force sets for the subjects' titles, as judged at set-up */
+  voterGroupRule: voterGroupVerdictSchema.nullable(),
+  /** the personnel-decision step this vote was opened for (decisions module), with the rule of its process */
+  servesStep: z
+    .object({
+      /** null when the process lies outside the reader's scope for decisions */
+      processId: z.string().nullable(),
+      action: z.object({ vi: z.string(), en: z.string() }),
+      personName: z.string(),
+      stepKey: z.string(),
+      stepLabel: z.object({ vi: z.string(), en: z.string() }),
+      ruleId: z.string(),
+      citation: z.string().nullable(),
+    })
+    .nullable(),
 });
 export type VoteDetail = z.infer<typeof voteDetailSchema>;
 

@@ -9,6 +9,7 @@ import type { PolicyTrack, VoteConsequence } from '../../../contracts/votes';
 import { loadPolicyLibrary } from '../policy/pack.loader';
 import type { Threshold } from '../policy/pack.schema';
 import { type PolicyLibrary, citationText as packCitationText, policyAt, ruleIn } from '../policy/policy.library';
+import { type VoterGroupsFile, voterGroupsFileSchema } from './voter-group.rules';
 
 export type Fraction = Threshold;
 
@@ -81,6 +82,24 @@ export function loadVoteAnalysis(source = ANALYSIS_FILE): VoteAnalysis {
   const parsed = analysisFile.parse(loadYaml(fs.readFileSync(source, 'utf8'), { schema: CORE_SCHEMA }));
   if (source === ANALYSIS_FILE) cachedAnalysis = parsed;
   return parsed;
+}
+
+export const VOTER_GROUPS_FILE = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../policy/votes/voter-groups.yaml',
+);
+
+let cachedVoterGroups: VoterGroupsFile | null = null;
+/** Who votes for which title, every version (policy/votes/voter-groups.yaml); throws naming the field on a bad file. */
+export function loadVoterGroups(source = VOTER_GROUPS_FILE): VoterGroupsFile {
+  if (source === VOTER_GROUPS_FILE && cachedVoterGroups) return cachedVoterGroups;
+  const parsed = voterGroupsFileSchema.safeParse(loadYaml(fs.readFileSync(source, 'utf8'), { schema: CORE_SCHEMA }));
+  if (!parsed.success)
+    throw new Error(
+      `${path.basename(source)}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
+  if (source === VOTER_GROUPS_FILE) cachedVoterGroups = parsed.data;
+  return parsed.data;
 }
 
 // The votes module is called by other modules (decisions, planning, evaluation) without a library at hand; it

@@ -38,6 +38,20 @@ export async function countRecordDocx(detail: VoteDetail, auditHead: string, pri
     p(`${VOTE_KIND_LABELS[detail.kind].vi}: ${detail.title}`, { center: true, bold: true }),
     p(`Đơn vị: ${detail.organizationName}. Ngày lấy phiếu: ${vnDate(detail.voteDate)}.`),
     p(`Thành phần tham gia: ${detail.voterGroup}.`),
+    ...(detail.voterGroupRule?.citation
+      ? [
+          p(
+            `Thành phần theo quy định (${detail.voterGroupRule.ruleId}): ${detail.voterGroupRule.citation}${detail.voterGroupRule.unconfirmed ? ' — tóm tắt, chưa đối chiếu nguyên văn' : ''}.`,
+          ),
+        ]
+      : []),
+    ...(detail.servesStep
+      ? [
+          p(
+            `Phục vụ bước "${detail.servesStep.stepLabel.vi}" của quy trình ${detail.servesStep.action.vi.toLowerCase()} đối với ${detail.servesStep.personName}${detail.servesStep.citation ? ` (${detail.servesStep.citation})` : ''}.`,
+          ),
+        ]
+      : []),
     p(`Quy định áp dụng: ${result.policyVersion}. ${result.quorum.detail} (${result.quorum.citation}).`),
     p('1. Số phiếu', { bold: true }),
     table([

@@ -13,11 +13,13 @@ import {
   voteListQuerySchema,
   voteListSchema,
 } from '../../../contracts/votes';
+import { voterGroupProposalSchema, voterGroupQuerySchema } from '../../../contracts/vote-voter-groups';
 import type { Db } from '../../db/database';
 import { requireActor } from '../../http/auth';
 import { errorResponses } from '../../http/responses';
 import { countRecordDocx } from './vote.record';
 import { handleConsequence, listConsequenceTasks } from './vote.outcomes';
+import { proposeVoterGroup } from './vote.preparation.service';
 import * as service from './vote.service';
 
 const idParams = z.object({ id: z.string().max(40) });
@@ -35,6 +37,18 @@ export function voteRoutes(app: FastifyInstance, db: Db): void {
       },
     },
     async (req) => service.listVotes(db, requireActor(req), req.query),
+  );
+  r.post(
+    '/api/votes/voter-group',
+    {
+      schema: {
+        tags: ['votes'],
+        summary: 'Thành phần lấy phiếu theo chức danh / the voter group the rule sets for these people',
+        body: voterGroupQuerySchema,
+        response: { 200: voterGroupProposalSchema, ...errorResponses },
+      },
+    },
+    async (req) => proposeVoterGroup(db, requireActor(req), req.body),
   );
   r.get(
     '/api/votes/:id',

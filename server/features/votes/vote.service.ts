@@ -12,6 +12,7 @@ import { newId, nowIso } from '../../lib/ids';
 import { type Actor, mayActOn, scopePaths } from '../access/access.rules';
 import { appendAudit } from '../audit/audit.repository';
 import { setupElectronic } from './vote.electronic.service';
+import { servedStepOf, voterGroupVerdict } from './vote.preparation.service';
 import { addComparisons } from './vote.comparison';
 import { raiseConsequenceTasks } from './vote.outcomes';
 import { votePolicyAt } from './vote.policy';
@@ -107,6 +108,8 @@ export async function getVote(db: Db, actor: Actor, id: string): Promise<VoteDet
     result,
     warnings: preVoteWarnings(policy, Number(row.summoned_count)),
     boardHash: row.board_hash,
+    voterGroupRule: row.voter_group_rule_json ? (JSON.parse(row.voter_group_rule_json) as VoteDetail['voterGroupRule']) : null,
+    servesStep: await servedStepOf(db, actor, id),
   };
 }
 
@@ -196,6 +199,18 @@ export async function createVote(db: Db, actor: Actor, body: CreateVoteBody): Pr
       ballot_shape: shape,
       max_choices: maxChoices,
       published_at: null,
+      // confidence votes: the voter group the rule in force sets for these titles, judged now and kept with the vote
+      voter_group_rule_json:
+        body.kind === 'confidence'
+          ? JSON.stringify(
+              voterGroupVerdict(
+                body.voteDate,
+                people
+                  .filter((_, i) => !body.subjects[i]!.exemption)
+                  .map((p) => ({ name: p.full_name, titleCode: p.title_code })),
+              ),
+            )
+          : null,
     };
     const subjects: VoteSubjectRow[] = body.subjects.map((s, i) => ({
       id: newId(),

@@ -37,6 +37,8 @@ export interface VoteSessionTable {
   max_choices: number | null;
   /** when the result was confirmed (paper) or decrypted (electronic) and the consequences were raised */
   published_at: string | null;
+  /** confidence votes: the voter-group verdict (contracts/vote-voter-groups) at set-up, as JSON */
+  voter_group_rule_json: string | null;
 }
 export type VoteSessionRow = Selectable<VoteSessionTable>;
 export type NewVoteSessionRow = Insertable<VoteSessionTable>;

@@ -44,7 +44,11 @@ export function iprove(S: string, y: bigint, ct: Ct, r: bigint, index: number, m
     const challenge = randomZq();
     const response = randomZq();
     proofs.push({ challenge, response });
-    commitments.push(gTimes(response, ct.alpha, challenge), yTimes(y, response, mulp(ct.beta, gInvPow(m)), challenge));
+    // The prover knows r (alpha = g^r, beta = y^r·g^M), so the simulated commitments g^response·alpha^challenge and
+    // y^response·(beta/g^m)^challenge equal g^s and y^s·g^((M−m)·challenge) with s = response + r·challenge: the
+    // same numbers, from the precomputed tables of g and y only (no variable-base exponentiation in the booth).
+    const s = mod(response + r * challenge, q);
+    commitments.push(gPow(s), mulp(pow(y, s, true), gPow(mod(BigInt(ms[index]! - m) * challenge, q))));
     sum += challenge;
   });
   const h = hashToZq(`prove|${S}|${ct.alpha},${ct.beta}|`, commitments);

@@ -21,6 +21,7 @@ import { useI18n } from '../../ui/i18n';
 import { OrganizationSelect } from '../organizations/OrganizationSelect';
 import { M } from './messages';
 import { PersonPicker } from './PersonPicker';
+import { VoterGroupProposer } from './VoterGroupProposal';
 
 interface FormValues extends Omit<CreateVoteBody, 'voteDate' | 'subjects' | 'ballot'> {
   voteDate: Dayjs;
@@ -286,6 +287,9 @@ export function CreateVoteModal({ open, onClose, onCreated }: { open: boolean; o
             </>
           )}
         </Form.List>
+        <Form.Item noStyle shouldUpdate={(a, b) => a.kind !== b.kind}>
+          {({ getFieldValue }) => (getFieldValue('kind') === 'confidence' ? <VoterGroupProposer form={form} /> : null)}
+        </Form.Item>
       </Form>
     </Modal>
   );

@@ -21,6 +21,7 @@ import { PaperEntryForm } from './PaperEntryForm';
 import { VoteResults } from './VoteResults';
 import { ConsequenceTasks } from './ConsequenceTasks';
 import { M } from './messages';
+import { VG } from './voter-group.messages';
 
 export function VoteDetailView({ id }: { id: string }) {
   const { t, label, lang } = useI18n();
@@ -67,6 +68,25 @@ export function VoteDetailView({ id }: { id: string }) {
           <Descriptions.Item label={t('votes.track')}>
             {v.track === 'party' ? t('votes.trackParty') : t('votes.trackState')}
           </Descriptions.Item>
+          {v.voterGroupRule?.citation ? (
+            <Descriptions.Item label={label(VG.groupRule)} span={2}>
+              <span data-testid="vote-voter-group-rule">
+                {label(v.voterGroupRule.message)}
+                {v.voterGroupRule.unconfirmed ? ` ${label(VG.unconfirmed)}` : ''}
+              </span>
+            </Descriptions.Item>
+          ) : null}
+          {v.servesStep ? (
+            <Descriptions.Item label={label(VG.servesStep)} span={2}>
+              <span data-testid="vote-serves-step">
+                {label(v.servesStep.action)} — {v.servesStep.personName}: {label(VG.stepOf)} “{label(v.servesStep.stepLabel)}”
+                {v.servesStep.citation ? ` (${v.servesStep.citation})` : ''}{' '}
+                {v.servesStep.processId ? (
+                  <Link to={`/decisions?id=${v.servesStep.processId}`}>{label(VG.openProcess)}</Link>
+                ) : null}
+              </span>
+            </Descriptions.Item>
+          ) : null}
           <Descriptions.Item label={t('votes.boardHash')}>
             {v.boardHash ? (
               <Typography.Text code copyable style={{ fontSize: 12 }}>

@@ -1,0 +1,129 @@
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ProcessDetail } from '../../../contracts/decisions';
+import type { VoterGroupProposal } from '../../../contracts/vote-voter-groups';
+import type { VoteDetail } from '../../../contracts/votes';
+import { testDialects } from '../../../test/databases';
+import { type Client, loginAs } from '../../../test/http';
+import { type DecisionsFixture, decisionsFixture } from '../decisions/decision.fixture';
+
+// Setting up a confidence vote from the policy's voter groups, and a vote knowing the decision step it serves.
+describe.each(testDialects())('preparing a vote on %s', (dialect) => {
+  let fx: DecisionsFixture;
+  let officerLc: Client;
+  const people: Record<string, string> = {};
+
+  beforeAll(async () => {
+    fx = await decisionsFixture(dialect);
+    officerLc = await loginAs(fx.app, 'officer.lc');
+    const head = await fx.seat('GIAM_DOC_SO', { seatCount: 1 });
+    const deputies = await fx.seat('PHO_GIAM_DOC_SO');
+    const accountant = await fx.seat('KE_TOAN_TRUONG', { seatCount: 1 });
+    const seat = async (key: string, seatId: string, fullName: string, titleCode: string, from?: string) => {
+      people[key] = await fx.person({ fullName, birthDate: '1975-01-01', currentTitleCode: titleCode });
+      await fx.seatPerson(seatId, people[key], fullName, from);
+    };
+    await seat('director', head, 'Nguyễn Văn Giám', 'GIAM_DOC_SO');
+    await seat('deputy1', deputies, 'Trần Thị Phó', 'PHO_GIAM_DOC_SO');
+    await seat('deputy2', deputies, 'Lê Văn Hai', 'PHO_GIAM_DOC_SO');
+    await seat('accountant', accountant, 'Đỗ Thị Kế', 'KE_TOAN_TRUONG');
+    // seated after the vote date: not in the group on that day
+    await seat('late', deputies, 'Phạm Văn Muộn', 'PHO_GIAM_DOC_SO', '2026-12-01');
+    // the director's user account, so an electronic vote gets his user name
+    await fx.database.db.updateTable('users').set({ person_id: people.director! }).where('username', '=', 'cadre.tq').execute();
+  }, 600_000);
+  afterAll(async () => {
+    await fx?.close();
+  });
+
+  const propose = (client: Client, personIds: string[], voteDate = '2026-11-20', organizationId = fx.snv) =>
+    client.post('/api/votes/voter-group', { organizationId, voteDate, personIds });
+
+  it("proposes the department's conference and the holders of the posts it names on the vote date", async () => {
+    const res = await propose(fx.officer, [people.director!, people.deputy1!, people.deputy2!]);
+    expect(res.statusCode, res.body).toBe(200);
+    const sut = res.json() as VoterGroupProposal;
+    expect(sut.verdict).toMatchObject({ ruleId: 'vote.voter-groups', versionId: 'voter-groups.96-2025', status: 'matched' });
+    expect(sut.text).toMatch(/^Hội nghị lấy phiếu tại sở, ban, ngành: Tập thể lãnh đạo sở/);
+    expect(sut.voters.map((v) => [v.fullName, v.partKey])).toEqual([
+      ['Nguyễn Văn Giám', 'department-leaders'],
+      ['Lê Văn Hai', 'department-leaders'],
+      ['Trần Thị Phó', 'department-leaders'],
+      ['Đỗ Thị Kế', 'division-heads'],
+    ]);
+    expect(sut.voters.find((v) => v.fullName === 'Nguyễn Văn Giám')!.username).toBe('cadre.tq');
+    expect(sut.voters.find((v) => v.fullName === 'Trần Thị Phó')!.username).toBeNull();
+    expect(sut.manualParts.map((p) => p.vi)).toEqual(['Ủy viên ban chấp hành đảng bộ (chi bộ) cơ quan']);
+  });
+
+  it('counts the one seated later once the vote date reaches his start', async () => {
+    const sut = (await propose(fx.officer, [people.deputy1!], '2026-12-01')).json() as VoterGroupProposal;
+    expect(sut.voters.map((v) => v.fullName)).toContain('Phạm Văn Muộn');
+  });
+
+  it('answers another province as if the unit and people did not exist', async () => {
+    const res = await propose(officerLc, [people.director!]);
+    expect(res.statusCode).toBe(400);
+    expect(res.body).not.toContain('Nguyễn Văn Giám');
+  });
+
+  it('keeps the verdict with a confidence vote, and the count record cites it', async () => {
+    const res = await fx.officer.post('/api/votes', {
+      organizationId: fx.snv,
+      kind: 'confidence',
+      mode: 'paper',
+      track: 'party',
+      title: 'Lấy phiếu tín nhiệm lãnh đạo Sở Nội vụ',
+      voteDate: '2026-11-20',
+      voterGroup: 'Hội nghị lấy phiếu tại sở',
+      summonedCount: 12,
+      subjects: [
+        { personId: people.director!, titleText: 'Giám đốc Sở Nội vụ' },
+        { personId: people.deputy1!, titleText: 'Phó Giám đốc Sở Nội vụ' },
+        { fullName: 'Người ngoài', titleText: 'Chuyên viên' },
+      ],
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const v = res.json() as VoteDetail;
+    expect(v.voterGroupRule).toMatchObject({ ruleId: 'vote.voter-groups', status: 'partial', outside: ['Người ngoài'] });
+    expect(v.servesStep).toBeNull();
+    const count = {
+      issued: 12,
+      collected: 12,
+      valid: 12,
+      invalid: 0,
+      subjects: v.subjects.map((x) => ({ subjectId: x.id, high: 10, medium: 1, low: 1, invalid: 0 })),
+    };
+    expect((await fx.tally1.post(`/api/votes/${v.id}/paper-entries`, count)).statusCode).toBe(200);
+    expect((await fx.tally2.post(`/api/votes/${v.id}/paper-entries`, count)).json()).toMatchObject({ status: 'matched' });
+    const record = await fx.officer.get(`/api/votes/${v.id}/record.docx`);
+    expect(record.statusCode).toBe(200);
+    const xml = await (await JSZip.loadAsync(record.rawPayload)).file('word/document.xml')!.async('string');
+    expect(xml).toContain('Thành phần theo quy định (vote.voter-groups): 96-QĐ/TW ngày 02/02/2023');
+  });
+
+  it('names the decision step a vote serves, with the rule of its process', async () => {
+    const person = await fx.person({ fullName: 'Đinh Thị Hà', birthDate: '1986-05-05', sex: 'F' });
+    const deputySeat = await fx.seat('PHO_GIAM_DOC_SO');
+    const started = await fx.start({ action: 'rotation', personId: person, positionId: deputySeat });
+    expect(started.statusCode, started.body).toBe(201);
+    const id = (started.json() as ProcessDetail).id;
+    expect((await fx.complete(id, 'proposal', '2026-03-03')).statusCode).toBe(200);
+    expect((await fx.complete(id, 'meeting', '2026-03-04')).statusCode).toBe(200);
+    await fx.fullDossier(id, '2026-02-16');
+    const { voteId } = await fx.paperVote(id, 'collective', { summoned: 9, collected: 9, forEach: [7], voteDate: '2026-03-09' });
+    const v = (await fx.officer.get(`/api/votes/${voteId}`)).json() as VoteDetail;
+    expect(v.servesStep).toMatchObject({
+      processId: id,
+      stepKey: 'collective',
+      personName: 'Đinh Thị Hà',
+      ruleId: 'process.rotation',
+    });
+    expect(v.servesStep!.action.vi).toBe('Luân chuyển');
+    expect(v.servesStep!.citation).toBeTruthy();
+    expect(v.servesStep!.stepLabel.vi).not.toBe('collective');
+    // a tally member reads the vote but not decisions: he sees what the vote is for, not the process id
+    const t = (await fx.tally1.get(`/api/votes/${voteId}`)).json() as VoteDetail;
+    expect(t.servesStep).toMatchObject({ processId: null, stepKey: 'collective' });
+  });
+});
