@@ -274,6 +274,9 @@ export function validateCycle(cycle: CycleFacts, policy: ResolvedPolicy): CycleV
     }
   }
 
+  const ethnic = ethnicShareVerdict(policy, structure);
+  if (ethnic) cycleVerdicts.push(tag(ethnic, null, null));
+
   const structureByPlan = new Map(
     cycle.plans.map((p) => [p.id, structureOf(p.candidates, cycle.referenceDate, underYears)] as const),
   );
@@ -286,6 +289,27 @@ export function validateCycle(cycle: CycleFacts, policy: ResolvedPolicy): CycleV
     structure,
     blockingCount: all.filter((v) => v.blocking).length,
   };
+}
+
+/**
+ * The ethnic-minority share of a pool against planning.ethnic-minority-share: the locality's minimum (its approved
+ * local rules) in exact integer arithmetic, so exactly the target passes. No verdict while no number is set (0) or
+ * the pool is empty.
+ */
+export function ethnicShareVerdict(policy: ResolvedPolicy, s: Pick<Structure, 'total' | 'ethnicMinority'>): Verdict | null {
+  const rule = ruleIn(policy, 'planning.ethnic-minority-share', 'min-share');
+  const min = rule?.params.minPercent ?? 0;
+  if (!rule || min === 0 || s.total === 0) return null;
+  const ok = s.ethnicMinority * 100 >= min * s.total;
+  return verdict(
+    rule,
+    ok ? 'passed' : 'failed',
+    {
+      vi: `Tỷ lệ cán bộ người dân tộc thiểu số: ${s.ethnicMinority}/${s.total} (${percentText(s.ethnicMinority, s.total)}); yêu cầu không dưới ${min}%.`,
+      en: `Share of ethnic-minority cadres: ${s.ethnicMinority}/${s.total} (${percentText(s.ethnicMinority, s.total)}); at least ${min}% required.`,
+    },
+    { count: s.ethnicMinority, total: s.total, minPercent: min, group: 'ethnic minority' },
+  );
 }
 
 /** One person's count in a recommendation round, judged against planning.recommendation-threshold (> 1/2 of those summoned). */
