@@ -115,6 +115,17 @@ export async function activeCandidatesOfCycle(db: Db | Trx, cycleId: string): Pr
     .execute();
 }
 
+/** The people in a plan now (the finder leaves them out). */
+export async function activePersonIdsOfPlan(db: Db | Trx, planId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('planning_candidates')
+    .select('person_id')
+    .where('plan_id', '=', planId)
+    .where('removed_on', 'is', null)
+    .execute();
+  return rows.map((r) => r.person_id);
+}
+
 export async function findCandidate(db: Db | Trx, id: string): Promise<CandidateRow | undefined> {
   return db.selectFrom('planning_candidates').selectAll().where('id', '=', id).executeTakeFirst();
 }
