@@ -250,7 +250,10 @@ export const GRID_LEVEL_LABELS: Record<GridLevel, { vi: string; en: string }> = 
   high: { vi: 'Cao', en: 'High' },
 };
 
-/** How the finder ranks: overall fit (default), performance, potential, the youngest or the most months left. */
+/**
+ * How the finder ranks after closeness to the title (one level below, then two, then farther): overall fit
+ * (default: eligible, performance, standards met, time left), performance, potential, the youngest or the most months left.
+ */
 export const FINDER_SORTS = ['fit', 'performance', 'potential', 'youngest', 'months_left'] as const;
 export const FINDER_SORT_LABELS: Record<(typeof FINDER_SORTS)[number], { vi: string; en: string }> = {
   fit: { vi: 'Phù hợp nhất', en: 'Best fit' },
@@ -278,6 +281,15 @@ export const finderQuerySchema = z.object({
 });
 export type FinderQuery = z.infer<typeof finderQuerySchema>;
 
+/** The criteria the finder ranks by, applied in this order (the user's pick comes right after closeness). */
+export const FINDER_CRITERIA = ['closeness', 'sort', 'eligibility', 'performance', 'standards', 'time'] as const;
+export const finderReasonSchema = z.object({
+  criterion: z.enum(FINDER_CRITERIA),
+  text: z.object({ vi: z.string(), en: z.string() }),
+  ruleId: z.string().nullable(),
+});
+export type FinderReason = z.infer<typeof finderReasonSchema>;
+
 export const finderItemSchema = z.object({
   personId: z.string(),
   fullName: z.string(),
@@ -298,6 +310,12 @@ export const finderItemSchema = z.object({
   /** null: no rating on file in the last three years. */
   performance: gridLevelSchema.nullable(),
   potential: gridLevelSchema,
+  /** Catalog levels between the title held and the target (null: no catalog title held). */
+  levelsBelow: z.number().nullable(),
+  /** 1-based place in the ranking. */
+  position: z.number(),
+  /** Why the person is at that place: each criterion of the ranking in the order it is applied, with its rule. */
+  why: z.array(finderReasonSchema),
 });
 export type FinderItem = z.infer<typeof finderItemSchema>;
 export const finderResultSchema = z.object({

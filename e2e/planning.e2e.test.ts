@@ -62,6 +62,14 @@ describe('planning a seat in the browser', () => {
       await page.getByTestId('finder-one-short').click();
       const shortRow = page.locator('.ant-drawer tr').filter({ hasText: '✗' }).first();
       await shortRow.waitFor();
+      // Why this person stands first: closeness to the title, then the criteria, one line each.
+      await shortRow.getByTestId('finder-position').click();
+      const why = page.getByTestId('finder-why');
+      await why.waitFor();
+      expect(await why.locator('li').first().textContent()).toMatch(/cấp|danh mục/);
+      expect(await why.textContent()).toContain('Thiếu 1 điều kiện');
+      await shortRow.getByTestId('finder-position').click();
+      await why.waitFor({ state: 'hidden' });
       await shortRow.getByTestId('finder-add').click();
       await page.getByText('Đã đưa vào quy hoạch').waitFor();
       await page.locator('.ant-drawer-close').click();

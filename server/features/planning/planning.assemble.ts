@@ -1,6 +1,7 @@
 import type { Candidate, Cycle, CycleDetail, Plan, PlanException } from '../../../contracts/planning';
 import type { Db, Trx } from '../../db/database';
-import { parseRecord } from '../persons/person.mapper';
+import { personRecordSchema } from '../../../contracts/persons';
+import { z } from 'zod';
 import { catalogAt, contextOf } from '../policy/eligibility.batch';
 import { type CatalogTitle, factsFromRecord } from '../policy/eligibility.batch.rules';
 import { type ResolvedPolicy, ruleIn } from '../policy/policy.library';
@@ -37,6 +38,20 @@ export function toCycle(row: repo.CycleWithOrg, counts: { plans: number; candida
   };
 }
 
+const shape = personRecordSchema.shape;
+/** What the planning rules read of a record (the eligibility facts, discipline, languages and IT); the rest is skipped. */
+const planningRecordSchema = z.object({
+  discipline: shape.discipline,
+  professionalLevel: shape.professionalLevel,
+  retirementOverride: shape.retirementOverride,
+  stateManagement: shape.stateManagement,
+  theoryLevel: shape.theoryLevel,
+  workHistory: shape.workHistory,
+  languages: shape.languages,
+  itLevel: shape.itLevel,
+});
+export const parsePlanningRecord = (json: string) => planningRecordSchema.parse(JSON.parse(json));
+
 /** Every verdict of a validation: candidates', plans' and the whole cycle's. */
 export function allVerdicts(v: CycleValidation) {
   return [...[...v.candidates.values()].flat(), ...[...v.plans.values()].flat(), ...v.cycle];
@@ -64,7 +79,16 @@ export async function assemble(
   const rows = await repo.activeCandidatesOfCycle(db, cycle.id);
   const exceptions = await repo.exceptionsOfCycle(db, cycle.id);
   const rounds = groupBy(await roundsOfCycle(db, cycle.id), (r) => r.planId);
-  const people = rows.map((r) => ({ ...r, candidateId: r.id, id: r.person_id, record: parseRecord(r.data_json) }));
+  // Each person's record read and parsed once, and only the parts the rules read (a cycle repeats people across plans).
+  const records = new Map(
+    (
+      await repo.recordsOf(
+        db,
+        rows.map((r) => r.person_id),
+      )
+    ).map((r) => [r.id, parsePlanningRecord(r.data_json)] as const),
+  );
+  const people = rows.map((r) => ({ ...r, candidateId: r.id, id: r.person_id, record: records.get(r.person_id)! }));
   // Targets read in the catalog in force (titles keep their code across catalog versions), with their standards.
   const byCode = new Map(catalog.map((t) => [t.code, t]));
   const targetIds = [...new Set(rows.map((r) => r.target_title_id).filter((x): x is string => x !== null))];
@@ -88,26 +112,35 @@ export async function assemble(
   const planById = new Map(plans.map((p) => [p.id, p]));
   const peopleByPlan = groupBy(people, (p) => p.plan_id);
   const facts = new Map<string, CandidateFacts>();
+  // The same person planned for the same title in several plans has the same facts: built once.
+  const factsByPersonTitle = new Map<string, ReturnType<typeof factsFromRecord>>();
   for (const p of people) {
     const plan = planById.get(p.plan_id)!;
     const target = p.target_title_id ? targets.get(p.target_title_id) : undefined;
+    const memoKey = `${p.person_id}|${p.target_title_id}`;
     const f = target
-      ? factsFromRecord({
-          record: p.record,
-          birthDate: p.birth_date,
-          sex: p.sex,
-          currentTitleCode: p.current_title_code,
-          seats: seats.get(p.person_id) ?? [],
-          catalog,
-          target: target.title,
-          standards: target.standards,
-          date,
-          purpose: 'planning',
-          ratings: [],
-          inPlanForTitle: false,
-          referenceKey: cycle.reference_key,
-          ...(votes ? { confidenceVotes: votes.get(p.person_id) ?? [] } : {}),
-        })
+      ? (factsByPersonTitle.get(memoKey) ??
+        factsByPersonTitle
+          .set(
+            memoKey,
+            factsFromRecord({
+              record: p.record,
+              birthDate: p.birth_date,
+              sex: p.sex,
+              currentTitleCode: p.current_title_code,
+              seats: seats.get(p.person_id) ?? [],
+              catalog,
+              target: target.title,
+              standards: target.standards,
+              date,
+              purpose: 'planning',
+              ratings: [],
+              inPlanForTitle: false,
+              referenceKey: cycle.reference_key,
+              ...(votes ? { confidenceVotes: votes.get(p.person_id) ?? [] } : {}),
+            }),
+          )
+          .get(memoKey)!)
       : null;
     const latest = latestRoundOf(rounds.get(p.plan_id) ?? [], p.person_id);
     facts.set(candidateKey(p.plan_id, p.person_id), {
@@ -146,8 +179,16 @@ export async function assemble(
   const incumbents = groupBy(await incumbentsAsOf(db, seatIds, cycle.policy_date), (i) => i.position_id);
   const exceptionsByPlan = groupBy(exceptions, (e) => e.plan_id);
   const schedule = ruleIn(policy, 'retirement.age-schedule', 'retirement-schedule');
-  const retirementOf = (p: { sex: 'M' | 'F'; birth_date: string }) =>
-    schedule ? retirementDate({ sex: p.sex, birth: p.birth_date }, policy).retirementDate : p.birth_date;
+  const retirements = new Map<string, string>();
+  const retirementOf = (p: { sex: 'M' | 'F'; birth_date: string }) => {
+    const key = `${p.sex}${p.birth_date}`;
+    let at = retirements.get(key);
+    if (at === undefined) {
+      at = schedule ? retirementDate({ sex: p.sex, birth: p.birth_date }, policy).retirementDate : p.birth_date;
+      retirements.set(key, at);
+    }
+    return at;
+  };
   const toException = (e: (typeof exceptions)[number]): PlanException => ({
     id: e.id,
     planId: e.plan_id,

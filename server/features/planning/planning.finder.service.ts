@@ -2,13 +2,15 @@ import { type FinderItem, type FinderQuery, PLANNING_LIMITS } from '../../../con
 import { validation } from '../../http/errors';
 import { foldVietnamese } from '../../lib/text';
 import { type Actor, scopePaths } from '../access/access.rules';
-import { findEligible } from '../policy/eligibility.batch';
+import { findEligible, targetTitle } from '../policy/eligibility.batch';
+import { levelsBelowTarget } from '../policy/eligibility.batch.rules';
+import { type Ranked, rankFinder } from './planning.finder.rules';
 import { findTitle } from '../titles/title.repository';
 import { type PlanningContext, planFor, policyOf } from './planning.context';
 import * as repo from './planning.repository';
 import { ageOn, subjectGroupOf, youngUnderYears } from './planning.rules';
 import { ratingsOf } from './planning.work.repository';
-import { gridKey, gridRank, performanceOf, potentialOf } from './planning.work.rules';
+import { gridKey, performanceOf, potentialOf } from './planning.work.rules';
 
 /**
  * Eligible people in scope for a plan's title, or those one requirement short with what they lack, from the
@@ -27,30 +29,43 @@ export async function findCandidates(ctx: PlanningContext, actor: Actor, planId:
     (r) => r.startsWith(cycle.organization_path) || cycle.organization_path.startsWith(r),
   );
   const scoped = roots.map((r) => (r.length < cycle.organization_path.length ? cycle.organization_path : r));
-  const already = (await repo.activeCandidatesOfCycle(ctx.db, cycle.id))
-    .filter((c) => c.plan_id === plan.id)
-    .map((c) => c.person_id);
+  const already = await repo.activePersonIdsOfPlan(ctx.db, plan.id);
   const oneShort = q.oneShort === '1';
-  const found = await findEligible(ctx.db, {
-    library: ctx.library,
-    policy,
-    titleId: target.id,
-    scopePaths: scoped,
-    onDate: cycle.policy_date,
-    track: cycle.track,
-    purpose: 'planning',
-    referenceKey: cycle.reference_key,
-    filters: {
-      ...(q.women === '1' ? { sex: 'F' as const } : {}),
-      ...(q.ethnicMinority === '1' ? { ethnicMinority: true } : {}),
-      ...(q.young === '1' && under !== null ? { bornFrom: `${refYear - under}-01-01` } : {}),
-      ...(q.q ? { nameFolded: foldVietnamese(q.q) } : {}),
-      excludePersonIds: already,
-    },
-    limit: PLANNING_LIMITS.finderMax,
-    oneShort,
-  });
-  const listed = (oneShort ? found.oneShort : found.eligible).filter(
+  const filters = {
+    ...(q.women === '1' ? { sex: 'F' as const } : {}),
+    ...(q.ethnicMinority === '1' ? { ethnicMinority: true } : {}),
+    ...(q.young === '1' && under !== null ? { bornFrom: `${refYear - under}-01-01` } : {}),
+    ...(q.q ? { nameFolded: foldVietnamese(q.q) } : {}),
+  };
+  const search = (more: { excludePersonIds: string[]; currentTitleCodes?: string[] }, limit: number) =>
+    findEligible(ctx.db, {
+      library: ctx.library,
+      policy,
+      titleId: target.id,
+      scopePaths: scoped,
+      onDate: cycle.policy_date,
+      track: cycle.track,
+      purpose: 'planning',
+      referenceKey: cycle.reference_key,
+      filters: { ...filters, ...more },
+      limit,
+      oneShort,
+    });
+  const pick = (r: Awaited<ReturnType<typeof findEligible>>) => (oneShort ? r.oneShort : r.eligible);
+  // The source first: holders of the titles one or two levels below (and equivalent titles, same catalog rank), so a
+  // long list of others cannot crowd them out of the limit; then, with the room left, everyone else in scope.
+  const near = await nearCodes(cycle.policy_date, target.id);
+  const first = await search({ excludePersonIds: already, currentTitleCodes: near }, PLANNING_LIMITS.finderMax);
+  const found = { scanned: first.scanned, people: pick(first) };
+  if (found.people.length < PLANNING_LIMITS.finderMax) {
+    const rest = await search(
+      { excludePersonIds: [...already, ...found.people.map((p) => p.personId)] },
+      PLANNING_LIMITS.finderMax - found.people.length,
+    );
+    found.scanned += rest.scanned;
+    found.people = [...found.people, ...pick(rest)];
+  }
+  const listed = found.people.filter(
     // "Young" is an age at the reference date: the birth-year bound above only narrows the search.
     (p) => q.young !== '1' || under === null || ageOn(p.birthDate, cycle.reference_date) < under,
   );
@@ -63,7 +78,7 @@ export async function findCandidates(ctx: PlanningContext, actor: Actor, planId:
     lastYear - 2,
   ))
     if (r.year <= lastYear) (ratings.get(r.person_id) ?? ratings.set(r.person_id, []).get(r.person_id)!).push(r);
-  const items: FinderItem[] = listed.map((p) => {
+  const items: Ranked[] = listed.map((p) => {
     const mine = ratings.get(p.personId) ?? [];
     return {
       personId: p.personId,
@@ -82,34 +97,24 @@ export async function findCandidates(ctx: PlanningContext, actor: Actor, planId:
       ratings: mine.map((r) => ({ year: r.year, level: r.level })),
       performance: performanceOf(mine),
       potential: potentialOf(policy, p.monthsLeft, p.missing.length),
+      levelsBelow: p.levelsBelow,
     };
   });
   const grid: Record<string, number> = {};
   for (const i of items) grid[gridKey(i.performance, i.potential)] = (grid[gridKey(i.performance, i.potential)] ?? 0) + 1;
   const shown = q.box ? items.filter((i) => gridKey(i.performance, i.potential) === q.box) : items;
-  shown.sort(finderOrder(q.sort));
-  return { items: shown, scanned: found.scanned, grid };
-}
+  return { items: rankFinder(shown, q.sort, policy), scanned: found.scanned, grid };
 
-const GROUP_ORDER = { one_below: 0, two_below: 1, no_title: 2, not_lower: 3 } as const;
-
-/** The ranking the user picked, then the overall fit as the tie-break. */
-function finderOrder(sort: FinderQuery['sort']): (a: FinderItem, b: FinderItem) => number {
-  const fit = (a: FinderItem, b: FinderItem) =>
-    Number(b.eligible) - Number(a.eligible) ||
-    GROUP_ORDER[a.subjectGroup] - GROUP_ORDER[b.subjectGroup] ||
-    a.warnings - b.warnings ||
-    b.monthsLeft - a.monthsLeft;
-  switch (sort) {
-    case 'fit':
-      return fit;
-    case 'performance':
-      return (a, b) => gridRank(b.performance) - gridRank(a.performance) || fit(a, b);
-    case 'potential':
-      return (a, b) => gridRank(b.potential) - gridRank(a.potential) || fit(a, b);
-    case 'youngest':
-      return (a, b) => b.birthDate.localeCompare(a.birthDate) || fit(a, b);
-    case 'months_left':
-      return (a, b) => b.monthsLeft - a.monthsLeft || fit(a, b);
+  /** Catalog codes one or two levels below the target in the catalog in force. */
+  async function nearCodes(onDate: string, titleId: string): Promise<string[]> {
+    const t = await targetTitle(ctx.db, { titleId, onDate });
+    if (!t) return [];
+    const ranks = t.catalog.map((c) => c.rankOrder);
+    return t.catalog
+      .filter((c) => {
+        const levels = levelsBelowTarget(ranks, c.rankOrder, t.target.rankOrder);
+        return levels !== null && levels >= 1 && levels <= 2;
+      })
+      .map((c) => c.code);
   }
 }

@@ -64,6 +64,8 @@ describe.each(testDialects())('planning over HTTP on %s', (dialect) => {
       professionalLevel: 'cao_dang',
       stateManagement: 'none',
     });
+    // A young commune party secretary: two levels below the director, younger than every deputy.
+    await make('commune', { fullName: 'Vũ Văn Xã', birthDate: '1991-02-02', currentTitleCode: 'BI_THU_DANG_UY_XA' });
     await make('woman', {
       fullName: 'Hoàng Thị Mai',
       sex: 'F',
@@ -123,6 +125,20 @@ describe.each(testDialects())('planning over HTTP on %s', (dialect) => {
     expect(ids).toContain(people.deputy);
     expect(ids).not.toContain(people.older);
     expect(eligible.items.find((i) => i.personId === people.deputy)!.subjectGroup).toBe('one_below');
+    // Closeness to the title comes first, whatever the pick: the deputy (one level below) before the younger
+    // commune secretary (two below); every item says why it stands where it does.
+    for (const sort of ['fit', 'youngest', 'months_left']) {
+      const res = await officer.get(`/api/planning/plans/${planId}/finder?sort=${sort}`);
+      const items = (res.json() as { items: FinderItem[] }).items;
+      const at = (id: string | undefined) => items.findIndex((i) => i.personId === id);
+      expect(at(people.deputy), sort).toBeGreaterThanOrEqual(0);
+      expect(at(people.deputy), sort).toBeLessThan(at(people.commune));
+      expect(items.map((i) => i.position)).toEqual(items.map((_, k) => k + 1));
+    }
+    const commune = eligible.items.find((i) => i.personId === people.commune)!;
+    expect(commune).toMatchObject({ levelsBelow: 2, subjectGroup: 'two_below' });
+    expect(commune.why[0]).toMatchObject({ criterion: 'closeness', ruleId: 'planning.age-by-level' });
+    expect(commune.why[0]!.text.vi).toContain('thấp hơn hai cấp');
     const short = (await officer.get(`/api/planning/plans/${planId}/finder?oneShort=1`)).json() as { items: FinderItem[] };
     const older = short.items.find((i) => i.personId === people.older)!;
     expect(older.eligible).toBe(false);

@@ -82,7 +82,6 @@ export type CandidateWithPerson = CandidateRow & {
   ethnicity: string;
   current_title: string | null;
   current_title_code: string | null;
-  data_json: string;
   person_organization_name: string;
   person_organization_path: string;
   target_title_name: string | null;
@@ -102,7 +101,6 @@ export async function activeCandidatesOfCycle(db: Db | Trx, cycleId: string): Pr
       'p.ethnicity',
       'p.current_title',
       'p.current_title_code',
-      'p.data_json',
       'o.name as person_organization_name',
       'o.path as person_organization_path',
       't.name as target_title_name',
@@ -113,6 +111,32 @@ export async function activeCandidatesOfCycle(db: Db | Trx, cycleId: string): Pr
     .orderBy('k.rank')
     .orderBy('k.id')
     .execute();
+}
+
+/** The stored records of these people, once each (a cycle names the same person in several plans). */
+export async function recordsOf(db: Db | Trx, personIds: readonly string[]): Promise<{ id: string; data_json: string }[]> {
+  const out: { id: string; data_json: string }[] = [];
+  const ids = [...new Set(personIds)];
+  for (let i = 0; i < ids.length; i += 1000)
+    out.push(
+      ...(await db
+        .selectFrom('persons')
+        .select(['id', 'data_json'])
+        .where('id', 'in', ids.slice(i, i + 1000))
+        .execute()),
+    );
+  return out;
+}
+
+/** The people in a plan now (the finder leaves them out). */
+export async function activePersonIdsOfPlan(db: Db | Trx, planId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('planning_candidates')
+    .select('person_id')
+    .where('plan_id', '=', planId)
+    .where('removed_on', 'is', null)
+    .execute();
+  return rows.map((r) => r.person_id);
 }
 
 export async function findCandidate(db: Db | Trx, id: string): Promise<CandidateRow | undefined> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadPolicyLibrary } from '../policy/pack.loader';
-import { policyAt } from '../policy/policy.library';
+import { type LoadedRule, type ResolvedPolicy, policyAt } from '../policy/policy.library';
 import {
   type CandidateFacts,
   type CycleFacts,
@@ -235,6 +235,37 @@ describe.each([
       expect(r.structure).toMatchObject({ total: 20, young: 0, women: 0 });
     });
   }
+  describe('ethnic-minority share (planning.ethnic-minority-share)', () => {
+    const RULE = 'planning.ethnic-minority-share';
+    const withTarget = (minPercent: number): ResolvedPolicy => {
+      const rule = policy.rules.get(RULE)!;
+      return { ...policy, rules: new Map(policy.rules).set(RULE, { ...rule, params: { minPercent } } as LoadedRule) };
+    };
+    const pool = (n: number, minorities: number, p: ResolvedPolicy) => {
+      const list = people(n, (i) => ({ ethnicMinority: i < minorities }));
+      return validateCycle(cycleOf(list.map((c, i) => seatPlan([{ ...c, planId: `P${i}` }], `P${i}`))), p).cycle.filter(
+        (v) => v.ruleId === RULE,
+      );
+    };
+    it('sets no common number nationally: the share is shown, not judged', () => {
+      expect(policy.rules.get(RULE)).toMatchObject({ params: { minPercent: 0 } });
+      expect(pool(20, 0, policy)).toEqual([]);
+    });
+    it("a locality's 30 %: exactly 6 of 20 passes, 5 of 20 is short (a warning: the article is unconfirmed)", () => {
+      const ok = pool(20, 6, withTarget(30));
+      expect(ok).toHaveLength(1);
+      expect(ok[0]).toMatchObject({ status: 'passed', blocking: false, planId: null, personId: null });
+      expect(ok[0]!.citation.text).toContain(year === '2025' ? '377-QĐ/TW' : '50-QĐ/TW');
+      const low = pool(20, 5, withTarget(30))[0]!;
+      expect(low).toMatchObject({ status: 'warning', blocking: false, ruleUnconfirmed: true });
+      expect(low.detail.vi).toContain('5/20 (25%); yêu cầu không dưới 30%');
+    });
+    it('exactly the target with a share that is not a round number: 1 of 3 meets 33 %, not 34 %', () => {
+      expect(pool(3, 1, withTarget(33))[0]!.status).toBe('passed');
+      expect(pool(3, 1, withTarget(34))[0]!.status).toBe('warning');
+    });
+  });
+
   it('counts young, women and ethnic minorities once per person', () => {
     const list = people(4, (i) => ({
       ethnicMinority: i < 2,
@@ -252,6 +283,22 @@ describe.each([
       policy,
     );
     expect(r.structure).toMatchObject({ total: 4, women: 1, ethnicMinority: 2, young: 1, youngUnderYears: 45 });
+  });
+});
+
+describe('the Tuyên Quang rules once approved: 30 % ethnic-minority cadres in a plan', () => {
+  const tq = policyAt(library, '2026-03-01', 'party', { approvedLocalPackIds: ['tuyen-quang-2026'] });
+  it("takes the locality's number, names its local rules, and judges 3 of 10 as met, 2 of 10 as short", () => {
+    const list = (minorities: number) =>
+      Array.from({ length: 10 }, (_, i) =>
+        buildCandidate({ personId: `p${i}`, planId: `P${i}`, seatKey: `S${i}`, ethnicMinority: i < minorities }),
+      );
+    const judge = (m: number) =>
+      validateCycle(cycleOf(list(m).map((c) => seatPlan([c], c.planId))), tq).cycle.find(
+        (v) => v.ruleId === 'planning.ethnic-minority-share',
+      )!;
+    expect(judge(3)).toMatchObject({ status: 'passed', localPackId: 'tuyen-quang-2026', inputs: { minPercent: 30 } });
+    expect(judge(2)).toMatchObject({ status: 'warning', inputs: { count: 2, total: 10 } });
   });
 });
 

@@ -89,11 +89,12 @@ export function structureOf(
   people: readonly Pick<CandidateFacts, 'personId' | 'sex' | 'birth' | 'ethnicMinority'>[],
   referenceDate: string,
   underYears: number | null,
+  age: (birth: string) => number = (birth) => ageOn(birth, referenceDate),
 ): Structure {
   const unique = [...new Map(people.map((p) => [p.personId, p])).values()];
   return {
     total: unique.length,
-    young: underYears === null ? 0 : unique.filter((p) => ageOn(p.birth, referenceDate) < underYears).length,
+    young: underYears === null ? 0 : unique.filter((p) => age(p.birth) < underYears).length,
     women: unique.filter((p) => p.sex === 'F').length,
     ethnicMinority: unique.filter((p) => p.ethnicMinority).length,
     youngUnderYears: underYears,
@@ -138,9 +139,22 @@ export function validateCycle(cycle: CycleFacts, policy: ResolvedPolicy): CycleV
       }
     }
 
+  // The engine's verdicts depend on the facts alone: a person planned twice for one title (same facts object) is
+  // judged once, each plan getting its own copies to tag.
+  const judged = new Map<EligibilityFacts, Verdict[]>();
+  const engine = (facts: EligibilityFacts): Verdict[] => {
+    const hit = judged.get(facts);
+    if (hit) return hit.map((v) => ({ ...v }));
+    const verdicts = [...evaluateEligibility(facts, policy).verdicts];
+    judged.set(
+      facts,
+      verdicts.map((v) => ({ ...v })),
+    );
+    return verdicts;
+  };
   for (const plan of cycle.plans) {
     for (const c of plan.candidates) {
-      const out: Verdict[] = c.facts ? [...evaluateEligibility(c.facts, policy).verdicts] : [];
+      const out: Verdict[] = c.facts ? engine(c.facts) : [];
       if (maxPerTitle && plan.kind === 'seat') {
         const n = perSeat.get(c.seatKey)!.size;
         const ok = n <= maxPerTitle.params.max;
@@ -247,8 +261,10 @@ export function validateCycle(cycle: CycleFacts, policy: ResolvedPolicy): CycleV
       );
     }
 
+  const ages = new Map<string, number>();
+  const age = (birth: string) => ages.get(birth) ?? ages.set(birth, ageOn(birth, cycle.referenceDate)).get(birth)!;
   const everyone = cycle.plans.flatMap((p) => p.candidates);
-  const structure = structureOf(everyone, cycle.referenceDate, underYears);
+  const structure = structureOf(everyone, cycle.referenceDate, underYears, age);
   if (shares && structure.total > 0) {
     const checks: [LoadedRule, number, number, string, string][] = [
       [shares, structure.young, shares.params.youngMinPercent, 'cán bộ trẻ', 'young people'],
@@ -274,8 +290,11 @@ export function validateCycle(cycle: CycleFacts, policy: ResolvedPolicy): CycleV
     }
   }
 
+  const ethnic = ethnicShareVerdict(policy, structure);
+  if (ethnic) cycleVerdicts.push(tag(ethnic, null, null));
+
   const structureByPlan = new Map(
-    cycle.plans.map((p) => [p.id, structureOf(p.candidates, cycle.referenceDate, underYears)] as const),
+    cycle.plans.map((p) => [p.id, structureOf(p.candidates, cycle.referenceDate, underYears, age)] as const),
   );
   const all = [...[...candidates.values()].flat(), ...[...plans.values()].flat(), ...cycleVerdicts];
   return {
@@ -286,6 +305,27 @@ export function validateCycle(cycle: CycleFacts, policy: ResolvedPolicy): CycleV
     structure,
     blockingCount: all.filter((v) => v.blocking).length,
   };
+}
+
+/**
+ * The ethnic-minority share of a pool against planning.ethnic-minority-share: the locality's minimum (its approved
+ * local rules) in exact integer arithmetic, so exactly the target passes. No verdict while no number is set (0) or
+ * the pool is empty.
+ */
+export function ethnicShareVerdict(policy: ResolvedPolicy, s: Pick<Structure, 'total' | 'ethnicMinority'>): Verdict | null {
+  const rule = ruleIn(policy, 'planning.ethnic-minority-share', 'min-share');
+  const min = rule?.params.minPercent ?? 0;
+  if (!rule || min === 0 || s.total === 0) return null;
+  const ok = s.ethnicMinority * 100 >= min * s.total;
+  return verdict(
+    rule,
+    ok ? 'passed' : 'failed',
+    {
+      vi: `Tỷ lệ cán bộ người dân tộc thiểu số: ${s.ethnicMinority}/${s.total} (${percentText(s.ethnicMinority, s.total)}); yêu cầu không dưới ${min}%.`,
+      en: `Share of ethnic-minority cadres: ${s.ethnicMinority}/${s.total} (${percentText(s.ethnicMinority, s.total)}); at least ${min}% required.`,
+    },
+    { count: s.ethnicMinority, total: s.total, minPercent: min, group: 'ethnic minority' },
+  );
 }
 
 /** One person's count in a recommendation round, judged against planning.recommendation-threshold (> 1/2 of those summoned). */

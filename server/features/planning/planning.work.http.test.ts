@@ -1,3 +1,4 @@
+import { closenessOf } from './planning.finder.rules';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -125,8 +126,13 @@ describe.each(testDialects())('planning rounds, yearly review and reports over H
     const deputy = found.items.find((i) => i.personId === people.deputy)!;
     expect(deputy).toMatchObject({ performance: null, potential: 'high', ratings: [] });
     expect(Object.values(found.grid).reduce((a, b) => a + b, 0)).toBe(found.items.length);
-    const births = found.items.map((i) => i.birthDate);
-    expect(births).toEqual([...births].sort().reverse());
+    // "Youngest" orders within each closeness group (one level below first, then two, then the rest).
+    const groups = found.items.map((i) => closenessOf(i.levelsBelow));
+    expect(groups).toEqual([...groups].sort((a, b) => a - b));
+    for (const g of new Set(groups)) {
+      const births = found.items.filter((i) => closenessOf(i.levelsBelow) === g).map((i) => i.birthDate);
+      expect(births).toEqual([...births].sort().reverse());
+    }
     const box = (await officer.get(`/api/planning/plans/${planId}/finder?box=none:high`)).json() as { items: FinderItem[] };
     expect(box.items.length).toBe(found.grid['none:high']);
     const seats = (await officer.get(`/api/planning/cycles/${cycle.id}/seats?q=giam doc`)).json() as {

@@ -197,6 +197,16 @@ describe("succession reports: coverage, 'planning.age-bands' and structure", () 
     const rows = structureTargets(pack2025, { total: 10, young: 0, women: 0, ethnicMinority: 0, youngUnderYears: 45 });
     expect(rows.every((r) => r.targetPercent === null && r.met === null)).toBe(true);
   });
+  it("reports the locality's ethnic-minority target once its rules are approved: exactly 30 % meets it", () => {
+    const tq = policyAt(library, '2026-03-01', 'party', { approvedLocalPackIds: ['tuyen-quang-2026'] });
+    const at = (ethnicMinority: number) =>
+      structureTargets(tq, { total: 10, young: 0, women: 0, ethnicMinority, youngUnderYears: 45 }).find(
+        (r) => r.key === 'ethnicMinority',
+      )!;
+    expect(at(3)).toMatchObject({ targetPercent: 30, met: true });
+    expect(at(2)).toMatchObject({ targetPercent: 30, met: false });
+    expect(at(2).citation).toContain('377-QĐ/TW');
+  });
 });
 
 describe('the 9-box of the candidate finder', () => {

@@ -208,7 +208,7 @@ export function ageBandsOf(
   return { bands, citation: rule.citation.text };
 }
 
-/** Structure of the plan against the targets of the pack in force (50-QĐ/TW's ≥15 % young, ≥25 % women). */
+/** Structure of the plan against the targets of the pack in force (50-QĐ/TW's ≥15 % young, ≥25 % women; the locality's ethnic-minority share). */
 export function structureTargets(policy: ResolvedPolicy, s: Structure) {
   const shares = ruleIn(policy, 'planning.youth-women-share', 'share-targets');
   const row = (key: 'young' | 'women' | 'ethnicMinority', label: BilingualText, count: number, target: number | null) => ({
@@ -228,8 +228,21 @@ export function structureTargets(policy: ResolvedPolicy, s: Structure) {
       shares?.params.youngMinPercent ?? null,
     ),
     row('women', { vi: 'Cán bộ nữ', en: 'Women' }, s.women, shares?.params.womenMinPercent ?? null),
-    row('ethnicMinority', { vi: 'Cán bộ người dân tộc thiểu số', en: 'Ethnic minority' }, s.ethnicMinority, null),
+    ethnicRow(),
   ];
+  function ethnicRow() {
+    const rule = ruleIn(policy, 'planning.ethnic-minority-share', 'min-share');
+    const target = rule && rule.params.minPercent > 0 ? rule.params.minPercent : null;
+    return {
+      key: 'ethnicMinority' as const,
+      label: { vi: 'Cán bộ người dân tộc thiểu số', en: 'Ethnic minority' },
+      count: s.ethnicMinority,
+      total: s.total,
+      targetPercent: target,
+      met: target === null ? null : s.ethnicMinority * 100 >= target * s.total,
+      citation: target === null ? null : rule!.citation.text,
+    };
+  }
 }
 
 const RATING_SCORE = { excellent: 3, good: 2, complete: 1, not_complete: 0 } as const;

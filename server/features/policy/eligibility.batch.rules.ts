@@ -228,8 +228,14 @@ export interface HeldSeat {
 }
 
 /** The engine's facts for one stored person against a target title on `date`. */
+/** The parts of a record the eligibility facts are built from (a caller may parse only these). */
+export type EligibilityRecord = Pick<
+  PersonRecord,
+  'discipline' | 'professionalLevel' | 'retirementOverride' | 'stateManagement' | 'theoryLevel' | 'workHistory'
+>;
+
 export function factsFromRecord(input: {
-  record: PersonRecord;
+  record: EligibilityRecord;
   birthDate: string;
   sex: 'M' | 'F';
   currentTitleCode: string | null;

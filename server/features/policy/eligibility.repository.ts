@@ -16,6 +16,8 @@ export interface BatchFilters {
   /** Folded name fragment, as typed (escaped where it is used). */
   nameFolded?: string;
   excludePersonIds?: readonly string[];
+  /** Only holders of these catalog codes (e.g. the titles one or two levels below the target). */
+  currentTitleCodes?: readonly string[];
 }
 
 export interface CandidateRow {
@@ -135,6 +137,8 @@ function base(db: Q, roots: readonly string[], f: BatchFilters) {
   if (f.bornFrom) q = q.where('e.birth_date', '>=', f.bornFrom);
   if (f.nameFolded) q = q.where(containsText('p.name_folded', f.nameFolded));
   if (f.excludePersonIds?.length) q = q.where('e.person_id', 'not in', [...f.excludePersonIds]);
+  if (f.currentTitleCodes)
+    q = q.where('e.current_title_code', 'in', f.currentTitleCodes.length ? [...f.currentTitleCodes] : ['']);
   return q;
 }
 

@@ -185,6 +185,8 @@ const kinds = {
   }),
   'salary-percent': z.strictObject({ percent: int.min(0).max(100) }),
   'share-targets': z.strictObject({ youngMinPercent: int.min(0).max(100), womenMinPercent: int.min(0).max(100) }),
+  /** A minimum share of a group in a list; 0 = no common number (a locality sets its own within localBounds). */
+  'min-share': z.strictObject({ minPercent: int.min(0).max(100) }),
   'term-year': z.strictObject({ termYear: int.min(1).max(5), termYears: int.min(1).max(10) }),
   /** "Young" in a plan: under this age at the reference date, per planning level. */
   'young-age': z.strictObject({
@@ -371,6 +373,7 @@ export const KNOWN_RULE_KINDS: Record<string, RuleKind> = {
   'state.suspension-salary': 'salary-percent',
   'relief.targets': 'relief-from-post',
   'planning.youth-women-share': 'share-targets',
+  'planning.ethnic-minority-share': 'min-share',
   'vote.timing': 'term-year',
   'planning.cycle': 'term-year',
   'planning.young-age': 'young-age',

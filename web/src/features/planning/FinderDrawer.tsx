@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Checkbox, Drawer, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Checkbox, Drawer, Input, Popover, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import {
   FINDER_SORTS,
   FINDER_SORT_LABELS,
@@ -120,6 +120,9 @@ export function FinderDrawer({
         </Button>
       ) : null}
       {result.error ? <ApiErrorAlert error={result.error} onRetry={result.reload} /> : null}
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>
+        {label(L.rankOrderNote)}
+      </Typography.Paragraph>
       <Typography.Paragraph type="secondary">
         {label(L.scanned).replace('{n}', String(result.data?.scanned ?? 0))}
       </Typography.Paragraph>
@@ -130,6 +133,27 @@ export function FinderDrawer({
         dataSource={result.data?.items ?? []}
         pagination={{ pageSize: 20 }}
         columns={[
+          {
+            title: label(L.position),
+            width: 70,
+            render: (_, p) => (
+              <Popover
+                title={`${label(L.whyTitle)}: ${p.position}. ${p.fullName}`}
+                trigger="click"
+                content={
+                  <ol style={{ margin: 0, paddingLeft: 18, maxWidth: 460 }} data-testid="finder-why">
+                    {p.why.map((w, i) => (
+                      <li key={i}>{label(w.text)}</li>
+                    ))}
+                  </ol>
+                }
+              >
+                <Button size="small" type="link" data-testid="finder-position">
+                  {p.position}
+                </Button>
+              </Popover>
+            ),
+          },
           { title: label(L.person), dataIndex: 'fullName' },
           { title: label(L.born), render: (_, p) => vnDate(p.birthDate) },
           { title: label(L.currentTitle), render: (_, p) => `${p.currentTitle ?? '—'} · ${p.organizationName}` },

@@ -124,6 +124,12 @@ export const L = {
   exportDocx: { vi: 'Tải danh sách (.docx)', en: 'Download list (.docx)' },
   exportXlsx: { vi: 'Tải danh sách và báo cáo (.xlsx)', en: 'Download list and report (.xlsx)' },
   sortBy: { vi: 'Xếp theo', en: 'Sort by' },
+  rankOrderNote: {
+    vi: 'Thứ tự: người giữ chức danh thấp hơn một cấp (hoặc tương đương) trước, rồi thấp hơn hai cấp; trong mỗi nhóm theo lựa chọn "xếp theo", rồi đủ điều kiện, kết quả đánh giá, tiêu chuẩn, thời gian công tác còn lại. Bấm vào số thứ tự để xem lý do.',
+    en: 'Order: holders of a title one level below (or equivalent) first, then two below; within each, by the "sort by" pick, then eligibility, ratings, standards and time left. Click the number to see why.',
+  },
+  position: { vi: 'Thứ tự', en: 'Place' },
+  whyTitle: { vi: 'Vì sao ở vị trí này', en: 'Why this place' },
   nineBox: { vi: 'Lưới 9 ô: kết quả đánh giá × triển vọng', en: '9-box: performance × potential' },
   performance: { vi: 'Kết quả đánh giá', en: 'Performance' },
   potential: { vi: 'Triển vọng', en: 'Potential' },
