@@ -34,15 +34,21 @@ describe('evaluation in the browser: self-assessment → appraisal → decision 
 
   // The demo has a 2026 cycle too (listed first): the journey works in the 2025 one.
   async function openCycle(page: Page, year: number): Promise<void> {
-    await page.getByTestId('cycle-select').click();
-    await page
-      .locator('.ant-select-item-option', { hasText: `năm ${year}` })
-      .first()
-      .click();
-    await page
-      .getByTestId('cycle-select')
-      .filter({ hasText: `Đánh giá, xếp loại năm ${year}` })
-      .waitFor();
+    const opened = page.getByTestId('cycle-select').filter({ hasText: `Đánh giá, xếp loại năm ${year}` });
+    // A pick clicked while the dropdown is still opening is lost: confirm it and pick again.
+    for (let attempt = 1; ; attempt++) {
+      await page.getByTestId('cycle-select').click();
+      await page
+        .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: `năm ${year}` })
+        .first()
+        .click();
+      try {
+        await opened.waitFor({ timeout: 5_000 });
+        return;
+      } catch (error) {
+        if (attempt === 3) throw error;
+      }
+    }
   }
 
   async function fillSheet(page: Page, prefix: string, general: number[], results: number): Promise<void> {
@@ -57,7 +63,7 @@ describe('evaluation in the browser: self-assessment → appraisal → decision 
       await page.getByRole('cell', { name: 'Bế Thị Dung' }).click();
       const drawer = page.getByTestId('evaluation-drawer');
       await drawer.waitFor();
-      expect(await page.getByTestId('evaluation-status').textContent()).toBe('Chờ tự đánh giá');
+      await page.getByTestId('evaluation-status').filter({ hasText: 'Chờ tự đánh giá' }).waitFor();
 
       await fillSheet(page, 'self', [6, 6, 6, 6, 4], 65);
       expect(await page.getByTestId('self-total').textContent()).toContain('93');
@@ -88,11 +94,20 @@ describe('evaluation in the browser: self-assessment → appraisal → decision 
       expect(text).toContain('Cần chuyển 1 người xuống "Hoàn thành tốt nhiệm vụ": Bế Thị Dung');
       await page.screenshot({ path: screenshotPath('evaluation-quota-refused.png'), fullPage: true });
 
-      await group.getByTestId('level-Bế Thị Dung').click();
-      await page.locator('.ant-select-item-option').filter({ hasText: 'HTTNV' }).click();
+      const level = group.getByTestId('level-Bế Thị Dung');
+      for (let attempt = 1; ; attempt++) {
+        await level.click();
+        await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: 'HTTNV' }).click();
+        try {
+          await level.filter({ hasText: 'HTTNV' }).waitFor({ timeout: 5_000 });
+          break;
+        } catch (error) {
+          if (attempt === 3) throw error;
+        }
+      }
       await group.getByTestId('decide-Công chức Sở Nội vụ').click();
       await group.getByText('Không có phiếu nào chờ quyết định trong nhóm này.').waitFor();
-      expect(await whatIf.textContent()).toContain('Trong tỷ lệ cho phép.');
+      await whatIf.filter({ hasText: 'Trong tỷ lệ cho phép.' }).waitFor();
       expect(await whatIf.textContent()).toContain('Xuất sắc 1 / tối đa 1 (20% của 6 người hoàn thành tốt)');
       await page.screenshot({ path: screenshotPath('evaluation-decided.png'), fullPage: true });
     });
