@@ -187,4 +187,49 @@ describe('an on-site appointment in the browser', () => {
       throw error;
     }
   }, 600_000);
+  it('an officer dates a seat’s sensitive category and reads its history; the process pages show an electronic step and a postponement', async () => {
+    if (!browser || !server) throw new Error('the server and browser did not start');
+    const officer = await signIn('officer.tq');
+    try {
+      await officer.goto(`${server.baseUrl}/decisions?seats=1`);
+      await officer.locator('#seats-org').fill('Sở Tài chính');
+      await officer.locator('.ant-select-item-option').filter({ hasText: 'Sở Tài chính' }).first().click();
+      const row = officer.getByTestId('seat-categories').locator('tr', { hasText: 'Phụ trách mua sắm' });
+      await row.getByRole('button', { name: 'Sửa' }).click();
+      await expect.poll(() => officer.getByTestId('seat-history').textContent()).toContain('Chưa thay đổi lần nào');
+      await pickDate(officer, 'seat-from', '01/12/2026');
+      // A pick can be lost while the list opens: confirm it landed, else pick again.
+      for (let attempt = 0; attempt < 3; attempt++) {
+        await officer.getByTestId('seat-category').click();
+        await officer.locator('.ant-select-item-option').filter({ hasText: 'Thủ kho' }).first().click();
+        if (await officer.locator('.ant-select', { has: officer.getByTestId('seat-category'), hasText: 'Thủ kho' }).count())
+          break;
+      }
+      await officer.getByTestId('seat-reason').fill('Kiêm nhiệm thủ kho theo Quyết định 45/QĐ-STC');
+      await officer.getByTestId('seat-save').click();
+      await expect.poll(() => officer.getByTestId('seat-history').textContent()).toContain('Từ 01/12/2026 trở đi');
+      await expect.poll(() => officer.getByTestId('seat-history').textContent()).toContain('đến trước 01/12/2026');
+      // Read as of 02/12/2026, the seat is a storekeeper's; as of 30/11/2026 it was still procurement only.
+      await pickDate(officer, 'seats-as-of', '02/12/2026');
+      await expect.poll(() => row.textContent()).toContain('Thủ kho');
+      await pickDate(officer, 'seats-as-of', '30/11/2026');
+      await expect.poll(() => row.textContent()).not.toContain('Thủ kho');
+      await officer.screenshot({ path: screenshotPath('decisions-seat-history.png'), fullPage: true });
+
+      const list = (await (await officer.request.get(`${server.baseUrl}/api/decisions?limit=50`)).json()) as {
+        items: { id: string; personName: string; action: string }[];
+      };
+      const idOf = (name: string) => list.items.find((i) => i.personName === name && i.action === 'reappointment')!.id;
+      await officer.goto(`${server.baseUrl}/decisions?id=${idOf('Đỗ Văn Khải')}`);
+      await expect.poll(() => officer.getByText('Bỏ phiếu điện tử').first().textContent()).toContain('4 người');
+      await expect.poll(() => officer.getByText('3/4 tán thành').count()).toBeGreaterThan(0);
+      await officer.goto(`${server.baseUrl}/decisions?id=${idOf('Vi Thị Ngà')}`);
+      await expect.poll(() => officer.getByTestId('circumstances').textContent()).toContain('Điều trị nội trú từ 3 tháng');
+      await expect.poll(() => officer.getByTestId('circumstance-verdicts').textContent()).toContain('245/BVĐK');
+      await officer.screenshot({ path: screenshotPath('decisions-postponed.png'), fullPage: true });
+    } catch (error) {
+      await officer.screenshot({ path: screenshotPath('decisions-seats-failure.png'), fullPage: true });
+      throw error;
+    }
+  }, 300_000);
 });

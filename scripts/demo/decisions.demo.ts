@@ -9,13 +9,16 @@ import { addIncumbent, createPosition } from '../../server/features/positions/po
 import { loadPolicyLibrary } from '../../server/features/policy/pack.loader';
 import { getVote, submitPaperEntry } from '../../server/features/votes/vote.service';
 import { resolveActorByUsername } from './demo-actors';
+import { DEMO_TRUSTEES, runElectronicVote } from './electronic-vote.demo';
 
 const DOSSIER = ['cv-photo', 'asset-declaration', 'political-standard', 'residence-comments', 'health-certificate'];
 const RATINGS = [2023, 2024, 2025].map((year) => ({ year, level: 'good' as const }));
 
 /**
  * Personnel processes in Tuyên Quang in every state: decided (with a kinship recusal and an override), open at a
- * vote, open and stalled past its deadline, stopped by a vote under 30 %, and a suspension decided unusually fast.
+ * vote, open and stalled past its deadline, stopped by a vote under 30 %, a suspension decided unusually fast, a
+ * reappointment whose key-cadre step was voted electronically, a dismissal stopped by an electronic tie, and a
+ * reappointment postponed by a hospital stay.
  */
 export async function loadDecisionsDemo(db: Db): Promise<void> {
   const library = loadPolicyLibrary();
@@ -296,4 +299,131 @@ export async function loadDecisionsDemo(db: Db): Promise<void> {
     organizationId: sgd.id,
     currentTitle: 'Trưởng phòng Giáo dục phổ thông',
   });
+
+  // 9. Electronic step vote: the reappointment of the education department's head of personnel, whose key-cadre
+  // conference voted by secret electronic ballot (3 of 4 in favour, decrypted by 2 of the 3 trustees).
+  const personnelSeat = await createPosition(db, null, {
+    organizationId: sgd.id,
+    titleId: '368-QD-TW:TRUONG_PHONG_TO_CHUC_CAN_BO',
+    seatCount: 1,
+    validFrom: '2025-10-01',
+  });
+  const khai = await person({
+    fullName: 'Đỗ Văn Khải',
+    birthDate: '1977-10-03',
+    organizationId: sgd.id,
+    currentTitle: 'Trưởng phòng Tổ chức cán bộ',
+  });
+  await addIncumbent(db, null, personnelSeat.id, {
+    personId: khai,
+    personName: 'Đỗ Văn Khải',
+    how: 'appointed',
+    from: '2025-10-01',
+    termEnd: '2027-03-31',
+  });
+  const voters = ['leader.tq', 'officer.tq', 'inspector.tq', 'cadre.tq'];
+  const electronicStep = async (id: string, key: string, on: string, agree: boolean[], voterGroup: string) => {
+    const voteId = await decisions.openStepVote(db, library, officer, id, key, {
+      summoned: voters.length,
+      voterGroup,
+      voteDate: on,
+      mode: 'electronic',
+      electronic: { voterUsernames: voters, trusteeUsernames: DEMO_TRUSTEES, threshold: 2 },
+    });
+    await runElectronicVote(
+      db,
+      voteId,
+      voters.map((username, i) => ({ username, agree: agree[i]! })),
+    );
+    return decisions.completeStep(db, library, officer, id, key, {
+      completedOn: on,
+      minutesRef: `Biên bản kiểm phiếu điện tử ngày ${on.split('-').reverse().join('/')}`,
+    });
+  };
+  const g = await decisions.createProcess(db, library, officer, {
+    organizationId: sgd.id,
+    action: 'reappointment',
+    track: 'state',
+    personId: khai,
+    positionId: personnelSeat.id,
+    startedOn: '2026-10-26',
+  });
+  await step(g, 'notice', '2026-10-27');
+  await step(g, 'self-review', '2026-11-02');
+  await electronicStep(g, 'key-cadres', '2026-11-10', [true, true, true, false], 'Cán bộ chủ chốt Sở Giáo dục và Đào tạo');
+
+  // 10. Rejected: a dismissal of the finance department's procurement officer on a warning given in post; the
+  // collective's electronic ballot ties at exactly 50 %, which a dismissal does not pass: the process stops.
+  const procurementSeat = await createPosition(db, null, {
+    organizationId: stc.id,
+    titleId: '368-QD-TW:PHU_TRACH_MUA_SAM',
+    seatCount: 1,
+    validFrom: '2025-10-01',
+  });
+  const luc = await person({
+    fullName: 'Hoàng Văn Lực',
+    birthDate: '1985-12-12',
+    currentTitle: 'Phụ trách mua sắm',
+    discipline: [{ level: 'canh_cao', date: '2026-06-15', issuer: 'Giám đốc Sở Tài chính', reason: 'Vi phạm quy trình mua sắm' }],
+  });
+  await addIncumbent(db, null, procurementSeat.id, {
+    personId: luc,
+    personName: 'Hoàng Văn Lực',
+    how: 'appointed',
+    from: '2025-10-01',
+  });
+  const h = await decisions.createProcess(db, library, officer, {
+    organizationId: stc.id,
+    action: 'dismissal',
+    track: 'state',
+    personId: luc,
+    positionId: procurementSeat.id,
+    startedOn: '2026-10-19',
+  });
+  await decisions.recordCircumstance(db, library, officer, h, {
+    key: 'discipline',
+    fromDate: '2026-06-15',
+    reference: 'Quyết định kỷ luật 88/QĐ-STC ngày 15/06/2026',
+  });
+  await step(h, 'proposal', '2026-10-20');
+  await step(h, 'meeting', '2026-10-22');
+  await electronicStep(h, 'collective', '2026-10-29', [true, false, true, false], 'Tập thể lãnh đạo Sở Tài chính');
+
+  // 11. Postponed: the education department's chief accountant, in hospital since August, cannot be reappointed
+  // while the stay lasts (NĐ 170/2025 art. 40).
+  const accountantSeat = await createPosition(db, null, {
+    organizationId: sgd.id,
+    titleId: '368-QD-TW:KE_TOAN_TRUONG',
+    seatCount: 1,
+    validFrom: '2025-10-01',
+  });
+  const nga = await person({
+    fullName: 'Vi Thị Ngà',
+    birthDate: '1979-01-25',
+    sex: 'F',
+    organizationId: sgd.id,
+    currentTitle: 'Kế toán trưởng',
+  });
+  await addIncumbent(db, null, accountantSeat.id, {
+    personId: nga,
+    personName: 'Vi Thị Ngà',
+    how: 'appointed',
+    from: '2025-10-01',
+    termEnd: '2027-02-26',
+  });
+  const k = await decisions.createProcess(db, library, officer, {
+    organizationId: sgd.id,
+    action: 'reappointment',
+    track: 'state',
+    personId: nga,
+    positionId: accountantSeat.id,
+    startedOn: '2026-11-09',
+  });
+  await decisions.recordCircumstance(db, library, officer, k, {
+    key: 'inpatient',
+    fromDate: '2026-08-17',
+    toDate: null,
+    reference: 'Giấy xác nhận điều trị nội trú số 245/BVĐK ngày 17/08/2026',
+  });
+  await step(k, 'notice', '2026-11-10');
 }

@@ -8,7 +8,7 @@ import { resolveActorByUsername } from '../../../scripts/demo/demo-actors';
 import { type TestDatabase, createTestDatabase, testDialects } from '../../../test/databases';
 import { loadPolicyLibrary } from '../policy/pack.loader';
 import { syncTitleCatalog } from '../titles/title.service';
-import { listProcesses } from './decision.read';
+import { getProcess, listProcesses } from './decision.read';
 import { createProcess } from './decision.service';
 import { withdrawDocument } from '../documents/document.edit.service';
 
@@ -53,6 +53,31 @@ describe.each(testDialects())('the decisions demo on %s', (dialect) => {
     await expect(
       withdrawDocument(database.db, loadPolicyLibrary(), officer, doc.id, { reason: 'Thử rút văn bản' }),
     ).rejects.toThrow(/1 quy trình quyết định nhân sự đang căn cứ vào văn bản này/);
+  });
+
+  it('holds a step voted electronically and tallied, a dismissal an electronic tie stopped, and a postponed reappointment', async () => {
+    const officer = (await resolveActorByUsername(database.db, 'officer.tq'))!;
+    const library = loadPolicyLibrary();
+    const { items } = await listProcesses(database.db, library, officer, { limit: 50, offset: 0 });
+    const of = async (name: string, action: string) =>
+      getProcess(database.db, library, officer, items.find((i) => i.personName === name && i.action === action)!.id);
+    const khai = await of('Đỗ Văn Khải', 'reappointment');
+    expect(khai.steps.find((s) => s.key === 'key-cadres')).toMatchObject({
+      status: 'done',
+      voteMode: 'electronic',
+      voteStatus: 'closed',
+      outcome: 'passed',
+    });
+    expect(khai.steps.find((s) => s.key === 'key-cadres')!.verdicts.at(-1)!.detail.vi).toContain('3/4 tán thành');
+    const luc = await of('Hoàng Văn Lực', 'dismissal');
+    expect(luc.status).toBe('stopped');
+    expect(luc.steps.find((s) => s.key === 'collective')).toMatchObject({ voteMode: 'electronic', outcome: 'stopped' });
+    expect(luc.eligibility.find((v) => v.ruleId === 'grounds.dismissal')).toMatchObject({ status: 'passed' });
+    const nga = await of('Vi Thị Ngà', 'reappointment');
+    expect(nga.circumstances.map((c) => c.key)).toEqual(['inpatient']);
+    // Recorded in hospital from 17/08/2026, ongoing: postponed from 17/11/2026 on, whatever day the demo is read.
+    const postponed = nga.eligibility.find((v) => v.ruleId === 'state.reappointment' && v.inputs.key === 'inpatient')!;
+    expect(postponed.status).toBe(new Date().toISOString().slice(0, 10) >= '2026-11-17' ? 'failed' : 'warning');
   });
 
   it("holds the director's son beside a chief-accountant seat of the same department, whom art. 20 keeps out", async () => {

@@ -139,6 +139,17 @@ export const C = {
   editTitle: { vi: 'Sửa loại vị trí', en: 'Change the category' },
   followTitle: { vi: 'Theo danh mục chức danh', en: 'As the title says' },
   reason: { vi: 'Lý do thay đổi (căn cứ văn bản)', en: 'Reason (and its document)' },
+  asOf: { vi: 'Tại ngày', en: 'As of' },
+  orgPlaceholder: { vi: 'Gõ tên hoặc mã đơn vị (ví dụ: Sở Tài chính)', en: 'Type a unit name or code' },
+  from: { vi: 'Áp dụng từ ngày', en: 'From' },
+  fromRequired: { vi: 'Phải chọn ngày áp dụng', en: 'Choose the date it applies from' },
+  history: { vi: 'Lịch sử loại vị trí (riêng của vị trí)', en: 'History of the seat’s own category' },
+  noHistory: {
+    vi: 'Chưa thay đổi lần nào: vị trí theo danh mục chức danh',
+    en: 'Never changed: the seat follows its title',
+  },
+  before: { vi: 'Trước lần thay đổi đầu tiên', en: 'Before the first change' },
+
   reasonRequired: { vi: 'Phải ghi lý do', en: 'A reason is required' },
   save: { vi: 'Lưu', en: 'Save' },
   close: { vi: 'Đóng', en: 'Close' },
@@ -213,3 +224,9 @@ export const G = {
   save: { vi: 'Ghi', en: 'Record' },
   saved: { vi: 'Đã ghi', en: 'Recorded' },
 };
+
+/** The period of one version of a seat's category, [from, to). */
+export const seatPeriod = (from: string, to: string | null): Bilingual => ({
+  vi: to ? `Từ ${from} đến trước ${to}` : `Từ ${from} trở đi`,
+  en: to ? `From ${from} until ${to}` : `From ${from} on`,
+});
