@@ -50,7 +50,12 @@ const planningRecordSchema = z.object({
   languages: shape.languages,
   itLevel: shape.itLevel,
 });
-export const parsePlanningRecord = (json: string) => planningRecordSchema.parse(JSON.parse(json));
+/** Parses what recordsOf cut out; a key the record does not hold comes as null and takes the schema's default. */
+export function parsePlanningRecord(json: string) {
+  const raw = JSON.parse(json) as Record<string, unknown>;
+  for (const k of Object.keys(raw)) if (raw[k] === null) delete raw[k];
+  return planningRecordSchema.parse(raw);
+}
 
 /** Every verdict of a validation: candidates', plans' and the whole cycle's. */
 export function allVerdicts(v: CycleValidation) {
