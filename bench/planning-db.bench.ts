@@ -147,14 +147,15 @@ export async function run(argv: string[]): Promise<void> {
     // parsed in full (what getCycle did before it judged anything).
     const read = await timed(runs, async () => {
       const rows = await repo.activeCandidatesOfCycle(db, cycleId);
-      const records = new Map(
-        (
-          await repo.recordsOf(
-            db,
-            rows.map((r) => r.person_id),
-          )
-        ).map((r) => [r.id, r.data_json]),
-      );
+      const ids = [...new Set(rows.map((r) => r.person_id))];
+      const records = new Map<string, string>();
+      for (let i = 0; i < ids.length; i += 1000)
+        for (const r of await db
+          .selectFrom('persons')
+          .select(['id', 'data_json'])
+          .where('id', 'in', ids.slice(i, i + 1000))
+          .execute())
+          records.set(r.id, r.data_json);
       return rows.map((r) => ({ ...r, record: parseRecord(records.get(r.person_id)!) }));
     });
     const whole = await timed(runs, () => getCycle(planning, actor, cycleId));

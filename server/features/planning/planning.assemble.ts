@@ -6,7 +6,7 @@ import { catalogAt, contextOf } from '../policy/eligibility.batch';
 import { type CatalogTitle, factsFromRecord } from '../policy/eligibility.batch.rules';
 import { type ResolvedPolicy, ruleIn } from '../policy/policy.library';
 import { retirementDate } from '../policy/retirement.rules';
-import { type ResolvedStandards, standardsFor } from '../policy/title-standards';
+import { type ResolvedStandards, type SkillStandards, skillStandardsFor, standardsFor } from '../policy/title-standards';
 import { incumbentsAsOf } from '../positions/position.repository';
 import { type PlanningContext, policyOf } from './planning.context';
 import * as repo from './planning.repository';
@@ -50,7 +50,12 @@ const planningRecordSchema = z.object({
   languages: shape.languages,
   itLevel: shape.itLevel,
 });
-export const parsePlanningRecord = (json: string) => planningRecordSchema.parse(JSON.parse(json));
+/** Parses what recordsOf cut out; a key the record does not hold comes as null and takes the schema's default. */
+export function parsePlanningRecord(json: string) {
+  const raw = JSON.parse(json) as Record<string, unknown>;
+  for (const k of Object.keys(raw)) if (raw[k] === null) delete raw[k];
+  return planningRecordSchema.parse(raw);
+}
 
 /** Every verdict of a validation: candidates', plans' and the whole cycle's. */
 export function allVerdicts(v: CycleValidation) {
@@ -92,10 +97,15 @@ export async function assemble(
   // Targets read in the catalog in force (titles keep their code across catalog versions), with their standards.
   const byCode = new Map(catalog.map((t) => [t.code, t]));
   const targetIds = [...new Set(rows.map((r) => r.target_title_id).filter((x): x is string => x !== null))];
-  const targets = new Map<string, { title: CatalogTitle; standards: ResolvedStandards }>();
+  const targets = new Map<string, { title: CatalogTitle; standards: ResolvedStandards; skills: SkillStandards }>();
   for (const t of await repo.titlesByIds(db, targetIds)) {
     const title = byCode.get(t.code);
-    if (title) targets.set(t.id, { title, standards: standardsFor(ctx.library.standards, title, date) });
+    if (title)
+      targets.set(t.id, {
+        title,
+        standards: standardsFor(ctx.library.standards, title, date),
+        skills: skillStandardsFor(ctx.library.standards, title, date),
+      });
   }
   const anyTarget = targets.values().next().value;
   // The seats people hold or held (the subject group and time in posts), as the eligibility engine reads them.
@@ -157,6 +167,7 @@ export async function assemble(
       addedOn: p.added_on,
       proposedForAppointment: Number(p.proposed_for_appointment) === 1,
       disciplines: p.record.discipline.map((d) => ({ level: d.level, date: d.date })),
+      skills: target ? { record: p.record, standards: target.skills } : null,
       latestRound: latest ? { step: latest.step, agree: latest.agree, summoned: latest.summoned } : null,
     });
   }

@@ -3,6 +3,7 @@ import { loadFoundationDemo } from '../../../scripts/demo/foundation.demo';
 import { loadOrganizationDemo } from '../../../scripts/demo/org.demo';
 import { loadPersonsDemo } from '../../../scripts/demo/persons.demo';
 import { loadPlanningDemo } from '../../../scripts/demo/planning.demo';
+import { loadPolicyDemo } from '../../../scripts/demo/policy.demo';
 import { loadVotesDemo } from '../../../scripts/demo/votes.demo';
 import { resolveActorByUsername } from '../../../scripts/demo/demo-actors';
 import { type TestDatabase, createTestDatabase, testDialects } from '../../../test/databases';
@@ -19,6 +20,7 @@ describe.each(testDialects())('the planning demo on %s', (dialect) => {
     await loadFoundationDemo(database.db);
     await loadOrganizationDemo(database.db);
     await loadPersonsDemo(database.db, 600);
+    await loadPolicyDemo(database.db);
     await loadVotesDemo(database.db);
     await loadPlanningDemo(database.db, library);
   }, 240_000);
@@ -52,6 +54,10 @@ describe.each(testDialects())('the planning demo on %s', (dialect) => {
     ])
       expect(failed).toContain(rule);
     expect(detail.blockingCount).toBeGreaterThan(0);
+    // The province's approved rules set its ethnic-minority share: the pool is judged against it, with the citation.
+    const ethnic = detail.verdicts.find((v) => v.ruleId === 'planning.ethnic-minority-share');
+    expect(ethnic).toMatchObject({ localPackId: 'tuyen-quang-2026', inputs: { minPercent: 30 } });
+    expect(ethnic!.citation.text).toContain('377-QĐ/TW');
     const rounds = (await listRounds(ctx, officer, cycle!.id)).items;
     expect(rounds.map((r) => r.step)).toEqual([
       'leadership_proposal',

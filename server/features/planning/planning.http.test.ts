@@ -63,6 +63,8 @@ describe.each(testDialects())('planning over HTTP on %s', (dialect) => {
       currentTitleCode: 'PHO_GIAM_DOC_SO',
       professionalLevel: 'cao_dang',
       stateManagement: 'none',
+      languages: [{ language: 'Tiếng Anh', level: 'Bậc 2 (A2)' }],
+      itLevel: 'Ứng dụng CNTT cơ bản',
     });
     // A young commune party secretary: two levels below the director, younger than every deputy.
     await make('commune', { fullName: 'Vũ Văn Xã', birthDate: '1991-02-02', currentTitleCode: 'BI_THU_DANG_UY_XA' });
@@ -283,6 +285,14 @@ describe.each(testDialects())('planning over HTTP on %s', (dialect) => {
     expect(training.detail.vi).toContain('trình độ chuyên môn cao đẳng, cần đại học');
     expect(training.detail.vi).toContain('quản lý nhà nước chưa qua bồi dưỡng, cần chuyên viên chính');
     expect(training.citation.text).toContain('377-QĐ/TW');
+    // Language and IT against the title's skill standards, read from the record, each naming its standard.
+    const skills = c.verdicts.filter((v) => v.ruleId === 'standards.language-it.provincial');
+    expect(skills.map((v) => [v.status, v.blocking])).toEqual([
+      ['warning', false],
+      ['passed', false],
+    ]);
+    expect(skills[0]!.detail.vi).toContain('Tiếng Anh Bậc 2 (A2) (bậc 2), cần bậc 3');
+    expect(skills[0]!.citation.text).toContain('89-QĐ/TW');
     // Already in the plan: the finder does not offer him again.
     const found = (await officer.get(`/api/planning/plans/${plan.id}/finder?q=dinh van hoc`)).json() as { items: FinderItem[] };
     expect(found.items).toHaveLength(0);

@@ -5,6 +5,8 @@ import { evaluateEligibility } from '../policy/eligibility.rules';
 import { type LoadedRule, type ResolvedPolicy, formatDate, ruleIn } from '../policy/policy.library';
 import { meets, percentText, thresholdText, verdict } from '../policy/policy.rules';
 import { parseBirth, retirementDate } from '../policy/retirement.rules';
+import type { SkillStandards } from '../policy/title-standards';
+import { skillVerdicts } from './planning.skills.rules';
 
 // The rules of a planning cycle as pure functions of the rule pack in force: no I/O.
 
@@ -26,6 +28,8 @@ export interface CandidateFacts {
   proposedForAppointment: boolean;
   /** Every discipline on record (any level), for the immediate removal trigger. */
   disciplines: { level: string; date: string }[];
+  /** The person's languages and IT level against the target title's skill standards (absent: not judged). */
+  skills?: { record: Parameters<typeof skillVerdicts>[0]; standards: SkillStandards } | null;
   /** The latest recommendation round that voted on this person, if any: its count feeds the verdicts. */
   latestRound?: { step: RoundStep; agree: number; summoned: number } | null;
 }
@@ -202,6 +206,7 @@ export function validateCycle(cycle: CycleFacts, policy: ResolvedPolicy): CycleV
             { proposedForAppointment: c.proposedForAppointment },
           ),
         );
+      if (c.skills) out.push(...skillVerdicts(c.skills.record, c.skills.standards));
       if (c.latestRound) {
         const v = judgeRoundCount(policy, { fullName: c.fullName, ...c.latestRound });
         if (v) out.push(v);

@@ -8,6 +8,10 @@ import {
   type StandardSource,
 } from '../../../contracts/policy';
 import { MANAGING_AUTHORITIES, TITLE_GROUPS } from '../../../contracts/titles';
+
+/** Information technology skill levels (Thông tư 03/2014/TT-BTTTT), lowest first. */
+export const INFORMATICS_LEVELS = ['co_ban', 'nang_cao'] as const;
+export type InformaticsLevel = (typeof INFORMATICS_LEVELS)[number];
 import type { TitleStandardsFile } from '../training/title-standards';
 import { addDays, citationText } from './policy.library';
 
@@ -30,6 +34,10 @@ const entrySchema = z.strictObject({
   stateManagement: z.enum(STATE_MANAGEMENT_LEVELS).optional(),
   /** Months already served in a post at most one level below the title. */
   priorPostMonths: z.number().int().min(1).max(240).optional(),
+  /** Foreign language: the level of the six-level framework (Thông tư 01/2014/TT-BGDĐT; bậc 3 = B1). */
+  foreignLanguage: z.number().int().min(1).max(6).optional(),
+  /** Information technology skills (Thông tư 03/2014/TT-BTTTT): basic or advanced. */
+  informatics: z.enum(INFORMATICS_LEVELS).optional(),
   citation: z.strictObject({ document: z.string().min(1), date: z.iso.date().nullable(), article: z.string().nullable() }),
   effectiveFrom: z.iso.date(),
   effectiveTo: z.iso.date().nullable().default(null),
@@ -44,6 +52,8 @@ export const standardsFileSchema = z.strictObject({
 });
 
 export type StandardEntry = z.infer<typeof entrySchema> & { file: string; citationFull: Citation };
+/** Skills a title may require beyond the qualification standards: judged by planning from the record. */
+export const SKILL_REQUIREMENTS = ['foreignLanguage', 'informatics'] as const;
 export const REQUIREMENTS = ['theory', 'education', 'stateManagement', 'priorPostMonths'] as const;
 export type Requirement = (typeof REQUIREMENTS)[number];
 
@@ -60,8 +70,10 @@ export function buildStandards(files: { file: string; content: unknown }[]): { e
     for (const e of parsed.data.entries) {
       if (e.effectiveTo !== null && e.effectiveTo < e.effectiveFrom)
         problems.push(`${file} › entry ${e.id} › effectiveTo: before effectiveFrom`);
-      if (!REQUIREMENTS.some((r) => e[r] !== undefined))
-        problems.push(`${file} › entry ${e.id}: requires nothing (theory, education, stateManagement or priorPostMonths)`);
+      if (![...REQUIREMENTS, ...SKILL_REQUIREMENTS].some((r) => e[r] !== undefined))
+        problems.push(
+          `${file} › entry ${e.id}: requires nothing (theory, education, stateManagement, priorPostMonths, foreignLanguage or informatics)`,
+        );
       if (entries.some((x) => x.id === e.id)) problems.push(`${file} › entry ${e.id} › id: already used`);
       entries.push({ ...e, file, citationFull: { ...e.citation, text: citationText(e.citation) } });
     }
@@ -168,4 +180,33 @@ export function standardsFor(entries: readonly StandardEntry[], title: TitleFact
     });
   }
   return out;
+}
+
+/** A skill requirement in force for a title, with the entry it comes from. */
+export interface SkillStandard<T> {
+  level: T;
+  entryId: string;
+  citation: Citation;
+  confirmed: boolean;
+  text: { vi: string; en: string };
+}
+export interface SkillStandards {
+  foreignLanguage: SkillStandard<number> | null;
+  informatics: SkillStandard<InformaticsLevel> | null;
+}
+
+/** The foreign-language and IT requirements of a title on `date`: per skill, the most specific entry in force. */
+export function skillStandardsFor(entries: readonly StandardEntry[], title: TitleFacts, date: string): SkillStandards {
+  const inForce = entries
+    .filter((e) => e.effectiveFrom <= date && (e.effectiveTo === null || date <= e.effectiveTo))
+    .map((e) => ({ e, s: specificity(e, title) }))
+    .filter((x) => x.s > 0)
+    .sort((a, b) => b.s - a.s || (a.e.status === b.e.status ? 0 : a.e.status === 'confirmed' ? -1 : 1));
+  const source = <T>(e: StandardEntry | undefined, level: T | undefined): SkillStandard<T> | null =>
+    e && level !== undefined
+      ? { level, entryId: e.id, citation: e.citationFull, confirmed: e.status === 'confirmed', text: e.text }
+      : null;
+  const lang = inForce.find((x) => x.e.foreignLanguage !== undefined)?.e;
+  const it = inForce.find((x) => x.e.informatics !== undefined)?.e;
+  return { foreignLanguage: source(lang, lang?.foreignLanguage), informatics: source(it, it?.informatics) };
 }

@@ -46,9 +46,12 @@ import { TrainingDrawer } from './TrainingDrawer';
 import { L } from './texts';
 
 const vnDate = (iso: string) => iso.slice(0, 10).split('-').reverse().join('/');
-/** The verdict of the title's qualification standards: in planning, what it lacks is a training need. */
-const STANDARDS_RULE = 'standards.title-requirements';
-const needsTraining = (c: Candidate) => c.verdicts.some((v) => v.ruleId === STANDARDS_RULE && v.status !== 'passed');
+/**
+ * The verdicts of the title's standards (qualifications; language and IT): in planning, what a person lacks is a
+ * training need.
+ */
+const isStandard = (v: PlanVerdict) => v.ruleId.startsWith('standards.');
+const needsTraining = (c: Candidate) => c.verdicts.some((v) => isStandard(v) && v.status !== 'passed');
 const pct = (n: number, total: number) => (total ? `${((100 * n) / total).toFixed(1).replace('.', ',')}%` : '—');
 
 /** A verdict as a personnel officer reads it: what failed, why, and the document it comes from. */
@@ -300,7 +303,7 @@ function PlanCard(props: {
           {
             title: label(L.trainingColumn),
             render: (_, c) => {
-              const gaps = c.verdicts.filter((v) => v.ruleId === STANDARDS_RULE && v.status !== 'passed');
+              const gaps = c.verdicts.filter((v) => isStandard(v) && v.status !== 'passed');
               return gaps.length ? (
                 gaps.map((v, i) => (
                   <Typography.Paragraph
@@ -321,7 +324,7 @@ function PlanCard(props: {
             title: label(L.checks),
             render: (_, c) => {
               const failed = c.verdicts.filter((v) => v.status === 'failed');
-              const warnings = c.verdicts.filter((v) => v.status === 'warning' && v.ruleId !== STANDARDS_RULE);
+              const warnings = c.verdicts.filter((v) => v.status === 'warning' && !isStandard(v));
               return (
                 <>
                   {failed.map((v, i) => (
