@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { z } from 'zod';
+import { INFO_PACK_SECTIONS } from '../../../contracts/vote-info-pack';
 import type { PolicyTrack, VoteConsequence } from '../../../contracts/votes';
 import { loadPolicyLibrary } from '../policy/pack.loader';
 import type { Threshold } from '../policy/pack.schema';
@@ -100,6 +101,29 @@ export function loadVoterGroups(source = VOTER_GROUPS_FILE): VoterGroupsFile {
     );
   if (source === VOTER_GROUPS_FILE) cachedVoterGroups = parsed.data;
   return parsed.data;
+}
+
+const infoPackFile = z.object({
+  id: z.string(),
+  title: z.object({ vi: z.string(), en: z.string() }),
+  citation: z.object({ document: z.string(), date: z.string(), article: z.string().optional() }),
+  effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  status: z.enum(['confirmed', 'unconfirmed']),
+  note: z.object({ vi: z.string(), en: z.string() }).optional(),
+  sections: z
+    .array(z.object({ key: z.enum(INFO_PACK_SECTIONS), label: z.object({ vi: z.string().min(1), en: z.string().min(1) }) }))
+    .min(1),
+  ratingYears: z.number().int().min(1).max(10),
+});
+export type InfoPackPolicy = z.infer<typeof infoPackFile>;
+export const INFO_PACK_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../policy/votes/info-pack.yaml');
+let cachedInfoPack: InfoPackPolicy | null = null;
+/** What voters receive about each person (policy/votes/info-pack.yaml). */
+export function loadInfoPackPolicy(source = INFO_PACK_FILE): InfoPackPolicy {
+  if (source === INFO_PACK_FILE && cachedInfoPack) return cachedInfoPack;
+  const parsed = infoPackFile.parse(loadYaml(fs.readFileSync(source, 'utf8'), { schema: CORE_SCHEMA }));
+  if (source === INFO_PACK_FILE) cachedInfoPack = parsed;
+  return parsed;
 }
 
 // The votes module is called by other modules (decisions, planning, evaluation) without a library at hand; it

@@ -1,6 +1,7 @@
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProcessDetail } from '../../../contracts/decisions';
+import type { InfoPack } from '../../../contracts/vote-info-pack';
 import type { VoterGroupProposal } from '../../../contracts/vote-voter-groups';
 import type { VoteDetail } from '../../../contracts/votes';
 import { testDialects } from '../../../test/databases';
@@ -23,7 +24,18 @@ describe.each(testDialects())('preparing a vote on %s', (dialect) => {
       people[key] = await fx.person({ fullName, birthDate: '1975-01-01', currentTitleCode: titleCode });
       await fx.seatPerson(seatId, people[key], fullName, from);
     };
-    await seat('director', head, 'Nguyễn Văn Giám', 'GIAM_DOC_SO');
+    people.director = await fx.person({
+      fullName: 'Nguyễn Văn Giám',
+      birthDate: '1975-01-01',
+      currentTitleCode: 'GIAM_DOC_SO',
+      homeTown: 'Xã Minh Xuân, tỉnh Tuyên Quang',
+      partyAdmissionDate: '2001-05-19',
+      workHistory: [
+        { from: '2015-03', to: '2020-09', titleName: 'Phó Giám đốc Sở Nội vụ', organizationName: 'Sở Nội vụ' },
+        { from: '2020-10', titleName: 'Giám đốc Sở Nội vụ', organizationName: 'Sở Nội vụ' },
+      ],
+    });
+    await fx.seatPerson(head, people.director, 'Nguyễn Văn Giám');
     await seat('deputy1', deputies, 'Trần Thị Phó', 'PHO_GIAM_DOC_SO');
     await seat('deputy2', deputies, 'Lê Văn Hai', 'PHO_GIAM_DOC_SO');
     await seat('accountant', accountant, 'Đỗ Thị Kế', 'KE_TOAN_TRUONG');
@@ -100,6 +112,52 @@ describe.each(testDialects())('preparing a vote on %s', (dialect) => {
     expect(record.statusCode).toBe(200);
     const xml = await (await JSZip.loadAsync(record.rawPayload)).file('word/document.xml')!.async('string');
     expect(xml).toContain('Thành phần theo quy định (vote.voter-groups): 96-QĐ/TW ngày 02/02/2023');
+  });
+
+  it('gives the voters a pack per person (summary CV, the previous vote; no evaluation recorded yet), printable', async () => {
+    const res = await fx.officer.post('/api/votes', {
+      organizationId: fx.snv,
+      kind: 'confidence',
+      mode: 'paper',
+      track: 'party',
+      title: 'Lấy phiếu tín nhiệm bổ sung',
+      voteDate: '2026-12-10',
+      voterGroup: 'Hội nghị lấy phiếu tại sở',
+      summonedCount: 12,
+      subjects: [
+        { personId: people.director!, titleText: 'Giám đốc Sở Nội vụ' },
+        { fullName: 'Người ngoài', titleText: 'Chuyên viên' },
+      ],
+    });
+    const v = res.json() as VoteDetail;
+    const pack = (await fx.officer.get(`/api/votes/${v.id}/info-pack`)).json() as InfoPack;
+    expect(pack.rule).toMatchObject({ id: 'vote.info-pack', unconfirmed: true });
+    expect(pack.rule.citation).toMatch(/^96-QĐ\/TW ngày 02\/02\/2023/);
+    expect(pack.sections.map((x) => x.key)).toEqual(['cv', 'self-assessment', 'ratings', 'previous-votes']);
+    const [director, outsider] = pack.people;
+    expect(director).toMatchObject({ fullName: 'Nguyễn Văn Giám', hasRecord: true, selfAssessment: null, ratings: [] });
+    expect(director!.cv).toMatchObject({
+      birthDate: '1975-01-01',
+      homeTown: 'Xã Minh Xuân, tỉnh Tuyên Quang',
+      partyAdmissionDate: '2001-05-19',
+    });
+    expect(director!.cv!.workHistory.map((w) => w.titleName)).toEqual(['Phó Giám đốc Sở Nội vụ', 'Giám đốc Sở Nội vụ']);
+    // the vote of 20/11/2026 above: 10 of 12 high, 1 medium, 1 low
+    expect(director!.previousVotes).toEqual([
+      { voteDate: '2026-11-20', collected: 12, pctHigh: 83.3, pctMedium: 8.3, pctLow: 8.3 },
+    ]);
+    expect(outsider).toMatchObject({ hasRecord: false, cv: null, previousVotes: [] });
+
+    const docx = await fx.officer.get(`/api/votes/${v.id}/info-pack.docx`);
+    expect(docx.statusCode).toBe(200);
+    const xml = await (await JSZip.loadAsync(docx.rawPayload)).file('word/document.xml')!.async('string');
+    expect(xml).toContain('TÀI LIỆU CUNG CẤP CHO NGƯỜI THAM GIA LẤY PHIẾU TÍN NHIỆM');
+    expect(xml).toContain('Nguyễn Văn Giám — Giám đốc Sở Nội vụ');
+    expect(xml).toContain('83.3%');
+    expect(xml).toContain('Chưa có hồ sơ cán bộ trong hệ thống.');
+
+    expect((await officerLc.get(`/api/votes/${v.id}/info-pack`)).statusCode).toBe(404);
+    expect((await officerLc.get(`/api/votes/${v.id}/info-pack.docx`)).statusCode).toBe(404);
   });
 
   it('names the decision step a vote serves, with the rule of its process', async () => {

@@ -74,3 +74,85 @@ export async function servedStep(db: Db | Trx, sessionId: string): Promise<Serve
     .where('s.vote_session_id', '=', sessionId)
     .executeTakeFirst();
 }
+
+export interface PackPersonRow {
+  id: string;
+  full_name: string;
+  sex: 'M' | 'F';
+  birth_date: string;
+  ethnicity: string;
+  professional_level: string;
+  theory_level: string;
+  data_json: string;
+  organization_name: string;
+}
+
+/** The records of the people voted on (the caller has checked it may read the session). */
+export async function packPersons(db: Db | Trx, ids: readonly string[]): Promise<PackPersonRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('persons as p')
+    .innerJoin('organizations as o', 'o.id', 'p.organization_id')
+    .select([
+      'p.id',
+      'p.full_name',
+      'p.sex',
+      'p.birth_date',
+      'p.ethnicity',
+      'p.professional_level',
+      'p.theory_level',
+      'p.data_json',
+      'o.name as organization_name',
+    ])
+    .where('p.id', 'in', [...ids])
+    .execute();
+}
+
+export interface LatestEvaluationRow {
+  person_id: string;
+  year: number;
+  cycle_title: string;
+  self_points_tenths: number | null;
+  decided_level: string | null;
+  self_comment: string | null;
+}
+
+/** Each person's latest annual evaluation of a year up to `untilYear`, with the comment of his self-assessment. */
+export async function latestAnnualEvaluations(
+  db: Db | Trx,
+  personIds: readonly string[],
+  untilYear: number,
+): Promise<LatestEvaluationRow[]> {
+  if (personIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('evaluations as e')
+    .innerJoin('evaluation_cycles as c', 'c.id', 'e.cycle_id')
+    .leftJoin('evaluation_steps as s', (j) => j.onRef('s.evaluation_id', '=', 'e.id').on('s.kind', '=', 'self_assessment'))
+    .select([
+      'e.person_id',
+      'c.year',
+      'c.title as cycle_title',
+      'e.self_points_tenths',
+      'e.decided_level',
+      's.comment as self_comment',
+      's.at',
+    ])
+    .where('e.person_id', 'in', [...personIds])
+    .where('c.kind', '=', 'annual')
+    .where('c.year', '<=', untilYear)
+    .orderBy('c.year', 'desc')
+    .orderBy('s.at', 'desc')
+    .execute();
+  const out = new Map<string, LatestEvaluationRow>();
+  for (const r of rows)
+    if (!out.has(r.person_id))
+      out.set(r.person_id, {
+        person_id: r.person_id,
+        year: Number(r.year),
+        cycle_title: r.cycle_title,
+        self_points_tenths: r.self_points_tenths === null ? null : Number(r.self_points_tenths),
+        decided_level: r.decided_level,
+        self_comment: r.self_comment,
+      });
+  return [...out.values()];
+}

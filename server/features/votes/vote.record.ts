@@ -9,14 +9,14 @@ import {
   type VoteDetail,
 } from '../../../contracts/votes';
 
-const vnDate = (iso: string) => iso.slice(0, 10).split('-').reverse().join('/');
-const p = (text: string, opts: { bold?: boolean; center?: boolean; size?: number } = {}) =>
+export const vnDate = (iso: string) => iso.slice(0, 10).split('-').reverse().join('/');
+export const p = (text: string, opts: { bold?: boolean; center?: boolean; size?: number } = {}) =>
   new Paragraph({
     alignment: opts.center ? AlignmentType.CENTER : AlignmentType.LEFT,
     children: [new TextRun({ text, bold: opts.bold, size: opts.size ?? 24, font: 'Times New Roman' })],
   });
 const cell = (text: string, bold = false) => new TableCell({ children: [p(text, { bold, size: 22 })] });
-const table = (rows: string[][]) =>
+export const table = (rows: string[][]) =>
   new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: rows.map((r, i) => new TableRow({ children: r.map((t) => cell(t, i === 0)) })),

@@ -13,10 +13,13 @@ import {
   voteListQuerySchema,
   voteListSchema,
 } from '../../../contracts/votes';
+import { infoPackSchema } from '../../../contracts/vote-info-pack';
 import { voterGroupProposalSchema, voterGroupQuerySchema } from '../../../contracts/vote-voter-groups';
 import type { Db } from '../../db/database';
 import { requireActor } from '../../http/auth';
 import { errorResponses } from '../../http/responses';
+import { getInfoPack } from './vote.info-pack';
+import { infoPackDocx } from './vote.info-pack.docx';
 import { countRecordDocx } from './vote.record';
 import { handleConsequence, listConsequenceTasks } from './vote.outcomes';
 import { proposeVoterGroup } from './vote.preparation.service';
@@ -90,6 +93,35 @@ export function voteRoutes(app: FastifyInstance, db: Db): void {
         .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
         .header('content-disposition', `attachment; filename="bien-ban-kiem-phieu-${detail.id}.docx"`)
         .send(buffer);
+    },
+  );
+  r.get(
+    '/api/votes/:id/info-pack',
+    {
+      schema: {
+        tags: ['votes'],
+        summary: 'Tài liệu về từng người được lấy phiếu / the information pack for voters',
+        params: idParams,
+        response: { 200: infoPackSchema, ...errorResponses },
+      },
+    },
+    async (req) => getInfoPack(db, requireActor(req), req.params.id),
+  );
+  r.get(
+    '/api/votes/:id/info-pack.docx',
+    {
+      schema: {
+        tags: ['votes'],
+        summary: 'Tài liệu gửi người bỏ phiếu (.docx) / the information pack, printable',
+        params: idParams,
+      },
+    },
+    async (req, reply) => {
+      const pack = await getInfoPack(db, requireActor(req), req.params.id);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        .header('content-disposition', `attachment; filename="tai-lieu-lay-phieu-${pack.sessionId}.docx"`)
+        .send(await infoPackDocx(pack));
     },
   );
   r.get(
