@@ -121,6 +121,15 @@ describe('an electronic confidence vote in the browser', () => {
     for (const [i, [username, fullName]] of VOTERS.entries()) {
       const page = i === 1 ? officer : await signIn(username);
       await open(page, vote.id);
+      if (i === 2) {
+        // before voting, a voter reads what the rules give him about each person (the information pack)
+        const pack = page.getByTestId('vote-info-pack');
+        await pack.getByText('Lê Minh Quang — Phó Bí thư Thường trực Tỉnh ủy').click({ timeout: 30_000 });
+        await pack.getByText('Chưa có hồ sơ cán bộ trong hệ thống.').first().waitFor();
+        expect(await page.getByTestId('vote-info-pack-docx').getAttribute('href')).toBe(`/api/votes/${vote.id}/info-pack.docx`);
+        // the voter group's rule is named, and says these typed-in titles are not in it
+        expect(await page.getByTestId('vote-voter-group-rule').textContent()).toContain('96-QĐ/TW');
+      }
       await page.getByTestId('e-credential').fill(slips.get(fullName)!);
       for (const [k, level] of choices[i]!.entries()) await page.getByTestId(`e-choice-${k}`).locator('input').nth(level).check();
       if (i === 0) {

@@ -22,6 +22,7 @@ import { VoteResults } from './VoteResults';
 import { ConsequenceTasks } from './ConsequenceTasks';
 import { M } from './messages';
 import { VG } from './voter-group.messages';
+import { InfoPackCard } from './InfoPackCard';
 
 export function VoteDetailView({ id }: { id: string }) {
   const { t, label, lang } = useI18n();
@@ -133,6 +134,7 @@ export function VoteDetailView({ id }: { id: string }) {
             />
           ) : null}
         </Card>
+        {v.kind === 'confidence' ? <InfoPackCard voteId={v.id} /> : null}
         {v.paper ? (
           <Card title={t('votes.doubleEntry')} size="small" data-testid="vote-paper">
             <Typography.Paragraph type="secondary">{t('votes.doubleEntryHelp')}</Typography.Paragraph>
