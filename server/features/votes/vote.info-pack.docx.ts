@@ -4,6 +4,7 @@ import type { InfoPack, InfoPackPerson, InfoPackSection } from '../../../contrac
 import { p, table, vnDate } from './vote.record';
 
 const partial = (d: string) => d.split('-').reverse().join('/');
+const percent = (n: number) => `${n.toFixed(1).replace('.', ',')}%`;
 
 function section(person: InfoPackPerson, key: InfoPackSection): (Paragraph | Table)[] {
   switch (key) {
@@ -33,7 +34,7 @@ function section(person: InfoPackPerson, key: InfoPackSection): (Paragraph | Tab
       if (!s) return [p('Chưa có bản tự đánh giá trong hệ thống.')];
       return [
         p(
-          `${s.cycleTitle} (năm ${s.year})${s.selfPoints !== null ? `, tự chấm ${s.selfPoints} điểm` : ''}${s.decidedLevel ? `; xếp loại: ${s.decidedLevel.vi}` : ''}.`,
+          `${s.cycleTitle}${s.cycleTitle.includes(String(s.year)) ? '' : ` (năm ${s.year})`}${s.selfPoints !== null ? `, tự chấm ${s.selfPoints} điểm` : ''}${s.decidedLevel ? `; xếp loại: ${s.decidedLevel.vi}` : ''}.`,
         ),
         p(s.comment ?? '(Không có nhận xét kèm theo.)'),
       ];
@@ -50,9 +51,9 @@ function section(person: InfoPackPerson, key: InfoPackSection): (Paragraph | Tab
               ...person.previousVotes.map((v) => [
                 vnDate(v.voteDate),
                 String(v.collected),
-                `${v.pctHigh}%`,
-                `${v.pctMedium}%`,
-                `${v.pctLow}%`,
+                percent(v.pctHigh),
+                percent(v.pctMedium),
+                percent(v.pctLow),
               ]),
             ]),
           ]

@@ -153,7 +153,7 @@ describe.each(testDialects())('preparing a vote on %s', (dialect) => {
     const xml = await (await JSZip.loadAsync(docx.rawPayload)).file('word/document.xml')!.async('string');
     expect(xml).toContain('TÀI LIỆU CUNG CẤP CHO NGƯỜI THAM GIA LẤY PHIẾU TÍN NHIỆM');
     expect(xml).toContain('Nguyễn Văn Giám — Giám đốc Sở Nội vụ');
-    expect(xml).toContain('83.3%');
+    expect(xml).toContain('83,3%');
     expect(xml).toContain('Chưa có hồ sơ cán bộ trong hệ thống.');
 
     expect((await officerLc.get(`/api/votes/${v.id}/info-pack`)).statusCode).toBe(404);

@@ -8,6 +8,7 @@ import { vnDate } from './format';
 import { IP } from './info-pack.messages';
 
 const partial = (d: string) => d.split('-').reverse().join('/');
+const percent = (n: number) => `${n.toLocaleString('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`;
 
 function Section({ person, k }: { person: InfoPackPerson; k: InfoPackSection }) {
   const { label } = useI18n();
@@ -53,7 +54,9 @@ function Section({ person, k }: { person: InfoPackPerson; k: InfoPackSection }) 
       return (
         <>
           <div>
-            {s.cycleTitle} ({s.year}){s.selfPoints !== null ? ` · ${label(IP.selfPoints)} ${s.selfPoints}` : ''}
+            {s.cycleTitle}
+            {s.cycleTitle.includes(String(s.year)) ? '' : ` (${s.year})`}
+            {s.selfPoints !== null ? ` · ${label(IP.selfPoints)} ${s.selfPoints}` : ''}
             {s.decidedLevel ? ` · ${label(s.decidedLevel)}` : ''}
           </div>
           <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{s.comment ?? label(IP.noComment)}</Typography.Paragraph>
@@ -76,9 +79,9 @@ function Section({ person, k }: { person: InfoPackPerson; k: InfoPackSection }) 
           columns={[
             { title: label(IP.voteDate), render: (_, v) => vnDate(v.voteDate) },
             { title: label(IP.collected), dataIndex: 'collected' },
-            { title: label(IP.high), render: (_, v) => `${v.pctHigh}%` },
-            { title: label(IP.medium), render: (_, v) => `${v.pctMedium}%` },
-            { title: label(IP.low), render: (_, v) => `${v.pctLow}%` },
+            { title: label(IP.high), render: (_, v) => percent(v.pctHigh) },
+            { title: label(IP.medium), render: (_, v) => percent(v.pctMedium) },
+            { title: label(IP.low), render: (_, v) => percent(v.pctLow) },
           ]}
         />
       ) : (
