@@ -182,7 +182,15 @@ async function versionNodes(
   if (scopeRoots.length === 0) return [];
   const versions = await versionNodesQuery(db, asOf, filter).execute();
   const units = new Map<string, { code: string; path: string }>();
-  const ids = [...new Set(versions.map((v) => v.organization_id))];
+  // A subtree's units mostly still sit under the same path today: read those by the path index, the rest by id.
+  if (filter.pathPrefix)
+    for (const o of await db
+      .selectFrom('organizations')
+      .select(['id', 'code', 'path'])
+      .where((eb) => inSubtrees(eb, 'path', [filter.pathPrefix!]))
+      .execute())
+      units.set(o.id, o);
+  const ids = [...new Set(versions.map((v) => v.organization_id).filter((id) => !units.has(id)))];
   for (let i = 0; i < ids.length; i += 1000)
     for (const o of await db
       .selectFrom('organizations')

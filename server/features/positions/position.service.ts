@@ -19,7 +19,8 @@ import { findTitle, findTitlesByIds, listCatalogs } from '../titles/title.reposi
 import { catalogInForce } from '../titles/title.rules';
 import { toIncumbentResponse, toPositionResponse, toPositionVersionResponse } from './position.mapper';
 import * as repo from './position.repository';
-import { type TitleFacts, maxSeatedFrom, periodsOverlap, seatProblems, termEndFrom, termEndsWithin } from './position.rules';
+import { assertPlaceFree, endHolding } from './holding';
+import { type TitleFacts, maxSeatedFrom, seatProblems, termEndFrom, termEndsWithin } from './position.rules';
 
 const positionNotFound = () => notFound('vị trí', 'Position');
 const ddmmyyyy = (iso: string) => iso.split('-').reverse().join('/');
@@ -160,29 +161,23 @@ export async function addIncumbentIn(
     const seat = await repo.findPosition(trx, positionId);
     if (!seat || (actor && !mayActOn(actor, 'positions.read', seat.organization_path))) throw positionNotFound();
     if (actor && !mayActOn(actor, 'positions.write', seat.organization_path)) throw forbidden();
-    if (body.from < seat.valid_from || (seat.valid_to !== null && body.from >= seat.valid_to))
-      throw validation(
-        'from',
-        `vị trí chỉ có hiệu lực từ ${ddmmyyyy(seat.valid_from)}${seat.valid_to ? ` đến trước ${ddmmyyyy(seat.valid_to)}` : ''}`,
-        `the seat is valid from ${seat.valid_from}${seat.valid_to ? ` until ${seat.valid_to}` : ''}`,
-      );
     const history = await repo.incumbenciesOfPosition(trx, seat.id);
-    const clash = history.find((h) => h.person_id === body.personId && periodsOverlap(h.from_date, h.to_date, body.from, null));
-    if (clash)
-      throw new AppError(
-        'CONFLICT',
-        `${body.personName} đã giữ vị trí này từ ${ddmmyyyy(clash.from_date)}: thời gian trùng nhau`,
-        `${body.personName} already holds this seat from ${clash.from_date}: overlapping periods`,
-        [{ path: 'from', message: 'Trùng thời gian', messageEn: 'Overlapping period' }],
-      );
-    const seated = history.filter((h) => periodsOverlap(h.from_date, h.to_date, body.from, null)).length;
-    if (seated >= Number(seat.seat_count))
-      throw new AppError(
-        'CONFLICT',
-        `Vị trí ${seat.title_name} đã đủ ${seat.seat_count} người: hãy kết thúc nhiệm kỳ của người đang giữ trước`,
-        `The seat ${seat.title_name} already holds ${seat.seat_count}: end a current incumbency first`,
-        [{ path: 'from', message: 'Vị trí đã đủ người', messageEn: 'Seat is full' }],
-      );
+    const places = Math.min(
+      ...(await repo.versionsOfPosition(trx, seat.id))
+        .filter((v) => v.valid_to === null || v.valid_to > body.from)
+        .map((v) => Number(v.seat_count)),
+    );
+    assertPlaceFree(
+      {
+        validFrom: seat.valid_from,
+        validTo: seat.valid_to,
+        places,
+        what: { vi: `vị trí ${seat.title_name}`, en: `the seat ${seat.title_name}` },
+      },
+      history,
+      body,
+      { vi: 'hãy kết thúc nhiệm kỳ của người đang giữ trước', en: 'end a current incumbency first' },
+    );
     const row = {
       id: newId(),
       position_id: seat.id,
@@ -216,27 +211,20 @@ export async function endIncumbent(db: Db, actor: Actor, incumbentId: string, to
 
 /** endIncumbent inside the caller's transaction. */
 export async function endIncumbentIn(trx: Trx, actor: Actor | null, incumbentId: string, to: string): Promise<Incumbent> {
-  {
-    const inc = await repo.findIncumbent(trx, incumbentId);
-    const seat = inc ? await repo.findPosition(trx, inc.position_id) : undefined;
-    if (!inc || !seat || (actor && !mayActOn(actor, 'positions.read', seat.organization_path)))
-      throw notFound('người giữ vị trí', 'Incumbent');
-    if (actor && !mayActOn(actor, 'positions.write', seat.organization_path)) throw forbidden();
-    if (inc.to_date !== null) throw new AppError('CONFLICT', 'Nhiệm kỳ này đã kết thúc', 'This incumbency has already ended');
-    if (to <= inc.from_date)
-      throw validation('to', `ngày kết thúc phải sau ngày bắt đầu ${ddmmyyyy(inc.from_date)}`, `must be after ${inc.from_date}`);
-    await repo.setIncumbentTo(trx, inc.id, to);
-    await appendAudit(trx, {
-      actorId: actor?.userId ?? null,
-      action: 'position.incumbent.end',
-      entity: 'position_incumbent',
-      entityId: inc.id,
-      organizationId: seat.organization_id,
-      before: { to_date: null },
-      after: { to_date: to },
-    });
-    return toIncumbentResponse({ ...inc, to_date: to });
-  }
+  const inc = await repo.findIncumbent(trx, incumbentId);
+  const seat = inc ? await repo.findPosition(trx, inc.position_id) : undefined;
+  const ended = await endHolding(trx, actor, {
+    row: inc,
+    unit: seat && { organizationId: seat.organization_id, path: seat.organization_path },
+    read: 'positions.read',
+    write: 'positions.write',
+    notFound: () => notFound('người giữ vị trí', 'Incumbent'),
+    alreadyEnded: () => new AppError('CONFLICT', 'Nhiệm kỳ này đã kết thúc', 'This incumbency has already ended'),
+    setTo: repo.setIncumbentTo,
+    audit: { action: 'position.incumbent.end', entity: 'position_incumbent' },
+    to,
+  });
+  return toIncumbentResponse(ended);
 }
 
 /**

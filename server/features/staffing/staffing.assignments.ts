@@ -1,8 +1,8 @@
 import type { JobAssignment } from '../../../contracts/staffing';
 import type { Db } from '../../db/database';
-import { AppError, forbidden, notFound, validation } from '../../http/errors';
+import { AppError, notFound } from '../../http/errors';
 import { type Actor, mayActOn } from '../access/access.rules';
-import { appendAudit } from '../audit/audit.repository';
+import { endHolding } from '../positions/holding';
 import * as repo from './staffing.repository';
 import type { JobPositionAssignmentRow } from './staffing.table';
 
@@ -32,27 +32,22 @@ export async function endAssignment(db: Db, actor: Actor | null, assignmentId: s
   return db.transaction().execute(async (trx) => {
     const row = await repo.findAssignment(trx, assignmentId);
     const job = row ? await repo.findJobPosition(trx, row.job_position_id) : undefined;
-    if (!row || !job || (actor && !mayActOn(actor, 'staffing.read', job.path)))
-      throw notFound('người đảm nhiệm vị trí việc làm', 'Job assignment');
-    if (actor && !mayActOn(actor, 'staffing.write', job.path)) throw forbidden();
-    if (row.to_date !== null)
-      throw new AppError(
-        'CONFLICT',
-        `Việc đảm nhiệm của ${row.person_name} đã kết thúc từ ${ddmmyyyy(row.to_date)}`,
-        `${row.person_name}'s assignment already ended on ${row.to_date}`,
-      );
-    if (to <= row.from_date)
-      throw validation('to', `ngày kết thúc phải sau ngày bắt đầu ${ddmmyyyy(row.from_date)}`, `must be after ${row.from_date}`);
-    await repo.setAssignmentTo(trx, row.id, to);
-    await appendAudit(trx, {
-      actorId: actor?.userId ?? null,
-      action: 'staffing.job_position.unassign',
-      entity: 'job_position_assignment',
-      entityId: row.id,
-      organizationId: job.organization_id,
-      before: { to_date: null },
-      after: { to_date: to },
+    const ended = await endHolding(trx, actor, {
+      row,
+      unit: job && { organizationId: job.organization_id, path: job.path },
+      read: 'staffing.read',
+      write: 'staffing.write',
+      notFound: () => notFound('người đảm nhiệm vị trí việc làm', 'Job assignment'),
+      alreadyEnded: (r) =>
+        new AppError(
+          'CONFLICT',
+          `Việc đảm nhiệm của ${r.person_name} đã kết thúc từ ${ddmmyyyy(r.to_date!)}`,
+          `${r.person_name}'s assignment already ended on ${r.to_date}`,
+        ),
+      setTo: repo.setAssignmentTo,
+      audit: { action: 'staffing.job_position.unassign', entity: 'job_position_assignment' },
+      to,
     });
-    return toAssignment({ ...row, to_date: to });
+    return toAssignment(ended);
   });
 }

@@ -18,6 +18,7 @@ import { appendAudit } from '../audit/audit.repository';
 import * as orgRepo from '../organizations/organization.repository';
 import { rankPrefixLength, staffCategoryPolicy, staffingPolicy } from './staffing.policy';
 import * as repo from './staffing.repository';
+import { assertPlaceFree } from '../positions/holding';
 import { maxSeatedFrom } from '../positions/position.rules';
 import { staffingTableAsOf } from './staffing.asof';
 import { assembleStaffingTable } from './staffing.report';
@@ -268,37 +269,24 @@ export async function assignJobPosition(db: Db, actor: Actor | null, jobPosition
     const job = await repo.findJobPosition(trx, jobPositionId);
     if (!job || (actor && !mayActOn(actor, 'staffing.read', job.path))) throw notFound('vị trí việc làm', 'Job position');
     if (actor && !mayActOn(actor, 'staffing.write', job.path)) throw forbidden();
-    if (body.from < job.valid_from || (job.valid_to !== null && body.from >= job.valid_to))
-      throw validation(
-        'from',
-        `vị trí việc làm chỉ có từ ${ddmmyyyy(job.valid_from)}${job.valid_to ? ` đến trước ${ddmmyyyy(job.valid_to)}` : ''}`,
-        `the job position exists from ${job.valid_from}${job.valid_to ? ` until ${job.valid_to}` : ''}`,
-      );
     const all = await repo.assignmentsOfAll(trx, [job.id]);
-    const clash = all.find((a) => a.person_id === body.personId && (a.to_date === null || a.to_date > body.from));
-    if (clash)
-      throw validation(
-        'personId',
-        `${body.personName} đã đảm nhiệm vị trí này từ ${ddmmyyyy(clash.from_date)}: thời gian trùng nhau`,
-        `${body.personName} already holds this job position from ${clash.from_date}: overlapping periods`,
-      );
-    const seated = maxSeatedFrom(
-      all.map((a) => ({ from: a.from_date, to: a.to_date })),
-      body.from,
-    );
     // the fewest places the job position has on any day from then on (its head count is dated)
     const places = Math.min(
       ...(await repo.versionsOfJobPosition(trx, job.id))
         .filter((v) => v.valid_to === null || v.valid_to > body.from)
         .map((v) => Number(v.count)),
     );
-    if (seated >= places)
-      throw new AppError(
-        'CONFLICT',
-        `Vị trí việc làm "${job.name}" đã đủ ${places} người từ ngày ${ddmmyyyy(body.from)}: hãy kết thúc việc đảm nhiệm của một người trước`,
-        `Job position "${job.name}" already has ${places} people from ${body.from}: end someone's assignment first`,
-        [{ path: 'from', message: 'Vị trí đã đủ người', messageEn: 'The job position is full' }],
-      );
+    assertPlaceFree(
+      {
+        validFrom: job.valid_from,
+        validTo: job.valid_to,
+        places,
+        what: { vi: `vị trí việc làm "${job.name}"`, en: `job position "${job.name}"` },
+      },
+      all,
+      body,
+      { vi: 'hãy kết thúc việc đảm nhiệm của một người trước', en: "end someone's assignment first" },
+    );
     const row = {
       id: newId(),
       job_position_id: job.id,

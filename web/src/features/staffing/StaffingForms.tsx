@@ -208,7 +208,7 @@ export function JobPositionModal({
             </>
           ) : (
             <Form.Item name="validFrom" label={label(s.validFrom)} rules={[required]}>
-              <DatePicker format="DD/MM/YYYY" />
+              <DatePicker format="DD/MM/YYYY" data-testid="job-valid-from" />
             </Form.Item>
           )}
         </>

@@ -39,12 +39,12 @@ export const s = {
   required: { vi: 'Bắt buộc', en: 'Required' },
   asOf: { vi: 'Tình hình tại ngày', en: 'As of' },
   asOfHelp: {
-    vi: 'Để trống: cả năm theo số liệu hiện nay. Chọn ngày: cây tổ chức của ngày đó, biên chế đang có hiệu lực ngày đó và những người công tác tại đơn vị vào ngày đó (theo quá trình công tác trong hồ sơ).',
-    en: "Empty: the year as the figures stand now. A day: that day's tree, the quotas in force that day and the people working in each unit that day (by the work history in the records).",
+    vi: 'Để trống: cả năm theo số liệu hiện nay. Chọn ngày: cây tổ chức của ngày đó, biên chế đang có hiệu lực ngày đó và những người công tác tại đơn vị vào ngày đó (theo việc giữ chức vụ, bố trí vị trí việc làm có ghi ngày; nếu không có thì theo quá trình công tác trong hồ sơ).',
+    en: "Empty: the year as the figures stand now. A day: that day's tree, the quotas in force that day and the people working in each unit that day (by their dated seats and job-position assignments, else by the work history in the records).",
   },
   asOfNote: {
-    vi: 'Số liệu tại ngày {date}: biên chế đang có hiệu lực và người đang công tác tại đơn vị vào ngày đó. Người đã chuyển hẳn ra ngoài đơn vị được chọn không được tính lại ở đây.',
-    en: 'Figures on {date}: the quotas in force and the people in each unit that day. People who have since left the chosen unit altogether are not counted back here.',
+    vi: 'Số liệu tại ngày {date}: biên chế đang có hiệu lực và người đang công tác tại đơn vị vào ngày đó — kể cả người đã chuyển đi sau ngày đó, nếu việc giữ chức vụ hoặc vị trí việc làm của họ tại đơn vị đã được ghi nhận. Người giữ chức vụ kiêm nhiệm được tính ở đơn vị chính.',
+    en: 'Figures on {date}: the quotas in force and the people in each unit that day — including people who left afterwards, when their seat or job position in the unit was recorded. A person holding a concurrent seat counts in the main unit.',
   },
   quotaFrom: { vi: 'Áp dụng từ ngày', en: 'Applies from' },
   quotaFromHelp: {
