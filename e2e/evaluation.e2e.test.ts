@@ -66,14 +66,15 @@ describe('evaluation in the browser: self-assessment → appraisal → decision 
       await page.getByTestId('evaluation-status').filter({ hasText: 'Chờ tự đánh giá' }).waitFor();
 
       await fillSheet(page, 'self', [6, 6, 6, 6, 4], 65);
-      expect(await page.getByTestId('self-total').textContent()).toContain('93');
+      // The total follows the fields as they are typed: wait for it rather than read it at once.
+      await page.getByTestId('self-total').filter({ hasText: '93' }).waitFor();
       await page.getByTestId('self-submit').click();
       await page.getByTestId('evaluation-status').filter({ hasText: 'Chờ thẩm định' }).waitFor();
 
       await page.getByTestId('appraisal-results').fill('64');
       await page.getByTestId('appraisal-submit').click();
       await page.getByTestId('evaluation-status').filter({ hasText: 'Chờ cấp có thẩm quyền quyết định' }).waitFor();
-      expect(await page.getByTestId('evaluation-proposed').textContent()).toBe('HTXSNV');
+      await page.getByTestId('evaluation-proposed').filter({ hasText: 'HTXSNV' }).waitFor();
       expect(await page.getByTestId('evaluation-verdicts').textContent()).toContain('366-QĐ/TW');
       await page.screenshot({ path: screenshotPath('evaluation-appraisal.png'), fullPage: true });
     });
@@ -110,6 +111,26 @@ describe('evaluation in the browser: self-assessment → appraisal → decision 
       await whatIf.filter({ hasText: 'Trong tỷ lệ cho phép.' }).waitFor();
       expect(await whatIf.textContent()).toContain('Xuất sắc 1 / tối đa 1 (20% của 6 người hoàn thành tốt)');
       await page.screenshot({ path: screenshotPath('evaluation-decided.png'), fullPage: true });
+    });
+  });
+
+  it('a "not complete" rating in the report leads the officer to start the dismissal of that person (NĐ 170/2025)', async () => {
+    await asUser(DEMO_USERS.officer, async (page) => {
+      await page.getByRole('tab', { name: 'Báo cáo' }).click();
+      const year = page.getByTestId('report-year');
+      await year.fill('2024');
+      await year.press('Enter');
+      const start = page.locator('[data-testid^="start-dismissal-"]').first();
+      await start.waitFor({ timeout: 20_000 });
+      const alert = page.locator('.ant-alert', { has: start });
+      expect(await alert.textContent()).toContain('Nghị định 170/2025');
+      const name = (await alert.locator('.ant-alert-title').textContent())!.split(' — ')[0]!;
+      await start.click();
+      const drawer = page.getByRole('dialog');
+      await drawer.getByTestId('start-submit').waitFor();
+      await expect.poll(async () => drawer.textContent(), { timeout: 10_000 }).toContain('Miễn nhiệm');
+      expect(await drawer.textContent()).toContain(name);
+      await page.screenshot({ path: screenshotPath('evaluation-dismissal-start.png') });
     });
   });
 });

@@ -87,8 +87,15 @@ function SeatOptions(props: { organizationId: string; value?: string; onChange?:
   );
 }
 
-/** The officer starts a process: the pack in force on the start date gives its steps, deadlines and checks. */
-export function StartProcess({ task }: { task?: VoteConsequenceTask } = {}) {
+/**
+ * The officer starts a process: the pack in force on the start date gives its steps, deadlines and checks. From a
+ * vote consequence (`task`) or a "not complete" rating (`preset`), a dismissal of that person is proposed.
+ */
+export function StartProcess({
+  task,
+  preset,
+}: { task?: VoteConsequenceTask; preset?: { personId: string; fullName: string } } = {}) {
+  const proposed = task?.personId ? { personId: task.personId, fullName: task.fullName } : preset;
   const { t, label, lang } = useI18n();
   const [open, setOpen] = useState(false);
   const [problem, setProblem] = useState<string[]>([]);
@@ -119,11 +126,11 @@ export function StartProcess({ task }: { task?: VoteConsequenceTask } = {}) {
   return (
     <>
       <Button
-        type={task ? 'default' : 'primary'}
+        type={task || preset ? 'default' : 'primary'}
         onClick={() => setOpen(true)}
-        data-testid={task ? `start-${task.id}` : 'start-process'}
+        data-testid={task ? `start-${task.id}` : preset ? `start-dismissal-${preset.personId}` : 'start-process'}
       >
-        {label(task ? S.startDismissal : S.start)}
+        {label(task || preset ? S.startDismissal : S.start)}
       </Button>
       <Drawer title={label(S.start)} open={open} onClose={() => setOpen(false)} size={560} destroyOnHidden>
         <Alert type="info" showIcon title={label(S.startIntro)} style={{ marginBottom: 16 }} />
@@ -141,11 +148,11 @@ export function StartProcess({ task }: { task?: VoteConsequenceTask } = {}) {
           form={form}
           layout="vertical"
           initialValues={{
-            action: task ? 'dismissal' : 'appointment',
+            action: task || preset ? 'dismissal' : 'appointment',
             source: 'on-site',
             track: 'state',
             inPlan: true,
-            personId: task?.personId ?? undefined,
+            personId: proposed?.personId ?? undefined,
           }}
           onFinish={submit}
         >
@@ -180,7 +187,7 @@ export function StartProcess({ task }: { task?: VoteConsequenceTask } = {}) {
             label={t('decisions.person')}
             rules={[{ required: true, message: t('common.requiredSelect') }]}
           >
-            <PersonSearch known={task?.personId ? { value: task.personId, label: task.fullName } : undefined} />
+            <PersonSearch known={proposed ? { value: proposed.personId, label: proposed.fullName } : undefined} />
           </Form.Item>
           <Form.Item name="positionId" label={label(S.seat)} rules={[{ required: true, message: t('common.requiredSelect') }]}>
             <SeatSelect organizationId={organizationId} />

@@ -3,7 +3,9 @@ import { Alert, InputNumber, Space, Table, Tag, Typography } from 'antd';
 import { type DistributionReport, RATING_LABELS, RATING_LEVELS, type RatingLevel } from '@contracts/evaluations';
 import { ApiErrorAlert } from '../../ui/errors';
 import { useI18n } from '../../ui/i18n';
+import { hasAnyRole, useSession } from '../../ui/session';
 import { useApiQuery } from '../../ui/useApiQuery';
+import { StartProcess } from '../decisions/StartProcess';
 import { RatingBar, TrendChart, type TrendPoint } from './charts';
 import { L } from './texts';
 
@@ -31,6 +33,7 @@ function scopeTrend(report: DistributionReport): TrendPoint[] {
 /** Decided annual ratings per unit across years, the "all top" flag, and SVG charts of the year and the trend. */
 export function ReportPanel({ defaultYear }: { defaultYear: number }) {
   const { label } = useI18n();
+  const { roles } = useSession();
   const [year, setYear] = useState(defaultYear);
   const [years, setYears] = useState(3);
   const report = useApiQuery<DistributionReport>('/api/evaluation-reports/distribution', { year, years });
@@ -39,7 +42,7 @@ export function ReportPanel({ defaultYear }: { defaultYear: number }) {
     <div>
       <Space style={{ marginBottom: 12 }} wrap>
         <Typography.Text>{label(L.year)}</Typography.Text>
-        <InputNumber value={year} min={2000} max={2100} onChange={(v) => v && setYear(v)} />
+        <InputNumber value={year} min={2000} max={2100} onChange={(v) => v && setYear(v)} data-testid="report-year" />
         <Typography.Text>{label(L.trendYears)}</Typography.Text>
         <InputNumber value={years} min={2} max={10} onChange={(v) => v && setYears(v)} />
       </Space>
@@ -113,6 +116,11 @@ export function ReportPanel({ defaultYear }: { defaultYear: number }) {
               style={{ marginBottom: 6 }}
               title={`${n.personName} — ${n.organizationName}`}
               description={label(n.suggestion)}
+              action={
+                hasAnyRole(roles, ['officer']) ? (
+                  <StartProcess preset={{ personId: n.personId, fullName: n.personName }} />
+                ) : undefined
+              }
             />
           ))}
         </>
