@@ -11,7 +11,8 @@ export default defineConfig({
     ],
     globalSetup: ['test/global-setup.ts'],
     reporters: ['default', './test/summary-reporter.ts'],
-    testTimeout: 60_000,
+    // The longest browser journeys take 30–65 s alone and twice that next to the PostgreSQL suites in a full run.
+    testTimeout: 180_000,
     hookTimeout: 120_000,
     // The full demo has 8,000 cadre records; tests that load the whole demo need only a few (named ones are always there).
     env: { CANBO_DEMO_PERSONS: process.env.CANBO_DEMO_PERSONS ?? '600' },
