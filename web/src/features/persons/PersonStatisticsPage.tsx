@@ -10,7 +10,11 @@ import { usePersonTexts } from './texts';
 
 const BAR = 18;
 
-function Bars({ rows }: { rows: { label: string; count: number }[] }) {
+/** Counts as the reader writes them: 3.249 in Vietnamese, 3,249 in English. */
+const countText = (n: number, lang: string) => n.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US');
+const COUNT_STYLE = { whiteSpace: 'nowrap' } as const;
+
+function Bars({ rows, lang }: { rows: { label: string; count: number }[]; lang: string }) {
   const max = Math.max(1, ...rows.map((r) => r.count));
   if (rows.length === 0) return <Empty />;
   return (
@@ -21,7 +25,9 @@ function Bars({ rows }: { rows: { label: string; count: number }[] }) {
             {r.label}
           </Typography.Text>
           <div style={{ height: BAR, width: `${(r.count / max) * 60}%`, background: '#1677ff', borderRadius: 2 }} />
-          <Typography.Text type="secondary">{r.count}</Typography.Text>
+          <Typography.Text type="secondary" style={COUNT_STYLE}>
+            {countText(r.count, lang)}
+          </Typography.Text>
         </Flex>
       ))}
     </div>
@@ -53,7 +59,7 @@ export function PersonStatisticsPage() {
       {s ? (
         <>
           <Typography.Title level={4} data-testid="stats-total">
-            {fmt(p.people, { n: s.total })}
+            {fmt(p.people, { n: countText(s.total, lang) })}
           </Typography.Title>
           <Row gutter={[16, 16]}>
             <Col xs={24} lg={12}>
@@ -61,8 +67,8 @@ export function PersonStatisticsPage() {
                 {[...s.agePyramid].reverse().map((a) => (
                   <Flex key={a.band} align="center" gap={8} style={{ marginBottom: 6 }}>
                     <Flex justify="flex-end" style={{ flex: 1 }}>
-                      <Typography.Text type="secondary" style={{ marginRight: 6 }}>
-                        {a.male}
+                      <Typography.Text type="secondary" style={{ marginRight: 6, ...COUNT_STYLE }}>
+                        {countText(a.male, lang)}
                       </Typography.Text>
                       <div
                         title={`${p.male}: ${a.male}`}
@@ -75,8 +81,8 @@ export function PersonStatisticsPage() {
                         title={`${p.female}: ${a.female}`}
                         style={{ height: BAR, width: `${(a.female / maxAge) * 100}%`, background: '#eb2f96' }}
                       />
-                      <Typography.Text type="secondary" style={{ marginLeft: 6 }}>
-                        {a.female}
+                      <Typography.Text type="secondary" style={{ marginLeft: 6, ...COUNT_STYLE }}>
+                        {countText(a.female, lang)}
                       </Typography.Text>
                     </Flex>
                   </Flex>
@@ -89,27 +95,30 @@ export function PersonStatisticsPage() {
             </Col>
             <Col xs={24} lg={12}>
               <Card title={p.ethnicity}>
-                <Bars rows={named(s.ethnicity).slice(0, 12)} />
+                <Bars lang={lang} rows={named(s.ethnicity).slice(0, 12)} />
               </Card>
             </Col>
             <Col xs={24} lg={12}>
               <Card title={p.education}>
-                <Bars rows={named(s.professionalLevel)} />
+                <Bars lang={lang} rows={named(s.professionalLevel)} />
               </Card>
             </Col>
             <Col xs={24} lg={12}>
               <Card title={p.theory}>
-                <Bars rows={named(s.theoryLevel)} />
+                <Bars lang={lang} rows={named(s.theoryLevel)} />
               </Card>
             </Col>
             <Col xs={24} lg={12}>
               <Card title={p.membership}>
-                <Bars rows={named(s.partyMembership)} />
+                <Bars lang={lang} rows={named(s.partyMembership)} />
               </Card>
             </Col>
             <Col xs={24} lg={12}>
               <Card title={lang === 'vi' ? 'Dự báo nghỉ hưu 10 năm tới' : 'Retirements in the next 10 years'}>
-                <Bars rows={(forecast.data?.byYear ?? []).map((y) => ({ label: String(y.year), count: y.male + y.female }))} />
+                <Bars
+                  lang={lang}
+                  rows={(forecast.data?.byYear ?? []).map((y) => ({ label: String(y.year), count: y.male + y.female }))}
+                />
               </Card>
             </Col>
             <Col xs={24}>
