@@ -1,57 +1,21 @@
 // Search p50/p95 for diacritics-free name queries with a subtree filter, through the service (scope, filters,
 // Vietnamese order, total count), against the raw full-text query for the same words in the same run
 // (FTS5 MATCH on SQLite, the trigram LIKE on PostgreSQL). `--persons=N` (default 50,000); `--full` = 2,500,000;
-// `--postgres` (or `--dialect=postgres`) for an embedded PostgreSQL. Prints the RSS with the database open.
-// `--db=FILE` (SQLite) keeps the generated database in FILE and reuses it on the next run (migrated to the latest).
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+// `--postgres` for an embedded PostgreSQL; `--dataset=FILE|postgres://…` reuses a generated national data set
+// (see bench/dataset.ts). Prints the RSS with the database open.
 import { sql } from 'kysely';
-import { generatePersons } from '../scripts/generate/generate-persons';
-import { connect } from '../server/db/connect';
-import type { DbContext } from '../server/db/database';
-import { migrateToLatest } from '../server/db/migrate';
 import type { Actor } from '../server/features/access/access.rules';
 import { listPersons } from '../server/features/persons/person.service';
-import { flag, ratio } from './lib';
-import { startBenchPostgres } from './postgres';
+import { openBenchDatabase } from './dataset';
+import { ratio } from './lib';
 
 const pct = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
 export async function run(argv: string[]): Promise<void> {
-  const persons = argv.includes('--full') ? 2_500_000 : flag(argv, 'persons', 50_000);
-  const kind = argv.includes('--dialect=postgres') || argv.includes('--postgres') ? 'postgres' : 'sqlite';
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'canbo-bench-search-'));
-  const keep = argv.find((a) => a.startsWith('--db='))?.slice('--db='.length);
-  const pg = kind === 'postgres' ? await startBenchPostgres(dir) : null;
-  let ctx: DbContext | null = null;
+  const bench = await openBenchDatabase(argv, 'search', 50_000);
+  const { ctx, kind } = bench;
   try {
-    if (pg) await pg.admin('create database search');
-    ctx =
-      kind === 'sqlite'
-        ? connect({ dialect: 'sqlite', file: keep ?? path.join(dir, 'canbo.db') })
-        : connect({ dialect: 'postgres', url: pg!.url('search') });
-    await migrateToLatest(ctx.db);
-    const t0 = performance.now();
-    let last = 0;
-    const existing = await ctx.db
-      .selectFrom('persons')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    if (Number(existing.n) > 0) console.log(`  dùng lại / reusing ${existing.n} persons in ${keep}`);
-    else
-      await generatePersons(ctx.db, {
-        count: persons,
-        seed: 2026,
-        onProgress: (d, t) => {
-          if (d - last >= 250_000 || d === t) {
-            last = d;
-            console.log(`  sinh / generated ${d}/${t} (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
-          }
-        },
-      });
-    if (kind === 'postgres') await sql`analyze`.execute(ctx.db);
     const root = await ctx.db
       .selectFrom('organizations')
       .select(['id', 'path'])
@@ -82,13 +46,13 @@ export async function run(argv: string[]): Promise<void> {
       const tokens = q.split(' ');
       if (kind === 'sqlite')
         await sql`select rowid from persons_fts where persons_fts match ${tokens.map((t) => `"${t}"*`).join(' ')} limit 20`.execute(
-          ctx!.db,
+          ctx.db,
         );
       else
         await sql`select id from persons where ${sql.join(
           tokens.map((t) => sql`(' ' || name_folded) like ${`% ${t}%`}`),
           sql` and `,
-        )} limit 20`.execute(ctx!.db);
+        )} limit 20`.execute(ctx.db);
     };
     const full = async (q: string) => listPersons(ctx!, actor, { q, organizationId: province.id, limit: 20, offset: 0 });
     for (const q of queries.slice(0, 10)) await Promise.all([raw(q), full(q)]); // warm up
@@ -105,7 +69,7 @@ export async function run(argv: string[]): Promise<void> {
       }
     const rss = process.memoryUsage().rss / 1e6;
     console.log(
-      `${Number(existing.n) || persons} hồ sơ / persons (${kind}), ${queries.length} truy vấn × 3 / queries × 3, lọc đơn vị / subtree: 1 tỉnh / one province`,
+      `${bench.persons} hồ sơ / persons (${kind}), ${queries.length} truy vấn × 3 / queries × 3, lọc đơn vị / subtree: 1 tỉnh / one province`,
     );
     console.log(
       'raw full-text query, same words'.padEnd(52),
@@ -117,8 +81,6 @@ export async function run(argv: string[]): Promise<void> {
     );
     console.log(`RSS của tiến trình với CSDL đang mở / process RSS with the database open: ${rss.toFixed(0)} MB`);
   } finally {
-    await ctx?.close();
-    await pg?.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await bench.close();
   }
 }
