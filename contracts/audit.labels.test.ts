@@ -1,41 +1,46 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { scanAuditActions } from '../test/audit-actions';
 import { describeAuditAction } from './audit';
 
-/** Every audit action written by the server, read from the source: `action: '…'` lines, ternaries included. */
-function auditActionsInSource(): string[] {
-  const found = new Set<string>();
-  const walk = (dir: string): void => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts'))
-        for (const line of fs.readFileSync(full, 'utf8').split('\n'))
-          if (/\baction: /.test(line)) for (const m of line.matchAll(/'([a-z_-]+(?:\.[a-z_-]+)+)'/g)) found.add(m[1]!);
-    }
-  };
-  walk(path.resolve('server/features'));
-  return [...found].sort();
-}
+const scan = scanAuditActions(['server', 'scripts']);
 
-describe('audit action labels', () => {
-  it('finds the actions in the source (the scan itself works)', () => {
-    expect(auditActionsInSource()).toEqual(expect.arrayContaining(['organization.create', 'decision.step.stop']));
-  });
-
-  it.each(auditActionsInSource())('%s reads as words in both languages', (action) => {
-    expect(describeAuditAction(action, 'vi')).not.toBe(action);
-    expect(describeAuditAction(action, 'en')).not.toBe(action);
-  });
-
-  it.each([
+// Actions built at run time, each with every value it can take. A new run-time action fails the test until it is
+// listed here with its values (and they are labelled).
+const BUILT_AT_RUN_TIME: Record<string, string[]> = {
+  'server/features/persons/person.service.ts `person.declaration.${body.decision}`': [
     'person.declaration.approve',
     'person.declaration.reject',
-    'restructuring.seat.open',
+  ],
+  // The seat and job-position services pass their `audit.action` as dotted literals, which the scan finds.
+  'server/features/positions/holding.ts h.audit.action': [],
+  'server/features/restructuring/restructuring.service.ts `restructuring.undo.${step.op}`': [
     'restructuring.undo.orgInserted',
-  ])('%s (built at run time) reads as words', (action) => {
+    'restructuring.undo.incumbentEnded',
+    'restructuring.undo.quotaUpdated',
+    'restructuring.undo.successionInserted',
+  ],
+};
+
+describe('audit action labels', () => {
+  it('finds the actions in the source, through helpers and prefixes too (the scan itself works)', () => {
+    expect(scan.actions).toEqual(
+      expect.arrayContaining([
+        'organization.create', // appendAudit({ action: '…' })
+        'decision.step.stop',
+        'vote.open', // a helper's `action` argument
+        'restructuring.seat.open', // a helper that prefixes its argument
+        'organization.generate', // scripts too
+      ]),
+    );
+  });
+
+  it('every action built at run time is a known site', () => {
+    expect(scan.dynamic.map((d) => d.replace(/:\d+ /, ' '))).toEqual(Object.keys(BUILT_AT_RUN_TIME).sort());
+  });
+
+  it.each([...scan.actions, ...Object.values(BUILT_AT_RUN_TIME).flat()])('%s reads as words in both languages', (action) => {
     expect(describeAuditAction(action, 'vi')).not.toBe(action);
+    expect(describeAuditAction(action, 'en')).not.toBe(action);
   });
 
   it('an unknown code shows as it is rather than a wrong label', () => {

@@ -139,6 +139,14 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
   'restructuring.apply': { vi: 'Áp dụng sắp xếp tổ chức', en: 'Applied a restructuring' },
   'restructuring.revert': { vi: 'Hoàn tác sắp xếp tổ chức', en: 'Reverted a restructuring' },
   'person.import': { vi: 'Nhập hồ sơ từ tệp', en: 'Imported records from a file' },
+  'person.generate': {
+    vi: 'Sinh hồ sơ giả lập (dữ liệu thử quy mô toàn quốc)',
+    en: 'Generated synthetic records (national-scale test data)',
+  },
+  'organization.generate': {
+    vi: 'Sinh cây đơn vị giả lập (dữ liệu thử quy mô toàn quốc)',
+    en: 'Generated a synthetic organization tree (national-scale test data)',
+  },
   'person.import.sections': {
     vi: 'Nhập các bảng hồ sơ (công tác, đào tạo, gia đình, lương) từ tệp',
     en: 'Imported record tables (work, training, family, salary) from a file',
