@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { neutralizeCell, neutralizeRow } from './xlsx-cells';
 
 export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const DOCX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -35,7 +36,7 @@ export function streamXlsx(sheets: StreamedSheet[], creator = 'CanBo'): PassThro
       sheet.columns = s.columns.map((c) => ({ width: c.width }));
       const width = s.columns.reduce((sum, c) => sum + c.width, 0);
       (s.preamble ?? []).forEach((line, i) => {
-        const row = sheet.addRow([line]);
+        const row = sheet.addRow([neutralizeCell(line)]);
         row.font = i === 0 ? { bold: true, size: 14 } : {};
         if (line.length > width) {
           // A long sentence (the year summary's) reads across the table, wrapped, like in the Word file.
@@ -50,7 +51,7 @@ export function streamXlsx(sheets: StreamedSheet[], creator = 'CanBo'): PassThro
       header.commit();
       for await (const page of s.pages) {
         if (out.destroyed) return;
-        for (const values of page) sheet.addRow([...values]).commit();
+        for (const values of page) sheet.addRow(neutralizeRow(values)).commit();
         await drained();
       }
       sheet.commit();

@@ -483,7 +483,4 @@ export function diffRecords(
   return out;
 }
 
-/** Neutralizes a spreadsheet cell that a spreadsheet program would run as a formula (=, +, -, @, tab, CR). */
-export function neutralizeCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
+export { neutralizeCell } from '../../lib/xlsx-cells';

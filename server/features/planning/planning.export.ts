@@ -12,6 +12,7 @@ import {
   WidthType,
 } from 'docx';
 import ExcelJS from 'exceljs';
+import { neutralizeWorkbook } from '../../lib/xlsx-cells';
 import { COMMITTEE_KIND_LABELS, type CycleDetail, READINESS_LABELS, type Plan } from '../../../contracts/planning';
 import type { PlanningReport } from '../../../contracts/planning-work';
 
@@ -216,5 +217,6 @@ export async function planningXlsx(d: CycleDetail, report: PlanningReport): Prom
   sum.addRow([]);
   sum.addRow(['Độ tuổi', 'Số người', '', '', report.ageBandsCitation ?? '']).font = { bold: true };
   for (const b of report.ageBands) sum.addRow([b.label.vi, b.count]);
+  neutralizeWorkbook(book);
   return Buffer.from(await book.xlsx.writeBuffer());
 }

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { neutralizeWorkbook } from '../../lib/xlsx-cells';
 import {
   ENROLMENT_STATUS_LABELS,
   COURSE_KIND_LABELS,
@@ -53,6 +54,7 @@ export async function planXlsx(plan: TrainingPlan, organizationName: string): Pr
       ddmmyyyy(d.dueBy),
       ENROLMENT_STATUS_LABELS[d.status].vi,
     ]);
+  neutralizeWorkbook(book);
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
@@ -102,5 +104,6 @@ export async function needsXlsx(needs: PlanNeeds): Promise<Buffer> {
   sheet.addRow([]);
   sheet.addRow(['Số người còn cần học, theo loại khóa']).font = { bold: true };
   for (const k of COURSE_KINDS) if (needs.stillNeeded[k]) sheet.addRow([COURSE_KIND_LABELS[k].vi, needs.stillNeeded[k]]);
+  neutralizeWorkbook(book);
   return Buffer.from(await book.xlsx.writeBuffer());
 }

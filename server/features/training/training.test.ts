@@ -330,4 +330,32 @@ describe.each(testDialects())('training on %s', (dialect) => {
       'Đang học',
     ]);
   });
+
+  it('writes a course name typed as a formula into the yearly plan as text', async () => {
+    const minh = await person('Lý Văn Minh', 'so_cap');
+    const name = '=HYPERLINK("http://example.invalid","Bấm vào đây")';
+    const course = (
+      await officer.post('/api/training/courses', {
+        organizationId: snv,
+        kind: 'it',
+        name,
+        provider: 'Trường Chính trị tỉnh',
+        startsOn: '2026-05-04',
+        endsOn: '2026-05-29',
+      })
+    ).json();
+    expect(
+      (await officer.post(`/api/training/courses/${course.id}/enrolments`, { personId: minh, dueBy: '2026-05-29' })).statusCode,
+    ).toBe(201);
+    const file = await officer.get(`/api/training/plan.xlsx?organizationId=${tq}&year=2026`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    const row = book
+      .getWorksheet('Thời hạn hoàn thành')!
+      .getSheetValues()
+      .filter(Array.isArray)
+      .map((r) => r.slice(1))
+      .find((r) => r[0] === 'Lý Văn Minh');
+    expect(row?.[1]).toBe(`'${name}`);
+  });
 });
