@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD, launchBrowser, screenshotPath, startTestServer } from './harness';
 
 const DOSSIER = [
@@ -52,6 +52,25 @@ describe('an on-site appointment in the browser', () => {
     await input.press('Tab');
   };
 
+  /**
+   * Types into an antd select (when given an input) and picks the first option with this text. A click while the form or the dropdown is
+   * still animating can be lost, so the pick is confirmed on the select itself and made again if it was lost.
+   */
+  const pick = async (select: Locator, input: Locator | null, typed: string, option: string) => {
+    const page = select.page();
+    for (let attempt = 1; ; attempt++) {
+      await select.click();
+      if (input) await input.fill(typed);
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+      try {
+        await select.filter({ hasText: option }).waitFor({ timeout: 3_000 });
+        return;
+      } catch (error) {
+        if (attempt === 3) throw error;
+      }
+    }
+  };
+
   it('an officer runs it step by step with paper counts entered twice, a kinship recusal, an override and the decision', async () => {
     if (!browser || !server) throw new Error('the server and browser did not start');
     const officer = await signIn('officer.tq');
@@ -60,15 +79,20 @@ describe('an on-site appointment in the browser', () => {
       // Start: the Department of Home Affairs proposes its own head of division as deputy director.
       await officer.goto(`${server.baseUrl}/decisions`);
       await officer.getByTestId('start-process').click();
-      await officer.locator('#start-org').click();
-      await officer.locator('#start-org').fill('Sở Nội vụ');
-      await officer.locator('.ant-select-item-option').filter({ hasText: 'Sở Nội vụ tỉnh Tuyên Quang' }).first().click();
-      await officer.getByTestId('start-person').click();
-      await officer.getByTestId('start-person').locator('input').fill('Lương Thị Hoa');
-      await officer.locator('.ant-select-item-option').filter({ hasText: 'Lương Thị Hoa' }).click();
-      await officer.getByTestId('start-seat').click();
-      await officer.getByTestId('start-seat').locator('input').fill('Phó Giám đốc Sở — Sở Nội vụ');
-      await officer.locator('.ant-select-item-option').filter({ hasText: 'Phó Giám đốc Sở — Sở Nội vụ' }).first().click();
+      const orgSelect = officer.locator('.ant-select', { has: officer.locator('#start-org') });
+      await pick(orgSelect, officer.locator('#start-org'), 'Sở Nội vụ', 'Sở Nội vụ tỉnh Tuyên Quang');
+      await pick(
+        officer.getByTestId('start-person'),
+        officer.getByTestId('start-person').locator('input'),
+        'Lương Thị Hoa',
+        'Lương Thị Hoa',
+      );
+      await pick(
+        officer.getByTestId('start-seat'),
+        officer.getByTestId('start-seat').locator('input'),
+        'Phó Giám đốc Sở — Sở Nội vụ',
+        'Phó Giám đốc Sở — Sở Nội vụ',
+      );
       await pickDate(officer, 'start-date', '23/11/2026');
       await officer.getByTestId('start-submit').click();
       await officer.waitForURL((u) => u.search.startsWith('?id='));
@@ -117,8 +141,7 @@ describe('an on-site appointment in the browser', () => {
       // Her husband sits in the expanded conference: he must recuse, found in her family table by name and year.
       await officer.getByTestId('recusal-name').fill('Phan Văn Tài');
       await fillNumber(officer, 'recusal-year', 1978);
-      await officer.getByTestId('recusal-step').click();
-      await officer.locator('.ant-select-item-option').filter({ hasText: 'Hội nghị' }).first().click();
+      await pick(officer.getByTestId('recusal-step'), null, '', 'Hội nghị');
       await officer.getByTestId('recusal-save').click();
       await expect.poll(() => officer.getByTestId('recusals').textContent()).toContain('Vợ/Chồng');
       await expect.poll(() => officer.getByTestId('process-flags').textContent()).toContain('Phan Văn Tài');
@@ -130,8 +153,7 @@ describe('an on-site appointment in the browser', () => {
       await voteStep('key-cadres', 45, 40, 31, '02/12/2026');
 
       for (const [i, document] of DOSSIER.entries()) {
-        await officer.getByTestId('dossier-key').click();
-        await officer.locator('.ant-select-item-option').filter({ hasText: document }).click();
+        await pick(officer.getByTestId('dossier-key'), null, '', document);
         await pickDate(officer, 'dossier-date', '20/11/2026');
         await officer.getByTestId('dossier-reference').fill(`Số ${i + 1}/HS`);
         await officer.getByTestId('dossier-add').click();
@@ -144,8 +166,7 @@ describe('an on-site appointment in the browser', () => {
       // The ratings were never recorded: the competent authority decides the exception on the record.
       const leader = await signIn('leader.tq');
       await leader.goto(processUrl);
-      await leader.locator('#ruleId').click();
-      await leader.locator('.ant-select-item-option').filter({ hasText: 'appointment.ratings-assessed' }).click();
+      await pick(leader.locator('.ant-select', { has: leader.locator('#ruleId') }), null, '', 'appointment.ratings-assessed');
       await leader.locator('#authority').fill('Ban Thường vụ Tỉnh ủy');
       await leader.locator('#decisionRef').fill('Thông báo 88-TB/TU');
       await leader.locator('#date').click();
