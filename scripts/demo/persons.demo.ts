@@ -4,12 +4,8 @@ import { appendAudit } from '../../server/features/audit/audit.repository';
 import { findOrganizationByCode } from '../../server/features/organizations/organization.repository';
 import { type BulkItem, writeRecords } from '../../server/features/persons/person.bulk';
 import { recordPolicy } from '../../server/features/persons/person.policy';
-import {
-  findPerson,
-  linkUserToPerson,
-  openIncumbentsUnder,
-  openOrganizationsUnder,
-} from '../../server/features/persons/person.repository';
+import { openIncumbentsUnder, openOrganizationsUnder } from '../../server/features/persons/person.lookups.repository';
+import { findPerson, linkUserToPerson } from '../../server/features/persons/person.repository';
 import { validatePersonRecord } from '../../server/features/persons/person.rules';
 import { submitDeclaration } from '../../server/features/persons/person.service';
 import { CccdAllocator, type GeneratorOrg, generatePerson, rng, seatFor } from '../generate/person-generator';

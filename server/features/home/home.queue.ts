@@ -3,7 +3,7 @@ import type { Db } from '../../db/database';
 import { todayIso } from '../../lib/ids';
 import { type Actor, type Permission, scopePaths } from '../access/access.rules';
 import { listProcesses } from '../decisions/decision.repository';
-import { listDeclarations } from '../persons/person.repository';
+import { listDeclarations } from '../persons/person.declarations.repository';
 import { listConsequenceTasks } from '../votes/vote.outcomes.repository';
 import { countOpenVoteSessions, countPlanningCycles } from './home.repository';
 

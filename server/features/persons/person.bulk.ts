@@ -3,6 +3,7 @@ import type { Trx } from '../../db/database';
 import { newId } from '../../lib/ids';
 import { columnsOf, parseRecord } from './person.mapper';
 import * as repo from './person.repository';
+import * as versionsRepo from './person.versions.repository';
 import { diffRecords } from './person.rules';
 import type { NewPersonRow, PersonVersionTable, VersionSource } from './person.table';
 
@@ -37,7 +38,7 @@ export async function writeRecords(
         continue;
       }
       const version = existing.version + 1;
-      await repo.closeVersion(trx, existing.id, existing.version, meta.at);
+      await versionsRepo.closeVersion(trx, existing.id, existing.version, meta.at);
       versions.push({
         person_id: existing.id,
         version,
@@ -68,6 +69,6 @@ export async function writeRecords(
     });
   }
   await repo.insertPersons(trx, rows);
-  await repo.insertVersions(trx, versions);
+  await versionsRepo.insertVersions(trx, versions);
   return { ids, created: rows.length, updated, unchanged };
 }

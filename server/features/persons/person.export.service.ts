@@ -18,7 +18,7 @@ import {
 import type { DbContext } from '../../db/database';
 import { AppError } from '../../http/errors';
 import { type Actor, holdsAnywhere } from '../access/access.rules';
-import * as repo from './person.repository';
+import * as searchRepo from './person.search.repository';
 import { formatPartialDate, neutralizeCell } from './person.rules';
 import { searchFilter } from './person.service';
 
@@ -99,7 +99,7 @@ export async function exportPersonsXlsx(
   ];
   ws.getRow(1).font = { bold: true };
   let n = 0;
-  for await (const row of repo.iterateMatchingRecords(ctx.db, ctx.dialect, f, PERSON_LIMITS.exportMaxRows)) {
+  for await (const row of searchRepo.iterateMatchingRecords(ctx.db, ctx.dialect, f, PERSON_LIMITS.exportMaxRows)) {
     const r = JSON.parse(row.data_json) as PersonRecord;
     const values: Record<string, string | number | null> = { stt: ++n };
     for (const c of columns) {

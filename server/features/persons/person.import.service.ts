@@ -13,6 +13,7 @@ import { writeRecords } from './person.bulk';
 import { type ImportContext, type ImportedRow, cccdFromCell, importRow, parseCsv, suggestMapping } from './person.import.rules';
 import { recordPolicy } from './person.policy';
 import * as repo from './person.repository';
+import * as lookupsRepo from './person.lookups.repository';
 import { diffRecords } from './person.rules';
 import { type SheetTable, checkSectionSheets } from './person.sections.rules';
 
@@ -127,7 +128,7 @@ const MAX_LISTED_PROBLEMS = 2000;
 
 async function buildContext(db: Db | Trx, actor: Actor | null, file: ParsedFile, mapping: ImportMapping): Promise<ImportContext> {
   const codes = [...new Set(file.rows.map((r) => (r.cells[mapping.organizationCode ?? ''] ?? '').trim()).filter(Boolean))];
-  const orgs = await repo.organizationsByCodes(db, codes);
+  const orgs = await lookupsRepo.organizationsByCodes(db, codes);
   const organizations = new Map<string, { id: string }>();
   const foreign = new Set<string>();
   for (const [code, o] of orgs) {
@@ -402,9 +403,15 @@ async function sectionContext(db: Db | Trx, actor: Actor | null, tables: readonl
     ['madonvi', 'unitcode', 'organizationcode'].includes(foldVietnamese(h).replace(/[^a-z0-9]/g, ''));
   for (const t of tables)
     for (const h of t.headers.filter(codeColumn)) for (const r of t.rows) codes.add((r.cells[h] ?? '').trim());
-  const orgs = await repo.organizationsByCodes(db, [...codes].filter(Boolean));
+  const orgs = await lookupsRepo.organizationsByCodes(db, [...codes].filter(Boolean));
   const organizationsByCode = new Map([...orgs].map(([code, o]) => [code, o.id]));
-  return { policy: recordPolicy(), today: new Date(), existing, organizationsByCode, titleCodes: await repo.allTitleCodes(db) };
+  return {
+    policy: recordPolicy(),
+    today: new Date(),
+    existing,
+    organizationsByCode,
+    titleCodes: await lookupsRepo.allTitleCodes(db),
+  };
 }
 
 export async function importSections(

@@ -1,6 +1,6 @@
 import type { PersonRecord } from '../../../contracts/persons';
 import type { Db, Trx } from '../../db/database';
-import * as repo from './person.repository';
+import * as lookupsRepo from './person.lookups.repository';
 import type { RecordIssue } from './person.rules';
 
 /**
@@ -15,8 +15,8 @@ export async function workLinkIssues(db: Db | Trx, record: PersonRecord, previou
   const titleCodes = record.workHistory.map((w) => w.titleCode).filter((c): c is string => !!c && !knownTitles.has(c));
   if (orgIds.length === 0 && titleCodes.length === 0) return [];
   const [orgs, titles] = await Promise.all([
-    repo.existingOrganizationIds(db, [...new Set(orgIds)]),
-    repo.existingTitleCodes(db, [...new Set(titleCodes)]),
+    lookupsRepo.existingOrganizationIds(db, [...new Set(orgIds)]),
+    lookupsRepo.existingTitleCodes(db, [...new Set(titleCodes)]),
   ]);
   const issues: RecordIssue[] = [];
   record.workHistory.forEach((w, i) => {

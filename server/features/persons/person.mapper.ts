@@ -2,7 +2,8 @@ import type { Person, PersonRecord, PersonSummary } from '../../../contracts/per
 import { personRecordSchema } from '../../../contracts/persons';
 import { foldVietnamese } from '../../lib/text';
 import { isPartyMember, parsePartialDate, personSearchText, vietnameseSortKey } from './person.rules';
-import type { PersonListRow, PersonWithOrg } from './person.repository';
+import type { PersonListRow } from './person.search.repository';
+import type { PersonWithOrg } from './person.repository';
 import type { NewPersonRow } from './person.table';
 
 /** The indexed columns of a person row, all derived from the record (the record is the truth). */

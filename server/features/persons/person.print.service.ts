@@ -5,6 +5,7 @@ import type { Db, DbContext } from '../../db/database';
 import { AppError } from '../../http/errors';
 import { type Actor, holdsAnywhere } from '../access/access.rules';
 import * as repo from './person.repository';
+import * as searchRepo from './person.search.repository';
 import { ageBandOf } from './person.rules';
 import { docxToPdf, renderCvDocx } from './person.print';
 import { getPerson, searchFilter } from './person.service';
@@ -71,11 +72,11 @@ export async function personStatistics(
     throw new AppError('FORBIDDEN', 'Bạn không có quyền xem thống kê', 'You may not see statistics');
   const f = await searchFilter(ctx.db, actor, { organizationId: q.organizationId });
   const [byAge, eth, prof, theory, party] = await Promise.all([
-    repo.countBySexAndBirthYear(ctx.db, ctx.dialect, f),
-    repo.countBy(ctx.db, ctx.dialect, f, 'p.ethnicity'),
-    repo.countBy(ctx.db, ctx.dialect, f, 'p.professional_level'),
-    repo.countBy(ctx.db, ctx.dialect, f, 'p.theory_level'),
-    repo.countBy(ctx.db, ctx.dialect, f, 'p.party_member'),
+    searchRepo.countBySexAndBirthYear(ctx.db, ctx.dialect, f),
+    searchRepo.countBy(ctx.db, ctx.dialect, f, 'p.ethnicity'),
+    searchRepo.countBy(ctx.db, ctx.dialect, f, 'p.professional_level'),
+    searchRepo.countBy(ctx.db, ctx.dialect, f, 'p.theory_level'),
+    searchRepo.countBy(ctx.db, ctx.dialect, f, 'p.party_member'),
   ]);
   // Age reached in the current year (the way yearly reports count it).
   const year = new Date().getUTCFullYear();

@@ -5,7 +5,8 @@ import { todayIso } from '../../lib/ids';
 import { type Actor, holdsAnywhere } from '../access/access.rules';
 import { type PolicyLibrary, policyAt } from '../policy/policy.library';
 import { retirementDate } from '../policy/retirement.rules';
-import * as repo from './person.repository';
+import * as lookupsRepo from './person.lookups.repository';
+import * as searchRepo from './person.search.repository';
 import { getPerson, searchFilter } from './person.service';
 
 /**
@@ -63,7 +64,7 @@ export async function retirementForecast(
   const byYear = new Map(Array.from({ length: 10 }, (_, i) => [year + i, { year: year + i, male: 0, female: 0 }]));
   const upcoming: RetirementForecast['upcoming'] = [];
   const f = await searchFilter(ctx.db, actor, { organizationId: q.organizationId });
-  for await (const row of repo.iterateMatchingRecords(ctx.db, ctx.dialect, f, FORECAST_MAX)) {
+  for await (const row of searchRepo.iterateMatchingRecords(ctx.db, ctx.dialect, f, FORECAST_MAX)) {
     const record = JSON.parse(row.data_json) as PersonRecord;
     const r = personRetirement(record, library, today);
     if (!r || r.effectiveDate < today) continue;
@@ -84,7 +85,7 @@ export async function retirementForecast(
       });
   }
   upcoming.sort((a, b) => (a.retirementDate < b.retirementDate ? -1 : a.retirementDate > b.retirementDate ? 1 : 0));
-  const seats = await repo.openSeatsOf(
+  const seats = await lookupsRepo.openSeatsOf(
     ctx.db,
     upcoming.map((u) => u.personId),
   );

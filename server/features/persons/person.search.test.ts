@@ -5,7 +5,7 @@ import { type TestDatabase, createTestDatabase, testDialects } from '../../../te
 import { findOrganizationByCode } from '../organizations/organization.repository';
 import { buildRecord } from './person.fixtures';
 import { columnsOf } from './person.mapper';
-import { type PersonSearch, searchPersons } from './person.repository';
+import { type PersonSearch, searchPersons } from './person.search.repository';
 import { createPerson } from './person.service';
 
 describe.each(testDialects())('name search through the name-word index on %s', (dialect) => {

@@ -19,6 +19,9 @@ import { columnsOf, parseRecord, toPersonResponse, toPersonSummary } from './per
 import { workLinkIssues } from './person.links';
 import { recordPolicy } from './person.policy';
 import * as repo from './person.repository';
+import * as declarationsRepo from './person.declarations.repository';
+import * as searchRepo from './person.search.repository';
+import * as versionsRepo from './person.versions.repository';
 import { type RecordIssue, addMonths, diffRecords, nameWords, validatePersonRecord } from './person.rules';
 import type { VersionSource } from './person.table';
 
@@ -58,7 +61,7 @@ function instantOf(at: string): string {
 export async function getPerson(db: Db, actor: Actor, id: string, asOf?: string): Promise<Person> {
   const person = await loadReadable(db, actor, id);
   if (!asOf) return toPersonResponse(person);
-  const v = await repo.findVersionAt(db, id, instantOf(asOf));
+  const v = await versionsRepo.findVersionAt(db, id, instantOf(asOf));
   if (!v)
     throw new AppError('NOT_FOUND', `Hồ sơ chưa tồn tại vào ngày ${asOf}`, `The record did not exist on ${asOf}`, [
       { path: 'asOf', message: 'trước ngày lập hồ sơ', messageEn: 'before the record was created' },
@@ -68,7 +71,7 @@ export async function getPerson(db: Db, actor: Actor, id: string, asOf?: string)
 
 export async function personHistory(db: Db, actor: Actor, id: string) {
   await loadReadable(db, actor, id);
-  const versions = await repo.listVersions(db, id);
+  const versions = await versionsRepo.listVersions(db, id);
   const records = versions.map((v) => parseRecord(v.data_json));
   return {
     items: versions.map((v, i) => ({
@@ -87,7 +90,7 @@ export async function personHistory(db: Db, actor: Actor, id: string) {
 /** What changed in the record since an instant (or day): field by field, old and new values. */
 export async function changesSince(db: Db, actor: Actor, id: string, since: string) {
   const person = await loadReadable(db, actor, id);
-  const before = await repo.findVersionAt(db, id, instantOf(since));
+  const before = await versionsRepo.findVersionAt(db, id, instantOf(since));
   return {
     since,
     fromVersion: before?.version ?? null,
@@ -101,8 +104,8 @@ export async function searchFilter(
   db: Db,
   actor: Actor,
   q: Omit<PersonListQuery, 'limit' | 'offset'>,
-): Promise<repo.PersonSearch> {
-  const f: repo.PersonSearch = { scopePaths: scopePaths(actor, 'persons.read') };
+): Promise<searchRepo.PersonSearch> {
+  const f: searchRepo.PersonSearch = { scopePaths: scopePaths(actor, 'persons.read') };
   if (!holdsAnywhere(actor, 'persons.read')) {
     // A cadre (or anyone without the read permission) finds at most his own record.
     f.onlyPersonId = (await repo.personIdOfUser(db, actor.userId)) ?? '-';
@@ -142,7 +145,7 @@ export async function listPersons(
   q: PersonListQuery,
 ): Promise<{ items: PersonSummary[]; total: number }> {
   const f = await searchFilter(ctx.db, actor, q);
-  const { rows, total } = await repo.searchPersons(ctx.db, ctx.dialect, f, { limit: q.limit, offset: q.offset });
+  const { rows, total } = await searchRepo.searchPersons(ctx.db, ctx.dialect, f, { limit: q.limit, offset: q.offset });
   return { items: rows.map(toPersonSummary), total };
 }
 
@@ -172,7 +175,7 @@ export async function createPerson(db: Db, actor: Actor | null, input: PersonRec
     const at = nowIso();
     const by = actor?.userId ?? null;
     await repo.insertPerson(trx, { id, ...columnsOf(record), version: 1, created_at: at, updated_at: at, updated_by: by });
-    await repo.insertVersions(trx, [
+    await versionsRepo.insertVersions(trx, [
       {
         person_id: id,
         version: 1,
@@ -238,8 +241,8 @@ async function writeVersion(
   const linkIssues = await workLinkIssues(trx, record, previous);
   if (linkIssues.length) throw invalidRecord(linkIssues);
   const version = current.version + 1;
-  await repo.closeVersion(trx, current.id, current.version, meta.at);
-  await repo.insertVersions(trx, [
+  await versionsRepo.closeVersion(trx, current.id, current.version, meta.at);
+  await versionsRepo.insertVersions(trx, [
     {
       person_id: current.id,
       version,
@@ -332,7 +335,7 @@ export async function getPhoto(db: Db, actor: Actor, id: string): Promise<{ mime
 
 // Self-service declarations
 
-function toDeclaration(row: repo.DeclarationWithPerson): Declaration {
+function toDeclaration(row: declarationsRepo.DeclarationWithPerson): Declaration {
   return {
     id: row.id,
     personId: row.person_id,
@@ -368,7 +371,7 @@ export async function submitDeclaration(
     const person = (await repo.findPerson(trx, personId))!;
     // The declared record must itself be valid, so the officer approves something that can be written.
     checkRecord(personRecordSchema.parse({ ...parseRecord(person.data_json), ...body.changes }));
-    await repo.insertDeclaration(trx, {
+    await declarationsRepo.insertDeclaration(trx, {
       id,
       person_id: personId,
       status: 'pending',
@@ -390,7 +393,7 @@ export async function submitDeclaration(
       after: { personId, changes: body.changes },
     });
   });
-  return toDeclaration((await repo.findDeclaration(db, id))!);
+  return toDeclaration((await declarationsRepo.findDeclaration(db, id))!);
 }
 
 export async function listDeclarations(
@@ -401,7 +404,7 @@ export async function listDeclarations(
   const own = await repo.personIdOfUser(db, actor.userId);
   const approver = holdsAnywhere(actor, 'persons.approve');
   if (!approver && !own) return { items: [], total: 0 };
-  const { rows, total } = await repo.listDeclarations(db, {
+  const { rows, total } = await declarationsRepo.listDeclarations(db, {
     scopePaths: scopePaths(actor, 'persons.approve'),
     personId: approver ? q.personId : own!,
     status: q.status,
@@ -418,7 +421,7 @@ export async function decideDeclaration(
   body: { decision: 'approve' | 'reject'; note: string | null },
 ): Promise<Declaration> {
   await db.transaction().execute(async (trx) => {
-    const d = await repo.findDeclaration(trx, id);
+    const d = await declarationsRepo.findDeclaration(trx, id);
     if (!d) throw notFound('bản kê khai', 'Declaration');
     const own = (await repo.personIdOfUser(trx, actor.userId)) === d.person_id;
     if (!own && !mayActOn(actor, 'persons.read', d.organization_path)) throw notFound('bản kê khai', 'Declaration');
@@ -440,7 +443,7 @@ export async function decideDeclaration(
         at,
       });
     }
-    await repo.decideDeclaration(trx, id, {
+    await declarationsRepo.decideDeclaration(trx, id, {
       status: body.decision === 'approve' ? 'approved' : 'rejected',
       decided_by: actor.userId,
       decided_at: at,
@@ -455,7 +458,7 @@ export async function decideDeclaration(
       after: { personId: d.person_id, decision: body.decision, note: body.note },
     });
   });
-  return toDeclaration((await repo.findDeclaration(db, id))!);
+  return toDeclaration((await declarationsRepo.findDeclaration(db, id))!);
 }
 
 /** Links an account to a person record (administrators; the demo loader with actor null). */

@@ -1,0 +1,334 @@
+import { likeEscaped } from '../../db/like';
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import type { Database, Db, Dialect } from '../../db/database';
+import { inSubtrees } from '../../db/scope';
+import { escapeLike } from '../../lib/text';
+import type { PersonRow, PersonTable } from './person.table';
+
+// Search: the list, the streamed matches (export, print, forecast) and the statistics' counts.
+
+export interface PersonSearch {
+  scopePaths: readonly string[];
+  /** an extra subtree (the organization filter), intersected with the scope */
+  subtreePath?: string;
+  /** folded name words, matched as word prefixes */
+  nameTokens?: string[];
+  cccdPrefix?: string;
+  birthYear?: number;
+  sex?: 'M' | 'F';
+  titleFolded?: string;
+  theoryLevel?: string;
+  partyMember?: boolean;
+  ethnicity?: string;
+  /** birth_date strictly after (the person is younger than …) */
+  bornAfter?: string;
+  /** birth_date on or before (the person is at least … old) */
+  bornOnOrBefore?: string;
+  /** only this person (a cadre's own record) */
+  onlyPersonId?: string;
+}
+
+type PersonEb = ExpressionBuilder<Database & { p: PersonTable; o: Database['organizations'] }, 'p' | 'o'>;
+
+function searchConditions(eb: PersonEb, dialect: Dialect, f: PersonSearch): Expression<SqlBool> {
+  const and: Expression<SqlBool>[] = [];
+  if (f.onlyPersonId) and.push(eb('p.id', '=', f.onlyPersonId));
+  else and.push(inSubtrees(eb, 'o.path', f.scopePaths));
+  if (f.subtreePath) and.push(inSubtrees(eb, 'o.path', [f.subtreePath]));
+  if (f.nameTokens?.length) {
+    if (dialect === 'sqlite') {
+      const match = f.nameTokens.map((t) => `"${t}"*`).join(' ');
+      and.push(sql<SqlBool>`p.rowid in (select rowid from persons_fts where persons_fts match ${match})`);
+    } else {
+      for (const t of f.nameTokens) and.push(likeEscaped(sql`(' ' || p.name_folded)`, (e) => `% ${e}%`, t));
+    }
+  }
+  if (f.cccdPrefix) and.push(eb.and([eb('p.cccd', '>=', f.cccdPrefix), eb('p.cccd', '<', `${f.cccdPrefix}:`)]));
+  if (f.birthYear !== undefined) and.push(eb('p.birth_year', '=', f.birthYear));
+  if (f.sex) and.push(eb('p.sex', '=', f.sex));
+  if (f.titleFolded) and.push(sql<SqlBool>`p.title_folded like ${`%${escapeLike(f.titleFolded)}%`} escape '\\'`);
+  if (f.theoryLevel) and.push(eb('p.theory_level', '=', f.theoryLevel as PersonRow['theory_level']));
+  if (f.partyMember !== undefined) and.push(eb('p.party_member', '=', f.partyMember ? 1 : 0));
+  if (f.ethnicity) and.push(eb('p.ethnicity', '=', f.ethnicity));
+  if (f.bornAfter) and.push(eb('p.birth_date', '>', f.bornAfter));
+  if (f.bornOnOrBefore) and.push(eb('p.birth_date', '<=', f.bornOnOrBefore));
+  return eb.and(and);
+}
+
+export type PersonListRow = Pick<
+  PersonRow,
+  | 'id'
+  | 'full_name'
+  | 'sex'
+  | 'birth_date'
+  | 'cccd'
+  | 'ethnicity'
+  | 'organization_id'
+  | 'current_title'
+  | 'theory_level'
+  | 'professional_level'
+  | 'party_member'
+  | 'has_photo'
+> & { organization_name: string };
+
+function baseSearch(db: Db, dialect: Dialect, f: PersonSearch) {
+  return db
+    .selectFrom('persons as p')
+    .innerJoin('organizations as o', 'o.id', 'p.organization_id')
+    .where((eb) => searchConditions(eb as unknown as PersonEb, dialect, f));
+}
+
+const LIST_COLUMNS = [
+  'p.id',
+  'p.full_name',
+  'p.sex',
+  'p.birth_date',
+  'p.cccd',
+  'p.ethnicity',
+  'p.organization_id',
+  'p.current_title',
+  'p.theory_level',
+  'p.professional_level',
+  'p.party_member',
+  'p.has_photo',
+  'o.name as organization_name',
+] as const;
+
+/** At most this many people per word are counted when choosing the word that drives a name search. */
+const DRIVER_CAP = 4000;
+
+/** The organizations of the search's scope ∩ its subtree filter. */
+function organizationsInScope(db: Db, f: PersonSearch) {
+  let q = db.selectFrom('organizations as o2').where((eb) => inSubtrees(eb, 'o2.path', f.scopePaths));
+  if (f.subtreePath) q = q.where((eb) => inSubtrees(eb, 'o2.path', [f.subtreePath!]));
+  return q;
+}
+
+/**
+ * Name-index rows of the subtree whose word starts with `word` (word < word + "{": only a–z, 0–9 are indexed):
+ * one index range per organization of the subtree. PostgreSQL is told so with a lateral join (left to itself it may
+ * hash the word's rows of the whole country); SQLite plans the IN list that way by itself.
+ */
+function wordMatches(db: Db, dialect: Dialect, f: PersonSearch, word: string) {
+  const inIndex = db
+    .selectFrom('person_name_tokens as k')
+    .where('k.organization_id', 'in', organizationsInScope(db, f).select('o2.id'))
+    .where('k.token', '>=', word)
+    .where('k.token', '<', `${word}{`);
+  if (dialect === 'sqlite') return inIndex;
+  return organizationsInScope(db, f).innerJoinLateral(
+    (eb) =>
+      eb
+        .selectFrom('person_name_tokens as t')
+        .selectAll('t')
+        .whereRef('t.organization_id', '=', 'o2.id')
+        .where('t.token', '>=', word)
+        .where('t.token', '<', `${word}{`)
+        .as('k'),
+    (join) => join.onTrue(),
+  ) as unknown as typeof inIndex;
+}
+
+/**
+ * The query word with the fewest people in the subtree (counted up to DRIVER_CAP each), or none when every
+ * word is that common — then the full-text index and the name order drive instead.
+ */
+async function rarestWord(
+  db: Db,
+  dialect: Dialect,
+  f: PersonSearch,
+  words: readonly string[],
+  cap: number,
+): Promise<string | null> {
+  const unique = [...new Set(words)];
+  // One statement: each word's people in the subtree, counted up to the cap.
+  const counted = unique.map((word, i) =>
+    db
+      .selectFrom(wordMatches(db, dialect, f, word).select('k.person_id').limit(cap).as('x'))
+      .select([sql.lit(i).as('i'), (eb) => eb.fn.countAll<number | string>().as('n')]),
+  );
+  let q = counted[0]!;
+  for (const next of counted.slice(1)) q = q.unionAll(next);
+  const rows = await q.execute();
+  let best: { word: string; n: number } | null = null;
+  for (const r of rows) {
+    const n = Number(r.n);
+    if (n < cap && (!best || n < best.n)) best = { word: unique[Number(r.i)]!, n };
+  }
+  return best?.word ?? null;
+}
+
+/** Filters other than scope, subtree and name, which need the persons row itself. */
+function hasRowFilters(f: PersonSearch): boolean {
+  return (
+    f.cccdPrefix !== undefined ||
+    f.birthYear !== undefined ||
+    f.sex !== undefined ||
+    f.titleFolded !== undefined ||
+    f.theoryLevel !== undefined ||
+    f.partyMember !== undefined ||
+    f.ethnicity !== undefined ||
+    f.bornAfter !== undefined ||
+    f.bornOnOrBefore !== undefined
+  );
+}
+
+/**
+ * A name search driven by its rarest word: the name-index rows of the subtree carrying that word, the other words
+ * checked in the same index (same organization, same person), the page and the count taken in name order from the
+ * index alone; the persons rows are read for the page only (and for the other filters when there are any).
+ */
+async function searchByRarestWord(
+  db: Db,
+  dialect: Dialect,
+  f: PersonSearch,
+  driver: string,
+  page: { limit: number; offset: number },
+): Promise<{ rows: PersonListRow[]; total: number }> {
+  const others = [...new Set(f.nameTokens!.filter((w) => w !== driver))];
+  const rowFilters = hasRowFilters(f);
+  const rest: PersonSearch = { ...f, nameTokens: undefined, subtreePath: undefined };
+  let cand = wordMatches(db, dialect, f, driver)
+    .select(['k.person_id', 'k.sort_key'])
+    .distinct()
+    .where((eb) =>
+      eb.and(
+        others.map((w) =>
+          eb.exists(
+            eb
+              .selectFrom('person_name_tokens as k2')
+              .select(sql.lit(1).as('one'))
+              .whereRef('k2.organization_id', '=', 'k.organization_id')
+              .where('k2.token', '>=', w)
+              .where('k2.token', '<', `${w}{`)
+              .whereRef('k2.person_id', '=', 'k.person_id')
+              // A parameter LIMIT keeps PostgreSQL probing the index per candidate (no semi-join over the country).
+              .limit(1),
+          ),
+        ),
+      ),
+    );
+  if (rowFilters)
+    cand = cand
+      .innerJoin('persons as p', 'p.id', 'k.person_id')
+      .innerJoin('organizations as o', 'o.id', 'p.organization_id')
+      .where((eb) => searchConditions(eb as unknown as PersonEb, dialect, rest));
+  const hits = await db
+    .with(
+      (cte) => cte('cand').materialized(),
+      () => cand,
+    )
+    .selectFrom('cand')
+    .select(['cand.person_id', sql<number | string>`count(*) over ()`.as('total_count')])
+    .orderBy('cand.sort_key')
+    .orderBy('cand.person_id')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  if (hits.length === 0 && page.offset > 0) {
+    const n = await db
+      .selectFrom(cand.as('c'))
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .executeTakeFirstOrThrow();
+    return { rows: [], total: Number(n.n) };
+  }
+  const ids = hits.map((h) => h.person_id);
+  const rows = ids.length
+    ? await db
+        .selectFrom('persons as p')
+        .innerJoin('organizations as o', 'o.id', 'p.organization_id')
+        .select(LIST_COLUMNS)
+        .where('p.id', 'in', ids)
+        .execute()
+    : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return { rows: ids.map((id) => byId.get(id)!).filter(Boolean), total: hits.length ? Number(hits[0]!.total_count) : 0 };
+}
+
+/** One page of matching persons in Vietnamese name order, and the total count. */
+export async function searchPersons(
+  db: Db,
+  dialect: Dialect,
+  f: PersonSearch,
+  page: { limit: number; offset: number },
+  opts: { driverCap?: number } = {},
+): Promise<{ rows: PersonListRow[]; total: number }> {
+  const driver =
+    f.nameTokens?.length && !f.onlyPersonId ? await rarestWord(db, dialect, f, f.nameTokens, opts.driverCap ?? DRIVER_CAP) : null;
+  if (driver !== null) return searchByRarestWord(db, dialect, f, driver, page);
+  const q = baseSearch(db, dialect, f);
+  // One pass over the matches: the page and the total (a window count) together, instead of matching twice.
+  const page1 = await q
+    .select(LIST_COLUMNS)
+    .select(sql<number | string>`count(*) over ()`.as('total_count'))
+    .orderBy('p.sort_key')
+    .orderBy('p.id')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  const rows = page1.map(({ total_count: _, ...r }) => r);
+  if (page1.length > 0) return { rows, total: Number(page1[0]!.total_count) };
+  if (page.offset === 0) return { rows, total: 0 };
+  // A page past the end carries no window count: count on its own.
+  const count = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return { rows, total: Number(count.n) };
+}
+
+/** Every matching person with the whole record, in name order, streamed in pages (for export and print). */
+export async function* iterateMatchingRecords(
+  db: Db,
+  dialect: Dialect,
+  f: PersonSearch,
+  max: number,
+): AsyncGenerator<{ id: string; data_json: string; organization_name: string; has_photo: number }> {
+  let sent = 0;
+  let after: { key: string; id: string } | null = null;
+  while (sent < max) {
+    let q = baseSearch(db, dialect, f).select([
+      'p.id',
+      'p.sort_key',
+      'p.data_json',
+      'p.has_photo',
+      'o.name as organization_name',
+    ]);
+    if (after) {
+      const a = after;
+      q = q.where((eb) => eb.or([eb('p.sort_key', '>', a.key), eb.and([eb('p.sort_key', '=', a.key), eb('p.id', '>', a.id)])]));
+    }
+    const rows = await q
+      .orderBy('p.sort_key')
+      .orderBy('p.id')
+      .limit(Math.min(1000, max - sent))
+      .execute();
+    if (rows.length === 0) return;
+    for (const r of rows) yield r;
+    sent += rows.length;
+    const last = rows[rows.length - 1]!;
+    after = { key: last.sort_key, id: last.id };
+  }
+}
+
+export async function countBy(
+  db: Db,
+  dialect: Dialect,
+  f: PersonSearch,
+  column: 'p.ethnicity' | 'p.professional_level' | 'p.theory_level' | 'p.party_member',
+): Promise<{ key: string; n: number }[]> {
+  const rows = await baseSearch(db, dialect, f)
+    .select([sql<string>`${sql.ref(column)}`.as('key'), (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy(column)
+    .execute();
+  return rows.map((r) => ({ key: String(r.key), n: Number(r.n) }));
+}
+
+export async function countBySexAndBirthYear(
+  db: Db,
+  dialect: Dialect,
+  f: PersonSearch,
+): Promise<{ sex: 'M' | 'F'; birth_year: number; n: number }[]> {
+  const rows = await baseSearch(db, dialect, f)
+    .select(['p.sex', 'p.birth_year', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy(['p.sex', 'p.birth_year'])
+    .execute();
+  return rows.map((r) => ({ sex: r.sex, birth_year: Number(r.birth_year), n: Number(r.n) }));
+}
