@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type { Readable } from 'node:stream';
 import {
   ETHNICITY_NAMES,
   PROFESSIONAL_LEVELS,
@@ -17,6 +17,7 @@ import {
 } from '../../../contracts/persons';
 import type { DbContext } from '../../db/database';
 import { AppError } from '../../http/errors';
+import { streamXlsx } from '../../lib/stream-export';
 import { type Actor, holdsAnywhere } from '../access/access.rules';
 import * as searchRepo from './person.search.repository';
 import { formatPartialDate, neutralizeCell } from './person.rules';
@@ -74,40 +75,53 @@ function cell(col: ExportColumn, r: PersonRecord, organizationName: string): str
 }
 
 /**
- * The search result as an .xlsx sheet with the chosen columns. Every text cell that a spreadsheet would run
- * as a formula (=, +, -, @) is neutralized, and CCCD stays text so leading zeros survive.
+ * The search result as an .xlsx sheet with the chosen columns, streamed: the matches are read in keyset pages and
+ * each page is written to the zip before the next is read (server/lib/stream-export.ts), so a 100,000-row export
+ * never holds its rows or its file in memory. Every text cell that a spreadsheet would run as a formula
+ * (=, +, -, @, tab, CR) is neutralized; CCCD is written as text so leading zeros survive.
+ * The access check and the filter are resolved before the first byte, so a refusal is a proper error answer.
  */
 export async function exportPersonsXlsx(
   ctx: DbContext,
   actor: Actor,
   q: Omit<PersonListQuery, 'limit' | 'offset'>,
   columns: ExportColumn[],
-): Promise<Buffer> {
+  opts: { pageSize?: number; onPage?: (rows: number) => void } = {},
+): Promise<Readable> {
   if (!holdsAnywhere(actor, 'persons.read'))
     throw new AppError('FORBIDDEN', 'Bạn không có quyền xuất danh sách', 'You may not export lists');
   const f = await searchFilter(ctx.db, actor, q);
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'CanBo';
-  const ws = wb.addWorksheet('Danh sách cán bộ');
-  ws.columns = [
-    { header: 'STT', key: 'stt', width: 6 },
-    ...columns.map((c) => ({
-      header: EXPORT_COLUMN_LABELS[c].vi,
-      key: c,
-      width: c === 'fullName' || c === 'organization' ? 32 : 18,
-    })),
-  ];
-  ws.getRow(1).font = { bold: true };
-  let n = 0;
-  for await (const row of searchRepo.iterateMatchingRecords(ctx.db, ctx.dialect, f, PERSON_LIMITS.exportMaxRows)) {
-    const r = JSON.parse(row.data_json) as PersonRecord;
-    const values: Record<string, string | number | null> = { stt: ++n };
-    for (const c of columns) {
-      const v = cell(c, r, row.organization_name);
-      values[c] = typeof v === 'string' ? neutralizeCell(v) : v;
+  const matches = searchRepo.iterateMatchingPages(ctx.db, ctx.dialect, f, PERSON_LIMITS.exportMaxRows, opts.pageSize);
+  async function* pages() {
+    let n = 0;
+    for await (const page of matches) {
+      opts.onPage?.(page.length);
+      yield page.map((row) => {
+        const r = JSON.parse(row.data_json) as PersonRecord;
+        return [
+          ++n,
+          ...columns.map((c) => {
+            const v = cell(c, r, row.organization_name);
+            return typeof v === 'string' ? neutralizeCell(v) : v;
+          }),
+        ];
+      });
     }
-    const added = ws.addRow(values);
-    if (columns.includes('cccd')) added.getCell('cccd').numFmt = '@';
   }
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return streamXlsx(
+    [
+      {
+        name: 'Danh sách cán bộ',
+        columns: [
+          { header: 'STT', width: 6 },
+          ...columns.map((c) => ({
+            header: EXPORT_COLUMN_LABELS[c].vi,
+            width: c === 'fullName' || c === 'organization' ? 32 : 18,
+          })),
+        ],
+        pages: pages(),
+      },
+    ],
+    'CanBo',
+  );
 }

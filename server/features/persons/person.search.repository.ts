@@ -274,13 +274,16 @@ export async function searchPersons(
   return { rows, total: Number(count.n) };
 }
 
-/** Every matching person with the whole record, in name order, streamed in pages (for export and print). */
-export async function* iterateMatchingRecords(
+export type MatchingRecord = { id: string; data_json: string; organization_name: string; has_photo: number };
+
+/** Every matching person with the whole record, in name order, read in keyset pages (for export and print). */
+export async function* iterateMatchingPages(
   db: Db,
   dialect: Dialect,
   f: PersonSearch,
   max: number,
-): AsyncGenerator<{ id: string; data_json: string; organization_name: string; has_photo: number }> {
+  pageSize = 1000,
+): AsyncGenerator<MatchingRecord[]> {
   let sent = 0;
   let after: { key: string; id: string } | null = null;
   while (sent < max) {
@@ -298,14 +301,24 @@ export async function* iterateMatchingRecords(
     const rows = await q
       .orderBy('p.sort_key')
       .orderBy('p.id')
-      .limit(Math.min(1000, max - sent))
+      .limit(Math.min(pageSize, max - sent))
       .execute();
     if (rows.length === 0) return;
-    for (const r of rows) yield r;
+    yield rows;
     sent += rows.length;
     const last = rows[rows.length - 1]!;
     after = { key: last.sort_key, id: last.id };
   }
+}
+
+/** The same, one record at a time. */
+export async function* iterateMatchingRecords(
+  db: Db,
+  dialect: Dialect,
+  f: PersonSearch,
+  max: number,
+): AsyncGenerator<MatchingRecord> {
+  for await (const page of iterateMatchingPages(db, dialect, f, max)) yield* page;
 }
 
 export async function countBy(
