@@ -94,8 +94,11 @@ const LIST_COLUMNS = [
   'o.name as organization_name',
 ] as const;
 
-/** At most this many people per word are counted when choosing the word that drives a name search. */
-const DRIVER_CAP = 4000;
+/**
+ * At most this many people per word are counted when choosing the word that drives a name search; a query whose every
+ * word is more frequent than this in the subtree (a country-wide "nguyen van") is driven by the full-text index.
+ */
+const DRIVER_CAP = 20_000;
 
 /** The organizations of the search's scope ∩ its subtree filter. */
 function organizationsInScope(db: Db, f: PersonSearch) {
@@ -130,8 +133,10 @@ function wordMatches(db: Db, dialect: Dialect, f: PersonSearch, word: string) {
 }
 
 /**
- * The query word with the fewest people in the subtree (counted up to DRIVER_CAP each), or none when every
- * word is that common — then the full-text index and the name order drive instead.
+ * The query word with the fewest people in the subtree, or none when every word has DRIVER_CAP or more — then the
+ * full-text index and the name order drive instead. Words are counted one by one, the given name (the last word, the
+ * rarest in Vietnamese names) first, each counted only up to the fewest found so far, so a frequent family name
+ * stops early.
  */
 async function rarestWord(
   db: Db,
@@ -140,22 +145,36 @@ async function rarestWord(
   words: readonly string[],
   cap: number,
 ): Promise<string | null> {
-  const unique = [...new Set(words)];
-  // One statement: each word's people in the subtree, counted up to the cap.
-  const counted = unique.map((word, i) =>
-    db
-      .selectFrom(wordMatches(db, dialect, f, word).select('k.person_id').limit(cap).as('x'))
-      .select([sql.lit(i).as('i'), (eb) => eb.fn.countAll<number | string>().as('n')]),
-  );
-  let q = counted[0]!;
-  for (const next of counted.slice(1)) q = q.unionAll(next);
-  const rows = await q.execute();
+  const unique = [...new Set(words)].reverse();
   let best: { word: string; n: number } | null = null;
-  for (const r of rows) {
-    const n = Number(r.n);
-    if (n < cap && (!best || n < best.n)) best = { word: unique[Number(r.i)]!, n };
+  for (const word of unique) {
+    const limit: number = best ? best.n : cap;
+    const r: { n: number | string } = await db
+      .selectFrom(wordMatches(db, dialect, f, word).select('k.person_id').limit(limit).as('x'))
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .executeTakeFirstOrThrow();
+    const n: number = Number(r.n);
+    if (n < limit) best = { word, n };
   }
   return best?.word ?? null;
+}
+
+/**
+ * The person of the name-index row `k` also carries a word starting with `w`: the exact word is one index seek
+ * (organization, word, person); the longer words starting with `w` ("an" → "anh") are a second, usually empty, range.
+ * A single range probe would walk every row of the word in the organization for each candidate.
+ */
+function hasWord(eb: ExpressionBuilder<Database & { k: Database['person_name_tokens'] }, 'k'>, w: string) {
+  const probe = (exact: boolean) =>
+    eb.exists(
+      eb
+        .selectFrom('person_name_tokens as k2')
+        .select(sql.lit(1).as('one'))
+        .whereRef('k2.organization_id', '=', 'k.organization_id')
+        .where((e) => (exact ? e('k2.token', '=', w) : e.and([e('k2.token', '>', w), e('k2.token', '<', `${w}{`)])))
+        .whereRef('k2.person_id', '=', 'k.person_id'),
+    );
+  return eb.or([probe(true), probe(false)]);
 }
 
 /** Filters other than scope, subtree and name, which need the persons row itself. */
@@ -191,23 +210,7 @@ async function searchByRarestWord(
   let cand = wordMatches(db, dialect, f, driver)
     .select(['k.person_id', 'k.sort_key'])
     .distinct()
-    .where((eb) =>
-      eb.and(
-        others.map((w) =>
-          eb.exists(
-            eb
-              .selectFrom('person_name_tokens as k2')
-              .select(sql.lit(1).as('one'))
-              .whereRef('k2.organization_id', '=', 'k.organization_id')
-              .where('k2.token', '>=', w)
-              .where('k2.token', '<', `${w}{`)
-              .whereRef('k2.person_id', '=', 'k.person_id')
-              // A parameter LIMIT keeps PostgreSQL probing the index per candidate (no semi-join over the country).
-              .limit(1),
-          ),
-        ),
-      ),
-    );
+    .where((eb) => eb.and(others.map((w) => hasWord(eb as never, w))));
   if (rowFilters)
     cand = cand
       .innerJoin('persons as p', 'p.id', 'k.person_id')
@@ -219,7 +222,11 @@ async function searchByRarestWord(
       () => cand,
     )
     .selectFrom('cand')
-    .select(['cand.person_id', sql<number | string>`count(*) over ()`.as('total_count')])
+    // The total once (a scalar over the materialized candidates), the page by a top-N sort: no window over all.
+    .select([
+      'cand.person_id',
+      (eb) => eb.selectFrom('cand as c').select(eb.fn.countAll<number | string>().as('n')).as('total_count'),
+    ])
     .orderBy('cand.sort_key')
     .orderBy('cand.person_id')
     .limit(page.limit)

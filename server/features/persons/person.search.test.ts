@@ -50,6 +50,10 @@ describe.each(testDialects())('name search through the name-word index on %s', (
       ['xyz'],
       ['d'],
       ['van', 'van'],
+      // another word given as a prefix of longer words ("an" → "anh", "th" → "thi", "thanh"): the second probe
+      ['thi', 'an'],
+      ['van', 'th'],
+      ['h', 'thi'],
     ];
     for (const nameTokens of queries)
       for (const extra of [{}, { subtreePath: snv.path }, { sex: 'F' as const }, { birthYear: 1975 }]) {
