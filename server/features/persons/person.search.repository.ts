@@ -100,63 +100,71 @@ const LIST_COLUMNS = [
  */
 const DRIVER_CAP = 20_000;
 
-/** The organizations of the search's scope ∩ its subtree filter. */
-function organizationsInScope(db: Db, f: PersonSearch) {
-  let q = db.selectFrom('organizations as o2').where((eb) => inSubtrees(eb, 'o2.path', f.scopePaths));
+/**
+ * The ids of the organizations of the search's scope ∩ its subtree filter, read once per search: each name word is
+ * then one index range per organization (organization, word) of the name index, on both dialects.
+ */
+async function organizationIdsInScope(db: Db, f: PersonSearch): Promise<string[]> {
+  let q = db
+    .selectFrom('organizations as o2')
+    .select('o2.id')
+    .where((eb) => inSubtrees(eb, 'o2.path', f.scopePaths));
   if (f.subtreePath) q = q.where((eb) => inSubtrees(eb, 'o2.path', [f.subtreePath!]));
-  return q;
+  return (await q.execute()).map((r) => r.id);
 }
 
 /**
- * Name-index rows of the subtree whose word starts with `word` (word < word + "{": only a–z, 0–9 are indexed):
- * one index range per organization of the subtree. PostgreSQL is told so with a lateral join (left to itself it may
- * hash the word's rows of the whole country); SQLite plans the IN list that way by itself.
+ * Name-index rows of these organizations whose word starts with `word` (word < word + "{": only a–z, 0–9 are indexed).
+ * PostgreSQL gets the organizations as one array parameter (a list of thousands of parameters costs more to plan
+ * than to run).
  */
-function wordMatches(db: Db, dialect: Dialect, f: PersonSearch, word: string) {
-  const inIndex = db
+function wordMatches(db: Db, dialect: Dialect, orgIds: readonly string[], word: string) {
+  return db
     .selectFrom('person_name_tokens as k')
-    .where('k.organization_id', 'in', organizationsInScope(db, f).select('o2.id'))
+    .where((eb) =>
+      dialect === 'postgres'
+        ? sql<SqlBool>`${eb.ref('k.organization_id')} = any(${[...orgIds]}::varchar[])`
+        : eb('k.organization_id', 'in', orgIds),
+    )
     .where('k.token', '>=', word)
     .where('k.token', '<', `${word}{`);
-  if (dialect === 'sqlite') return inIndex;
-  return organizationsInScope(db, f).innerJoinLateral(
-    (eb) =>
-      eb
-        .selectFrom('person_name_tokens as t')
-        .selectAll('t')
-        .whereRef('t.organization_id', '=', 'o2.id')
-        .where('t.token', '>=', word)
-        .where('t.token', '<', `${word}{`)
-        .as('k'),
-    (join) => join.onTrue(),
-  ) as unknown as typeof inIndex;
 }
 
+/** A second word is joined (read and intersected) rather than probed per candidate when it has at most this many times the driver's people. */
+const JOIN_FACTOR = 4;
+
 /**
- * The query word with the fewest people in the subtree, or none when every word has DRIVER_CAP or more — then the
- * full-text index and the name order drive instead. Words are counted one by one, the given name (the last word, the
- * rarest in Vietnamese names) first, each counted only up to the fewest found so far, so a frequent family name
- * stops early.
+ * How the name words will be matched: the driver (the word with the fewest people in the subtree, fewer than
+ * DRIVER_CAP), an optional second word cheap enough to read and intersect, and the remaining words, probed per
+ * candidate. None when every word has DRIVER_CAP or more people — then the full-text index and the name order drive.
+ * Words are counted one by one, the given name (the last word, the rarest in Vietnamese names) first, each only up to
+ * JOIN_FACTOR times the fewest found so far, so a frequent family name stops early.
  */
-async function rarestWord(
+async function planWords(
   db: Db,
   dialect: Dialect,
-  f: PersonSearch,
+  orgIds: readonly string[],
   words: readonly string[],
   cap: number,
-): Promise<string | null> {
-  const unique = [...new Set(words)].reverse();
-  let best: { word: string; n: number } | null = null;
-  for (const word of unique) {
-    const limit: number = best ? best.n : cap;
+): Promise<{ driver: string; joined: string | null; probed: string[] } | null> {
+  const unique = [...new Set(words)];
+  const known: { word: string; n: number }[] = [];
+  for (const word of [...unique].reverse()) {
+    const fewest = known.length ? Math.min(...known.map((k) => k.n)) : null;
+    const limit: number = fewest === null ? cap : Math.min(cap, Math.max(1, fewest * JOIN_FACTOR));
     const r: { n: number | string } = await db
-      .selectFrom(wordMatches(db, dialect, f, word).select('k.person_id').limit(limit).as('x'))
+      .selectFrom(wordMatches(db, dialect, orgIds, word).select('k.person_id').limit(limit).as('x'))
       .select((eb) => eb.fn.countAll<number | string>().as('n'))
       .executeTakeFirstOrThrow();
     const n: number = Number(r.n);
-    if (n < limit) best = { word, n };
+    if (n < limit) known.push({ word, n });
   }
-  return best?.word ?? null;
+  if (known.length === 0) return null;
+  known.sort((x, y) => x.n - y.n);
+  const driver = known[0]!;
+  const second = known[1];
+  const joined = second && second.n <= Math.max(1, driver.n) * JOIN_FACTOR ? second.word : null;
+  return { driver: driver.word, joined, probed: unique.filter((w) => w !== driver.word && w !== joined) };
 }
 
 /**
@@ -193,34 +201,47 @@ function hasRowFilters(f: PersonSearch): boolean {
 }
 
 /**
- * A name search driven by its rarest word: the name-index rows of the subtree carrying that word, the other words
- * checked in the same index (same organization, same person), the page and the count taken in name order from the
- * index alone; the persons rows are read for the page only (and for the other filters when there are any).
+ * A name search through the name index: the rows of the subtree carrying the driver word, intersected with those of
+ * the joined word (a hash or an ephemeral index, read once), the remaining words probed on what is left (same
+ * organization, same person); the page and the count taken in name order from the index alone. The persons rows
+ * are read for the page only (and for the other filters when there are any).
  */
-async function searchByRarestWord(
+async function searchByNameIndex(
   db: Db,
   dialect: Dialect,
   f: PersonSearch,
-  driver: string,
+  orgIds: readonly string[],
+  plan: { driver: string; joined: string | null; probed: string[] },
   page: { limit: number; offset: number },
 ): Promise<{ rows: PersonListRow[]; total: number }> {
-  const others = [...new Set(f.nameTokens!.filter((w) => w !== driver))];
-  const rowFilters = hasRowFilters(f);
   const rest: PersonSearch = { ...f, nameTokens: undefined, subtreePath: undefined };
-  let cand = wordMatches(db, dialect, f, driver)
-    .select(['k.person_id', 'k.sort_key'])
-    .distinct()
-    .where((eb) => eb.and(others.map((w) => hasWord(eb as never, w))));
-  if (rowFilters)
-    cand = cand
-      .innerJoin('persons as p', 'p.id', 'k.person_id')
-      .innerJoin('organizations as o', 'o.id', 'p.organization_id')
-      .where((eb) => searchConditions(eb as unknown as PersonEb, dialect, rest));
-  const hits = await db
+  let pairs = wordMatches(db, dialect, orgIds, plan.driver).select(['k.organization_id', 'k.person_id', 'k.sort_key']);
+  if (plan.joined)
+    pairs = pairs.where('k.person_id', 'in', (eb) =>
+      eb.selectFrom(wordMatches(db, dialect, orgIds, plan.joined!).select('k.person_id').as('j')).select('j.person_id'),
+    );
+  const withCand = db
+    .with(
+      (cte) => cte('pairs').materialized(),
+      () => pairs,
+    )
     .with(
       (cte) => cte('cand').materialized(),
-      () => cand,
-    )
+      (qb) => {
+        let cand = qb
+          .selectFrom('pairs as k')
+          .select(['k.person_id', 'k.sort_key'])
+          .distinct()
+          .where((eb) => eb.and(plan.probed.map((w) => hasWord(eb as never, w))));
+        if (hasRowFilters(f))
+          cand = cand
+            .innerJoin('persons as p', 'p.id', 'k.person_id')
+            .innerJoin('organizations as o', 'o.id', 'p.organization_id')
+            .where((eb) => searchConditions(eb as unknown as PersonEb, dialect, rest));
+        return cand;
+      },
+    );
+  const hits = await withCand
     .selectFrom('cand')
     // The total once (a scalar over the materialized candidates), the page by a top-N sort: no window over all.
     .select([
@@ -233,8 +254,8 @@ async function searchByRarestWord(
     .offset(page.offset)
     .execute();
   if (hits.length === 0 && page.offset > 0) {
-    const n = await db
-      .selectFrom(cand.as('c'))
+    const n = await withCand
+      .selectFrom('cand')
       .select((eb) => eb.fn.countAll<number | string>().as('n'))
       .executeTakeFirstOrThrow();
     return { rows: [], total: Number(n.n) };
@@ -260,9 +281,12 @@ export async function searchPersons(
   page: { limit: number; offset: number },
   opts: { driverCap?: number } = {},
 ): Promise<{ rows: PersonListRow[]; total: number }> {
-  const driver =
-    f.nameTokens?.length && !f.onlyPersonId ? await rarestWord(db, dialect, f, f.nameTokens, opts.driverCap ?? DRIVER_CAP) : null;
-  if (driver !== null) return searchByRarestWord(db, dialect, f, driver, page);
+  if (f.nameTokens?.length && !f.onlyPersonId) {
+    const orgIds = await organizationIdsInScope(db, f);
+    if (orgIds.length === 0) return { rows: [], total: 0 };
+    const plan = await planWords(db, dialect, orgIds, f.nameTokens, opts.driverCap ?? DRIVER_CAP);
+    if (plan) return searchByNameIndex(db, dialect, f, orgIds, plan, page);
+  }
   const q = baseSearch(db, dialect, f);
   // One pass over the matches: the page and the total (a window count) together, instead of matching twice.
   const page1 = await q
