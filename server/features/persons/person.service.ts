@@ -228,7 +228,15 @@ export async function applyPostChangeIn(
   await writeVersion(trx, current, next, { by: meta.by, source: 'edit', reason: change.reason, at: meta.at });
 }
 
-/** Writes a new version of a record inside the caller's transaction; the previous one is closed, never overwritten. */
+/**
+ * Writes a new version of a record inside the caller's transaction; the previous one is closed, never overwritten.
+ *
+ * A change of the record's unit writes no `staff_placements` row, on purpose: a placement is a seat incumbency or a
+ * job-position assignment (it has a source row, counts against the unit's staffing quota and ends when the seat is
+ * left), written by the positions and staffing modules. The record's unit is what the CV says (Mẫu 2C); its dated
+ * history is this version chain (`GET /api/persons/:id?asOf=` reads it back), so a placement from it would count a
+ * seat holder twice and a placement without a seat once too often.
+ */
 async function writeVersion(
   trx: Trx,
   current: { id: string; version: number; data_json: string },
