@@ -20,7 +20,7 @@ import { AppError } from '../../http/errors';
 import { streamXlsx } from '../../lib/stream-export';
 import { type Actor, holdsAnywhere } from '../access/access.rules';
 import * as searchRepo from './person.search.repository';
-import { formatPartialDate, neutralizeCell } from './person.rules';
+import { formatPartialDate } from './person.rules';
 import { searchFilter } from './person.service';
 
 export function parseColumns(raw: string | undefined): ExportColumn[] {
@@ -100,10 +100,8 @@ export async function exportPersonsXlsx(
         const r = JSON.parse(row.data_json) as PersonRecord;
         return [
           ++n,
-          ...columns.map((c) => {
-            const v = cell(c, r, row.organization_name);
-            return typeof v === 'string' ? neutralizeCell(v) : v;
-          }),
+          // Text a spreadsheet would run as a formula is neutralized by streamXlsx (server/lib/xlsx-cells.ts).
+          ...columns.map((c) => cell(c, r, row.organization_name)),
         ];
       });
     }
