@@ -34,6 +34,7 @@ export const M = {
   pushed: { vi: 'Lọc trong cơ sở dữ liệu theo', en: 'Filtered in the database by' },
   standards: { vi: 'Tiêu chuẩn của chức danh', en: "The title's standards" },
   confirmed: { vi: 'đã xác minh', en: 'confirmed' },
+  unconfirmedReason: { vi: 'Vì sao chưa xác minh', en: 'Why unconfirmed' },
   unconfirmed: { vi: 'chưa xác minh (chỉ cảnh báo)', en: 'unconfirmed (warning only)' },
   person: { vi: 'Cán bộ', en: 'Cadre' },
   personPlaceholder: { vi: 'Gõ họ tên để tìm hồ sơ', en: 'Type a name to find the record' },
