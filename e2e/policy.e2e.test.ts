@@ -120,6 +120,10 @@ describe('the rule browser and the retirement calculator in the browser', () => 
       await page.getByTestId('eligibility-search').click();
       await page.getByTestId('eligibility-result').waitFor({ timeout: 60_000 });
       await expect.poll(() => page.getByTestId('eligible-table').locator('tbody tr').count()).toBeGreaterThan(0);
+      // The totals in the province: exact at this size (counted exactly up to 10.000).
+      await expect.poll(() => page.getByTestId('total-passing').textContent()).toMatch(/^\d[\d.]*$/);
+      expect(await page.getByTestId('total-eligible').textContent()).toMatch(/^(\d[\d.]*|hơn \d[\d.]*|ít nhất \d[\d.]*)$/);
+      expect(await page.getByTestId('eligibility-totals').textContent()).toContain('Đạt các điều kiện lọc');
       const short = page.getByTestId('one-short-table').getByTestId('missing').first();
       await short.waitFor();
       // What the person lacks, with the document it comes from.
