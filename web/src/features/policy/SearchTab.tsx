@@ -26,10 +26,12 @@ import { M } from './messages';
 import { useRulesInForce } from './rule-titles';
 import { TitleSelect } from './TitleSelect';
 
-/** A bounded total the Vietnamese way: "1.234", "hơn 10.000", "ít nhất 87". */
+/** A bounded total the Vietnamese way: "1.234", "hơn 10.000", "ít nhất 87", "chưa xác định". */
 function countText(c: BoundedCount, lang: string): string {
   const n = c.value.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US');
   if (c.relation === 'exact') return n;
+  // The search stopped at its limit before finding anyone: nothing is known beyond that.
+  if (c.relation === 'at-least' && c.value === 0) return lang === 'vi' ? M.notCounted.vi : M.notCounted.en;
   const word = c.relation === 'more-than' ? M.moreThan : M.atLeast;
   return `${lang === 'vi' ? word.vi : word.en} ${n}`;
 }

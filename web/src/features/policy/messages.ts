@@ -39,6 +39,10 @@ export const M = {
   shown: { vi: 'hiển thị', en: 'shown' },
   moreThan: { vi: 'hơn', en: 'more than' },
   atLeast: { vi: 'ít nhất', en: 'at least' },
+  notCounted: {
+    vi: 'chưa xác định (việc tìm dừng ở giới hạn; thu hẹp đơn vị để đếm)',
+    en: 'not known (the search stopped at its limit; narrow the unit to count)',
+  },
   incomplete: {
     vi: 'Danh sách dừng ở giới hạn: có thể còn người khác. Thu hẹp đơn vị hoặc thêm bộ lọc để xem hết.',
     en: 'The list stopped at its limit: there may be more people. Narrow the unit or add filters to see them all.',
