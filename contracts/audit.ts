@@ -194,6 +194,10 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
   'decision.override': { vi: 'Ghi nhận quyết định cho phép ngoại lệ', en: 'Recorded an override decision' },
   'decision.step.vote_open': { vi: 'Mở bỏ phiếu cho một bước', en: 'Opened a step vote' },
   'decision.step.complete': { vi: 'Hoàn thành một bước quy trình', en: 'Completed a process step' },
+  'decision.step.acknowledge': {
+    vi: 'Xác nhận cảnh báo của quy định chưa xác minh và tiếp tục quy trình',
+    en: 'Acknowledged an unconfirmed rule’s warning and went on',
+  },
   'decision.step.stop': { vi: 'Dừng quy trình tại một bước (không đủ phiếu)', en: 'Stopped a process at a step (votes short)' },
   'decision.decide': { vi: 'Ban hành quyết định nhân sự', en: 'Issued a personnel decision' },
   'decision.cancel': { vi: 'Hủy quy trình nhân sự (có lý do)', en: 'Cancelled a personnel process (with a reason)' },

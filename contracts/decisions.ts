@@ -201,6 +201,11 @@ export const completeStepBodySchema = z.strictObject({
   documentIds: z.array(z.string().max(40)).max(20).default([]),
   /** Who presided when the head decides a tie (recorded with the step). */
   headChoice: text.optional(),
+  /**
+   * The officer has read the warnings of unconfirmed rules the step fell short of (outcome `warned`) and goes on:
+   * recorded with the step and audited. Without it such a step is refused with the warnings listed.
+   */
+  acknowledgeWarnings: z.boolean().default(false),
 });
 export type CompleteStepBody = z.input<typeof completeStepBodySchema>;
 

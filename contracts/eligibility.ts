@@ -60,6 +60,13 @@ export type EligibleItem = z.infer<typeof eligibleItemSchema>;
 
 export const titleRefSchema = z.object({ id: z.string(), code: z.string(), name: z.string(), rankOrder: z.number() });
 
+/** A count that is exact, or known only to be more than / at least `value` (bounded to keep the answer fast). */
+export const boundedCountSchema = z.object({
+  value: z.number(),
+  relation: z.enum(['exact', 'more-than', 'at-least']),
+});
+export type BoundedCount = z.infer<typeof boundedCountSchema>;
+
 export const eligibilitySearchResultSchema = z.object({
   title: titleRefSchema,
   date: isoDateSchema,
@@ -73,6 +80,11 @@ export const eligibilitySearchResultSchema = z.object({
   eligible: z.array(eligibleItemSchema),
   oneShort: z.array(eligibleItemSchema),
   complete: z.boolean(),
+  /**
+   * How many in the subtree: eligible and one short (exact when the lists were not cut), and those passing the
+   * conditions run in the database (an upper bound of the eligible; exact up to 10,000, else "more than 10,000").
+   */
+  totals: z.object({ eligible: boundedCountSchema, oneShort: boundedCountSchema.nullable(), passing: boundedCountSchema }),
 });
 export type EligibilitySearchResult = z.infer<typeof eligibilitySearchResultSchema>;
 

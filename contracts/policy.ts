@@ -59,6 +59,8 @@ export const ruleSchema = z.object({
   title: bilingualSchema,
   text: bilingualSchema,
   note: bilingualSchema.nullable(),
+  /** Why an unconfirmed rule is unconfirmed (which number or document is not verified); null when confirmed. */
+  reason: bilingualSchema.nullable(),
   citation: citationSchema,
   tracks: z.array(trackSchema),
   effectiveFrom: isoDateSchema,

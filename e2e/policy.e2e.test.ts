@@ -51,6 +51,17 @@ describe('the rule browser and the retirement calculator in the browser', () => 
       await page.getByTestId('open-pack-national-2025').click();
       await page.getByTestId('pack-rules').getByText('appointment.months-in-post').waitFor();
       expect(await page.getByTestId('pack-rules').textContent()).toContain('377-QĐ/TW ngày 08/10/2025');
+      // An unconfirmed rule says why: which number or document is not verified.
+      await page
+        .getByTestId('pack-rules')
+        .locator('tr', { hasText: 'appointment.head-near-retirement' })
+        .getByText('Người đứng đầu sắp nghỉ hưu')
+        .click();
+      await page.getByTestId('rule-reason').first().waitFor();
+      expect(await page.getByTestId('rule-reason').first().textContent()).toContain('Chưa tìm thấy văn bản');
+      await page.screenshot({ path: screenshotPath('policy-unconfirmed.png'), fullPage: true });
+      await page.keyboard.press('Escape');
+      await page.getByTestId('rule-versions').waitFor({ state: 'detached' });
 
       // What changed on 08/10/2025 (the default comparison 07/10 → 08/10/2025).
       await page.getByRole('tab', { name: 'So sánh thay đổi' }).click();
@@ -109,6 +120,10 @@ describe('the rule browser and the retirement calculator in the browser', () => 
       await page.getByTestId('eligibility-search').click();
       await page.getByTestId('eligibility-result').waitFor({ timeout: 60_000 });
       await expect.poll(() => page.getByTestId('eligible-table').locator('tbody tr').count()).toBeGreaterThan(0);
+      // The totals in the province: exact at this size (counted exactly up to 10.000).
+      await expect.poll(() => page.getByTestId('total-passing').textContent()).toMatch(/^\d[\d.]*$/);
+      expect(await page.getByTestId('total-eligible').textContent()).toMatch(/^(\d[\d.]*|hơn \d[\d.]*|ít nhất \d[\d.]*)$/);
+      expect(await page.getByTestId('eligibility-totals').textContent()).toContain('Đạt các điều kiện lọc');
       const short = page.getByTestId('one-short-table').getByTestId('missing').first();
       await short.waitFor();
       // What the person lacks, with the document it comes from.

@@ -281,9 +281,54 @@ describe.each(testDialects())('personnel decisions over HTTP on %s', (dialect) =
     expect(((await officer.get(`/api/decisions/${id}`)).json() as ProcessDetail).status).toBe('stopped');
   });
 
+  it('turns a shortfall under an unconfirmed process rule into a warning the officer acknowledges, logged', async () => {
+    // Party track, 2026: the dismissal steps of 377-QĐ/TW are not verified article by article (unconfirmed).
+    const start = await officer.post('/api/decisions', {
+      organizationId: snv,
+      action: 'dismissal',
+      track: 'party',
+      personId: binh,
+      positionId: deputySeat,
+      startedOn: '2026-04-13',
+    });
+    expect(start.statusCode, start.body).toBe(201);
+    const id = (start.json() as ProcessDetail).id;
+    await complete(id, 'proposal', '2026-04-14');
+    await complete(id, 'meeting', '2026-04-15');
+    await voteStep(id, 'collective', 10, 10, [4]);
+    const refused = await complete(id, 'collective', '2026-04-16');
+    expect(refused.statusCode).toBe(409);
+    const error = refused.json().error as { message: string; details: { path: string; message: string }[] };
+    expect(error.message).toContain('chỉ là cảnh báo');
+    expect(error.details).toHaveLength(1);
+    expect(error.details[0]).toMatchObject({ path: 'acknowledgeWarnings' });
+    expect(error.details[0]!.message).toContain('4/10 tán thành');
+    expect(((await officer.get(`/api/decisions/${id}`)).json() as ProcessDetail).status).toBe('open');
+
+    const auditBefore = await fx.database.db.selectFrom('audit_head').select('last_seq').executeTakeFirstOrThrow();
+    const done = await complete(id, 'collective', '2026-04-16', { acknowledgeWarnings: true });
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json()).toMatchObject({ outcome: 'warned', continues: true });
+    const p = (await officer.get(`/api/decisions/${id}`)).json() as ProcessDetail;
+    expect(p.status).toBe('open');
+    const step = p.steps.find((s) => s.key === 'collective')!;
+    expect(step).toMatchObject({ status: 'done', outcome: 'warned' });
+    expect(step.verdicts.find((v) => v.status === 'warning')).toMatchObject({ ruleUnconfirmed: true });
+    const entry = await fx.database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('entity_id', '=', id)
+      .where('seq', '>', auditBefore.last_seq)
+      .orderBy('seq')
+      .executeTakeFirstOrThrow();
+    expect(entry.action).toBe('decision.step.acknowledge');
+    expect(entry.after_json).toContain('process.dismissal');
+    expect(entry.after_json).toContain('acknowledgedWarnings');
+  });
+
   it('lists processes in scope with deadlines and flags, none for another province', async () => {
     const list = (await officer.get('/api/decisions')).json() as { items: ProcessDetail[]; total: number };
-    expect(list.total).toBe(3);
+    expect(list.total).toBe(4);
     const flagged = (await inspector.get('/api/decisions?flagged=true')).json() as { items: { id: string }[] };
     expect(flagged.items.map((i) => i.id)).toContain(processId);
     const other = await loginAs(fx.app, 'officer.lc');

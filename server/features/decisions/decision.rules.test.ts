@@ -9,10 +9,12 @@ import {
   dossierVerdicts,
   isWorkingDay,
   kinship,
+  outcomeContinues,
   processDefinition,
   reappointmentNotice,
   stepResult,
   timingFlags,
+  unconfirmedWarnings,
   workingDaysBetween,
 } from './decision.rules';
 
@@ -94,18 +96,62 @@ describe('step votes at their edges', () => {
     expect(ballot('ballot-expanded', { A: 15, B: 15 })).toBe('go-on');
   });
 
-  it('decides yes/no steps over 50 %, a tie by the head or up as the rule says', () => {
+  it('decides yes/no steps over 50 %, a tie by the head; under an unconfirmed process rule a shortfall only warns', () => {
     const party = at('2026-03-02', 'party');
     const def = processDefinition(party, 'appointment', 'on-site')!;
-    const yes = (n: number) =>
-      stepResult(party, def, 'approval', { summoned: 10, present: 10, votes: { A: n }, candidate: 'A' }).outcome;
-    expect(yes(6)).toBe('passed');
-    expect(yes(5)).toBe('head-decides');
-    expect(yes(4)).toBe('stopped');
+    expect(def.status).toBe('unconfirmed');
+    const yes = (n: number, present = 10) =>
+      stepResult(party, def, 'approval', { summoned: 10, present, votes: { A: n }, candidate: 'A' });
+    expect(yes(6).outcome).toBe('passed');
+    expect(yes(5).outcome).toBe('head-decides');
+    const four = yes(4);
+    expect(four.outcome).toBe('warned');
+    expect(four.verdicts.some((v) => v.status === 'failed')).toBe(false);
+    expect(unconfirmedWarnings(four)).toHaveLength(1);
+    expect(unconfirmedWarnings(four)[0]).toMatchObject({ ruleId: 'process.appointment.on-site', ruleUnconfirmed: true });
+    expect(unconfirmedWarnings(four)[0]!.detail.vi).not.toContain('dừng quy trình');
+    // The quorum of an unconfirmed process: 7 of 10 is 2/3 or more, 6 is not, and that only warns too.
+    expect(yes(7, 7).outcome).toBe('passed');
+    expect(yes(6, 6).outcome).toBe('warned');
     const dismissal = processDefinition(party, 'dismissal', 'on-site')!;
     expect(stepResult(party, dismissal, 'approval', { summoned: 10, present: 10, votes: { A: 5 }, candidate: 'A' }).outcome).toBe(
-      'stopped',
+      'warned',
     );
+  });
+
+  it('stops a state dismissal at exactly 50 %: the >50 % vote of NĐ 170/2025 art. 53 is confirmed, its quorum is not', () => {
+    const def = processDefinition(policy, 'dismissal', 'on-site')!;
+    expect(def.status).toBe('unconfirmed');
+    expect(def.approvalRuleId).toBe('state.dismissal-vote');
+    const vote = (n: number, present = 10) =>
+      stepResult(policy, def, 'approval', { summoned: 10, present, votes: { A: n }, candidate: 'A' });
+    expect(vote(6).outcome).toBe('passed');
+    const half = vote(5);
+    expect(half.outcome).toBe('stopped');
+    expect(half.verdicts.at(-1)).toMatchObject({ ruleId: 'state.dismissal-vote', status: 'failed', ruleUnconfirmed: false });
+    expect(half.verdicts.at(-1)!.citation.text).toContain('Điều 53');
+    // 6 of 10 present is under the (unconfirmed) 2/3 quorum: a warning, the vote itself is then judged.
+    expect(vote(6, 6).outcome).toBe('warned');
+    expect(vote(6, 7).outcome).toBe('passed');
+  });
+
+  it('warns instead of stopping when a 2024 state ballot falls short of the unconfirmed NĐ 138/2020 numbers', () => {
+    const old = at('2024-06-03');
+    const def = processDefinition(old, 'appointment', 'on-site')!;
+    const ballot2024 = (votes: Record<string, number>, present = 30) =>
+      stepResult(old, def, 'ballot-expanded', { summoned: 30, present, votes, candidate: 'A' }).outcome;
+    expect(ballot2024({ A: 16, B: 14 })).toBe('passed');
+    expect(ballot2024({ A: 8, B: 12, C: 10 })).toBe('warned');
+    expect(ballot2024({ A: 16, B: 3 }, 19)).toBe('warned');
+    // Another name chosen by a majority is a result, not a shortfall: the process stops for A.
+    expect(ballot2024({ A: 10, B: 20 })).toBe('stopped');
+  });
+
+  it('never lets a warned step go on without the acknowledgement', () => {
+    expect(outcomeContinues('warned', undefined)).toBe(false);
+    expect(outcomeContinues('warned', undefined, true)).toBe(true);
+    expect(outcomeContinues('stopped', undefined, true)).toBe(false);
+    expect(outcomeContinues('no-quorum', undefined, true)).toBe(false);
   });
 
   it('records an opinion step without a threshold but still needs the quorum', () => {

@@ -21,6 +21,8 @@ export interface ProcessDefinition {
   source: Source;
   steps: ProcessParams['steps'];
   ballotRule: string | null;
+  /** The rule whose verdict a yes/no step gives: the process rule itself, or its `approvalRule`. */
+  approvalRuleId: string;
   approval: Threshold | null;
   quorum: Threshold | null;
   tie: 'head-decides' | 'escalate';
@@ -38,6 +40,8 @@ export function processDefinition(policy: ResolvedPolicy, action: ActionKind, so
   const p = rule.params;
   const ballot = p.ballotRule ? ruleIn(policy, p.ballotRule, 'appointment-ballot') : undefined;
   if (p.ballotRule && !ballot) return null;
+  const approvalRule = p.approvalRule ? ruleIn(policy, p.approvalRule, 'threshold') : undefined;
+  if (p.approvalRule && !approvalRule) return null;
   const processWorkingDays = p.processWorkingDays ?? ballot?.params.processDays;
   if (processWorkingDays === undefined) return null;
   // Reappointment on the state track: the notice period is the one of the reappointment rule when in force.
@@ -50,7 +54,8 @@ export function processDefinition(policy: ResolvedPolicy, action: ActionKind, so
     source,
     steps: p.steps,
     ballotRule: p.ballotRule ?? null,
-    approval: p.approval ?? ballot?.params.chosen ?? null,
+    approvalRuleId: approvalRule?.id ?? rule.id,
+    approval: approvalRule?.params ?? p.approval ?? ballot?.params.chosen ?? null,
     quorum: p.quorum ?? ballot?.params.quorum ?? null,
     tie: p.tie ?? (ballot?.params.tie === 'head-decides' ? 'head-decides' : 'escalate'),
     policyWorkingDays: p.policyWorkingDays ?? ballot?.params.policyWorkingDays ?? null,
@@ -60,7 +65,11 @@ export function processDefinition(policy: ResolvedPolicy, action: ActionKind, so
   };
 }
 
-export type StepOutcome = 'recorded' | 'passed' | 'go-on' | 'head-decides' | 'no-quorum' | 'stopped';
+/**
+ * `warned`: the step fell short only of an unconfirmed rule (a quorum, a threshold whose number is not verified). Such a
+ * rule never blocks: the process goes on once the officer acknowledges the warning, which is recorded and audited.
+ */
+export type StepOutcome = 'recorded' | 'passed' | 'go-on' | 'head-decides' | 'no-quorum' | 'stopped' | 'warned';
 
 export interface StepVoteInput {
   /** Those summoned, after the recused are taken out of the base. */
@@ -92,6 +101,26 @@ const ballotStepOf: Partial<Record<StepVote, 'expanded' | 'collective' | 'decisi
  * process's approval threshold, where an exact tie goes to the head or up, as the rule says.
  */
 export function stepResult(policy: ResolvedPolicy, def: ProcessDefinition, vote: StepVote, input: StepVoteInput): StepResult {
+  return unconfirmedNeverBlocks(strictStepResult(policy, def, vote, input));
+}
+
+/**
+ * A stop (or a missing quorum) that no confirmed rule causes, and that an unconfirmed rule does, becomes `warned`:
+ * "unconfirmed rules yield warnings, never blocks". A stop with no unconfirmed warning (another name chosen by a
+ * confirmed ballot, a confirmed threshold missed) stays a stop.
+ */
+export function unconfirmedNeverBlocks(r: StepResult): StepResult {
+  if (r.outcome !== 'stopped' && r.outcome !== 'no-quorum') return r;
+  const confirmedFailure = r.verdicts.some((v) => v.status === 'failed');
+  const unconfirmedWarning = r.verdicts.some((v) => v.status === 'warning' && v.ruleUnconfirmed);
+  return !confirmedFailure && unconfirmedWarning ? { outcome: 'warned', verdicts: r.verdicts } : r;
+}
+
+/** The unconfirmed warnings of a step result (what the officer acknowledges to go on). */
+export const unconfirmedWarnings = (r: StepResult): Verdict[] =>
+  r.verdicts.filter((v) => v.status === 'warning' && v.ruleUnconfirmed);
+
+function strictStepResult(policy: ResolvedPolicy, def: ProcessDefinition, vote: StepVote, input: StepVoteInput): StepResult {
   if (vote === 'none') return { outcome: 'recorded', verdicts: [] };
   const ballotStep = ballotStepOf[vote];
   if (ballotStep) {
@@ -136,6 +165,8 @@ export function stepResult(policy: ResolvedPolicy, def: ProcessDefinition, vote:
   }
   if (vote === 'opinion') return { outcome: 'recorded', verdicts };
   if (!def.approval) throw new Error(`process rule ${def.ruleId} has a yes/no step but no approval threshold`);
+  const approvalRule = def.approvalRuleId === rule.id ? rule : ruleIn(policy, def.approvalRuleId, 'threshold');
+  if (!approvalRule) throw new Error(`approval rule ${def.approvalRuleId} not in force on ${policy.date}`);
   const yes = input.votes[input.candidate] ?? 0;
   const over = meets(def.approval, yes, summoned);
   const exactlyHalf = yes * 2 === summoned;
@@ -143,7 +174,7 @@ export function stepResult(policy: ResolvedPolicy, def: ProcessDefinition, vote:
   if (over) {
     verdicts.push(
       verdict(
-        rule,
+        approvalRule,
         'passed',
         {
           vi: `${yes}/${summoned} tán thành (${percentText(yes, summoned)}), ${need.vi}.`,
@@ -157,7 +188,7 @@ export function stepResult(policy: ResolvedPolicy, def: ProcessDefinition, vote:
   if (exactlyHalf && def.tie === 'head-decides') {
     verdicts.push(
       verdict(
-        rule,
+        approvalRule,
         'warning',
         {
           vi: `Đạt đúng 50% (${yes}/${summoned}): người đứng đầu quyết định và báo cáo đầy đủ các ý kiến.`,
@@ -170,12 +201,17 @@ export function stepResult(policy: ResolvedPolicy, def: ProcessDefinition, vote:
   }
   verdicts.push(
     verdict(
-      rule,
+      approvalRule,
       'failed',
-      {
-        vi: `Chỉ ${yes}/${summoned} tán thành (${percentText(yes, summoned)}); cần ${need.vi}: dừng quy trình và báo cáo cấp có thẩm quyền.`,
-        en: `Only ${yes} of ${summoned} in favour (${percentText(yes, summoned)}); ${need.en} required: the process stops and is reported up.`,
-      },
+      approvalRule.status === 'unconfirmed'
+        ? {
+            vi: `Chỉ ${yes}/${summoned} tán thành (${percentText(yes, summoned)}); quy trình cần ${need.vi}. Người chủ trì xác nhận đã xem cảnh báo để tiếp tục (ghi nhật ký), hoặc hủy quy trình.`,
+            en: `Only ${yes} of ${summoned} in favour (${percentText(yes, summoned)}); the process asks ${need.en}. The officer acknowledges the warning to go on (logged), or cancels the process.`,
+          }
+        : {
+            vi: `Chỉ ${yes}/${summoned} tán thành (${percentText(yes, summoned)}); cần ${need.vi}: dừng quy trình và báo cáo cấp có thẩm quyền.`,
+            en: `Only ${yes} of ${summoned} in favour (${percentText(yes, summoned)}); ${need.en} required: the process stops and is reported up.`,
+          },
       { yes, summoned },
     ),
   );
@@ -183,8 +219,12 @@ export function stepResult(policy: ResolvedPolicy, def: ProcessDefinition, vote:
 }
 
 /** Whether a step's outcome lets the process go on to the next step. */
-export const outcomeContinues = (o: StepOutcome, headChoice: string | undefined): boolean =>
-  o === 'recorded' || o === 'passed' || o === 'go-on' || (o === 'head-decides' && headChoice !== undefined);
+export const outcomeContinues = (o: StepOutcome, headChoice: string | undefined, acknowledged = false): boolean =>
+  o === 'recorded' ||
+  o === 'passed' ||
+  o === 'go-on' ||
+  (o === 'head-decides' && headChoice !== undefined) ||
+  (o === 'warned' && acknowledged);
 
 // ---- Dossier ----
 

@@ -44,7 +44,15 @@ import { findVoteSession, listSubjects } from '../votes/vote.repository';
 import { holidayCalendar } from './holiday.calendar';
 import { blockingChecks, definitionOf, loadReadable, localPacksOf, placementVerdicts, unresolved } from './decision.read';
 import { circumstanceOptions } from './decision.grounds.rules';
-import { addWorkingDays, kinOfRecord, kinship, outcomeContinues, processDefinition, stepResult } from './decision.rules';
+import {
+  addWorkingDays,
+  kinOfRecord,
+  kinship,
+  outcomeContinues,
+  processDefinition,
+  stepResult,
+  unconfirmedWarnings,
+} from './decision.rules';
 import * as repo from './decision.repository';
 
 async function recordOf(db: Db | Trx, personId: string): Promise<PersonRecord | null> {
@@ -551,6 +559,17 @@ export async function completeStep(
           'No quorum: the meeting must be held again',
           outcome.verdicts.map((v) => ({ path: v.ruleId, message: v.detail.vi, messageEn: v.detail.en })),
         );
+      if (outcome.outcome === 'warned' && !body.acknowledgeWarnings)
+        throw new AppError(
+          'CONFLICT',
+          'Bước này chưa đạt một quy định chưa được xác minh: chỉ là cảnh báo, không dừng quy trình. Hãy xác nhận đã xem cảnh báo để tiếp tục (được ghi vào nhật ký), hoặc hủy quy trình.',
+          'This step fell short of an unconfirmed rule: a warning, not a stop. Acknowledge the warning to go on (it is logged), or cancel the process.',
+          unconfirmedWarnings(outcome).map((v) => ({
+            path: 'acknowledgeWarnings',
+            message: v.detail.vi,
+            messageEn: v.detail.en,
+          })),
+        );
       if (outcome.outcome === 'head-decides' && !body.headChoice)
         throw validation(
           'headChoice',
@@ -558,7 +577,8 @@ export async function completeStep(
           'a 50 % tie: record the head’s choice',
         );
     }
-    const goesOn = outcomeContinues(outcome.outcome, body.headChoice);
+    const acknowledged = outcome.outcome === 'warned' ? unconfirmedWarnings(outcome) : [];
+    const goesOn = outcomeContinues(outcome.outcome, body.headChoice, body.acknowledgeWarnings);
     await repo.updateStep(trx, step.id, {
       status: goesOn ? 'done' : 'stopped',
       outcome: outcome.outcome,
@@ -578,7 +598,7 @@ export async function completeStep(
     await repo.updateProcess(trx, id, { last_activity_on: body.completedOn, ...(goesOn ? {} : { status: 'stopped' as const }) });
     await appendAudit(trx, {
       actorId: actor.userId,
-      action: goesOn ? 'decision.step.complete' : 'decision.step.stop',
+      action: !goesOn ? 'decision.step.stop' : acknowledged.length ? 'decision.step.acknowledge' : 'decision.step.complete',
       entity: 'decision_process',
       entityId: id,
       organizationId: row.organization_id,
@@ -589,6 +609,15 @@ export async function completeStep(
         documents: body.documents,
         registerDocuments: linked.map((d) => ({ id: d.id, number: d.number })),
         headChoice: body.headChoice ?? null,
+        ...(acknowledged.length
+          ? {
+              acknowledgedWarnings: acknowledged.map((v) => ({
+                ruleId: v.ruleId,
+                citation: v.citation.text,
+                detail: v.detail.vi,
+              })),
+            }
+          : {}),
       },
     });
     return { outcome: outcome.outcome, verdicts: outcome.verdicts, continues: goesOn };

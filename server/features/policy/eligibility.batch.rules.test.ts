@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { earliestBirthWithMonthsLeft, levelsBelowTarget, prefilterFor } from './eligibility.batch.rules';
+import { earliestBirthWithMonthsLeft, levelsBelowTarget, listTotal, prefilterFor } from './eligibility.batch.rules';
 import { loadPolicyLibrary } from './pack.loader';
 import { addDays, policyAt } from './policy.library';
 import { monthsBetween, retirementDate } from './retirement.rules';
@@ -88,5 +88,18 @@ describe('what the database may filter on', () => {
     const director = prefilter('appointment', '2026-06-01', 'GIAM_DOC_SO');
     expect(director.theoryOk).toBeNull();
     expect(director.stateManagementOk).toBeNull();
+  });
+});
+
+describe('a list total', () => {
+  it('is exact when every candidate was judged, whatever the count, even exactly at the limit', () => {
+    expect(listTotal(0, 100, true)).toEqual({ value: 0, relation: 'exact' });
+    expect(listTotal(100, 100, true)).toEqual({ value: 100, relation: 'exact' });
+    expect(listTotal(140, 100, true)).toEqual({ value: 140, relation: 'exact' });
+  });
+  it('says "more than the limit" when more were found than shown, "at least" when the search stopped short', () => {
+    expect(listTotal(101, 100, false)).toEqual({ value: 100, relation: 'more-than' });
+    expect(listTotal(100, 100, false)).toEqual({ value: 100, relation: 'at-least' });
+    expect(listTotal(37, 100, false)).toEqual({ value: 37, relation: 'at-least' });
   });
 });

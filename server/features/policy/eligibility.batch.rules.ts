@@ -313,3 +313,18 @@ export function factsFromRecord(input: {
     },
   };
 }
+
+/** A count that is exact, or only known to be more than / at least `value` (bounded so the answer stays fast). */
+export interface BoundedCount {
+  value: number;
+  relation: 'exact' | 'more-than' | 'at-least';
+}
+
+/**
+ * A list's total: exact when every candidate of its queries was judged; otherwise more than the limit when more were
+ * found than shown, else at least the number found.
+ */
+export function listTotal(found: number, limit: number, judgedAll: boolean): BoundedCount {
+  if (judgedAll) return { value: found, relation: 'exact' };
+  return found > limit ? { value: limit, relation: 'more-than' } : { value: found, relation: 'at-least' };
+}

@@ -114,6 +114,30 @@ describe.each(testDialects())('batch eligibility over the database on %s', (dial
     expect((await search({ count: true })).passingPrefilter).toBe(4);
   });
 
+  it('gives the totals: exact when the lists are whole, "more than" past the limit or the cap, exact at the cap', async () => {
+    const r = await search();
+    expect(r.totals).toEqual({
+      eligible: { value: 3, relation: 'exact' },
+      oneShort: { value: 5, relation: 'exact' },
+      passing: { value: 4, relation: 'exact' },
+    });
+    // Exactly at the cap: 4 pass, the cap is 4: still exact; one below: more than 3.
+    expect((await search({ passingCap: 4 })).totals.passing).toEqual({ value: 4, relation: 'exact' });
+    expect((await search({ passingCap: 3 })).totals.passing).toEqual({ value: 3, relation: 'more-than' });
+    // A list exactly as long as the limit is whole (exact); one shorter than what qualifies says "more than".
+    expect((await search({ limit: 3 })).totals.eligible).toEqual({ value: 3, relation: 'exact' });
+    const cut = await search({ limit: 2 });
+    expect(cut.eligible).toHaveLength(2);
+    expect(cut.totals.eligible).toEqual({ value: 2, relation: 'more-than' });
+    expect((await search({ oneShort: false })).totals.oneShort).toBeNull();
+    // Nobody in scope: zero, exact.
+    expect((await search({ scopePaths: [] })).totals).toEqual({
+      eligible: { value: 0, relation: 'exact' },
+      oneShort: { value: 0, relation: 'exact' },
+      passing: { value: 0, relation: 'exact' },
+    });
+  });
+
   it('never looks outside the subtrees it is given', async () => {
     const all = await search({ scopePaths: [tq.path, lc.path] });
     expect(names(all.eligible)).toContain('otherProvince');

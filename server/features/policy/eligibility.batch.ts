@@ -6,7 +6,15 @@ import { ratingsHistory } from '../evaluations/evaluation.history';
 import { type OutcomeReader, listVoteOutcomes } from '../votes/vote.outcomes';
 import { catalogInForce } from '../titles/title.rules';
 import { findTitle, listCatalogs, listTitles } from '../titles/title.repository';
-import { type CatalogTitle, type HeldSeat, type Purpose, factsFromRecord, prefilterFor } from './eligibility.batch.rules';
+import {
+  type BoundedCount,
+  type CatalogTitle,
+  type HeldSeat,
+  type Purpose,
+  factsFromRecord,
+  listTotal,
+  prefilterFor,
+} from './eligibility.batch.rules';
 import * as repo from './eligibility.repository';
 import { type BatchFilters } from './eligibility.repository';
 import { evaluateEligibility } from './eligibility.rules';
@@ -15,6 +23,7 @@ import { retirementDate, monthsBetween } from './retirement.rules';
 import { type ResolvedStandards, standardsFor } from './title-standards';
 
 export type { BatchFilters } from './eligibility.repository';
+export type { BoundedCount } from './eligibility.batch.rules';
 
 export interface FindEligibleOptions {
   library: PolicyLibrary;
@@ -39,6 +48,8 @@ export interface FindEligibleOptions {
   oneShort?: boolean;
   /** Also count everyone passing the pushed-down conditions (costs a count over the subtree). */
   count?: boolean;
+  /** Where the bounded passing count stops (default PASSING_COUNT_CAP). */
+  passingCap?: number;
 }
 
 export interface EligibleItem {
@@ -60,6 +71,9 @@ export interface EligibleItem {
   verdicts: Verdict[];
 }
 
+/** The passing count stops here: beyond it the total says "more than 10,000" (the scan reads at most cap + 1 rows). */
+export const PASSING_COUNT_CAP = 10_000;
+
 export interface FindEligibleResult {
   title: { id: string; code: string; name: string; rankOrder: number };
   onDate: string;
@@ -76,6 +90,12 @@ export interface FindEligibleResult {
   oneShort: EligibleItem[];
   /** False when a list or a query stopped at its limit (more people may qualify). */
   complete: boolean;
+  /**
+   * How many in scope: eligible and one short are exact when their list was not cut (else more than the limit, or at
+   * least the number found); `passing` counts those passing the database conditions, an upper bound of the eligible,
+   * exact up to PASSING_COUNT_CAP.
+   */
+  totals: { eligible: BoundedCount; oneShort: BoundedCount | null; passing: BoundedCount };
 }
 
 /** The titles of the catalog in force on a date (a code ranked by locality read as the other provinces' row). */
@@ -253,17 +273,22 @@ export async function findEligible(db: Db | Trx, o: FindEligibleOptions): Promis
   // Each query first fetches twice the limit and widens (up to a cap) only when the engine rejected so many that the
   // list is short; a fetch that stops full means more people may exist.
   const cap = Math.min(2500, limit * 5);
-  const fetch = async (mode: repo.Mode, enough: () => boolean, take: (judged: Awaited<ReturnType<typeof judge>>) => void) => {
+  /** Returns true when every row of the query was judged (the query was not cut). */
+  const fetch = async (
+    mode: repo.Mode,
+    enough: () => boolean,
+    take: (judged: Awaited<ReturnType<typeof judge>>) => void,
+  ): Promise<boolean> => {
     const seen = new Set<string>();
     for (let size = Math.min(cap, limit * 2); ; size = Math.min(cap, size * 3)) {
       const rows = await repo.candidates(db, { prefilter, roots: o.scopePaths, filters, mode, limit: size });
       const fresh = rows.filter((r) => !seen.has(r.id));
       for (const r of fresh) seen.add(r.id);
       take(await judge(fresh));
-      if (rows.length < size) return;
+      if (rows.length < size) return true;
       if (enough() || size >= cap) {
         complete = false;
-        return;
+        return false;
       }
     }
   };
@@ -274,7 +299,7 @@ export async function findEligible(db: Db | Trx, o: FindEligibleOptions): Promis
   // TypeScript only). Then, per pushed rule, those certainly failing it and no other: one short if the engine agrees.
   const shorts = new Map<string, EligibleItem>();
   const wantShort = o.oneShort !== false;
-  await fetch(
+  const eligibleQueryWhole = await fetch(
     'pass',
     () => eligible.length >= limit,
     (judged) => {
@@ -284,19 +309,30 @@ export async function findEligible(db: Db | Trx, o: FindEligibleOptions): Promis
       }
     },
   );
+  let shortQueriesWhole = true;
   if (wantShort)
     for (let g = 0; g < repo.groupCount(prefilter); g++)
-      await fetch(
-        g,
-        () => shorts.size >= limit,
-        (judged) => {
-          for (const { item, failedRules } of judged) if (failedRules === 1) shorts.set(item.personId, item);
-        },
-      );
+      if (
+        !(await fetch(
+          g,
+          () => shorts.size >= limit,
+          (judged) => {
+            for (const { item, failedRules } of judged) if (failedRules === 1) shorts.set(item.personId, item);
+          },
+        ))
+      )
+        shortQueriesWhole = false;
   eligible.sort(byService);
   const oneShort = [...shorts.values()].sort(byService);
   if (eligible.length > limit || oneShort.length > limit) complete = false;
   const passingPrefilter = o.count ? await repo.countPassing(db, { prefilter, roots: o.scopePaths, filters }) : null;
+  const passing = await repo.countPassingUpTo(db, { prefilter, roots: o.scopePaths, filters }, o.passingCap ?? PASSING_COUNT_CAP);
+  // The one-short list also takes people of the eligible query (one rule judged only in TypeScript failed).
+  const totals = {
+    eligible: listTotal(eligible.length, limit, eligibleQueryWhole),
+    oneShort: wantShort ? listTotal(oneShort.length, limit, eligibleQueryWhole && shortQueriesWhole) : null,
+    passing: { value: passing.value, relation: passing.exact ? 'exact' : 'more-than' } as BoundedCount,
+  };
   return {
     title: { id: target.id, code: target.code, name: target.name, rankOrder: target.rankOrder },
     onDate: o.onDate,
@@ -309,5 +345,6 @@ export async function findEligible(db: Db | Trx, o: FindEligibleOptions): Promis
     eligible: eligible.slice(0, limit),
     oneShort: oneShort.slice(0, limit),
     complete,
+    totals,
   };
 }

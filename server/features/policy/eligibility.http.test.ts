@@ -73,6 +73,10 @@ describe.each(testDialects())('eligibility API on %s', (dialect) => {
     ]);
     expect(r.oneShort[0]!.missing[0]!.citation.document).toBe('45-HD/BTCTW');
     expect(r.standards[0]).toMatchObject({ requirement: 'theory', confirmed: true });
+    expect(r.totals.eligible).toEqual({ value: 1, relation: 'exact' });
+    expect(r.totals.oneShort).toEqual({ value: 1, relation: 'exact' });
+    expect(r.totals.passing.relation).toBe('exact');
+    expect(r.totals.passing.value).toBeGreaterThanOrEqual(1);
     const lc = (await officerLc.post('/api/eligibility/search', body)).json() as EligibilitySearchResult;
     expect(lc.eligible.map((i) => i.fullName)).toEqual(['Giàng A Khác']);
   });

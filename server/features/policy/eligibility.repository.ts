@@ -195,6 +195,26 @@ export async function countPassing(
   return Number(row.n);
 }
 
+/**
+ * How many people in scope pass every pushed-down condition, counted up to `cap`: the scan stops at `cap + 1` rows, so
+ * the answer costs at most that many rows however many qualify. `exact: false` means more than `value` (= cap).
+ */
+export async function countPassingUpTo(
+  db: Q,
+  o: { prefilter: Prefilter; roots: readonly string[]; filters: BatchFilters },
+  cap: number,
+): Promise<{ value: number; exact: boolean }> {
+  const capped = withMode(base(db, o.roots, o.filters), o.prefilter, 'pass')
+    .select(sql<number>`1`.as('one'))
+    .limit(cap + 1);
+  const row = await db
+    .selectFrom(capped.as('t'))
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirstOrThrow();
+  const n = Number(row.n);
+  return n > cap ? { value: cap, exact: false } : { value: n, exact: true };
+}
+
 export function countPassingQuery(db: Q, o: { prefilter: Prefilter; roots: readonly string[]; filters: BatchFilters }) {
   return withMode(base(db, o.roots, o.filters), o.prefilter, 'pass').select((eb) => eb.fn.countAll<number>().as('n'));
 }

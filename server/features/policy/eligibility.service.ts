@@ -92,6 +92,7 @@ export async function searchEligible(
     eligible: r.eligible.map(strip),
     oneShort: r.oneShort.map(strip),
     complete: r.complete,
+    totals: r.totals,
   };
 }
 

@@ -200,6 +200,11 @@ const kinds = {
     ballotRule: z.string().min(1).optional(),
     /** The threshold of a yes/no step and what an exact tie means. */
     approval: thresholdSchema.optional(),
+    /**
+     * A separate rule (kind `threshold`) holding the yes/no threshold, when that number is confirmed while the rest of
+     * the process (quorum, deadlines) is not: its verdict then blocks, the process rule's only warn.
+     */
+    approvalRule: z.string().min(1).optional(),
     tie: z.enum(['head-decides', 'escalate']).optional(),
     quorum: thresholdSchema.optional(),
     policyWorkingDays: int.min(1).optional(),
@@ -247,6 +252,8 @@ const ruleBase = {
   title: bilingual,
   text: bilingual,
   note: bilingual.optional(),
+  /** Why the rule is unconfirmed (which number or document is not verified): required on, and only on, unconfirmed rules. */
+  reason: bilingual.optional(),
   citation,
   tracks: z.array(trackSchema).min(1),
   effectiveFrom: date.optional(),
@@ -272,6 +279,7 @@ export type PackRule = {
     title: z.infer<typeof bilingual>;
     text: z.infer<typeof bilingual>;
     note?: z.infer<typeof bilingual>;
+    reason?: z.infer<typeof bilingual>;
     citation: z.infer<typeof citation>;
     tracks: z.infer<typeof trackSchema>[];
     effectiveFrom?: string;
@@ -352,6 +360,7 @@ export const KNOWN_RULE_KINDS: Record<string, RuleKind> = {
   'vote.low-dismissal': 'threshold',
   'state.resignation-low-votes': 'band',
   'state.dismissal-low-votes': 'threshold',
+  'state.dismissal-vote': 'threshold',
   'state.appointment-ballot': 'appointment-ballot',
   'state.reappointment': 'reappointment',
   'grounds.dismissal': 'grounds',

@@ -76,6 +76,30 @@ describe('the shipped packs', () => {
     expect(p2026.rules.get('planning.max-per-title')!.status).toBe('confirmed');
   });
 
+  it('say why each unconfirmed rule is unconfirmed, and give no reason on a confirmed one', () => {
+    const all = library.packs.flatMap((p) => p.rules);
+    const unconfirmed = all.filter((r) => r.status === 'unconfirmed');
+    expect(unconfirmed.length).toBeGreaterThan(0);
+    for (const r of unconfirmed) {
+      expect(r.reason?.vi.length, `${r.file} ${r.id}`).toBeGreaterThan(10);
+      expect(r.reason?.en.length, `${r.file} ${r.id}`).toBeGreaterThan(10);
+    }
+    expect(all.filter((r) => r.status === 'confirmed' && r.reason !== null)).toEqual([]);
+    expect(toRuleResponse(unconfirmed[0]!).reason).toEqual(unconfirmed[0]!.reason);
+  });
+
+  it('confirm what the domain brief establishes among the process rules: NĐ 170/2025 appointment, reappointment, the dismissal vote', () => {
+    const state = policyAt(library, '2026-03-02', 'state');
+    for (const id of ['process.appointment.on-site', 'process.appointment.outside', 'process.reappointment'])
+      expect(state.rules.get(id)!.status, id).toBe('confirmed');
+    expect(state.rules.get('state.dismissal-vote')).toMatchObject({ status: 'confirmed', reason: null });
+    expect(state.rules.get('state.dismissal-vote')!.citation.text).toContain('Điều 53');
+    // The party-track steps (80-QĐ/TW, 377-QĐ/TW) are nowhere in the brief: they stay unconfirmed, with the reason.
+    const party = policyAt(library, '2026-03-02', 'party');
+    expect(party.rules.get('process.appointment.on-site')!.status).toBe('unconfirmed');
+    expect(party.rules.get('process.appointment.on-site')!.reason!.vi).toContain('chưa đối chiếu');
+  });
+
   it('have nothing in force before 2021 and no cadre pack before 2023, apart from the record checks (records.*)', () => {
     const ids = (date: string) => [...policyAt(library, date, 'party').rules.keys()].filter((id) => !id.startsWith('records.'));
     expect(ids('2020-12-31')).toEqual([]);
@@ -91,6 +115,28 @@ describe('a broken pack stops the start with a message naming file, rule and fie
     expect(problemsOf(dir)).toEqual([
       expect.stringMatching(
         /^policy\/packs\/national-2025\.yaml › quy định\/rule appointment\.months-in-post › params\.months: .*number/,
+      ),
+    ]);
+  });
+
+  it('an unconfirmed rule without its reason, a confirmed rule with one', () => {
+    const dir = policyWith({
+      'packs/national-2025.yaml': (t) => {
+        const start = t.indexOf('  - id: appointment.head-near-retirement');
+        // Its reason is three lines: `reason:`, then `vi:` and `en:`.
+        const edited = t.slice(start).replace(/\n {4}reason:\n {6}vi: [^\n]*\n {6}en: [^\n]*/, '');
+        return (t.slice(0, start) + edited).replace(
+          '    citation: { document: "377-QĐ/TW", date: 2025-10-08 }\n    tracks: [party, state]\n    status: confirmed\n    params: { months: 60, specialCaseMonths: 48 }',
+          '    reason: { vi: "Thừa", en: "Superfluous" }\n    citation: { document: "377-QĐ/TW", date: 2025-10-08 }\n    tracks: [party, state]\n    status: confirmed\n    params: { months: 60, specialCaseMonths: 48 }',
+        );
+      },
+    });
+    expect(problemsOf(dir)).toEqual([
+      expect.stringMatching(
+        /^policy\/packs\/national-2025\.yaml › quy định\/rule appointment\.full-term › reason: chỉ quy định chưa xác minh/,
+      ),
+      expect.stringMatching(
+        /^policy\/packs\/national-2025\.yaml › quy định\/rule appointment\.head-near-retirement › reason: một quy định chưa xác minh phải nêu lý do/,
       ),
     ]);
   });

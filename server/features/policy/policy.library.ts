@@ -13,13 +13,18 @@ import type { StandardEntry } from './title-standards';
 
 /** A rule as loaded: its pack's dates applied, its citation rendered. */
 export type LoadedRule = {
-  [K in RuleKind]: Omit<Extract<PackRule, { kind: K }>, 'citation' | 'effectiveFrom' | 'effectiveTo' | 'note' | 'localBounds'> & {
+  [K in RuleKind]: Omit<
+    Extract<PackRule, { kind: K }>,
+    'citation' | 'effectiveFrom' | 'effectiveTo' | 'note' | 'reason' | 'localBounds'
+  > & {
     packId: string;
     file: string;
     citation: Citation;
     effectiveFrom: string;
     effectiveTo: string | null;
     note: { vi: string; en: string } | null;
+    /** Why an unconfirmed rule is unconfirmed; null on a confirmed rule. */
+    reason: { vi: string; en: string } | null;
     localBounds: Record<string, { min: number; max: number }>;
     /** Set when a local pack changed the params. */
     localPackId: string | null;
@@ -154,6 +159,12 @@ export function buildLibrary(files: { file: string; content: unknown }[]): Polic
       if (to !== null && to < from) problems.push(`${name} › effectiveTo: before effectiveFrom`);
       const expected = KNOWN_RULE_KINDS[rule.id];
       if (expected && expected !== rule.kind) problems.push(`${name} › kind: must be "${expected}", found "${rule.kind}"`);
+      if (rule.status === 'unconfirmed' && !rule.reason)
+        problems.push(
+          `${name} › reason: một quy định chưa xác minh phải nêu lý do (con số hay văn bản nào chưa được xác minh) / an unconfirmed rule must say why (which number or document is not verified)`,
+        );
+      if (rule.status === 'confirmed' && rule.reason)
+        problems.push(`${name} › reason: chỉ quy định chưa xác minh mới có lý do / only an unconfirmed rule has a reason`);
       const numeric = rule.params as Record<string, unknown>;
       for (const [param, b] of Object.entries(rule.localBounds ?? {})) {
         const value = numeric[param];
@@ -177,6 +188,7 @@ export function buildLibrary(files: { file: string; content: unknown }[]): Polic
         effectiveFrom: from,
         effectiveTo: to,
         note: rule.note ?? null,
+        reason: rule.reason ?? null,
         localBounds: rule.localBounds ?? {},
         localPackId: null,
       } as LoadedRule);

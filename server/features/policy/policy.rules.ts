@@ -87,6 +87,7 @@ export function toRuleResponse(rule: LoadedRule): Rule {
     title: rule.title,
     text: rule.text,
     note: rule.note,
+    reason: rule.reason,
     citation: rule.citation,
     tracks: rule.tracks,
     effectiveFrom: rule.effectiveFrom,
@@ -104,7 +105,7 @@ function flatten(value: unknown, prefix: string, out: Map<string, string>): void
   } else out.set(prefix, JSON.stringify(value));
 }
 
-const COMPARED: (keyof Rule)[] = ['params', 'citation', 'status', 'tracks', 'kind', 'text', 'localBounds'];
+const COMPARED: (keyof Rule)[] = ['params', 'citation', 'status', 'reason', 'tracks', 'kind', 'text', 'localBounds'];
 
 /** What changed between two sets of rules, matched by rule id (added, removed, changed with the fields, unchanged). */
 export function diffRules(before: readonly Rule[], after: readonly Rule[]): RuleChange[] {

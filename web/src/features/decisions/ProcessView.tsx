@@ -5,6 +5,7 @@ import {
   App as AntApp,
   Button,
   Card,
+  Checkbox,
   DatePicker,
   Descriptions,
   Form,
@@ -67,6 +68,7 @@ export function ProcessView({ id }: { id: string }) {
   const { message } = AntApp.useApp();
   const query = useApiQuery<ProcessDetail>(`/api/decisions/${id}`);
   const [problem, setProblem] = useState<string[]>([]);
+  const [needsAck, setNeedsAck] = useState(false);
   const p = query.data;
   if (query.error) return <ApiErrorAlert error={query.error} onRetry={query.reload} />;
   if (!p) return <Card loading />;
@@ -77,6 +79,7 @@ export function ProcessView({ id }: { id: string }) {
 
   const post = async (path: string, body: unknown, done: string): Promise<boolean> => {
     setProblem([]);
+    setNeedsAck(false);
     try {
       await api.post(path, body);
       void message.success(done);
@@ -85,6 +88,8 @@ export function ProcessView({ id }: { id: string }) {
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       setProblem([error.text(lang), ...error.details.map((d) => (lang === 'vi' ? d.message : d.messageEn))]);
+      // A step short only of an unconfirmed rule: the officer may acknowledge the warning and go on.
+      setNeedsAck(error.details.some((d) => d.path === 'acknowledgeWarnings'));
       return false;
     }
   };
@@ -149,7 +154,9 @@ export function ProcessView({ id }: { id: string }) {
                   {s.completedOn ? (
                     <span>
                       {t('decisions.doneOn')} {formatDate(s.completedOn)} · {s.minutesRef}{' '}
-                      {s.outcome ? `· ${t(`decisions.outcome.${s.outcome as Outcome}`)}` : ''}
+                      {s.outcome
+                        ? `· ${s.outcome === 'warned' ? label(M.outcomeWarned) : t(`decisions.outcome.${s.outcome as Outcome}`)}`
+                        : ''}
                     </span>
                   ) : null}
                   {s.voteSessionId ? (
@@ -181,6 +188,7 @@ export function ProcessView({ id }: { id: string }) {
               onOpenVote={async (body) => {
                 await post(`/api/decisions/${p.id}/steps/${current.key}/vote`, body, t('decisions.voteOpened'));
               }}
+              needsAck={needsAck}
               onComplete={async (body) => {
                 await post(`/api/decisions/${p.id}/steps/${current.key}/complete`, body, t('decisions.stepDone'));
               }}
@@ -448,6 +456,8 @@ function StepActions(props: {
   voteStatus: string | null;
   onOpenVote: (body: unknown) => Promise<void>;
   onComplete: (body: unknown) => Promise<void>;
+  /** The last completion was refused for an unconfirmed rule's warning: offer the acknowledgement. */
+  needsAck: boolean;
 }) {
   const { t, label } = useI18n();
   const ballot = props.vote.startsWith('ballot-');
@@ -556,15 +566,32 @@ function StepActions(props: {
       ) : null}
       <Form
         layout="inline"
-        onFinish={(v: { date: Dayjs; minutesRef: string; headChoice?: string; documentIds?: string[] }) =>
+        onFinish={(v: {
+          date: Dayjs;
+          minutesRef: string;
+          headChoice?: string;
+          documentIds?: string[];
+          acknowledgeWarnings?: boolean;
+        }) =>
           props.onComplete({
             completedOn: iso(v.date),
             minutesRef: v.minutesRef,
             headChoice: v.headChoice || undefined,
             documentIds: v.documentIds ?? [],
+            acknowledgeWarnings: props.needsAck && v.acknowledgeWarnings === true,
           })
         }
       >
+        {props.needsAck ? (
+          <Form.Item
+            name="acknowledgeWarnings"
+            valuePropName="checked"
+            style={{ flexBasis: '100%' }}
+            rules={[{ validator: (_, v) => (v ? Promise.resolve() : Promise.reject(new Error(label(M.ackRequired)))) }]}
+          >
+            <Checkbox data-testid="step-ack">{label(M.ackWarnings)}</Checkbox>
+          </Form.Item>
+        ) : null}
         <Form.Item name="date" rules={[{ required: true, message: t('common.required') }]}>
           <DatePicker format="DD/MM/YYYY" placeholder={t('decisions.doneOn')} data-testid="step-date" />
         </Form.Item>

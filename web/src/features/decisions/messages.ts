@@ -19,6 +19,15 @@ export const FLAG_LABELS: Record<FlagCode, Bilingual> = {
 };
 
 export const M = {
+  ackWarnings: {
+    vi: 'Tôi đã xem cảnh báo: quy định chưa được xác minh nên không dừng quy trình; tiếp tục và ghi vào nhật ký',
+    en: 'I have read the warning: the rule is unconfirmed, so it does not stop the process; go on and log it',
+  },
+  ackRequired: { vi: 'Cần xác nhận đã xem cảnh báo', en: 'Acknowledge the warning first' },
+  outcomeWarned: {
+    vi: 'chưa đạt quy định chưa xác minh, đã xác nhận cảnh báo',
+    en: 'short of an unconfirmed rule, warning acknowledged',
+  },
   startChecks: { vi: 'Cảnh báo khi bắt đầu quy trình', en: 'Warnings at the start' },
   localPacks: { vi: 'Quy định riêng của địa phương được áp dụng', en: 'Local rules applied' },
   cancelTitle: { vi: 'Hủy quy trình', en: 'Cancel the process' },

@@ -134,7 +134,7 @@ function PackRules({ packId, onOpenRule }: { packId: string; onOpenRule: (id: st
     { title: t('policy.citation'), width: 260, render: (_, r) => r.citation.text },
     { title: t('policy.period'), width: 200, render: (_, r) => periodText(r.effectiveFrom, r.effectiveTo) },
     { title: t('policy.track'), width: 150, render: (_, r) => r.tracks.map((tr) => label(TRACK_LABELS[tr])).join(', ') },
-    { title: t('policy.status'), width: 130, render: (_, r) => <StatusTag status={r.status} /> },
+    { title: t('policy.status'), width: 130, render: (_, r) => <StatusTag status={r.status} reason={r.reason} /> },
   ];
   if (pack.error) return <ApiErrorAlert error={pack.error} onRetry={pack.reload} />;
   return (

@@ -1,4 +1,4 @@
-import { Descriptions, Drawer, Space, Spin, Tag, Typography } from 'antd';
+import { Descriptions, Drawer, Space, Spin, Tag, Tooltip, Typography } from 'antd';
 import type { z } from 'zod';
 import type { citationResolutionSchema } from '@contracts/documents';
 import { TRACK_LABELS, type Rule, type RuleUsage } from '@contracts/policy';
@@ -56,6 +56,11 @@ export function RuleCard({ rule }: { rule: Rule }) {
         <Descriptions.Item label={t('policy.status')}>
           <StatusTag status={rule.status} />
         </Descriptions.Item>
+        {rule.reason ? (
+          <Descriptions.Item label={label(M.unconfirmedReason)}>
+            <span data-testid="rule-reason">{label(rule.reason)}</span>
+          </Descriptions.Item>
+        ) : null}
         <Descriptions.Item label={t('policy.text')}>{label(rule.text)}</Descriptions.Item>
         {paramLines(rule.params, lang).length ? (
           <Descriptions.Item label={t('policy.params')}>
@@ -77,12 +82,17 @@ export function RuleCard({ rule }: { rule: Rule }) {
   );
 }
 
-export function StatusTag({ status }: { status: Rule['status'] }) {
-  const { t } = useI18n();
-  return status === 'confirmed' ? (
-    <Tag color="green">{t('policy.confirmed')}</Tag>
+/** Confirmed or not; an unconfirmed rule shows why on hover (the number or document not verified). */
+export function StatusTag({ status, reason }: { status: Rule['status']; reason?: Rule['reason'] }) {
+  const { t, label } = useI18n();
+  if (status === 'confirmed') return <Tag color="green">{t('policy.confirmed')}</Tag>;
+  const tag = <Tag color="orange">{t('policy.unconfirmed')}</Tag>;
+  return reason ? (
+    <Tooltip title={`${label(M.unconfirmedReason)}: ${label(reason)}`}>
+      <span data-testid="status-unconfirmed">{tag}</span>
+    </Tooltip>
   ) : (
-    <Tag color="orange">{t('policy.unconfirmed')}</Tag>
+    tag
   );
 }
 

@@ -54,7 +54,7 @@ export function RulesTab({ onOpenRule }: { onOpenRule: (id: string) => void }) {
     },
     { title: t('policy.citation'), width: 230, render: (_, r) => r.citation.text },
     { title: t('policy.period'), width: 190, render: (_, r) => periodText(r.effectiveFrom, r.effectiveTo) },
-    { title: t('policy.status'), width: 120, render: (_, r) => <StatusTag status={r.status} /> },
+    { title: t('policy.status'), width: 120, render: (_, r) => <StatusTag status={r.status} reason={r.reason} /> },
   ];
 
   return (

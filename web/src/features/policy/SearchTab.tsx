@@ -15,7 +15,7 @@ import {
   type TableColumnsType,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import type { EligibilitySearchBody, EligibilitySearchResult, EligibleItem } from '@contracts/eligibility';
+import type { BoundedCount, EligibilitySearchBody, EligibilitySearchResult, EligibleItem } from '@contracts/eligibility';
 import { PURPOSE_LABELS, SEARCH_PURPOSES, TRACKS, TRACK_LABELS } from '@contracts/policy';
 import { ApiError, api } from '../../ui/api';
 import { ApiErrorAlert } from '../../ui/errors';
@@ -25,6 +25,16 @@ import { partialDate } from './format-person';
 import { M } from './messages';
 import { useRulesInForce } from './rule-titles';
 import { TitleSelect } from './TitleSelect';
+
+/** A bounded total the Vietnamese way: "1.234", "hơn 10.000", "ít nhất 87", "chưa xác định". */
+function countText(c: BoundedCount, lang: string): string {
+  const n = c.value.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US');
+  if (c.relation === 'exact') return n;
+  // The search stopped at its limit before finding anyone: nothing is known beyond that.
+  if (c.relation === 'at-least' && c.value === 0) return lang === 'vi' ? M.notCounted.vi : M.notCounted.en;
+  const word = c.relation === 'more-than' ? M.moreThan : M.atLeast;
+  return `${lang === 'vi' ? word.vi : word.en} ${n}`;
+}
 
 interface Values {
   titleCode: string;
@@ -42,7 +52,7 @@ const dmy = (iso: string) => iso.split('-').reverse().join('/');
 
 /** Batch eligibility: eligible people for a title on a date in the user's scope, and those one requirement short. */
 export function SearchTab({ onOpenRule }: { onOpenRule: (id: string) => void }) {
-  const { label } = useI18n();
+  const { label, lang } = useI18n();
   const [form] = Form.useForm<Values>();
   const date = Form.useWatch('date', form) ?? dayjs();
   const [result, setResult] = useState<EligibilitySearchResult | null>(null);
@@ -199,8 +209,14 @@ export function SearchTab({ onOpenRule }: { onOpenRule: (id: string) => void }) 
             ))}
           </Typography.Text>
           {!result.complete ? <Alert type="info" showIcon title={label(M.incomplete)} /> : null}
+          <Typography.Text data-testid="eligibility-totals">
+            {label(M.passingTotal)}: <strong data-testid="total-passing">{countText(result.totals.passing, lang)}</strong>{' '}
+            {label(M.persons)} <Typography.Text type="secondary">({label(M.passingHelp)})</Typography.Text>
+          </Typography.Text>
           <Typography.Title level={5}>
-            {label(M.eligible)} ({result.eligible.length})
+            {label(M.eligible)}: <span data-testid="total-eligible">{countText(result.totals.eligible, lang)}</span>{' '}
+            {label(M.persons)}
+            {result.totals.eligible.relation !== 'exact' ? ` (${label(M.shown)} ${result.eligible.length})` : ''}
           </Typography.Title>
           <Table<EligibleItem>
             data-testid="eligible-table"
@@ -212,7 +228,14 @@ export function SearchTab({ onOpenRule }: { onOpenRule: (id: string) => void }) 
             locale={{ emptyText: label(M.none) }}
           />
           <Typography.Title level={5}>
-            {label(M.oneShort)} ({result.oneShort.length})
+            {label(M.oneShort)}:{' '}
+            <span data-testid="total-one-short">
+              {result.totals.oneShort ? countText(result.totals.oneShort, lang) : result.oneShort.length}
+            </span>{' '}
+            {label(M.persons)}
+            {result.totals.oneShort && result.totals.oneShort.relation !== 'exact'
+              ? ` (${label(M.shown)} ${result.oneShort.length})`
+              : ''}
           </Typography.Title>
           <Table<EligibleItem>
             data-testid="one-short-table"

@@ -27,6 +27,22 @@ export const M = {
   retires: { vi: 'Nghỉ hưu', en: 'Retires' },
   monthsLeft: { vi: 'Số tháng công tác còn lại', en: 'Months of service left' },
   warnings: { vi: 'Cảnh báo', en: 'Warnings' },
+  passingTotal: {
+    vi: 'Đạt các điều kiện lọc trong cơ sở dữ liệu',
+    en: 'Passing the conditions checked in the database',
+  },
+  passingHelp: {
+    vi: 'số tối đa có thể đủ điều kiện; đếm chính xác đến 10.000 người',
+    en: 'the most who can be eligible; counted exactly up to 10,000',
+  },
+  persons: { vi: 'người', en: 'people' },
+  shown: { vi: 'hiển thị', en: 'shown' },
+  moreThan: { vi: 'hơn', en: 'more than' },
+  atLeast: { vi: 'ít nhất', en: 'at least' },
+  notCounted: {
+    vi: 'chưa xác định (việc tìm dừng ở giới hạn; thu hẹp đơn vị để đếm)',
+    en: 'not known (the search stopped at its limit; narrow the unit to count)',
+  },
   incomplete: {
     vi: 'Danh sách dừng ở giới hạn: có thể còn người khác. Thu hẹp đơn vị hoặc thêm bộ lọc để xem hết.',
     en: 'The list stopped at its limit: there may be more people. Narrow the unit or add filters to see them all.',
@@ -34,6 +50,7 @@ export const M = {
   pushed: { vi: 'Lọc trong cơ sở dữ liệu theo', en: 'Filtered in the database by' },
   standards: { vi: 'Tiêu chuẩn của chức danh', en: "The title's standards" },
   confirmed: { vi: 'đã xác minh', en: 'confirmed' },
+  unconfirmedReason: { vi: 'Vì sao chưa xác minh', en: 'Why unconfirmed' },
   unconfirmed: { vi: 'chưa xác minh (chỉ cảnh báo)', en: 'unconfirmed (warning only)' },
   person: { vi: 'Cán bộ', en: 'Cadre' },
   personPlaceholder: { vi: 'Gõ họ tên để tìm hồ sơ', en: 'Type a name to find the record' },
