@@ -304,7 +304,13 @@ export const finderItemSchema = z.object({
   monthsLeft: z.number(),
   /** The failed requirements (one entry for "one requirement short"). */
   missing: z.array(verdictSchema),
+  /** Warnings of the engine plus the training gaps below (the fit order prefers fewer). */
   warnings: z.number(),
+  /**
+   * The title's foreign-language and IT standards the record does not show as met (a training need): warnings with
+   * their citation, never a reason to leave the person out; an unconfirmed standard says so.
+   */
+  trainingGaps: z.array(verdictSchema),
   /** Ratings of the last three years (evaluation history), newest first. */
   ratings: z.array(z.object({ year: z.number(), level: z.enum(['excellent', 'good', 'complete', 'not_complete']) })),
   /** null: no rating on file in the last three years. */

@@ -99,12 +99,21 @@ export const standardsSchema = z.strictObject({
 export type Standards = z.infer<typeof standardsSchema>;
 
 /** The requirements of a title's standards, each checked by training needs. */
-export const STANDARD_REQUIREMENTS = ['theory', 'education', 'stateManagement', 'priorPostMonths'] as const;
+export const STANDARD_REQUIREMENTS = [
+  'theory',
+  'education',
+  'stateManagement',
+  'priorPostMonths',
+  'foreignLanguage',
+  'informatics',
+] as const;
 export const STANDARD_REQUIREMENT_LABELS: Record<(typeof STANDARD_REQUIREMENTS)[number], Bilingual> = {
   theory: { vi: 'Lý luận chính trị', en: 'Political theory' },
   education: { vi: 'Trình độ chuyên môn (văn bằng)', en: 'Professional education (degree)' },
   stateManagement: { vi: 'Quản lý nhà nước', en: 'State management' },
   priorPostMonths: { vi: 'Thời gian giữ chức vụ thấp hơn một cấp', en: 'Time in a post one level below' },
+  foreignLanguage: { vi: 'Ngoại ngữ', en: 'Foreign language' },
+  informatics: { vi: 'Tin học (ứng dụng công nghệ thông tin)', en: 'IT skills' },
 };
 /** met; gap (a course closes it); not_training (no course closes it: checked by the eligibility engine, reason given) */
 export const REQUIREMENT_STATUSES = ['met', 'gap', 'not_training'] as const;

@@ -22,6 +22,7 @@ function person(id: string, o: Partial<Ranked> = {}): Ranked {
     monthsLeft: 90,
     missing: [],
     warnings: 0,
+    trainingGaps: [],
     ratings: [],
     performance: null,
     potential: 'medium',

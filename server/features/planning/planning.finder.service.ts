@@ -3,7 +3,11 @@ import { validation } from '../../http/errors';
 import { foldVietnamese } from '../../lib/text';
 import { type Actor, scopePaths } from '../access/access.rules';
 import { findEligible, targetTitle } from '../policy/eligibility.batch';
-import { levelsBelowTarget } from '../policy/eligibility.batch.rules';
+import { type CatalogTitle, levelsBelowTarget } from '../policy/eligibility.batch.rules';
+import { skillStandardsFor } from '../policy/title-standards';
+import type { Verdict } from '../../../contracts/policy';
+import { parsePlanningRecord } from './planning.assemble';
+import { skillVerdicts } from './planning.skills.rules';
 import { type Ranked, rankFinder } from './planning.finder.rules';
 import { findTitle } from '../titles/title.repository';
 import { type PlanningContext, planFor, policyOf } from './planning.context';
@@ -54,7 +58,8 @@ export async function findCandidates(ctx: PlanningContext, actor: Actor, planId:
   const pick = (r: Awaited<ReturnType<typeof findEligible>>) => (oneShort ? r.oneShort : r.eligible);
   // The source first: holders of the titles one or two levels below (and equivalent titles, same catalog rank), so a
   // long list of others cannot crowd them out of the limit; then, with the room left, everyone else in scope.
-  const near = await nearCodes(cycle.policy_date, target.id);
+  const catalogTarget = await targetTitle(ctx.db, { titleId: target.id, onDate: cycle.policy_date });
+  const near = catalogTarget ? nearCodes(catalogTarget) : [];
   const first = await search({ excludePersonIds: already, currentTitleCodes: near }, PLANNING_LIMITS.finderMax);
   const found = { scanned: first.scanned, people: pick(first) };
   if (found.people.length < PLANNING_LIMITS.finderMax) {
@@ -78,8 +83,24 @@ export async function findCandidates(ctx: PlanningContext, actor: Actor, planId:
     lastYear - 2,
   ))
     if (r.year <= lastYear) (ratings.get(r.person_id) ?? ratings.set(r.person_id, []).get(r.person_id)!).push(r);
+  // The title's language and IT standards against each listed record: a gap is a training need (a warning), never an
+  // exclusion, as in the plan's own verdicts.
+  const skills = catalogTarget
+    ? skillStandardsFor(ctx.library.standards, catalogTarget.target, cycle.policy_date)
+    : { foreignLanguage: null, informatics: null };
+  const gaps = new Map<string, Verdict[]>();
+  if (skills.foreignLanguage || skills.informatics)
+    for (const r of await repo.recordsOf(
+      ctx.db,
+      listed.map((p) => p.personId),
+    ))
+      gaps.set(
+        r.id,
+        skillVerdicts(parsePlanningRecord(r.data_json), skills).filter((v) => v.status !== 'passed'),
+      );
   const items: Ranked[] = listed.map((p) => {
     const mine = ratings.get(p.personId) ?? [];
+    const trainingGaps = gaps.get(p.personId) ?? [];
     return {
       personId: p.personId,
       fullName: p.fullName,
@@ -93,7 +114,8 @@ export async function findCandidates(ctx: PlanningContext, actor: Actor, planId:
       retirementDate: p.retirementDate,
       monthsLeft: p.monthsLeft,
       missing: p.missing,
-      warnings: p.warnings.length,
+      warnings: p.warnings.length + trainingGaps.length,
+      trainingGaps,
       ratings: mine.map((r) => ({ year: r.year, level: r.level })),
       performance: performanceOf(mine),
       potential: potentialOf(policy, p.monthsLeft, p.missing.length),
@@ -106,9 +128,7 @@ export async function findCandidates(ctx: PlanningContext, actor: Actor, planId:
   return { items: rankFinder(shown, q.sort, policy), scanned: found.scanned, grid };
 
   /** Catalog codes one or two levels below the target in the catalog in force. */
-  async function nearCodes(onDate: string, titleId: string): Promise<string[]> {
-    const t = await targetTitle(ctx.db, { titleId, onDate });
-    if (!t) return [];
+  function nearCodes(t: { target: CatalogTitle; catalog: CatalogTitle[] }): string[] {
     const ranks = t.catalog.map((c) => c.rankOrder);
     return t.catalog
       .filter((c) => {

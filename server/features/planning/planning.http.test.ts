@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CycleDetail, FinderItem } from '../../../contracts/planning';
+import type { PlanNeeds } from '../../../contracts/training';
 import { loadFoundationDemo } from '../../../scripts/demo/foundation.demo';
 import { type TestDatabase, createTestDatabase, testDialects } from '../../../test/databases';
 import { type Client, buildTestApp, loginAs } from '../../../test/http';
@@ -152,6 +153,28 @@ describe.each(testDialects())('planning over HTTP on %s', (dialect) => {
     expect(women.items.map((i) => i.personId)).toEqual([people.woman]);
   });
 
+  it("names each listed person's language and IT training needs in the finder, and leaves nobody out for them", async () => {
+    const all = (await officer.get(`/api/planning/plans/${planId}/finder?sort=youngest`)).json() as { items: FinderItem[] };
+    const of = (key: string) => all.items.find((i) => i.personId === people[key])!;
+    // English level 2 against the level 3 of a provincial title, basic IT met: one language gap, a warning.
+    const untrained = of('untrained');
+    expect(untrained).toBeDefined();
+    expect(untrained.trainingGaps.map((g) => [g.ruleId, g.status])).toEqual([['standards.language-it.provincial', 'warning']]);
+    expect(untrained.trainingGaps[0]!.detail.vi).toContain('Cần bồi dưỡng ngoại ngữ: Tiếng Anh Bậc 2 (A2) (bậc 2), cần bậc 3');
+    expect(untrained.trainingGaps[0]!.citation.text).toContain('89-QĐ/TW');
+    // The standard is unconfirmed: it says so and stays a warning.
+    expect(untrained.trainingGaps[0]!.ruleUnconfirmed).toBe(true);
+    expect(untrained.trainingGaps[0]!.detail.vi).toContain('chưa được xác minh');
+    // Nothing on the record: both skills are training needs, and the deputy is still listed and eligible.
+    const deputy = of('deputy');
+    expect(deputy.eligible).toBe(true);
+    expect(deputy.trainingGaps.map((g) => g.detail.vi)).toEqual([
+      expect.stringContaining('Hồ sơ chưa ghi ngoại ngữ; cần bậc 3'),
+      expect.stringContaining('Hồ sơ chưa ghi trình độ tin học'),
+    ]);
+    expect(deputy.warnings).toBeGreaterThanOrEqual(2);
+  });
+
   it('shows a violation with its citation live, and blocks submission until an exception is recorded', async () => {
     for (const key of ['deputy', 'older'])
       expect(
@@ -293,6 +316,24 @@ describe.each(testDialects())('planning over HTTP on %s', (dialect) => {
     ]);
     expect(skills[0]!.detail.vi).toContain('Tiếng Anh Bậc 2 (A2) (bậc 2), cần bậc 3');
     expect(skills[0]!.citation.text).toContain('89-QĐ/TW');
+    // The training needs of the plan's people name the same two skills: a gap a language course closes, IT met.
+    const needs = (await officer.get(`/api/training/plans/${plan.id}/needs?dueBy=2030-09-01`)).json() as PlanNeeds;
+    const person = needs.people.find((p) => p.personId === people.untrained)!;
+    expect(person.checks.filter((k) => k.requirement === 'foreignLanguage' || k.requirement === 'informatics')).toEqual([
+      expect.objectContaining({
+        requirement: 'foreignLanguage',
+        status: 'gap',
+        confirmed: false,
+        required: { vi: 'bậc 3', en: 'level 3' },
+      }),
+      expect.objectContaining({ requirement: 'informatics', status: 'met' }),
+    ]);
+    expect(person.gaps.find((g) => g.kind === 'language')!.detail.vi).toBe(
+      'Ngoại ngữ: có Tiếng Anh Bậc 2 (A2) (bậc 2), cần bậc 3',
+    );
+    expect(person.gaps.map((g) => g.kind)).not.toContain('it');
+    expect(needs.stillNeeded.language).toBe(1);
+    expect(needs.stillNeeded.it).toBe(0);
     // Already in the plan: the finder does not offer him again.
     const found = (await officer.get(`/api/planning/plans/${plan.id}/finder?q=dinh van hoc`)).json() as { items: FinderItem[] };
     expect(found.items).toHaveLength(0);

@@ -112,13 +112,34 @@ export function validateCycle(cycle: CycleFacts, policy: ResolvedPolicy): CycleV
   const candidates = new Map<string, PlanVerdict[]>();
   const plans = new Map<string, PlanVerdict[]>();
   const cycleVerdicts: PlanVerdict[] = [];
+  // Exceptions by rule and person: a failed verdict looks its exception up instead of scanning them all.
+  const exceptionsByRule = new Map<string, ExceptionFacts[]>();
+  for (const e of cycle.exceptions) {
+    const k = `${e.ruleId}|${e.personId ?? ''}`;
+    (exceptionsByRule.get(k) ?? exceptionsByRule.set(k, []).get(k)!).push(e);
+  }
   const exceptionFor = (planId: string | null, ruleId: string, personId: string | null) =>
-    cycle.exceptions.find((e) => e.ruleId === ruleId && e.personId === personId && (e.planId === null || e.planId === planId))
-      ?.id ?? null;
-  // Verdicts are fresh objects made for this call: extended in place, since copying 60,000 of them dominated the time.
+    exceptionsByRule.get(`${ruleId}|${personId ?? ''}`)?.find((e) => e.planId === null || e.planId === planId)?.id ?? null;
+  let blockingCount = 0;
+  // One object shape for every verdict of the cycle (tens of thousands in a province's plan): built as one literal,
+  // not extended in place, so the engine keeps a single hidden class for them.
   const tag = (v: Verdict, planId: string | null, personId: string | null): PlanVerdict => {
-    const exceptionId = v.status === 'failed' ? exceptionFor(planId, v.ruleId, personId) : null;
-    return Object.assign(v, { planId, personId, blocking: v.status === 'failed' && exceptionId === null, exceptionId });
+    const exceptionId = v.status === 'failed' && exceptionsByRule.size > 0 ? exceptionFor(planId, v.ruleId, personId) : null;
+    const blocking = v.status === 'failed' && exceptionId === null;
+    if (blocking) blockingCount++;
+    return {
+      ruleId: v.ruleId,
+      citation: v.citation,
+      status: v.status,
+      detail: v.detail,
+      inputs: v.inputs,
+      ruleUnconfirmed: v.ruleUnconfirmed,
+      localPackId: v.localPackId,
+      planId,
+      personId,
+      blocking,
+      exceptionId,
+    };
   };
 
   const maxPerTitle = ruleIn(policy, 'planning.max-per-title', 'count-max');
@@ -144,17 +165,12 @@ export function validateCycle(cycle: CycleFacts, policy: ResolvedPolicy): CycleV
     }
 
   // The engine's verdicts depend on the facts alone: a person planned twice for one title (same facts object) is
-  // judged once, each plan getting its own copies to tag.
-  const judged = new Map<EligibilityFacts, Verdict[]>();
+  // judged once (tagging copies the verdicts).
+  const judged = new Map<EligibilityFacts, readonly Verdict[]>();
   const engine = (facts: EligibilityFacts): Verdict[] => {
-    const hit = judged.get(facts);
-    if (hit) return hit.map((v) => ({ ...v }));
-    const verdicts = [...evaluateEligibility(facts, policy).verdicts];
-    judged.set(
-      facts,
-      verdicts.map((v) => ({ ...v })),
-    );
-    return verdicts;
+    let verdicts = judged.get(facts);
+    if (!verdicts) judged.set(facts, (verdicts = evaluateEligibility(facts, policy).verdicts));
+    return [...verdicts];
   };
   for (const plan of cycle.plans) {
     for (const c of plan.candidates) {
@@ -301,15 +317,7 @@ export function validateCycle(cycle: CycleFacts, policy: ResolvedPolicy): CycleV
   const structureByPlan = new Map(
     cycle.plans.map((p) => [p.id, structureOf(p.candidates, cycle.referenceDate, underYears, age)] as const),
   );
-  const all = [...[...candidates.values()].flat(), ...[...plans.values()].flat(), ...cycleVerdicts];
-  return {
-    candidates,
-    plans,
-    cycle: cycleVerdicts,
-    structureByPlan,
-    structure,
-    blockingCount: all.filter((v) => v.blocking).length,
-  };
+  return { candidates, plans, cycle: cycleVerdicts, structureByPlan, structure, blockingCount };
 }
 
 /**

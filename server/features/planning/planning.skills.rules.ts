@@ -10,8 +10,24 @@ const CEFR: Record<string, number> = { a1: 1, a2: 2, b1: 3, b2: 4, c1: 5, c2: 6 
 /** Old national certificates A, B, C (before the six-level framework) read as levels 1, 2, 3 (Công văn 6089/BGDĐT-GDTX). */
 const OLD_CERTIFICATE: Record<string, number> = { a: 1, b: 2, c: 3 };
 
+/**
+ * A pure reading of a text, remembered: records repeat the same few phrasings ("Tiếng Anh B1", "Cơ bản"), and a
+ * province's plan reads thousands of them. Bounded, so free text cannot grow it without limit.
+ */
+function remembered<T>(read: (text: string) => T, max = 5000): (text: string) => T {
+  const seen = new Map<string, T>();
+  return (text) => {
+    if (seen.has(text)) return seen.get(text)!;
+    const out = read(text);
+    if (seen.size >= max) seen.clear();
+    seen.set(text, out);
+    return out;
+  };
+}
+
 /** The level (1–6) a language row's text states, or null when it cannot be read. */
-export function languageLevelOf(text: string): number | null {
+export const languageLevelOf = remembered(readLanguageLevel);
+function readLanguageLevel(text: string): number | null {
   const t = foldVietnamese(text).toLowerCase();
   const bac = /\bbac\s*([1-6])\b/.exec(t);
   if (bac) return Number(bac[1]);
@@ -24,7 +40,8 @@ export function languageLevelOf(text: string): number | null {
 }
 
 /** The IT level a record's text states, or null when it cannot be read. */
-export function informaticsLevelOf(text: string): InformaticsLevel | null {
+export const informaticsLevelOf = remembered(readInformaticsLevel);
+function readInformaticsLevel(text: string): InformaticsLevel | null {
   const t = foldVietnamese(text).toLowerCase();
   if (/\bnang cao\b/.test(t)) return 'nang_cao';
   if (/\b(dai hoc|cu nhan|ky su|thac si|tien si)\b/.test(t) && /\b(cong nghe thong tin|cntt|tin hoc|may tinh)\b/.test(t))

@@ -32,6 +32,33 @@ export function levelsBelowTarget(rankOrders: readonly number[], held: number | 
   return new Set(rankOrders.filter((r) => r > target && r <= held)).size;
 }
 
+interface CatalogIndex {
+  rankOrders: number[];
+  /** The rank of each code (the first title with it, as a search of the catalog finds). */
+  rankByCode: Map<string, number>;
+  /** levelsBelowTarget over this catalog, remembered per (held, target): a batch asks the same few pairs again and again. */
+  levels: (held: number, target: number) => number | null;
+}
+const catalogIndexes = new WeakMap<readonly CatalogTitle[], CatalogIndex>();
+/** The ranks of a catalog, indexed once per catalog (thousands of records are judged against the same one). */
+function catalogIndex(catalog: readonly CatalogTitle[]): CatalogIndex {
+  let index = catalogIndexes.get(catalog);
+  if (!index) {
+    const rankOrders = catalog.map((t) => t.rankOrder);
+    const rankByCode = new Map<string, number>();
+    for (const t of catalog) if (!rankByCode.has(t.code)) rankByCode.set(t.code, t.rankOrder);
+    const seen = new Map<string, number | null>();
+    const levels = (held: number, target: number) => {
+      const key = `${held}|${target}`;
+      let n = seen.get(key);
+      if (n === undefined) seen.set(key, (n = levelsBelowTarget(rankOrders, held, target)));
+      return n;
+    };
+    catalogIndexes.set(catalog, (index = { rankOrders, rankByCode, levels }));
+  }
+  return index;
+}
+
 /** The education level of the standards that a record's professional level counts as. */
 export const EDUCATION_OF: Record<PersonRecord['professionalLevel'], EligibilityFacts['person']['education']> = {
   none: 'none',
@@ -252,12 +279,12 @@ export function factsFromRecord(input: {
   confidenceVotes?: ConfidenceVoteFact[];
 }): { facts: EligibilityFacts; levelsBelow: number | null } {
   const { record, catalog, target, date } = input;
-  const rankOrders = catalog.map((t) => t.rankOrder);
-  const rankOf = (code: string | null | undefined) => (code ? catalog.find((c) => c.code === code)?.rankOrder : undefined);
+  const index = catalogIndex(catalog);
+  const rankOf = (code: string | null | undefined) => (code ? index.rankByCode.get(code) : undefined);
   const current = input.seats.filter((s) => s.from <= date && (s.to === null || s.to > date));
   const ranks = [...current.map((s) => s.rankOrder), rankOf(input.currentTitleCode)].filter((r): r is number => r !== undefined);
   const held = ranks.length ? Math.min(...ranks) : null;
-  const levelsBelow = levelsBelowTarget(rankOrders, held, target.rankOrder);
+  const levelsBelow = held === null ? null : index.levels(held, target.rankOrder);
 
   // The clock for time in post: the seat with the highest title, else the open work-history row of the record's title.
   const best = [...current].sort((a, b) => a.rankOrder - b.rankOrder || (a.from < b.from ? -1 : 1))[0];
@@ -265,8 +292,7 @@ export function factsFromRecord(input: {
   const currentPostSince = best?.from ?? (openRow ? fullDay(openRow.from) : null);
 
   // Months in posts at most one level below the target (seats, else the work history), the larger of the two.
-  const oneBelow = (rank: number | undefined) =>
-    rank !== undefined && (levelsBelowTarget(rankOrders, rank, target.rankOrder) ?? 99) <= 1;
+  const oneBelow = (rank: number | undefined) => rank !== undefined && (index.levels(rank, target.rankOrder) ?? 99) <= 1;
   const span = (from: string, to: string | null) => Math.max(0, monthsBetween(from, to && to < date ? to : date));
   const seatMonths = input.seats
     .filter((s) => s.from <= date && oneBelow(s.rankOrder))

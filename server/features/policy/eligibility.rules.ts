@@ -363,6 +363,22 @@ export function lowVoteVerdicts(
   ];
 }
 
+const sourcesInputs = new WeakMap<readonly StandardSource[], readonly object[]>();
+/** The sources as a verdict's inputs name them: built once per list (a batch judges thousands against one title). */
+function sourcesInput(sources: readonly StandardSource[]): readonly object[] {
+  let out = sourcesInputs.get(sources);
+  if (!out) {
+    out = sources.map((s) => ({
+      requirement: s.requirement,
+      entryId: s.entryId,
+      citation: s.citation.text,
+      confirmed: s.confirmed,
+    }));
+    sourcesInputs.set(sources, out);
+  }
+  return out;
+}
+
 /** Political theory, education, state management and prior posts against the title's standards (policy/standards). */
 function standardsVerdicts(facts: EligibilityFacts, policy: ResolvedPolicy, levelsBelow: number | null): Verdict[] {
   const standards = ruleIn(policy, 'standards.title-requirements', 'theory-order');
@@ -427,12 +443,7 @@ function standardsVerdicts(facts: EligibilityFacts, policy: ResolvedPolicy, leve
       stateManagement: target.requiredStateManagement,
       priorPostMonths: priorNeed,
     },
-    sources: sources.map((s) => ({
-      requirement: s.requirement,
-      entryId: s.entryId,
-      citation: s.citation.text,
-      confirmed: s.confirmed,
-    })),
+    sources: sourcesInput(sources),
   };
   if (gaps.length === 0)
     return [

@@ -3,8 +3,8 @@ import type { Course } from '../../../contracts/training';
 import { buildRecord } from '../persons/person.fixtures';
 import { loadPolicyLibrary } from '../policy/pack.loader';
 import { policyAt, ruleIn } from '../policy/policy.library';
-import { standardsFor } from '../policy/title-standards';
-import { completionChanges, standardChecks } from './training.rules';
+import { skillStandardsFor, standardsFor } from '../policy/title-standards';
+import { completionChanges, skillChecks, standardChecks } from './training.rules';
 
 const order = ruleIn(policyAt(loadPolicyLibrary(), '2026-01-01', 'party'), 'standards.title-requirements', 'theory-order')!.params
   .order;
@@ -152,5 +152,88 @@ describe('the record change a completion proposes', () => {
       order,
     );
     expect(changes.stateManagement).toBe('chuyen_vien_chinh');
+  });
+});
+
+describe('language and IT needs against the skill standards of a title', () => {
+  const skills = skillStandardsFor(library.standards, directorOfDepartment, '2026-01-01');
+  const commune = skillStandardsFor(
+    library.standards,
+    { code: 'BI_THU_DANG_UY_XA', managingAuthority: 'commune_standing_committee', group: 'III' },
+    '2026-01-01',
+  );
+  const check = (languages: { language: string; level: string }[], itLevel: string | null, s = skills) =>
+    skillChecks(buildRecord({ languages, itLevel }), s);
+
+  it('reads the provincial standard: foreign language level 3 and basic IT, unconfirmed', () => {
+    expect(skills.foreignLanguage).toMatchObject({ level: 3, entryId: 'language-it.provincial', confirmed: false });
+    expect(skills.informatics).toMatchObject({ level: 'co_ban', confirmed: false });
+    expect(commune.foreignLanguage).toMatchObject({ level: 2 });
+  });
+
+  it('meets exactly the level asked (B1 = level 3), one level less is a language gap', () => {
+    const met = check([{ language: 'Tiếng Anh', level: 'B1' }], 'Chứng chỉ ứng dụng CNTT cơ bản');
+    expect(met.checks.map((c) => [c.requirement, c.status])).toEqual([
+      ['foreignLanguage', 'met'],
+      ['informatics', 'met'],
+    ]);
+    expect(met.gaps).toEqual([]);
+    expect(met.checks[0]!.has).toEqual({ vi: 'Tiếng Anh B1 (bậc 3)', en: 'Tiếng Anh B1 (level 3)' });
+    const short = check([{ language: 'Tiếng Anh', level: 'A2' }], 'Chứng chỉ ứng dụng CNTT cơ bản');
+    expect(short.gaps).toEqual([
+      {
+        kind: 'language',
+        has: '2',
+        needs: '3',
+        detail: {
+          vi: 'Ngoại ngữ: có Tiếng Anh A2 (bậc 2), cần bậc 3',
+          en: 'Foreign language: has Tiếng Anh A2 (level 2), needs level 3',
+        },
+      },
+    ]);
+    // The same A2 meets a commune title's level 2.
+    expect(check([{ language: 'Tiếng Anh', level: 'A2' }], 'Tin học cơ bản', commune).gaps).toEqual([]);
+  });
+
+  it('takes the best of several languages, and counts an unreadable or missing one as a gap to complete', () => {
+    expect(
+      check(
+        [
+          { language: 'Tiếng Pháp', level: 'A1' },
+          { language: 'Tiếng Anh', level: 'Bậc 4' },
+        ],
+        'Cơ bản',
+      ).gaps,
+    ).toEqual([]);
+    const unreadable = check([{ language: 'Tiếng Anh', level: 'giao tiếp tốt' }], null);
+    expect(unreadable.checks[0]).toMatchObject({
+      status: 'gap',
+      has: { vi: 'Tiếng Anh giao tiếp tốt (không đọc được bậc)' },
+      citation: expect.stringContaining('89-QĐ/TW'),
+      confirmed: false,
+    });
+    expect(unreadable.gaps.map((g) => [g.kind, g.has, g.detail.vi])).toEqual([
+      ['language', '', 'Ngoại ngữ: có Tiếng Anh giao tiếp tốt (không đọc được bậc), cần bậc 3'],
+      ['it', '', 'Tin học: hồ sơ chưa ghi, cần ứng dụng công nghệ thông tin cơ bản'],
+    ]);
+    expect(check([], null).checks.map((c) => [c.requirement, c.status, c.has])).toEqual([
+      ['foreignLanguage', 'gap', null],
+      ['informatics', 'gap', null],
+    ]);
+  });
+
+  it('ranks IT: advanced meets basic, basic falls short of advanced, an unreadable text is a gap', () => {
+    expect(check([{ language: 'Tiếng Anh', level: 'B2' }], 'Ứng dụng CNTT nâng cao').gaps).toEqual([]);
+    const advanced = { ...skills, informatics: { ...skills.informatics!, level: 'nang_cao' as const } };
+    const basic = check([{ language: 'Tiếng Anh', level: 'B2' }], 'Ứng dụng CNTT cơ bản', advanced);
+    expect(basic.gaps.map((g) => [g.kind, g.has, g.needs])).toEqual([['it', 'co_ban', 'nang_cao']]);
+    expect(check([{ language: 'Tiếng Anh', level: 'B2' }], 'biết dùng máy', skills).checks[1]).toMatchObject({
+      status: 'gap',
+      has: { vi: 'biết dùng máy (không đọc được trình độ)' },
+    });
+  });
+
+  it('judges nothing when the title has no skill standard', () => {
+    expect(check([], null, { foreignLanguage: null, informatics: null })).toEqual({ checks: [], gaps: [] });
   });
 });

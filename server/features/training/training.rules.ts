@@ -10,7 +10,8 @@ import type { PersonRecord } from '../../../contracts/persons';
 import { EDUCATION_LABELS, EDUCATION_LEVELS } from '../../../contracts/policy';
 import type { CompletionBody, Course, CourseKind, RequirementCheck } from '../../../contracts/training';
 import { EDUCATION_OF } from '../policy/eligibility.batch.rules';
-import type { ResolvedStandards } from '../policy/title-standards';
+import type { InformaticsLevel, ResolvedStandards, SkillStandard, SkillStandards } from '../policy/title-standards';
+import { informaticsLevelOf, languageLevelOf } from '../planning/planning.skills.rules';
 
 /** The political-theory order of the policy (`standards.title-requirements`): levels in one group are equivalent. */
 export type TheoryOrder = readonly (readonly string[])[];
@@ -116,6 +117,81 @@ export function standardChecks(
         });
         break;
     }
+  }
+  return { checks, gaps };
+}
+
+const IT_LEVELS: Record<InformaticsLevel, { rank: number; label: { vi: string; en: string } }> = {
+  co_ban: { rank: 1, label: { vi: 'ứng dụng công nghệ thông tin cơ bản', en: 'basic IT' } },
+  nang_cao: { rank: 2, label: { vi: 'ứng dụng công nghệ thông tin nâng cao', en: 'advanced IT' } },
+};
+
+/**
+ * The title's foreign-language and IT standards (policy/standards) against the record's free-text items, read as the
+ * plan's verdicts read them: met, or a gap a language or IT course closes. A record that states nothing readable is a
+ * gap too (the officer completes the record or enrols the person); an unconfirmed standard's gap is a prompt only.
+ */
+export function skillChecks(
+  person: Pick<PersonRecord, 'languages' | 'itLevel'>,
+  skills: SkillStandards,
+): { checks: RequirementCheck[]; gaps: Gap[] } {
+  const checks: RequirementCheck[] = [];
+  const gaps: Gap[] = [];
+  const base = (requirement: 'foreignLanguage' | 'informatics', s: SkillStandard<unknown>) => ({
+    requirement,
+    entryId: s.entryId,
+    citation: s.citation.text,
+    confirmed: s.confirmed,
+    text: s.text,
+  });
+  const lang = skills.foreignLanguage;
+  if (lang) {
+    const read = person.languages.map((l) => ({ text: `${l.language} ${l.level}`.trim(), bac: languageLevelOf(l.level) }));
+    const best = read.filter((l) => l.bac !== null).sort((a, b) => b.bac! - a.bac!)[0];
+    const has = best
+      ? { vi: `${best.text} (bậc ${best.bac})`, en: `${best.text} (level ${best.bac})` }
+      : read.length
+        ? {
+            vi: `${read.map((l) => l.text).join(', ')} (không đọc được bậc)`,
+            en: `${read.map((l) => l.text).join(', ')} (no readable level)`,
+          }
+        : null;
+    const needs = { vi: `bậc ${lang.level}`, en: `level ${lang.level}` };
+    const short = !best || best.bac! < lang.level;
+    checks.push({ ...base('foreignLanguage', lang), required: needs, has, status: short ? 'gap' : 'met', reason: null });
+    if (short)
+      gaps.push({
+        kind: 'language',
+        has: best ? String(best.bac) : '',
+        needs: String(lang.level),
+        detail: {
+          vi: has ? `Ngoại ngữ: có ${has.vi}, cần ${needs.vi}` : `Ngoại ngữ: hồ sơ chưa ghi, cần ${needs.vi}`,
+          en: has ? `Foreign language: has ${has.en}, needs ${needs.en}` : `Foreign language: none recorded, needs ${needs.en}`,
+        },
+      });
+  }
+  const it = skills.informatics;
+  if (it) {
+    const text = person.itLevel?.trim() ?? '';
+    const level = text ? informaticsLevelOf(text) : null;
+    const has = text
+      ? level
+        ? { vi: `${text} (${IT_LEVELS[level].label.vi})`, en: `${text} (${IT_LEVELS[level].label.en})` }
+        : { vi: `${text} (không đọc được trình độ)`, en: `${text} (no readable level)` }
+      : null;
+    const needs = IT_LEVELS[it.level].label;
+    const short = level === null || IT_LEVELS[level].rank < IT_LEVELS[it.level].rank;
+    checks.push({ ...base('informatics', it), required: needs, has, status: short ? 'gap' : 'met', reason: null });
+    if (short)
+      gaps.push({
+        kind: 'it',
+        has: level ?? '',
+        needs: it.level,
+        detail: {
+          vi: has ? `Tin học: có ${has.vi}, cần ${needs.vi}` : `Tin học: hồ sơ chưa ghi, cần ${needs.vi}`,
+          en: has ? `IT: has ${has.en}, needs ${needs.en}` : `IT: none recorded, needs ${needs.en}`,
+        },
+      });
   }
   return { checks, gaps };
 }

@@ -21,8 +21,8 @@ import type { PolicyLibrary } from '../policy/policy.library';
 import { policyAt, ruleIn } from '../policy/policy.library';
 import * as repo from './training.repository';
 import { findPlan } from '../planning/planning.repository';
-import { standardsFor } from '../policy/title-standards';
-import { type TheoryOrder, completionChanges, standardChecks } from './training.rules';
+import { skillStandardsFor, standardsFor } from '../policy/title-standards';
+import { type TheoryOrder, completionChanges, skillChecks, standardChecks } from './training.rules';
 import type { CourseRow, EnrolmentRow } from './training.table';
 
 const courseNotFound = () => notFound('khóa đào tạo', 'Course');
@@ -300,10 +300,24 @@ export async function planNeeds(db: Db, policy: PolicyLibrary, actor: Actor, pla
           )
         : undefined;
     const std = resolved && resolved.sources.length > 0 ? resolved : undefined;
+    // Language and IT (policy/standards) are judged from the record's free text, as the plan's verdicts judge them.
+    const skills =
+      r.title_code && r.managing_authority && r.group_no
+        ? skillStandardsFor(
+            policy.standards,
+            { code: r.title_code, managingAuthority: r.managing_authority, group: r.group_no },
+            dueBy,
+          )
+        : { foreignLanguage: null, informatics: null };
+    const skillSources = [skills.foreignLanguage, skills.informatics].filter((x) => x !== null);
     // Training standards' entries are named training:<version>:<row> (entriesFromTrainingStandards).
     const trainingEntry = std?.sources.find((s) => s.entryId.startsWith('training:'));
     if (trainingEntry) version = trainingEntry.entryId.split(':')[1]!;
-    const { checks, gaps } = std ? standardChecks(parseRecord(r.data_json), std, order) : { checks: [], gaps: [] };
+    const record = std || skillSources.length ? parseRecord(r.data_json) : null;
+    const qualification = std && record ? standardChecks(record, std, order) : { checks: [], gaps: [] };
+    const skill = record ? skillChecks(record, skills) : { checks: [], gaps: [] };
+    const checks = [...qualification.checks, ...skill.checks];
+    const gaps = [...qualification.gaps, ...skill.gaps];
     const own = courses
       .filter((c) => c.person_id === r.person_id && gaps.some((g) => g.kind === c.kind))
       .map((c) => ({
@@ -326,8 +340,11 @@ export async function planNeeds(db: Db, policy: PolicyLibrary, actor: Actor, pla
             priorPostMonths: std.priorPostMonths,
           }
         : null,
-      citation: std ? [...new Set(std.sources.map((s) => s.citation.text))].join('; ') : null,
-      unconfirmed: std?.sources.some((s) => !s.confirmed) ?? false,
+      citation:
+        std || skillSources.length
+          ? [...new Set([...(std?.sources ?? []), ...skillSources].map((s) => s.citation.text))].join('; ')
+          : null,
+      unconfirmed: (std?.sources.some((s) => !s.confirmed) ?? false) || skillSources.some((s) => !s.confirmed),
       checks,
       gaps,
       courses: own,

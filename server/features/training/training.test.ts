@@ -202,7 +202,13 @@ describe.each(testDialects())('training on %s', (dialect) => {
       targetTitleName: 'Giám đốc Sở',
       standards: { theory: 'cao_cap', stateManagement: 'chuyen_vien_chinh' },
       unconfirmed: true,
-      gaps: [{ kind: 'political_theory', has: 'trung_cap', needs: 'cao_cap' }, { kind: 'state_management' }],
+      // No language or IT on her record: the provincial skill standard (language level 3, basic IT) makes both needs.
+      gaps: [
+        { kind: 'political_theory', has: 'trung_cap', needs: 'cao_cap' },
+        { kind: 'state_management' },
+        { kind: 'language', has: '', needs: '3' },
+        { kind: 'it', has: '', needs: 'co_ban' },
+      ],
     });
     // Every requirement of the standards is checked and shown with its source: the degree (policy/standards) is met,
     // the months in a post one level below are named as no training need, with the reason.
@@ -213,18 +219,31 @@ describe.each(testDialects())('training on %s', (dialect) => {
       ['education', 'met', 'provincial.education'],
       ['stateManagement', 'gap', 'training:title-standards-2025:GIAM_DOC_SO'],
       ['priorPostMonths', 'not_training', 'department-head.prior-post'],
+      ['foreignLanguage', 'gap', 'language-it.provincial'],
+      ['informatics', 'gap', 'language-it.provincial'],
     ]);
     expect(giangChecks[3]!.reason!.vi).toContain('không bù được bằng đào tạo');
-    expect(byName(needs.json(), 'Ngô Văn Hải').gaps).toEqual([]);
+    expect(byName(needs.json(), 'Ngô Văn Hải').gaps).toEqual([
+      expect.objectContaining({ kind: 'language' }),
+      expect.objectContaining({ kind: 'it' }),
+    ]);
     expect(byName(needs.json(), 'Lý Văn Khánh')).toMatchObject({
       standards: { theory: 'trung_cap', stateManagement: 'chuyen_vien' },
       citation: expect.stringContaining('33/2023/NĐ-CP'),
       gaps: [
         { kind: 'political_theory', has: 'so_cap', needs: 'trung_cap' },
         { kind: 'professional_degree', has: 'cao_dang', needs: 'dai_hoc' },
+        { kind: 'language', has: '', needs: '2' },
+        { kind: 'it', has: '', needs: 'co_ban' },
       ],
     });
-    expect(needs.json().stillNeeded).toMatchObject({ political_theory: 2, state_management: 1, professional_degree: 1 });
+    expect(needs.json().stillNeeded).toMatchObject({
+      political_theory: 2,
+      state_management: 1,
+      professional_degree: 1,
+      language: 3,
+      it: 3,
+    });
 
     // Once Giang is sent to an advanced course, she no longer counts as still needing one; her course is listed.
     const course = (

@@ -170,19 +170,30 @@ export function FinderDrawer({
           { title: label(L.potential), render: (_, p) => label(GRID_LEVEL_LABELS[p.potential]) },
           {
             title: label(L.lacks),
-            render: (_, p) =>
-              p.eligible ? (
-                <Tag color="green">{label(L.eligible)}</Tag>
-              ) : (
-                p.missing.map((m, i) => (
-                  <Tooltip key={i} title={m.citation.text}>
-                    <div>
-                      <Tag color="red">✗</Tag>
-                      {label(m.detail)}
+            render: (_, p) => (
+              <>
+                {p.eligible ? (
+                  <Tag color="green">{label(L.eligible)}</Tag>
+                ) : (
+                  p.missing.map((m, i) => (
+                    <Tooltip key={i} title={m.citation.text}>
+                      <div>
+                        <Tag color="red">✗</Tag>
+                        {label(m.detail)}
+                      </div>
+                    </Tooltip>
+                  ))
+                )}
+                {p.trainingGaps.map((g, i) => (
+                  <Tooltip key={`g${i}`} title={g.citation.text}>
+                    <div data-testid="finder-training-gap">
+                      <Tag color="orange">{label(L.trainingGap)}</Tag>
+                      {label(g.detail)}
                     </div>
                   </Tooltip>
-                ))
-              ),
+                ))}
+              </>
+            ),
           },
           {
             title: '',

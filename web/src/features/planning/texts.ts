@@ -25,6 +25,7 @@ export const L = {
   seat: { vi: 'Vị trí (chức danh tại đơn vị)', en: 'Seat' },
   incumbent: { vi: 'Người đang giữ', en: 'Incumbent' },
   none: { vi: 'Chưa có', en: 'None' },
+  trainingGap: { vi: 'Cần bồi dưỡng', en: 'Training need' },
   person: { vi: 'Họ và tên', en: 'Name' },
   born: { vi: 'Ngày sinh', en: 'Born' },
   currentTitle: { vi: 'Chức vụ hiện tại', en: 'Current post' },

@@ -147,6 +147,13 @@ export function NeedsTable({ planId, dueBy }: { planId: string; dueBy: string })
                           {label(M.priorPost)}: {p.standards.priorPostMonths} {label(M.months)}
                         </span>
                       ) : null}
+                      {p.checks
+                        .filter((c) => c.requirement === 'foreignLanguage' || c.requirement === 'informatics')
+                        .map((c) => (
+                          <span key={c.requirement}>
+                            {label(STANDARD_REQUIREMENT_LABELS[c.requirement])}: {label(c.required)}
+                          </span>
+                        ))}
                       {p.unconfirmed ? <Tag color="gold">{label(M.unconfirmed)}</Tag> : null}
                     </Space>
                   ) : (
@@ -157,12 +164,12 @@ export function NeedsTable({ planId, dueBy }: { planId: string; dueBy: string })
                 title: label(M.gaps),
                 key: 'g',
                 render: (_: unknown, p: Person) =>
-                  !p.standards ? null : p.gaps.length === 0 ? (
+                  !p.standards && p.checks.length === 0 ? null : p.gaps.length === 0 ? (
                     <Tag color="green">{label(M.meets)}</Tag>
                   ) : (
                     <Space direction="vertical" size={2}>
                       {p.gaps.map((g) => (
-                        <Tag key={g.kind} color="red">
+                        <Tag key={g.kind} color={g.kind === 'language' || g.kind === 'it' ? 'orange' : 'red'}>
                           {label(g.detail)}
                         </Tag>
                       ))}
