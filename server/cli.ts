@@ -11,7 +11,7 @@ import { backupSqlite, postgresDumpCommand, restoreSqlite } from './db/backup';
 import { parseCheckpoints } from '../contracts/audit';
 import { auditCheckpoint, verifyAuditCheckpoints } from './features/audit/audit.service';
 import { type BallotAudit, verifyBallotAudit } from './features/votes/belenios/audit';
-import { verifyArchive } from './features/votes/belenios/verify';
+import { verifyArchiveInThreads } from './features/votes/belenios/verify.threads';
 import { importPersonsCommand, progressPrinter } from './features/persons/person.cli';
 import { generatePersons } from '../scripts/generate/generate-persons';
 import { findOrganizationByCode } from './features/organizations/organization.repository';
@@ -29,7 +29,9 @@ const USAGE = `canbo — công cụ dòng lệnh / command line
                                         verify the audit hash chain, and the checkpoints kept in file F
   canbo audit checkpoint                in điểm kiểm tra (đầu chuỗi) để ghi vào biên bản, lưu ngoài hệ thống /
                                         print the chain head to write into minutes, kept outside the system
-  canbo vote verify ARCHIVE             kiểm tra toàn bộ hộp phiếu điện tử (tệp .bel Belenios 2.0) / verify an election archive
+  canbo vote verify ARCHIVE [--threads N]
+                                        kiểm tra toàn bộ hộp phiếu điện tử (tệp .bel Belenios 2.0), chia các phiếu cho N
+                                        luồng (mặc định: số lõi, tối đa 4) / verify an election archive on N threads
   canbo vote audit-ballot FILE          kiểm tra một phiếu đã mở để kiểm tra (không bỏ vào hòm) / check an audited ballot
   canbo backup FILE                     sao lưu / back up (SQLite: online backup; PostgreSQL: prints the pg_dump command)
   canbo restore FILE                    khôi phục SQLite từ FILE / restore SQLite from FILE (server stopped)
@@ -122,9 +124,9 @@ async function createUserCommand(argv: string[]): Promise<number> {
   });
 }
 
-function verifyVoteArchive(file: string): number {
+async function verifyVoteArchive(file: string, threads: number | undefined): Promise<number> {
   try {
-    const v = verifyArchive(new Uint8Array(fs.readFileSync(file)));
+    const v = await verifyArchiveInThreads(new Uint8Array(fs.readFileSync(file)), threads);
     console.log(`Hộp phiếu hợp lệ / archive verified: ${v.name} (${v.uuid})`);
     console.log(`  mã bầu cử / fingerprint: ${v.fingerprint}`);
     console.log(
@@ -186,9 +188,18 @@ async function run(argv: string[]): Promise<number> {
       return withDatabase(async ({ db }) => auditVerifyCommand(db, values.checkpoints));
     }
     case 'vote': {
+      if (rest[0] === 'verify') {
+        const { values, positionals } = parseArgs({
+          args: rest.slice(1),
+          options: { threads: { type: 'string' } },
+          allowPositionals: true,
+        });
+        const threads = values.threads === undefined ? undefined : Number(values.threads);
+        if (!positionals[0] || (threads !== undefined && !(Number.isInteger(threads) && threads >= 1))) break;
+        return verifyVoteArchive(positionals[0], threads);
+      }
       const file = rest[1];
       if (!file) break;
-      if (rest[0] === 'verify') return verifyVoteArchive(file);
       if (rest[0] === 'audit-ballot') return auditBallotCommand(file);
       break;
     }

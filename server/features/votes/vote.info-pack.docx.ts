@@ -34,7 +34,7 @@ function section(person: InfoPackPerson, key: InfoPackSection): (Paragraph | Tab
       if (!s) return [p('Chưa có bản tự đánh giá trong hệ thống.')];
       return [
         p(
-          `${s.cycleTitle}${s.cycleTitle.includes(String(s.year)) ? '' : ` (năm ${s.year})`}${s.selfPoints !== null ? `, tự chấm ${s.selfPoints} điểm` : ''}${s.decidedLevel ? `; xếp loại: ${s.decidedLevel.vi}` : ''}.`,
+          `${s.cycleTitle}${s.cycleTitle.includes(String(s.year)) ? '' : ` (năm ${s.year})`}${s.selfPoints !== null ? `, tự chấm ${String(s.selfPoints).replace('.', ',')} điểm` : ''}${s.decidedLevel ? `; xếp loại: ${s.decidedLevel.vi}` : ''}.`,
         ),
         p(s.comment ?? '(Không có nhận xét kèm theo.)'),
       ];

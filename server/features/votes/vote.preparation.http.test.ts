@@ -1,11 +1,13 @@
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProcessDetail } from '../../../contracts/decisions';
+import type { RatingLevel } from '../../../contracts/evaluations';
 import type { InfoPack } from '../../../contracts/vote-info-pack';
 import type { VoterGroupProposal } from '../../../contracts/vote-voter-groups';
 import type { VoteDetail } from '../../../contracts/votes';
 import { testDialects } from '../../../test/databases';
 import { type Client, loginAs } from '../../../test/http';
+import { newId } from '../../lib/ids';
 import { type DecisionsFixture, decisionsFixture } from '../decisions/decision.fixture';
 
 // Setting up a confidence vote from the policy's voter groups, and a vote knowing the decision step it serves.
@@ -158,6 +160,112 @@ describe.each(testDialects())('preparing a vote on %s', (dialect) => {
 
     expect((await officerLc.get(`/api/votes/${v.id}/info-pack`)).statusCode).toBe(404);
     expect((await officerLc.get(`/api/votes/${v.id}/info-pack.docx`)).statusCode).toBe(404);
+  });
+
+  it('shows the self-assessment and the ratings of the last three years in the pack when evaluations exist', async () => {
+    const db = fx.database.db;
+    const at = '2026-11-01T08:00:00.000Z';
+    // annual cycles 2023–2026; the vote of 10/12/2026 lists the ratings of 2024, 2025 and 2026 (policy: ratingYears 3)
+    const cycle = async (year: number) => {
+      const id = newId();
+      await db
+        .insertInto('evaluation_cycles')
+        .values({
+          id,
+          organization_id: fx.snv,
+          kind: 'annual',
+          track: 'party',
+          year,
+          quarter: null,
+          title: `Đánh giá, xếp loại năm ${year}`,
+          policy_date: `${year}-12-31`,
+          closed: year < 2026 ? 1 : 0,
+          created_by: null,
+          created_at: at,
+        })
+        .execute();
+      return id;
+    };
+    const evaluation = async (year: number, level: RatingLevel | null, selfPointsTenths: number | null, comment?: string) => {
+      const id = newId();
+      await db
+        .insertInto('evaluations')
+        .values({
+          id,
+          cycle_id: await cycle(year),
+          group_id: null,
+          person_id: people.deputy1!,
+          person_name: 'Trần Thị Phó',
+          organization_id: fx.snv,
+          subject_group: 'leader_other',
+          status: level ? 'decided' : 'appraisal',
+          self_score_json: null,
+          self_points_tenths: selfPointsTenths,
+          appraisal_score_json: null,
+          appraisal_points_tenths: null,
+          facts_json: null,
+          proposed_level: level,
+          verdicts_json: null,
+          decided_level: level,
+          created_at: at,
+          updated_at: at,
+        })
+        .execute();
+      if (comment)
+        await db
+          .insertInto('evaluation_steps')
+          .values({
+            id: newId(),
+            evaluation_id: id,
+            kind: 'self_assessment',
+            actor_id: null,
+            at: `${year}-11-15T08:00:00.000Z`,
+            comment,
+            points_tenths: selfPointsTenths,
+            level: null,
+          })
+          .execute();
+    };
+    await evaluation(2023, 'not_complete', 500); // four years before the vote: outside the pack
+    await evaluation(2024, 'good', 820, 'Hoàn thành các nhiệm vụ được giao năm 2024.');
+    await evaluation(2025, 'excellent', 905, 'Chủ trì xây dựng đề án sắp xếp bộ máy.');
+    await evaluation(2026, null, 855, 'Tự nhận xét năm 2026: hoàn thành tốt; còn chậm một báo cáo.');
+
+    const v = (
+      await fx.officer.post('/api/votes', {
+        organizationId: fx.snv,
+        kind: 'confidence',
+        mode: 'paper',
+        track: 'party',
+        title: 'Lấy phiếu tín nhiệm Phó Giám đốc',
+        voteDate: '2026-12-10',
+        voterGroup: 'Hội nghị lấy phiếu tại sở',
+        summonedCount: 12,
+        subjects: [{ personId: people.deputy1!, titleText: 'Phó Giám đốc Sở Nội vụ' }],
+      })
+    ).json() as VoteDetail;
+    const pack = (await fx.officer.get(`/api/votes/${v.id}/info-pack`)).json() as InfoPack;
+    const [deputy] = pack.people;
+    // the latest annual evaluation up to the vote's year is this year's, still in appraisal: no decided level yet
+    expect(deputy!.selfAssessment).toEqual({
+      year: 2026,
+      cycleTitle: 'Đánh giá, xếp loại năm 2026',
+      comment: 'Tự nhận xét năm 2026: hoàn thành tốt; còn chậm một báo cáo.',
+      selfPoints: 85.5,
+      decidedLevel: null,
+    });
+    expect(deputy!.ratings).toEqual([
+      { year: 2024, level: { vi: 'Hoàn thành tốt nhiệm vụ', en: 'Good' } },
+      { year: 2025, level: { vi: 'Hoàn thành xuất sắc nhiệm vụ', en: 'Excellent' } },
+    ]);
+
+    const docx = await fx.officer.get(`/api/votes/${v.id}/info-pack.docx`);
+    const xml = await (await JSZip.loadAsync(docx.rawPayload)).file('word/document.xml')!.async('string');
+    expect(xml).toContain('Đánh giá, xếp loại năm 2026, tự chấm 85,5 điểm.');
+    expect(xml).toContain('Tự nhận xét năm 2026: hoàn thành tốt; còn chậm một báo cáo.');
+    expect(xml).toContain('Hoàn thành xuất sắc nhiệm vụ');
+    expect(xml).not.toContain('Chưa có kết quả xếp loại trong hệ thống.');
+    expect(xml).not.toContain('Không hoàn thành nhiệm vụ');
   });
 
   it('names the decision step a vote serves, with the rule of its process', async () => {

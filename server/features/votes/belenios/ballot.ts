@@ -2,7 +2,7 @@
 // question, a Schnorr signature with the voter's credential over the ballot's hash, and the smart ballot tracker.
 import { credentialSecret } from './credentials';
 import { g, gPow, hashJson, hashToZq, isGroupElement, mod, mulp, parseNumber, pow, q, randomZq } from './group';
-import { type Ct, iprove, iverify, proofFromJson, proofToJson, verifyBlankProofs } from './proofs';
+import { type Ct, iprove, iverify, iverifyMember, proofFromJson, proofToJson, verifyBlankProofs } from './proofs';
 import type { AnswerH, Ballot, Election, HomomorphicQuestion } from './types';
 
 const ctToJson = (c: Ct) => ({ alpha: c.alpha.toString(), beta: c.beta.toString() });
@@ -110,9 +110,10 @@ function checkAnswer(y: bigint, S0: string, question: HomomorphicQuestion, answe
     beta: parseNumber(c?.beta, `${where}.choices[${j}].beta`),
   }));
   for (const [j, c] of cts.entries()) {
-    if (!isGroupElement(c.alpha) || !isGroupElement(c.beta)) return `${where}.choices[${j}]: not a group element`;
     const proofs = (answer.individual_proofs[j] ?? []).map((x, k) => proofFromJson(x, `${where}.individual_proofs[${j}][${k}]`));
-    if (!iverify(S0, y, c, proofs, [0, 1])) return `${where}.choices[${j}]: individual proof fails (not an encryption of 0 or 1)`;
+    const verdict = iverifyMember(S0, y, c, proofs, [0, 1]);
+    if (verdict === 'not-member') return `${where}.choices[${j}]: not a group element`;
+    if (!verdict) return `${where}.choices[${j}]: individual proof fails (not an encryption of 0 or 1)`;
   }
   const S = `${S0}|${stringifyChoices(cts)}`;
   const overall = (answer.overall_proof ?? []).map((x, k) => proofFromJson(x, `${where}.overall_proof[${k}]`));

@@ -34,6 +34,43 @@ export function powWindow(base: bigint, e: bigint): bigint {
   return r;
 }
 
+/**
+ * base^e for several exponents of one base (each 0 ≤ e < 2^256, not reduced: x^q tests membership), Yao's method:
+ * the 252 squarings base^(16^i) are made once and shared, then each exponent costs one multiplication per non-zero
+ * hex digit plus 30 to combine the digit buckets. Three exponents cost ~540 multiplications instead of ~990.
+ */
+export function powMany(base: bigint, exps: readonly bigint[]): bigint[] {
+  const b = mod(base, p);
+  const digits = exps.map((e) => {
+    if (e < 0n) throw new Error('negative exponent');
+    return e === 0n ? [] : [...e.toString(16)].reverse().map((c) => parseInt(c, 16));
+  });
+  const len = Math.max(0, ...digits.map((d) => d.length));
+  const powers: bigint[] = [b];
+  for (let i = 1; i < len; i++) {
+    let x = powers[i - 1]!;
+    x = (x * x) % p;
+    x = (x * x) % p;
+    x = (x * x) % p;
+    x = (x * x) % p;
+    powers.push(x);
+  }
+  return digits.map((ds) => {
+    const buckets: (bigint | undefined)[] = [];
+    ds.forEach((d, i) => {
+      if (d) buckets[d] = buckets[d] === undefined ? powers[i]! : (buckets[d] * powers[i]!) % p;
+    });
+    let acc: bigint | undefined;
+    let result = 1n;
+    for (let d = 15; d >= 1; d--) {
+      const bucket = buckets[d];
+      if (bucket !== undefined) acc = acc === undefined ? bucket : (acc * bucket) % p;
+      if (acc !== undefined) result = (result * acc) % p;
+    }
+    return result;
+  });
+}
+
 // Fixed-base tables for bases used thousands of times (g, the election key): table[i][d] = base^(d·2^(W·i)), W-bit
 // digits, so base^e costs one multiplication per non-zero digit of e and no squaring. Wider digits cost more to
 // build than they save on one ballot (measured: 6 bits is slower in the booth), so 4.

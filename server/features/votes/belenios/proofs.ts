@@ -1,7 +1,7 @@
 // Zero-knowledge proofs of the specification: disjunctive (interval) proofs 4.12, blank proofs 4.13, proofs of
 // knowledge 4.5, decryption proofs 4.18 and Schnorr signatures 4.6.1/4.14. Every challenge hashes the statement and
 // its context (the prefix S, the ciphertext, the keys), not only the commitments.
-import { g, gPow, hashToZq, invert, mod, mulp, parseNumber, pow, q, randomZq } from './group';
+import { g, gPow, hashToZq, invert, mod, mulp, p, parseNumber, pow, powMany, q, randomZq } from './group';
 import type { Proof } from './types';
 
 export interface Ct {
@@ -57,15 +57,46 @@ export function iprove(S: string, y: bigint, ct: Ct, r: bigint, index: number, m
   return proofs;
 }
 
-export function iverify(S: string, y: bigint, ct: Ct, proofs: Zkp[], ms: number[]): boolean {
-  if (proofs.length !== ms.length) return false;
+/**
+ * The commitments of a disjunctive proof: g^response·alpha^challenge and y^response·(beta/g^m)^challenge for each m,
+ * written y^response·beta^challenge·g^(−m·challenge) (the same number in Z*p) so that alpha's and beta's powers come
+ * from one shared pass each (powMany), with x^q as well when membership is checked along (`extra`).
+ */
+function icommitments(y: bigint, ct: Ct, proofs: Zkp[], ms: number[], extra: bigint[]) {
+  const exps = proofs.map((x) => x.challenge);
+  const alphas = powMany(ct.alpha, [...extra, ...exps]);
+  const betas = powMany(ct.beta, [...extra, ...exps]);
   const commitments: bigint[] = [];
   let sum = 0n;
   ms.forEach((m, j) => {
     const { challenge, response } = proofs[j]!;
-    commitments.push(gTimes(response, ct.alpha, challenge), yTimes(y, response, mulp(ct.beta, gInvPow(m)), challenge));
+    const k = extra.length + j;
+    commitments.push(
+      mulp(gPow(response), alphas[k]!),
+      mulp(mulp(pow(y, response, true), betas[k]!), m ? gPow(mod(-BigInt(m) * challenge, q)) : 1n),
+    );
     sum += challenge;
   });
+  return { commitments, sum, alphaExtra: alphas.slice(0, extra.length), betaExtra: betas.slice(0, extra.length) };
+}
+
+export function iverify(S: string, y: bigint, ct: Ct, proofs: Zkp[], ms: number[]): boolean {
+  if (proofs.length !== ms.length) return false;
+  const { commitments, sum } = icommitments(y, ct, proofs, ms, []);
+  return hashToZq(`prove|${S}|${ct.alpha},${ct.beta}|`, commitments) === mod(sum, q);
+}
+
+/**
+ * A ciphertext of a ballot: alpha and beta in the order-q subgroup (1 < x < p, x^q = 1) and its disjunctive proof,
+ * the membership powers taken in the same pass as the proof's. 'not-member' is said before any proof verdict.
+ */
+export function iverifyMember(S: string, y: bigint, ct: Ct, proofs: Zkp[], ms: number[]): 'not-member' | boolean {
+  if (!(ct.alpha > 1n && ct.alpha < p && ct.beta > 1n && ct.beta < p)) return 'not-member';
+  if (proofs.length !== ms.length) {
+    return powMany(ct.alpha, [q])[0] === 1n && powMany(ct.beta, [q])[0] === 1n ? false : 'not-member';
+  }
+  const { commitments, sum, alphaExtra, betaExtra } = icommitments(y, ct, proofs, ms, [q]);
+  if (alphaExtra[0] !== 1n || betaExtra[0] !== 1n) return 'not-member';
   return hashToZq(`prove|${S}|${ct.alpha},${ct.beta}|`, commitments) === mod(sum, q);
 }
 

@@ -11,7 +11,7 @@ const partial = (d: string) => d.split('-').reverse().join('/');
 const percent = (n: number) => `${n.toLocaleString('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`;
 
 function Section({ person, k }: { person: InfoPackPerson; k: InfoPackSection }) {
-  const { label } = useI18n();
+  const { label, lang } = useI18n();
   switch (k) {
     case 'cv': {
       const cv = person.cv;
@@ -56,7 +56,9 @@ function Section({ person, k }: { person: InfoPackPerson; k: InfoPackSection }) 
           <div>
             {s.cycleTitle}
             {s.cycleTitle.includes(String(s.year)) ? '' : ` (${s.year})`}
-            {s.selfPoints !== null ? ` · ${label(IP.selfPoints)} ${s.selfPoints}` : ''}
+            {s.selfPoints !== null
+              ? ` · ${label(IP.selfPoints)} ${lang === 'vi' ? String(s.selfPoints).replace('.', ',') : s.selfPoints}`
+              : ''}
             {s.decidedLevel ? ` · ${label(s.decidedLevel)}` : ''}
           </div>
           <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{s.comment ?? label(IP.noComment)}</Typography.Paragraph>
