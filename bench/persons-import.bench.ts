@@ -191,6 +191,8 @@ export async function run(argv: string[]): Promise<void> {
       raw.close();
       rawMs += performance.now() - t;
     } else {
+      // The server runs as the 'postgres' user: it must be able to enter the (private) bench folder to read the files.
+      fs.chmodSync(dir, 0o755);
       const t = performance.now();
       await pg!.query('raw', [
         `begin`,
