@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createBallot, serializeBallot } from './ballot';
 import { credentialSecret } from './credentials';
@@ -68,6 +72,21 @@ describe('verifying an archive on worker threads', () => {
     expect(threaded).toEqual(verifyArchive(e.archive));
     expect(threaded.result).toEqual(e.expected);
     expect(threaded.ballotsCast).toBe(9);
+    // and from the command line, on two threads
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'canbo-threads-')), `${e.uuid}.bel`);
+    fs.writeFileSync(file, e.archive);
+    const cli = path.join(import.meta.dirname, '..', '..', '..', '..', 'bin', 'canbo.mjs');
+    const out = execFileSync('node', [cli, 'vote', 'verify', file, '--threads', '2'], { encoding: 'utf8' });
+    const [high, medium, low] = e.expected[0]!;
+    expect(out).toContain(`Nguyễn Văn A: Tín nhiệm cao ${high} · Tín nhiệm ${medium} · Tín nhiệm thấp ${low}`);
+    expect(out).toContain(threaded.head);
+    let status = 0;
+    try {
+      execFileSync('node', [cli, 'vote', 'verify', file, '--threads', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    } catch (err) {
+      status = (err as { status: number }).status;
+    }
+    expect(status).toBe(2);
   });
 
   it('rejects a forged ballot checked by the second worker with the message of one thread', { timeout: 120_000 }, async () => {
