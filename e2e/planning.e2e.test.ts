@@ -62,6 +62,10 @@ describe('planning a seat in the browser', () => {
       await page.getByTestId('finder-one-short').click();
       const shortRow = page.locator('.ant-drawer tr').filter({ hasText: '✗' }).first();
       await shortRow.waitFor();
+      // Language and IT below the title's standard are training needs, shown beside the person, never a reason to drop him.
+      const gap = page.getByTestId('finder-training-gap').first();
+      await gap.waitFor();
+      expect(await gap.textContent()).toMatch(/Cần bồi dưỡng.*(ngoại ngữ|tin học)|Hồ sơ (chưa ghi|ghi)/);
       // Why this person stands first: closeness to the title, then the criteria, one line each.
       await shortRow.getByTestId('finder-position').click();
       const why = page.getByTestId('finder-why');
