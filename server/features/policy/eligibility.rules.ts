@@ -281,6 +281,12 @@ export function evaluateEligibility(facts: EligibilityFacts, policy: ResolvedPol
  * the rule's share of its base bars planning and a higher post (96-QĐ/TW); for reappointment a separate, unconfirmed
  * rule warns. Not judged when the caller did not look the votes up.
  */
+/** One formatter per locale, shared by every call (a `toLocaleString` per person builds one each time, slow in a plan). */
+const PERCENT_FORMAT = {
+  'vi-VN': new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 }),
+  'en-GB': new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }),
+} as const;
+
 export function lowVoteVerdicts(
   facts: { person: Pick<EligibilityFacts['person'], 'confidenceVotes'>; purpose: EligibilityFacts['purpose'] },
   policy: ResolvedPolicy,
@@ -322,8 +328,8 @@ export function lowVoteVerdicts(
     ];
   const base = threshold.base === 'summoned' ? latest.summoned : latest.collected;
   const over = meets(threshold, latest.low, base);
-  const pct = (locale: string) =>
-    base > 0 ? `${((100 * latest.low) / base).toLocaleString(locale, { maximumFractionDigits: 2 })}%` : '—';
+  const pct = (locale: keyof typeof PERCENT_FORMAT) =>
+    base > 0 ? `${PERCENT_FORMAT[locale].format((100 * latest.low) / base)}%` : '—';
   const head = {
     vi: `Lấy phiếu tín nhiệm ngày ${formatDate(latest.voteDate)}: ${latest.low}/${base} (${pct('vi-VN')}) phiếu tín nhiệm thấp`,
     en: `Confidence vote of ${formatDate(latest.voteDate)}: ${latest.low}/${base} (${pct('en-GB')}) low votes`,

@@ -72,6 +72,13 @@ describe('low confidence (96-QĐ/TW): more than 1/2 of ballots collected bars pl
     expect(over.eligible).toBe(false);
   });
 
+  it('writes a fractional share with at most two decimals in each language (14 of 21 = 66,67 % / 66.67 %)', () => {
+    const low = lowVerdicts(sut('appointment', [vote('2024-11-20', 14, 21, 24)], '2026-06-01'))[0]!;
+    expect(low.status).toBe('failed');
+    expect(low.detail.vi).toContain('14/21 (66,67%) phiếu tín nhiệm thấp');
+    expect(low.detail.en).toContain('14/21 (66.67%) low votes');
+  });
+
   it('counts over ballots collected, not over those summoned', () => {
     // 11 of 20 collected is over half; 11 of 24 summoned would not be.
     const r = sut('appointment', [vote('2024-11-20', 11, 20, 24)], '2026-06-01');
