@@ -1,5 +1,6 @@
 // Vote rules shared by every concern: fractions compared in integers, percentages, the quorum, the Wilson interval.
 import { BALLOT_OPTIONS, type BallotOption, type BallotShape, type Verdict } from '../../../contracts/votes';
+import { meets as meetsThreshold } from '../policy/policy.rules';
 import type { Fraction, VotePolicy } from './vote.policy';
 
 export interface Flag {
@@ -24,22 +25,9 @@ export interface SubjectRef {
 
 const SYMBOL: Record<Fraction['comparison'], string> = { '>': 'trên', '>=': 'từ', '<': 'dưới', '<=': 'đến' };
 
-/** count/base compared with numerator/denominator in integers: no rounding at exactly 1/2 or 2/3. */
-export function meets(count: number, base: number, f: Pick<Fraction, 'comparison' | 'numerator' | 'denominator'>): boolean {
-  if (base <= 0) return false;
-  const left = count * f.denominator;
-  const right = f.numerator * base;
-  switch (f.comparison) {
-    case '>':
-      return left > right;
-    case '>=':
-      return left >= right;
-    case '<':
-      return left < right;
-    case '<=':
-      return left <= right;
-  }
-}
+/** count/base compared with numerator/denominator in integers (the policy engine's one comparison). */
+export const meets = (count: number, base: number, f: Pick<Fraction, 'comparison' | 'numerator' | 'denominator'>): boolean =>
+  meetsThreshold(f, count, base);
 
 export const pct = (k: number, n: number): number => (n > 0 ? Math.round((k / n) * 10000) / 100 : 0);
 export const frac = (f: Fraction) => `${SYMBOL[f.comparison]} ${f.numerator}/${f.denominator}`;
