@@ -9,13 +9,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
 import { createBallot } from '../server/features/votes/belenios/ballot';
 import { verifyArchive } from '../server/features/votes/belenios/verify';
 import { verifyArchiveInThreads } from '../server/features/votes/belenios/verify.threads';
 import { runCanboElection } from '../server/features/votes/belenios/testdata/canbo-election';
 import { g, gPow, hashToZq, invert, mod, mulp, pow, q, randomZq } from '../server/features/votes/belenios/group';
 import { type Ct, iprove } from '../server/features/votes/belenios/proofs';
+import { CHROMIUM, launchBrowser } from '../e2e/harness';
 import { flag, ratio } from './lib';
 
 // The 0/1 proof as the textbook writes it (and as session 3 shipped it): the simulated branch's commitments take two
@@ -69,7 +69,6 @@ function proofsBeforeAfter(y: bigint): { booth: number; textbook: number } {
 
 const SUBJECTS = 20;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-const CHROMIUM = process.env.CANBO_CHROMIUM ?? '/usr/bin/chromium';
 const BALLOT_MODULE = path.join(import.meta.dirname, '..', 'server', 'features', 'votes', 'belenios', 'ballot.ts');
 
 /** Wall time and CPU time (user + system) of a belenios-tool command, CPU as bash's `time` reports it. */
@@ -104,19 +103,7 @@ async function encryptInChromium(rawElection: string, credential: string, plain:
     minify: true,
     write: false,
   });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchBrowser();
   try {
     const page = await browser.newPage();
     await page.setContent('<!doctype html><title>booth</title>');
