@@ -196,7 +196,12 @@ export const candidateSchema = z.object({
   notes: z.string().nullable(),
   addedOn: isoDateSchema,
   retirementDate: isoDateSchema,
+  /**
+   * The checks this person does not pass (failed, or warnings). In a cycle's answer the passed ones are only counted
+   * (`passedCount`); `GET /api/planning/plans/:id` lists them too, for one plan.
+   */
   verdicts: z.array(planVerdictSchema),
+  passedCount: z.number().int(),
 });
 export type Candidate = z.infer<typeof candidateSchema>;
 

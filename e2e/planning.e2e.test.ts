@@ -99,6 +99,14 @@ describe('planning a seat in the browser', () => {
       await page.getByTestId('needs-table').waitFor();
       await page.getByTestId('planning-training').locator('.ant-drawer-close').click();
 
+      // The page lists what fails or warns; every check, the passed ones too, opens from the person's row.
+      await page.getByTestId('planning-plan').getByTestId('candidate-all-checks').first().click();
+      const checks = page.getByTestId('planning-checks');
+      await checks.getByTestId('check-passed').first().waitFor();
+      expect(await checks.textContent()).toMatch(/Căn cứ/);
+      expect(await checks.getByTestId('check-passed').count()).toBeGreaterThan(0);
+      await checks.locator('.ant-drawer-close').click();
+
       // Rounds: the leadership's proposal recorded from its minutes, judged against >1/2 of those summoned.
       await page.getByTestId('planning-next-status').click();
       await page.getByTestId('planning-status').filter({ hasText: 'Đang lấy ý kiến giới thiệu' }).waitFor();

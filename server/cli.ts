@@ -17,6 +17,7 @@ import { generatePersons } from '../scripts/generate/generate-persons';
 import { findOrganizationByCode } from './features/organizations/organization.repository';
 import { createRootOrganization } from './features/organizations/organization.service';
 import { createUser } from './features/users/user.service';
+import { syncTitleCatalog } from './features/titles/title.service';
 
 const USAGE = `canbo — công cụ dòng lệnh / command line
 
@@ -173,6 +174,9 @@ async function run(argv: string[]): Promise<number> {
       return withDatabase(async ({ db }) => {
         const applied = await migrateToLatest(db);
         console.log(applied.length ? `Đã áp dụng / applied: ${applied.join(', ')}` : 'Lược đồ đã mới nhất / schema up to date');
+        // The title catalog ships with the release like the schema: a database migrated here is ready for every command.
+        const titles = await syncTitleCatalog(db);
+        if (titles > 0) console.log(`Danh mục chức danh / title catalog: ${titles} thay đổi / changes`);
         return 0;
       });
     case 'create-user':
@@ -242,6 +246,8 @@ async function run(argv: string[]): Promise<number> {
       if (!Number.isInteger(count) || count < 1) break;
       return withDatabase(async ({ db }) => {
         await migrateToLatest(db);
+        // Generated people hold catalog titles: the catalog is loaded first, as the server does at start.
+        await syncTitleCatalog(db);
         const started = Date.now();
         const out = await generatePersons(db, {
           count,

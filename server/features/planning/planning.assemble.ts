@@ -76,6 +76,8 @@ export async function assemble(
   ctx: PlanningContext,
   cycle: repo.CycleWithOrg,
   db: Db | Trx = ctx.db,
+  /** The one plan whose candidates' passed verdicts are listed too (the others only count theirs). */
+  fullVerdictsOf: string | null = null,
 ): Promise<{ detail: CycleDetail; validation: CycleValidation; policy: ResolvedPolicy; people: AssembledPerson[] }> {
   const policy = await policyOf(ctx, cycle, db);
   const date = cycle.policy_date;
@@ -185,6 +187,7 @@ export async function assemble(
       exceptions: exceptions.map((e) => ({ id: e.id, planId: e.plan_id, ruleId: e.rule_id, personId: e.person_id })),
     },
     policy,
+    { keepPassed: (planId) => planId === fullVerdictsOf },
   );
   const seatIds = plans.map((p) => p.position_id).filter((x): x is string => x !== null);
   const incumbents = groupBy(await incumbentsAsOf(db, seatIds, cycle.policy_date), (i) => i.position_id);
@@ -234,6 +237,7 @@ export async function assemble(
         addedOn: p.added_on,
         retirementDate: retirementOf(p),
         verdicts: validation.candidates.get(candidateKey(pl.id, p.person_id)) ?? [],
+        passedCount: validation.passedCounts.get(candidateKey(pl.id, p.person_id)) ?? 0,
       };
     });
     const verdicts = validation.plans.get(pl.id) ?? [];

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CycleDetail, FinderItem } from '../../../contracts/planning';
+import type { CycleDetail, FinderItem, Plan } from '../../../contracts/planning';
 import type { PlanNeeds } from '../../../contracts/training';
 import { loadFoundationDemo } from '../../../scripts/demo/foundation.demo';
 import { type TestDatabase, createTestDatabase, testDialects } from '../../../test/databases';
@@ -308,8 +308,16 @@ describe.each(testDialects())('planning over HTTP on %s', (dialect) => {
     expect(training.detail.vi).toContain('trình độ chuyên môn cao đẳng, cần đại học');
     expect(training.detail.vi).toContain('quản lý nhà nước chưa qua bồi dưỡng, cần chuyên viên chính');
     expect(training.citation.text).toContain('377-QĐ/TW');
-    // Language and IT against the title's skill standards, read from the record, each naming its standard.
-    const skills = c.verdicts.filter((v) => v.ruleId === 'standards.language-it.provincial');
+    // Language and IT against the title's skill standards, read from the record, each naming its standard. The
+    // cycle lists what is not passed and counts the rest; the plan's own answer lists every check, passes included.
+    expect(c.verdicts.filter((v) => v.ruleId === 'standards.language-it.provincial').map((v) => v.status)).toEqual(['warning']);
+    expect(c.verdicts.every((v) => v.status !== 'passed')).toBe(true);
+    const full = (await officer.get(`/api/planning/plans/${plan.id}`)).json() as Plan;
+    const all = full.candidates[0]!.verdicts;
+    expect(all.filter((v) => v.status !== 'passed')).toEqual(c.verdicts);
+    expect(all.filter((v) => v.status === 'passed')).toHaveLength(c.passedCount);
+    expect(full.candidates[0]!.passedCount).toBe(c.passedCount);
+    const skills = all.filter((v) => v.ruleId === 'standards.language-it.provincial');
     expect(skills.map((v) => [v.status, v.blocking])).toEqual([
       ['warning', false],
       ['passed', false],
@@ -359,6 +367,7 @@ describe.each(testDialects())('planning over HTTP on %s', (dialect) => {
     expect((await officerLc.get(`/api/planning/cycles/${cycle.id}`)).statusCode).toBe(404);
     expect(((await officerLc.get('/api/planning/cycles')).json() as { items: unknown[] }).items).toEqual([]);
     expect((await officerLc.get(`/api/planning/plans/${planId}/finder`)).statusCode).toBe(404);
+    expect((await officerLc.get(`/api/planning/plans/${planId}`)).statusCode).toBe(404);
   });
 
   it('audits every write', async () => {

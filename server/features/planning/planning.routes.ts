@@ -10,6 +10,7 @@ import {
   cycleListSchema,
   finderQuerySchema,
   finderResultSchema,
+  planSchema,
   recordExceptionBodySchema,
   removeCandidateBodySchema,
   updateCandidateBodySchema,
@@ -64,6 +65,19 @@ export function planningRoutes(app: FastifyInstance, ctx: service.PlanningContex
       schema: { tags, params: idParams, body: recordExceptionBodySchema, response: { 201: cycleDetailSchema, ...withConflict } },
     },
     async (req, reply) => reply.status(201).send(await service.recordException(ctx, requireActor(req), req.params.id, req.body)),
+  );
+  r.get(
+    '/api/planning/plans/:id',
+    {
+      schema: {
+        tags,
+        summary:
+          'Một quy hoạch với mọi kết quả kiểm tra của từng người, kể cả các quy định đã đạt / one plan with every verdict, passed ones included',
+        params: idParams,
+        response: { 200: planSchema, ...errorResponses },
+      },
+    },
+    async (req) => service.getPlan(ctx, requireActor(req), req.params.id),
   );
   r.post(
     '/api/planning/plans/:id/candidates',

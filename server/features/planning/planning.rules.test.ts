@@ -87,6 +87,31 @@ describe('catalog levels and subject groups', () => {
   });
 });
 
+describe('passed verdicts kept or only counted', () => {
+  // A cycle of mixed people: over the per-title limit, disciplined since entry, proposed for appointment, fine.
+  const people = [
+    buildCandidate({ personId: 'A' }),
+    buildCandidate({ personId: 'B', proposedForAppointment: true }),
+    buildCandidate({ personId: 'C', disciplines: [{ level: 'khien_trach', date: '2026-02-01' }], addedOn: '2026-01-01' }),
+    buildCandidate({ personId: 'D', levels: 0 }),
+  ];
+  const facts = cycleOf([seatPlan(people), seatPlan([buildCandidate({ personId: 'E', planId: 'P2', seatKey: 'X:GD' })], 'P2')]);
+  it('drops only the passes of the plans not asked for, and counts the same passes either way', () => {
+    const kept = validateCycle(facts, pack2025);
+    const counted = validateCycle(facts, pack2025, { keepPassed: (id) => id === 'P2' });
+    for (const [key, all] of kept.candidates) {
+      const passes = all.filter((v) => v.status === 'passed');
+      expect(passes.length).toBeGreaterThan(0);
+      expect(counted.passedCounts.get(key)).toBe(passes.length);
+      expect(kept.passedCounts.get(key)).toBe(passes.length);
+      expect(counted.candidates.get(key)).toEqual(key.startsWith('P2:') ? all : all.filter((v) => v.status !== 'passed'));
+    }
+    expect(counted.blockingCount).toBe(kept.blockingCount);
+    expect(counted.blockingCount).toBeGreaterThan(0);
+    expect(counted.cycle).toEqual(kept.cycle);
+  });
+});
+
 describe.each([
   ['national-2025 (377-QĐ/TW)', pack2025, 'failed'],
   ['national-2023 (50-QĐ/TW, unconfirmed numbers warn)', pack2023, 'warning'],

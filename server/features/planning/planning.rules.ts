@@ -57,8 +57,13 @@ export interface CycleFacts {
 }
 
 export interface CycleValidation {
-  /** Verdicts per candidate, keyed `${planId}:${personId}`. */
+  /**
+   * Verdicts per candidate, keyed `${planId}:${personId}`: those not passed, and the passed ones too in the plans the
+   * caller asked to keep them for (all plans by default).
+   */
   candidates: Map<string, PlanVerdict[]>;
+  /** Per candidate, how many checks passed (kept or not): a province's plan passes tens of thousands. */
+  passedCounts: Map<string, number>;
   /** Verdicts about one plan as a whole (size of a committee's plan). */
   plans: Map<string, PlanVerdict[]>;
   /** Verdicts over the whole cycle (titles per person, structural shares). */
@@ -107,9 +112,20 @@ export function structureOf(
 
 const pct = (n: number, total: number) => (total ? `${Math.round((1000 * n) / total) / 10}%` : '—');
 
+export interface ValidateOptions {
+  /**
+   * Whether the passed verdicts of a plan's candidates are kept (default: all plans). A cycle's page lists what fails
+   * or warns, so it keeps none and only counts them: most of a province plan's verdicts are passes, and building,
+   * tagging and sending them cost more than judging them.
+   */
+  keepPassed?: (planId: string) => boolean;
+}
+
 /** Judges a whole cycle: every candidate, every plan, the cycle; then marks what blocks and what an exception covers. */
-export function validateCycle(cycle: CycleFacts, policy: ResolvedPolicy): CycleValidation {
+export function validateCycle(cycle: CycleFacts, policy: ResolvedPolicy, options: ValidateOptions = {}): CycleValidation {
+  const keepPassed = options.keepPassed ?? (() => true);
   const candidates = new Map<string, PlanVerdict[]>();
+  const passedCounts = new Map<string, number>();
   const plans = new Map<string, PlanVerdict[]>();
   const cycleVerdicts: PlanVerdict[] = [];
   // Exceptions by rule and person: a failed verdict looks its exception up instead of scanning them all.
@@ -167,18 +183,30 @@ export function validateCycle(cycle: CycleFacts, policy: ResolvedPolicy): CycleV
   // The engine's verdicts depend on the facts alone: a person planned twice for one title (same facts object) is
   // judged once (tagging copies the verdicts).
   const judged = new Map<EligibilityFacts, readonly Verdict[]>();
-  const engine = (facts: EligibilityFacts): Verdict[] => {
+  const engine = (facts: EligibilityFacts): readonly Verdict[] => {
     let verdicts = judged.get(facts);
     if (!verdicts) judged.set(facts, (verdicts = evaluateEligibility(facts, policy).verdicts));
-    return [...verdicts];
+    return verdicts;
   };
   for (const plan of cycle.plans) {
+    const keep = keepPassed(plan.id);
     for (const c of plan.candidates) {
-      const out: Verdict[] = c.facts ? engine(c.facts) : [];
+      const out: PlanVerdict[] = [];
+      let passed = 0;
+      const add = (v: Verdict) => {
+        if (v.status === 'passed') {
+          passed++;
+          if (!keep) return;
+        }
+        out.push(tag(v, plan.id, c.personId));
+      };
+      // The cycle's own checks: a pass that is not kept is only counted, its text never built.
+      const check = (ok: boolean, build: () => Verdict) => (ok && !keep ? passed++ : add(build()));
+      if (c.facts) for (const v of engine(c.facts)) add(v);
       if (maxPerTitle && plan.kind === 'seat') {
         const n = perSeat.get(c.seatKey)!.size;
         const ok = n <= maxPerTitle.params.max;
-        out.push(
+        check(ok, () =>
           verdict(
             maxPerTitle,
             ok ? 'passed' : 'failed',
@@ -190,26 +218,25 @@ export function validateCycle(cycle: CycleFacts, policy: ResolvedPolicy): CycleV
           ),
         );
       }
-      if (removal) {
+      const disciplinedLabel = removal?.params.immediate.find((t) => t.key === 'disciplined')?.label;
+      if (removal && disciplinedLabel) {
         const since = c.disciplines.filter((d) => d.date >= c.addedOn && d.date <= policy.date);
-        const label = removal.params.immediate.find((t) => t.key === 'disciplined')?.label;
-        if (label)
-          out.push(
-            verdict(
-              removal,
-              since.length ? 'failed' : 'passed',
-              since.length
-                ? {
-                    vi: `${label.vi} ngày ${formatDate(since[0]!.date)} sau khi vào quy hoạch: đưa ra khỏi quy hoạch ngay.`,
-                    en: `${label.en} on ${formatDate(since[0]!.date)} after entering the plan: out of the plan at once.`,
-                  }
-                : { vi: 'Không bị kỷ luật từ khi vào quy hoạch.', en: 'Not disciplined since entering the plan.' },
-              { disciplinesSince: since, addedOn: c.addedOn },
-            ),
-          );
+        check(since.length === 0, () =>
+          verdict(
+            removal,
+            since.length ? 'failed' : 'passed',
+            since.length
+              ? {
+                  vi: `${disciplinedLabel.vi} ngày ${formatDate(since[0]!.date)} sau khi vào quy hoạch: đưa ra khỏi quy hoạch ngay.`,
+                  en: `${disciplinedLabel.en} on ${formatDate(since[0]!.date)} after entering the plan: out of the plan at once.`,
+                }
+              : { vi: 'Không bị kỷ luật từ khi vào quy hoạch.', en: 'Not disciplined since entering the plan.' },
+            { disciplinesSince: since, addedOn: c.addedOn },
+          ),
+        );
       }
       if (notWhileProposed)
-        out.push(
+        check(!c.proposedForAppointment, () =>
           verdict(
             notWhileProposed,
             c.proposedForAppointment ? 'failed' : 'passed',
@@ -222,15 +249,14 @@ export function validateCycle(cycle: CycleFacts, policy: ResolvedPolicy): CycleV
             { proposedForAppointment: c.proposedForAppointment },
           ),
         );
-      if (c.skills) out.push(...skillVerdicts(c.skills.record, c.skills.standards));
+      if (c.skills) for (const v of skillVerdicts(c.skills.record, c.skills.standards)) add(v);
       if (c.latestRound) {
         const v = judgeRoundCount(policy, { fullName: c.fullName, ...c.latestRound });
-        if (v) out.push(v);
+        if (v) add(v);
       }
-      candidates.set(
-        candidateKey(plan.id, c.personId),
-        out.map((v) => tag(v, plan.id, c.personId)),
-      );
+      const key = candidateKey(plan.id, c.personId);
+      candidates.set(key, out);
+      passedCounts.set(key, passed);
     }
 
     const planOut: PlanVerdict[] = [];
@@ -317,7 +343,7 @@ export function validateCycle(cycle: CycleFacts, policy: ResolvedPolicy): CycleV
   const structureByPlan = new Map(
     cycle.plans.map((p) => [p.id, structureOf(p.candidates, cycle.referenceDate, underYears, age)] as const),
   );
-  return { candidates, plans, cycle: cycleVerdicts, structureByPlan, structure, blockingCount };
+  return { candidates, passedCounts, plans, cycle: cycleVerdicts, structureByPlan, structure, blockingCount };
 }
 
 /**

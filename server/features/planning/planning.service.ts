@@ -12,6 +12,7 @@ import {
   addCandidateBodySchema,
   createCycleBodySchema,
   recordExceptionBodySchema,
+  type Plan,
 } from '../../../contracts/planning';
 import { AppError, forbidden, notFound, validation } from '../../http/errors';
 import { newId, nowIso, todayIso } from '../../lib/ids';
@@ -98,11 +99,26 @@ async function writeCycle(ctx: PlanningContext, actor: Actor, work: (trx: Trx) =
   return getCycle(ctx, actor, cycleId);
 }
 
-/** The whole cycle with every plan, candidate and verdict, judged by the pack in force on its policy date. */
+/**
+ * The whole cycle with every plan and candidate, judged by the pack in force on its policy date: what fails or warns
+ * in full, what passes counted per candidate.
+ */
 export async function getCycle(ctx: PlanningContext, actor: Actor, id: string): Promise<CycleDetail> {
   const cycle = await cycleFor(ctx.db, actor, id, 'planning.read');
   const { detail } = await assemble(ctx, cycle);
   return detail;
+}
+
+/**
+ * One plan with every verdict of its candidates, the passed ones included. It is judged within its whole cycle: the
+ * counts per title and per person, and the shares, are the cycle's.
+ */
+export async function getPlan(ctx: PlanningContext, actor: Actor, planId: string): Promise<Plan> {
+  const { cycle } = await planFor(ctx.db, actor, planId, 'planning.read');
+  const { detail } = await assemble(ctx, cycle, ctx.db, planId);
+  const plan = detail.plans.find((p) => p.id === planId);
+  if (!plan) throw planNotFound();
+  return plan;
 }
 
 function assertEditable(cycle: repo.CycleWithOrg): void {

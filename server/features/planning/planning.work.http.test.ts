@@ -2,7 +2,7 @@ import { closenessOf } from './planning.finder.rules';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CycleDetail, FinderItem } from '../../../contracts/planning';
+import type { CycleDetail, FinderItem, Plan } from '../../../contracts/planning';
 import type { PlanningReport, Review, ReviewPreview, Round } from '../../../contracts/planning-work';
 import { DEMO_PASSWORD, loadFoundationDemo } from '../../../scripts/demo/foundation.demo';
 import { findOrganizationByCode } from '../organizations/organization.repository';
@@ -290,11 +290,16 @@ describe.each(testDialects())('planning rounds, yearly review and reports over H
   });
 
   it('feeds round results into the candidates: a failed latest round blocks submission', async () => {
-    const detail = (await officer.get(`/api/planning/cycles/${cycle.id}`)).json() as CycleDetail;
-    const plan = detail.plans.find((p) => p.id === planId)!;
+    // The plan's answer lists every check (a pass too); the cycle's lists what fails and only counts the passes.
+    const plan = (await officer.get(`/api/planning/plans/${planId}`)).json() as Plan;
     const verdictOf = (id: string | undefined) =>
       plan.candidates.find((c) => c.personId === id)!.verdicts.find((v) => v.ruleId === 'planning.recommendation-threshold');
     expect(verdictOf(people.deputy)).toMatchObject({ status: 'passed' });
+    const inCycle = ((await officer.get(`/api/planning/cycles/${cycle.id}`)).json() as CycleDetail).plans
+      .find((p) => p.id === planId)!
+      .candidates.find((c) => c.personId === people.deputy)!;
+    expect(inCycle.verdicts.find((v) => v.ruleId === 'planning.recommendation-threshold')).toBeUndefined();
+    expect(inCycle.passedCount).toBe(plan.candidates.find((c) => c.personId === people.deputy)!.passedCount);
     expect(verdictOf(people.second)).toMatchObject({ status: 'failed', blocking: true });
     expect(verdictOf(people.second)!.detail.vi).toContain('20/40');
     expect(verdictOf(people.woman)).toMatchObject({ status: 'failed', blocking: true });

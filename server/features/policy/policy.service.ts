@@ -185,7 +185,8 @@ export async function checkEligibility(ctx: PolicyContext, actor: Actor, body: E
 /** Public: the retirement date for a sex and a (partial) birth date under the schedule in force today. */
 export function calculateRetirement(ctx: PolicyContext, q: { sex: Sex; birth: string }): RetirementResult {
   try {
-    return retirementDate(q, policyAt(ctx.library, todayIso(), 'state'));
+    const r = retirementDate(q, policyAt(ctx.library, todayIso(), 'state'));
+    return { ...r, assumptions: [...r.assumptions] };
   } catch (err) {
     if (err instanceof RangeError) throw validation('birth', 'ngày sinh không có thật', 'not a calendar date');
     throw err;

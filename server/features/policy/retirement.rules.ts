@@ -11,16 +11,17 @@ export interface RetirementInput {
   femaleLeaderTo60?: boolean;
 }
 
+/** Read-only: one answer is shared by every caller asking for the same person under the same pack. */
 export interface Retirement {
-  retirementAge: Age;
+  readonly retirementAge: Readonly<Age>;
   /** Last day of the month in which the age is reached. */
-  retirementDate: string;
+  readonly retirementDate: string;
   /** First day of the following month. */
-  pensionFrom: string;
-  ruleId: string;
-  citation: Citation;
+  readonly pensionFrom: string;
+  readonly ruleId: string;
+  readonly citation: Citation;
   /** Assumptions made about the input (e.g. a year-only birth counted as 1 January). */
-  assumptions: Verdict[];
+  readonly assumptions: readonly Verdict[];
 }
 
 interface Birth {
@@ -61,6 +62,23 @@ const iso = (y: number, m: number, d: number): string =>
  * it is reached; retirement at the end of that month, pension from the first day of the next.
  */
 export function retirementDate(input: RetirementInput, policy: ResolvedPolicy): Retirement {
+  // Pure in (sex, birth, leader flag) under one resolved pack, and asked thousands of times for a province's plan
+  // (people share birth dates): remembered per pack object, bounded so a long-lived pack cannot grow without end.
+  let memo = memos.get(policy);
+  if (!memo) memos.set(policy, (memo = new Map()));
+  const key = `${input.sex}${input.birth}${input.femaleLeaderTo60 ? '+' : ''}`;
+  let out = memo.get(key);
+  if (!out) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(key, (out = computeRetirement(input, policy)));
+  }
+  return out;
+}
+
+const memos = new WeakMap<ResolvedPolicy, Map<string, Retirement>>();
+const MEMO_LIMIT = 100_000;
+
+function computeRetirement(input: RetirementInput, policy: ResolvedPolicy): Retirement {
   const schedule = ruleIn(policy, 'retirement.age-schedule', 'retirement-schedule');
   if (!schedule) throw new Error(`no retirement schedule in force on ${policy.date}`);
   const defaultRule = ruleIn(policy, 'retirement.unknown-birth-date', 'birth-date-default');

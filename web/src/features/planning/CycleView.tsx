@@ -43,6 +43,7 @@ import { ReviewPanel } from './ReviewPanel';
 import { RoundsPanel } from './RoundsPanel';
 import { SeatPicker } from './SeatPicker';
 import { TrainingDrawer } from './TrainingDrawer';
+import { ChecksDrawer } from './ChecksDrawer';
 import { L } from './texts';
 
 const vnDate = (iso: string) => iso.slice(0, 10).split('-').reverse().join('/');
@@ -84,6 +85,7 @@ export function CycleView({ id }: { id: string }) {
   const [error, setError] = useState<ApiError | null>(null);
   const [finderPlan, setFinderPlan] = useState<Plan | null>(null);
   const [trainingPlan, setTrainingPlan] = useState<Plan | null>(null);
+  const [checksOf, setChecksOf] = useState<Candidate | null>(null);
   const [exceptionFor, setExceptionFor] = useState<PlanVerdict | null>(null);
   const cycle = detail?.id === id ? detail : query.data;
 
@@ -175,6 +177,7 @@ export function CycleView({ id }: { id: string }) {
                     canWrite={canWrite && cycle.status !== 'submitted'}
                     onFinder={() => setFinderPlan(plan)}
                     onTraining={() => setTrainingPlan(plan)}
+                    onAllChecks={setChecksOf}
                     onException={setExceptionFor}
                     onChange={(p) => void run(p)}
                   />
@@ -210,6 +213,14 @@ export function CycleView({ id }: { id: string }) {
         />
       ) : null}
       {trainingPlan ? <TrainingDrawer cycle={cycle} plan={trainingPlan} onClose={() => setTrainingPlan(null)} /> : null}
+      {checksOf ? (
+        <ChecksDrawer
+          planId={checksOf.planId}
+          personId={checksOf.personId}
+          fullName={checksOf.fullName}
+          onClose={() => setChecksOf(null)}
+        />
+      ) : null}
       {exceptionFor ? (
         <ExceptionModal
           verdict={exceptionFor}
@@ -228,6 +239,7 @@ function PlanCard(props: {
   canWrite: boolean;
   onFinder: () => void;
   onTraining: () => void;
+  onAllChecks: (c: Candidate) => void;
   onException: (v: PlanVerdict) => void;
   onChange: (p: Promise<CycleDetail>) => void;
 }) {
@@ -342,6 +354,17 @@ function PlanCard(props: {
                       <Tag color="orange">{label(L.warnings).replace('{n}', String(warnings.length))}</Tag>
                     </Tooltip>
                   ) : null}
+                  <div>
+                    <Button
+                      size="small"
+                      type="link"
+                      style={{ padding: 0 }}
+                      onClick={() => props.onAllChecks(c)}
+                      data-testid="candidate-all-checks"
+                    >
+                      {label(L.passedChecks).replace('{n}', String(c.passedCount))}
+                    </Button>
+                  </div>
                 </>
               );
             },
