@@ -358,7 +358,8 @@ function PlanCard(props: {
                     <Button
                       size="small"
                       type="link"
-                      style={{ padding: 0 }}
+                      // Secondary, not the theme's red: it opens passes, not a problem.
+                      style={{ padding: 0, height: 'auto', fontSize: 12, color: 'rgba(0, 0, 0, 0.6)' }}
                       onClick={() => props.onAllChecks(c)}
                       data-testid="candidate-all-checks"
                     >
