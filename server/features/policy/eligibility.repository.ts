@@ -2,6 +2,7 @@ import { containsText } from '../../db/like';
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { Db, Trx } from '../../db/database';
 import { inSubtrees } from '../../db/scope';
+import { dialectOf } from '../../db/dialect';
 import type { Prefilter } from './eligibility.batch.rules';
 
 type Q = Db | Trx;
@@ -137,8 +138,16 @@ function base(db: Q, roots: readonly string[], f: BatchFilters) {
   if (f.bornFrom) q = q.where('e.birth_date', '>=', f.bornFrom);
   if (f.nameFolded) q = q.where(containsText('p.name_folded', f.nameFolded));
   if (f.excludePersonIds?.length) q = q.where('e.person_id', 'not in', [...f.excludePersonIds]);
-  if (f.currentTitleCodes)
-    q = q.where('e.current_title_code', 'in', f.currentTitleCodes.length ? [...f.currentTitleCodes] : ['']);
+  if (f.currentTitleCodes) {
+    const codes = f.currentTitleCodes.length ? [...f.currentTitleCodes] : [''];
+    // The holders of a few titles are few. SQLite's planner only knows that from STAT4 samples; with plain
+    // statistics (an ANALYZE run by a CLI built without STAT4) it took the title column for one value shared by
+    // everyone and walked the whole subtree instead: 35 s instead of 0.1 s at 2.5 million. The hint keeps the index.
+    q =
+      dialectOf(db) === 'sqlite'
+        ? q.where(sql<SqlBool>`likelihood(${sql.ref('e.current_title_code')} in (${sql.join(codes)}), 0.001)`)
+        : q.where('e.current_title_code', 'in', codes);
+  }
   return q;
 }
 
