@@ -13,9 +13,17 @@ const envSchema = z.object({
   CANBO_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   CANBO_POLICY_DIR: z.string().optional(),
   CANBO_SESSION_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
+  CANBO_SQLITE_CACHE_MB: z.coerce.number().int().min(2).max(65_536).optional(),
 });
 
-export type DatabaseTarget = { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string };
+export type DatabaseTarget =
+  | {
+      dialect: 'sqlite';
+      file: string;
+      /** SQLite's page cache per connection, MiB (SQLite's own default is 2). */
+      cacheMb?: number;
+    }
+  | { dialect: 'postgres'; url: string };
 
 export interface Config {
   port: number;
@@ -34,10 +42,11 @@ export interface Config {
 }
 
 /** CANBO_DATABASE_URL is a SQLite file path, `sqlite:path`, or `postgres://…`. */
-export function parseDatabaseTarget(url: string | undefined, dataDir: string): DatabaseTarget {
-  if (!url) return { dialect: 'sqlite', file: path.join(dataDir, 'canbo.db') };
+export function parseDatabaseTarget(url: string | undefined, dataDir: string, cacheMb?: number): DatabaseTarget {
+  const cache = cacheMb === undefined ? {} : { cacheMb };
+  if (!url) return { dialect: 'sqlite', file: path.join(dataDir, 'canbo.db'), ...cache };
   if (/^postgres(ql)?:\/\//.test(url)) return { dialect: 'postgres', url };
-  return { dialect: 'sqlite', file: url.replace(/^sqlite:/, '') };
+  return { dialect: 'sqlite', file: url.replace(/^sqlite:/, ''), ...cache };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -52,7 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     dataDir: e.CANBO_DATA_DIR,
-    database: parseDatabaseTarget(e.CANBO_DATABASE_URL, e.CANBO_DATA_DIR),
+    database: parseDatabaseTarget(e.CANBO_DATABASE_URL, e.CANBO_DATA_DIR, e.CANBO_SQLITE_CACHE_MB),
     // Demo data only when asked for and never in production: no default passwords outside the demo.
     demo: e.CANBO_DEMO === '1' && !production,
     production,

@@ -6,6 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../test/databases';
 import { buildApp } from './app';
 import { loadConfig, parseDatabaseTarget } from './config';
+import { connect } from './db/connect';
+import { sql } from 'kysely';
 
 interface Started {
   child: ChildProcess;
@@ -105,6 +107,20 @@ describe('configuration', () => {
   });
   it('names the bad variable', () => {
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/);
+  });
+  it('sizes the SQLite page cache from CANBO_SQLITE_CACHE_MB (64 MiB unless set)', async () => {
+    const dir = tmp();
+    const cacheOf = async (env: NodeJS.ProcessEnv) => {
+      const ctx = connect(loadConfig({ CANBO_DATA_DIR: dir, ...env }).database);
+      try {
+        return (await sql<{ cache_size: number }>`pragma cache_size`.execute(ctx.db)).rows[0]!.cache_size;
+      } finally {
+        await ctx.close();
+      }
+    };
+    expect(await cacheOf({})).toBe(-64 * 1024);
+    expect(await cacheOf({ CANBO_SQLITE_CACHE_MB: '256' })).toBe(-256 * 1024);
+    expect(() => loadConfig({ CANBO_SQLITE_CACHE_MB: '1' })).toThrow(/CANBO_SQLITE_CACHE_MB/);
   });
 });
 

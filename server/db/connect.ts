@@ -10,6 +10,9 @@ import type { Database, DbContext } from './database';
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 pg.types.setTypeParser(1700, (v) => Number.parseFloat(v));
 
+/** MiB; CANBO_SQLITE_CACHE_MB overrides it for the server and the CLI. */
+export const DEFAULT_SQLITE_CACHE_MB = 64;
+
 export function connect(target: DatabaseTarget): DbContext {
   if (target.dialect === 'sqlite') {
     if (target.file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(target.file)), { recursive: true });
@@ -18,6 +21,9 @@ export function connect(target: DatabaseTarget): DbContext {
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
+    // SQLite's default 2 MiB cache cannot hold the inner pages of a national data set's indexes, so every lookup
+    // rereads them from the OS: with 64 MiB, fetching a province plan's 4,800 people by id takes half the time.
+    sqlite.pragma(`cache_size = ${-1024 * (target.cacheMb ?? DEFAULT_SQLITE_CACHE_MB)}`);
     // Lets `path LIKE '/root/%'` use the path index (paths are ids and slashes; folded columns are lower case).
     sqlite.pragma('case_sensitive_like = ON');
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
