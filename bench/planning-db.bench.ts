@@ -62,8 +62,18 @@ export async function run(argv: string[]): Promise<void> {
     const policyDate = '2026-06-01';
     const titleId = '368-QD-TW:GIAM_DOC_SO';
 
-    // A cycle over the whole tree with `seats` seat plans of `perSeat` people each (a few people in several plans).
-    // On a reused dataset everything inserted here is deleted in the `finally` below.
+    // A cycle over the whole tree with `seats` seat plans of `perSeat` people each (a few people in several plans),
+    // one seat per organization as in a province's plan (the same title in 2,000 organizations, not 2,000 plans for
+    // one seat: those made everyone fail "at most 3 people per title"). On a reused dataset everything inserted here
+    // is deleted in the `finally` below.
+    const units = await db
+      .selectFrom('organizations')
+      .select('id')
+      .where('path', 'like', `${root.path}%`)
+      .where('id', '<>', root.id)
+      .orderBy('path')
+      .limit(seats)
+      .execute();
     const people = await db
       .selectFrom('persons')
       .select('id')
@@ -95,7 +105,7 @@ export async function run(argv: string[]): Promise<void> {
           id: planId,
           cycle_id: cycleId,
           kind: 'seat',
-          organization_id: root.id,
+          organization_id: (units[s % Math.max(1, units.length)] ?? root).id,
           position_id: null,
           title_id: titleId,
           committee_kind: null,

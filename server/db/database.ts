@@ -62,6 +62,7 @@ import type {
   PlanningCycleTable,
   PlanningExceptionTable,
   PlanningPlanTable,
+  PlanningRecordPartsTable,
   PlanningReviewTable,
   PlanningRoundResultTable,
   PlanningRoundTable,
@@ -110,6 +111,7 @@ export interface Database {
   staff_placements: StaffPlacementTable;
   policy_local_approvals: PolicyLocalApprovalTable;
   eligibility_facts: EligibilityFactsTable;
+  planning_record_parts: PlanningRecordPartsTable;
   persons: PersonTable;
   person_versions: PersonVersionTable;
   person_photos: PersonPhotoTable;

@@ -50,6 +50,8 @@ const planningRecordSchema = z.object({
   languages: shape.languages,
   itLevel: shape.itLevel,
 });
+/** The record fields planning_record_parts keeps (its migration lists the same keys; a test holds them equal). */
+export const PLANNING_RECORD_FIELDS = Object.keys(planningRecordSchema.shape);
 /** Parses what recordsOf cut out; a key the record does not hold comes as null and takes the schema's default. */
 export function parsePlanningRecord(json: string) {
   const raw = JSON.parse(json) as Record<string, unknown>;

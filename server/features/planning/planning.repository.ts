@@ -1,5 +1,3 @@
-import { sql } from 'kysely';
-import { dialectOf } from '../../db/dialect';
 import { containsText } from '../../db/like';
 import type { Db, Trx } from '../../db/database';
 import { inSubtrees } from '../../db/scope';
@@ -115,56 +113,21 @@ export async function activeCandidatesOfCycle(db: Db | Trx, cycleId: string): Pr
     .execute();
 }
 
-/** The parts of a record the planning rules read (eligibility facts, discipline, languages, IT). */
-export const PLANNING_RECORD_KEYS = [
-  'discipline',
-  'professionalLevel',
-  'retirementOverride',
-  'stateManagement',
-  'theoryLevel',
-  'workHistory',
-  'languages',
-  'itLevel',
-] as const;
-
 /**
- * Those parts of these people's stored records, once each (a cycle names the same person in several plans), as a
- * small JSON object cut out by the database: parsing whole records dominated the load of a large cycle.
+ * Those parts of these people's stored records, once each (a cycle names the same person in several plans), from
+ * planning_record_parts (kept by triggers): reading and cutting the 3 KB records themselves dominated a large cycle.
  */
 export async function recordsOf(db: Db | Trx, personIds: readonly string[]): Promise<{ id: string; data_json: string }[]> {
   const out: { id: string; data_json: string }[] = [];
   const ids = [...new Set(personIds)];
-  const postgres = dialectOf(db) === 'postgres';
-  const fields = (source: string) =>
-    sql.join(
-      PLANNING_RECORD_KEYS.map(
-        (k) =>
-          sql`${sql.lit(k)}, ${postgres ? sql`${sql.ref(source)} -> ${sql.lit(k)}` : sql`json_extract(${sql.ref(source)}, ${sql.lit(`$.${k}`)})`}`,
-      ),
+  for (let i = 0; i < ids.length; i += 1000)
+    out.push(
+      ...(await db
+        .selectFrom('planning_record_parts')
+        .select(['person_id as id', 'parts_json as data_json'])
+        .where('person_id', 'in', ids.slice(i, i + 1000))
+        .execute()),
     );
-  for (let i = 0; i < ids.length; i += 1000) {
-    const chunk = ids.slice(i, i + 1000);
-    // PostgreSQL: each record parsed once as jsonb, in a subquery kept apart by OFFSET 0 (flattened, the cast would be
-    // repeated for every key; plain json would rescan the text for each): 3× faster on 4,800 records of 3 KB.
-    const rows = postgres
-      ? await db
-          .selectFrom(
-            db
-              .selectFrom('persons')
-              .select(['id', sql<unknown>`data_json::jsonb`.as('j')])
-              .where('id', 'in', chunk)
-              .offset(0)
-              .as('s'),
-          )
-          .select(['s.id', sql<string>`jsonb_build_object(${fields('s.j')})::text`.as('data_json')])
-          .execute()
-      : await db
-          .selectFrom('persons')
-          .select(['id', sql<string>`json_object(${fields('data_json')})`.as('data_json')])
-          .where('id', 'in', chunk)
-          .execute();
-    out.push(...rows);
-  }
   return out;
 }
 

@@ -108,6 +108,12 @@ export interface PlanningReviewTable {
   created_at: string;
 }
 
+/** What the planning rules read of each record, kept by triggers on persons (migration 20261128_1400). */
+export interface PlanningRecordPartsTable {
+  person_id: string;
+  parts_json: string;
+}
+
 export type CycleRow = Selectable<PlanningCycleTable>;
 export type PlanRow = Selectable<PlanningPlanTable>;
 export type CandidateRow = Selectable<PlanningCandidateTable>;
