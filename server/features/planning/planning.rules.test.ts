@@ -99,7 +99,10 @@ describe('passed verdicts kept or only counted', () => {
   it('drops only the passes of the plans not asked for, and counts the same passes either way', () => {
     const kept = validateCycle(facts, pack2025);
     const counted = validateCycle(facts, pack2025, { keepPassed: (id) => id === 'P2' });
+    const none = validateCycle(facts, pack2025, { keepPassed: () => false });
     for (const [key, all] of kept.candidates) {
+      expect(none.passedCounts.get(key)).toBe(all.filter((v) => v.status === 'passed').length);
+      expect(none.candidates.get(key)).toEqual(all.filter((v) => v.status !== 'passed'));
       const passes = all.filter((v) => v.status === 'passed');
       expect(passes.length).toBeGreaterThan(0);
       expect(counted.passedCounts.get(key)).toBe(passes.length);
@@ -107,6 +110,7 @@ describe('passed verdicts kept or only counted', () => {
       expect(counted.candidates.get(key)).toEqual(key.startsWith('P2:') ? all : all.filter((v) => v.status !== 'passed'));
     }
     expect(counted.blockingCount).toBe(kept.blockingCount);
+    expect(none.blockingCount).toBe(kept.blockingCount);
     expect(counted.blockingCount).toBeGreaterThan(0);
     expect(counted.cycle).toEqual(kept.cycle);
   });

@@ -181,12 +181,19 @@ export function validateCycle(cycle: CycleFacts, policy: ResolvedPolicy, options
     }
 
   // The engine's verdicts depend on the facts alone: a person planned twice for one title (same facts object) is
-  // judged once (tagging copies the verdicts).
-  const judged = new Map<EligibilityFacts, readonly Verdict[]>();
-  const engine = (facts: EligibilityFacts): readonly Verdict[] => {
-    let verdicts = judged.get(facts);
-    if (!verdicts) judged.set(facts, (verdicts = evaluateEligibility(facts, policy).verdicts));
-    return verdicts;
+  // judged once (tagging copies the verdicts). Passes are remembered only when some plan lists them: held until the
+  // end, tens of thousands of them outlived the young generation and made the collector copy them.
+  const keepsAnyPass = cycle.plans.some((p) => keepPassed(p.id));
+  const judged = new Map<EligibilityFacts, { verdicts: readonly Verdict[]; passed: number }>();
+  const engine = (facts: EligibilityFacts) => {
+    let entry = judged.get(facts);
+    if (!entry) {
+      const all = evaluateEligibility(facts, policy).verdicts;
+      const notPassed = all.filter((v) => v.status !== 'passed');
+      entry = { verdicts: keepsAnyPass ? all : notPassed, passed: all.length - notPassed.length };
+      judged.set(facts, entry);
+    }
+    return entry;
   };
   for (const plan of cycle.plans) {
     const keep = keepPassed(plan.id);
@@ -202,7 +209,14 @@ export function validateCycle(cycle: CycleFacts, policy: ResolvedPolicy, options
       };
       // The cycle's own checks: a pass that is not kept is only counted, its text never built.
       const check = (ok: boolean, build: () => Verdict) => (ok && !keep ? passed++ : add(build()));
-      if (c.facts) for (const v of engine(c.facts)) add(v);
+      if (c.facts) {
+        const judgedFacts = engine(c.facts);
+        if (keepsAnyPass) for (const v of judgedFacts.verdicts) add(v);
+        else {
+          passed += judgedFacts.passed;
+          for (const v of judgedFacts.verdicts) add(v);
+        }
+      }
       if (maxPerTitle && plan.kind === 'seat') {
         const n = perSeat.get(c.seatKey)!.size;
         const ok = n <= maxPerTitle.params.max;
