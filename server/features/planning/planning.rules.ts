@@ -188,9 +188,8 @@ export function validateCycle(cycle: CycleFacts, policy: ResolvedPolicy, options
   const engine = (facts: EligibilityFacts) => {
     let entry = judged.get(facts);
     if (!entry) {
-      const all = evaluateEligibility(facts, policy).verdicts;
-      const notPassed = all.filter((v) => v.status !== 'passed');
-      entry = { verdicts: keepsAnyPass ? all : notPassed, passed: all.length - notPassed.length };
+      const r = evaluateEligibility(facts, policy, { passes: keepsAnyPass ? 'list' : 'count' });
+      entry = { verdicts: r.verdicts, passed: r.passedCount };
       judged.set(facts, entry);
     }
     return entry;
@@ -211,11 +210,9 @@ export function validateCycle(cycle: CycleFacts, policy: ResolvedPolicy, options
       const check = (ok: boolean, build: () => Verdict) => (ok && !keep ? passed++ : add(build()));
       if (c.facts) {
         const judgedFacts = engine(c.facts);
-        if (keepsAnyPass) for (const v of judgedFacts.verdicts) add(v);
-        else {
-          passed += judgedFacts.passed;
-          for (const v of judgedFacts.verdicts) add(v);
-        }
+        // Listed passes are counted by add(); the others were only counted by the engine.
+        if (!keepsAnyPass) passed += judgedFacts.passed;
+        for (const v of judgedFacts.verdicts) add(v);
       }
       if (maxPerTitle && plan.kind === 'seat') {
         const n = perSeat.get(c.seatKey)!.size;

@@ -263,3 +263,46 @@ describe('eligibility for planning', () => {
     expect(r.verdicts.map((v) => v.ruleId)).toContain('appointment.months-in-post');
   });
 });
+
+describe("passes: 'count' (a plan lists only what fails or warns)", () => {
+  // Varied people: retiring soon or not, disciplined or not, below the title's standards or not, rank held or not,
+  // a year-only birth (its assumption warns), with and without confidence votes; both packs, both purposes.
+  const people: Overrides['person'][] = [
+    {},
+    { birth: '1966-02-01', currentTitleRank: 5 },
+    { birth: '1975', politicalTheory: 'trung_cap', currentTitleRank: 7 },
+    { currentTitleRank: null, education: 'cao_dang', stateManagement: 'chuyen_vien' },
+    { disciplines: [{ level: 'khien_trach', decidedOn: '2025-09-01' }], politicalStandardConcluded: false },
+    {
+      sex: 'F',
+      birth: '1980-12-31',
+      confidenceVotes: [{ voteDate: '2025-11-15', low: 12, collected: 20, summoned: 20 }],
+      ratings: [],
+    },
+    { confidenceVotes: [{ voteDate: '2025-11-15', low: 2, collected: 20, summoned: 20 }] },
+  ];
+  const cases = ['2024-06-01', '2026-06-01'].flatMap((date) =>
+    (['planning', 'appointment'] as const).flatMap((purpose) =>
+      people.map((person) => ({ date, facts: buildFacts({ person, purpose, target: { planningReference: 'provincial' } }) })),
+    ),
+  );
+
+  it('lists exactly the verdicts not passed, counts the passes, and judges eligibility the same', () => {
+    let passes = 0;
+    let others = 0;
+    for (const { date, facts } of cases) {
+      const listed = evaluateEligibility(facts, at(date));
+      const counted = evaluateEligibility(facts, at(date), { passes: 'count' });
+      const passed = listed.verdicts.filter((v) => v.status === 'passed');
+      expect(counted.verdicts).toEqual(listed.verdicts.filter((v) => v.status !== 'passed'));
+      expect(counted.passedCount).toBe(passed.length);
+      expect(listed.passedCount).toBe(passed.length);
+      expect([counted.eligible, counted.missing]).toEqual([listed.eligible, listed.missing]);
+      passes += passed.length;
+      others += counted.verdicts.length;
+    }
+    // The cases exercise both sides: many passes left out, and failures and warnings kept.
+    expect(passes).toBeGreaterThan(50);
+    expect(others).toBeGreaterThan(20);
+  });
+});

@@ -1,4 +1,5 @@
 import {
+  type BilingualText,
   DISCIPLINE_LABELS,
   EDUCATION_LABELS,
   EDUCATION_LEVELS,
@@ -10,8 +11,9 @@ import {
   STATE_MANAGEMENT_LEVELS,
   THEORY_LABELS,
   type Verdict,
+  type VerdictStatus,
 } from '../../../contracts/policy';
-import { type ResolvedPolicy, formatDate, ruleIn } from './policy.library';
+import { type LoadedRule, type ResolvedPolicy, formatDate, ruleIn } from './policy.library';
 import { meets, thresholdText, verdict } from './policy.rules';
 import { addMonths, monthsBetween, retirementDate } from './retirement.rules';
 
@@ -20,9 +22,47 @@ export { eligibilityFactsSchema } from '../../../contracts/policy';
 
 export interface Eligibility {
   eligible: boolean;
+  /** Every verdict, or with `passes: 'count'` only those not passed. */
   verdicts: Verdict[];
+  /** How many checks passed (listed or not). */
+  passedCount: number;
   /** Rule ids that failed: empty when eligible; one entry means "one requirement short". */
   missing: string[];
+}
+
+export interface EvaluateOptions {
+  /**
+   * 'count': passed checks are counted and their verdicts never built. A province's plan judges thousands of people
+   * and lists only what fails or warns; most checks pass, and their texts were most of the work.
+   */
+  passes?: 'list' | 'count';
+}
+
+type Lazy<T> = () => T;
+
+/** Collects verdicts; a pass that is not listed is only counted (its text and inputs are never computed). */
+class VerdictSink {
+  readonly list: Verdict[] = [];
+  passed = 0;
+  constructor(private readonly listPasses: boolean) {}
+
+  add(rule: LoadedRule, status: VerdictStatus, detail: Lazy<BilingualText>, inputs: Lazy<Record<string, unknown>>): void {
+    if (status === 'passed') {
+      this.passed++;
+      if (!this.listPasses) return;
+    }
+    this.list.push(verdict(rule, status, detail(), inputs()));
+  }
+
+  addBuilt(vs: readonly Verdict[]): void {
+    for (const v of vs) {
+      if (v.status === 'passed') {
+        this.passed++;
+        if (!this.listPasses) continue;
+      }
+      this.list.push(v);
+    }
+  }
 }
 
 const NEGATED = { '>': '<=', '>=': '<', '<': '>=', '<=': '>' } as const;
@@ -33,43 +73,41 @@ const fmtMonths = (m: number) => ({ vi: `${m} tháng`, en: `${m} month${m === 1 
  * Judges a person against a target title on `policy.date` with the rules in force then: pure, no I/O.
  * The facts come from the person's record (or are typed in); the title's rank and standards from the catalog.
  */
-export function evaluateEligibility(facts: EligibilityFacts, policy: ResolvedPolicy): Eligibility {
+export function evaluateEligibility(facts: EligibilityFacts, policy: ResolvedPolicy, options: EvaluateOptions = {}): Eligibility {
   const date = policy.date;
   const { person, target, purpose } = facts;
-  const verdicts: Verdict[] = [];
+  const sink = new VerdictSink(options.passes !== 'count');
   const levelsBelow = person.currentTitleRank === null ? null : person.currentTitleRank - target.rank;
 
   // Only a title higher than the one held (planning).
   const higher = ruleIn(policy, 'planning.higher-titles-only', 'flag');
   if (purpose === 'planning' && higher) {
     const ok = levelsBelow === null || levelsBelow > 0;
-    verdicts.push(
-      verdict(
-        higher,
-        ok ? 'passed' : 'failed',
+    sink.add(
+      higher,
+      ok ? 'passed' : 'failed',
+      () =>
         ok
           ? { vi: 'Chức danh quy hoạch cao hơn chức danh đang giữ.', en: 'The planned title is higher than the one held.' }
           : {
               vi: `Chức danh quy hoạch (bậc ${target.rank}) không cao hơn chức danh đang giữ (bậc ${person.currentTitleRank}).`,
               en: `The planned title (rank ${target.rank}) is not higher than the one held (rank ${person.currentTitleRank}).`,
             },
-        { currentTitleRank: person.currentTitleRank, targetRank: target.rank },
-      ),
+      () => ({ currentTitleRank: person.currentTitleRank, targetRank: target.rank }),
     );
   }
 
   // In the plan for the title (appointment).
   const inPlan = ruleIn(policy, 'appointment.in-plan', 'flag');
   if (purpose === 'appointment' && inPlan)
-    verdicts.push(
-      verdict(
-        inPlan,
-        person.inPlanForTitle ? 'passed' : 'failed',
+    sink.add(
+      inPlan,
+      person.inPlanForTitle ? 'passed' : 'failed',
+      () =>
         person.inPlanForTitle
           ? { vi: 'Có trong quy hoạch chức danh.', en: 'In the plan for the title.' }
           : { vi: 'Chưa có trong quy hoạch chức danh này.', en: 'Not in the plan for this title.' },
-        { inPlanForTitle: person.inPlanForTitle },
-      ),
+      () => ({ inPlanForTitle: person.inPlanForTitle }),
     );
 
   // Time in the current post (appointment).
@@ -77,22 +115,20 @@ export function evaluateEligibility(facts: EligibilityFacts, policy: ResolvedPol
   if (purpose === 'appointment' && inPost) {
     const need = inPost.params.months;
     if (person.currentPostSince === null)
-      verdicts.push(
-        verdict(
-          inPost,
-          'warning',
-          { vi: 'Chưa ghi ngày bắt đầu giữ chức vụ hiện tại.', en: 'The start of the current post is not recorded.' },
-          { currentPostSince: null, requiredMonths: need },
-        ),
+      sink.add(
+        inPost,
+        'warning',
+        () => ({ vi: 'Chưa ghi ngày bắt đầu giữ chức vụ hiện tại.', en: 'The start of the current post is not recorded.' }),
+        () => ({ currentPostSince: null, requiredMonths: need }),
       );
     else {
       const held = Math.max(0, monthsBetween(person.currentPostSince, date));
       const metOn = addMonths(person.currentPostSince, need);
       const ok = date >= metOn;
-      verdicts.push(
-        verdict(
-          inPost,
-          ok ? 'passed' : 'failed',
+      sink.add(
+        inPost,
+        ok ? 'passed' : 'failed',
+        () =>
           ok
             ? {
                 vi: `Đã giữ chức vụ hiện tại ${fmtMonths(held).vi} (yêu cầu ${fmtMonths(need).vi}).`,
@@ -102,20 +138,21 @@ export function evaluateEligibility(facts: EligibilityFacts, policy: ResolvedPol
                 vi: `Mới giữ chức vụ hiện tại ${fmtMonths(held).vi}, cần ${fmtMonths(need).vi}: đủ từ ngày ${formatDate(metOn)}.`,
                 en: `Has held the current post for ${fmtMonths(held).en}, ${fmtMonths(need).en} required: met from ${formatDate(metOn)}.`,
               },
-          { currentPostSince: person.currentPostSince, monthsHeld: held, requiredMonths: need, metOn },
-        ),
+        () => ({ currentPostSince: person.currentPostSince, monthsHeld: held, requiredMonths: need, metOn }),
       );
     }
   }
 
   // Months left before retirement.
   const retirement = retirementDate({ sex: person.sex, birth: person.birth, femaleLeaderTo60: person.femaleLeaderTo60 }, policy);
-  verdicts.push(...retirement.assumptions);
+  sink.addBuilt(retirement.assumptions);
   const monthsLeftAt = (at: string) => Math.max(0, monthsBetween(at, retirement.pensionFrom));
-  const retireText = {
-    vi: `nghỉ hưu ngày ${formatDate(retirement.retirementDate)}`,
-    en: `retires on ${formatDate(retirement.retirementDate)}`,
-  };
+  let retireTextOnce: BilingualText | undefined;
+  const retireText = () =>
+    (retireTextOnce ??= {
+      vi: `nghỉ hưu ngày ${formatDate(retirement.retirementDate)}`,
+      en: `retires on ${formatDate(retirement.retirementDate)}`,
+    });
 
   const fullTerm = ruleIn(policy, 'appointment.full-term', 'months');
   if (purpose === 'appointment' && fullTerm) {
@@ -123,16 +160,14 @@ export function evaluateEligibility(facts: EligibilityFacts, policy: ResolvedPol
     const need = special ? fullTerm.params.specialCaseMonths! : fullTerm.params.months;
     const left = monthsLeftAt(date);
     const ok = left >= need;
-    verdicts.push(
-      verdict(
-        fullTerm,
-        ok ? 'passed' : 'failed',
-        {
-          vi: `Còn ${fmtMonths(left).vi} công tác (${retireText.vi}); cần ${fmtMonths(need).vi}${special ? ' (trường hợp đặc biệt)' : ''}.`,
-          en: `${fmtMonths(left).en} of service left (${retireText.en}); ${fmtMonths(need).en} required${special ? ' (special case)' : ''}.`,
-        },
-        { monthsLeft: left, requiredMonths: need, specialCase: special, retirementDate: retirement.retirementDate },
-      ),
+    sink.add(
+      fullTerm,
+      ok ? 'passed' : 'failed',
+      () => ({
+        vi: `Còn ${fmtMonths(left).vi} công tác (${retireText().vi}); cần ${fmtMonths(need).vi}${special ? ' (trường hợp đặc biệt)' : ''}.`,
+        en: `${fmtMonths(left).en} of service left (${retireText().en}); ${fmtMonths(need).en} required${special ? ' (special case)' : ''}.`,
+      }),
+      () => ({ monthsLeft: left, requiredMonths: need, specialCase: special, retirementDate: retirement.retirementDate }),
     );
   }
 
@@ -153,31 +188,33 @@ export function evaluateEligibility(facts: EligibilityFacts, policy: ResolvedPol
       const two = levelsBelow === null || levelsBelow >= 2;
       const need = two ? byLevel.params.twoLevelsBelowMonths : byLevel.params.oneLevelBelowMonths;
       const ok = left >= need;
-      verdicts.push(
-        verdict(
-          byLevel,
-          ok ? 'passed' : 'failed',
-          {
-            vi: `Còn ${fmtMonths(left).vi} công tác${atText.vi} (${retireText.vi}); người ${two ? 'thấp hơn hai cấp' : 'thấp hơn một cấp'} cần ${fmtMonths(need).vi}.`,
-            en: `${fmtMonths(left).en} of service left${atText.en} (${retireText.en}); someone ${two ? 'two levels' : 'one level'} below needs ${fmtMonths(need).en}.`,
-          },
-          { monthsLeft: left, requiredMonths: need, levelsBelow, referenceDate: at, retirementDate: retirement.retirementDate },
-        ),
+      sink.add(
+        byLevel,
+        ok ? 'passed' : 'failed',
+        () => ({
+          vi: `Còn ${fmtMonths(left).vi} công tác${atText.vi} (${retireText().vi}); người ${two ? 'thấp hơn hai cấp' : 'thấp hơn một cấp'} cần ${fmtMonths(need).vi}.`,
+          en: `${fmtMonths(left).en} of service left${atText.en} (${retireText().en}); someone ${two ? 'two levels' : 'one level'} below needs ${fmtMonths(need).en}.`,
+        }),
+        () => ({
+          monthsLeft: left,
+          requiredMonths: need,
+          levelsBelow,
+          referenceDate: at,
+          retirementDate: retirement.retirementDate,
+        }),
       );
     }
     if (byTerms) {
       const { requiredMonths, preferredMonths } = byTerms.params;
       const status = left < requiredMonths ? 'failed' : left < preferredMonths ? 'warning' : 'passed';
-      verdicts.push(
-        verdict(
-          byTerms,
-          status,
-          {
-            vi: `Còn ${fmtMonths(left).vi} công tác${atText.vi} (${retireText.vi}); cần ít nhất ${fmtMonths(requiredMonths).vi} (một nhiệm kỳ), nên có ${fmtMonths(preferredMonths).vi} (hai nhiệm kỳ).`,
-            en: `${fmtMonths(left).en} of service left${atText.en} (${retireText.en}); at least ${fmtMonths(requiredMonths).en} (one term) required, ${fmtMonths(preferredMonths).en} (two terms) preferred.`,
-          },
-          { monthsLeft: left, requiredMonths, preferredMonths, referenceDate: at },
-        ),
+      sink.add(
+        byTerms,
+        status,
+        () => ({
+          vi: `Còn ${fmtMonths(left).vi} công tác${atText.vi} (${retireText().vi}); cần ít nhất ${fmtMonths(requiredMonths).vi} (một nhiệm kỳ), nên có ${fmtMonths(preferredMonths).vi} (hai nhiệm kỳ).`,
+          en: `${fmtMonths(left).en} of service left${atText.en} (${retireText().en}); at least ${fmtMonths(requiredMonths).en} (one term) required, ${fmtMonths(preferredMonths).en} (two terms) preferred.`,
+        }),
+        () => ({ monthsLeft: left, requiredMonths, preferredMonths, referenceDate: at }),
       );
     }
   }
@@ -191,10 +228,10 @@ export function evaluateEligibility(facts: EligibilityFacts, policy: ResolvedPol
       .filter((d) => d.decidedOn <= date && date < d.until)
       .sort((a, b) => (a.until < b.until ? 1 : -1));
     const worst = pending[0];
-    verdicts.push(
-      verdict(
-        waits,
-        worst ? 'failed' : 'passed',
+    sink.add(
+      waits,
+      worst ? 'failed' : 'passed',
+      () =>
         worst
           ? {
               vi: `Bị kỷ luật ${DISCIPLINE_LABELS[worst.level].vi.toLowerCase()} ngày ${formatDate(worst.decidedOn)}: phải chờ ${fmtMonths(worst.months).vi}, đến ngày ${formatDate(worst.until)}.`,
@@ -203,12 +240,11 @@ export function evaluateEligibility(facts: EligibilityFacts, policy: ResolvedPol
           : person.disciplines.length
             ? { vi: 'Đã hết thời hạn chờ sau kỷ luật.', en: 'The waiting periods after discipline have ended.' }
             : { vi: 'Không có kỷ luật.', en: 'No discipline on record.' },
-        {
-          disciplines: person.disciplines,
-          waits: waits.params,
-          ...(worst ? { waitUntil: worst.until } : {}),
-        },
-      ),
+      () => ({
+        disciplines: person.disciplines,
+        waits: waits.params,
+        ...(worst ? { waitUntil: worst.until } : {}),
+      }),
     );
   }
 
@@ -218,18 +254,17 @@ export function evaluateEligibility(facts: EligibilityFacts, policy: ResolvedPol
   if (purpose !== 'planning' && assessed) {
     const years = Array.from({ length: assessed.params.years }, (_, i) => judgementYear - 1 - i);
     const absent = years.filter((y) => !person.ratings.some((r) => r.year === y));
-    verdicts.push(
-      verdict(
-        assessed,
-        absent.length ? 'failed' : 'passed',
+    sink.add(
+      assessed,
+      absent.length ? 'failed' : 'passed',
+      () =>
         absent.length
           ? {
               vi: `Chưa có kết quả đánh giá, xếp loại năm ${absent.join(', ')}.`,
               en: `No rating on file for ${absent.join(', ')}.`,
             }
           : { vi: `Đã có kết quả đánh giá các năm ${years.join(', ')}.`, en: `Rated for ${years.join(', ')}.` },
-        { years, ratings: person.ratings.filter((r) => years.includes(r.year)) },
-      ),
+      () => ({ years, ratings: person.ratings.filter((r) => years.includes(r.year)) }),
     );
   }
   const minimum = ruleIn(policy, 'appointment.ratings-minimum', 'ratings-minimum');
@@ -237,10 +272,10 @@ export function evaluateEligibility(facts: EligibilityFacts, policy: ResolvedPol
     const years = Array.from({ length: minimum.params.years }, (_, i) => judgementYear - 1 - i);
     const floor = RATING_LEVELS.indexOf(minimum.params.minimumLevel);
     const below = person.ratings.filter((r) => years.includes(r.year) && RATING_LEVELS.indexOf(r.level) > floor);
-    verdicts.push(
-      verdict(
-        minimum,
-        below.length ? 'failed' : 'passed',
+    sink.add(
+      minimum,
+      below.length ? 'failed' : 'passed',
+      () =>
         below.length
           ? {
               vi: `Năm ${below.map((r) => `${r.year} (${RATING_LABELS[r.level].vi.toLowerCase()})`).join(', ')} dưới mức "${RATING_LABELS[minimum.params.minimumLevel].vi}".`,
@@ -250,30 +285,29 @@ export function evaluateEligibility(facts: EligibilityFacts, policy: ResolvedPol
               vi: `Các năm đã đánh giá đều từ mức "${RATING_LABELS[minimum.params.minimumLevel].vi}" trở lên.`,
               en: `Every rated year is "${RATING_LABELS[minimum.params.minimumLevel].en}" or better.`,
             },
-        { years, minimumLevel: minimum.params.minimumLevel },
-      ),
+      () => ({ years, minimumLevel: minimum.params.minimumLevel }),
     );
   }
 
   // Political standard conclusion on file (planning and appointment).
   const political = ruleIn(policy, 'appointment.political-standard', 'flag');
   if (political)
-    verdicts.push(
-      verdict(
-        political,
-        person.politicalStandardConcluded ? 'passed' : 'failed',
+    sink.add(
+      political,
+      person.politicalStandardConcluded ? 'passed' : 'failed',
+      () =>
         person.politicalStandardConcluded
           ? { vi: 'Đã có kết luận tiêu chuẩn chính trị.', en: 'A conclusion on the political standard is on file.' }
           : { vi: 'Chưa có kết luận tiêu chuẩn chính trị.', en: 'No conclusion on the political standard on file.' },
-        { politicalStandardConcluded: person.politicalStandardConcluded },
-      ),
+      () => ({ politicalStandardConcluded: person.politicalStandardConcluded }),
     );
 
-  verdicts.push(...lowVoteVerdicts(facts, policy));
-  verdicts.push(...standardsVerdicts(facts, policy, levelsBelow));
+  judgeLowVotes(facts, policy, sink);
+  judgeStandards(facts, policy, levelsBelow, sink);
 
+  const verdicts = sink.list;
   const failed = verdicts.filter((v) => v.status === 'failed').map((v) => v.ruleId);
-  return { eligible: failed.length === 0, verdicts, missing: [...new Set(failed)] };
+  return { eligible: failed.length === 0, verdicts, passedCount: sink.passed, missing: [...new Set(failed)] };
 }
 
 /**
@@ -291,12 +325,22 @@ export function lowVoteVerdicts(
   facts: { person: Pick<EligibilityFacts['person'], 'confidenceVotes'>; purpose: EligibilityFacts['purpose'] },
   policy: ResolvedPolicy,
 ): Verdict[] {
+  const sink = new VerdictSink(true);
+  judgeLowVotes(facts, policy, sink);
+  return sink.list;
+}
+
+function judgeLowVotes(
+  facts: { person: Pick<EligibilityFacts['person'], 'confidenceVotes'>; purpose: EligibilityFacts['purpose'] },
+  policy: ResolvedPolicy,
+  sink: VerdictSink,
+): void {
   const votes = facts.person.confidenceVotes;
   const rule =
     facts.purpose === 'reappointment'
       ? ruleIn(policy, 'reappointment.low-confidence-vote', 'low-vote-bar')
       : ruleIn(policy, 'eligibility.low-confidence-vote', 'low-vote-bar');
-  if (!rule || votes === undefined) return [];
+  if (!rule || votes === undefined) return;
   const date = policy.date;
   const { threshold, withinMonths } = rule.params;
   const since = addMonths(date, -withinMonths);
@@ -305,8 +349,6 @@ export function lowVoteVerdicts(
   const counted = inWindow.filter((v) => !quorum || meets(quorum.params, v.collected, v.summoned));
   const ignored = inWindow.length - counted.length;
   const latest = [...counted].sort((a, b) => b.voteDate.localeCompare(a.voteDate) || b.low - a.low)[0];
-  const bar = thresholdText(threshold);
-  const notBar = thresholdText({ ...threshold, comparison: NEGATED[threshold.comparison] });
   const ignoredText =
     ignored > 0
       ? {
@@ -314,18 +356,20 @@ export function lowVoteVerdicts(
           en: ` ${ignored} vote${ignored === 1 ? '' : 's'} without a quorum not counted.`,
         }
       : { vi: '', en: '' };
-  if (!latest)
-    return [
-      verdict(
-        rule,
-        'passed',
-        {
-          vi: `Không có kết quả lấy phiếu tín nhiệm trong ${fmtMonths(withinMonths).vi} trước ngày xét.${ignoredText.vi}`,
-          en: `No confidence vote result in the ${fmtMonths(withinMonths).en} before the date.${ignoredText.en}`,
-        },
-        { votes: inWindow.length, ignoredWithoutQuorum: ignored, withinMonths, threshold },
-      ),
-    ];
+  if (!latest) {
+    sink.add(
+      rule,
+      'passed',
+      () => ({
+        vi: `Không có kết quả lấy phiếu tín nhiệm trong ${fmtMonths(withinMonths).vi} trước ngày xét.${ignoredText.vi}`,
+        en: `No confidence vote result in the ${fmtMonths(withinMonths).en} before the date.${ignoredText.en}`,
+      }),
+      () => ({ votes: inWindow.length, ignoredWithoutQuorum: ignored, withinMonths, threshold }),
+    );
+    return;
+  }
+  const bar = thresholdText(threshold);
+  const notBar = thresholdText({ ...threshold, comparison: NEGATED[threshold.comparison] });
   const base = threshold.base === 'summoned' ? latest.summoned : latest.collected;
   const over = meets(threshold, latest.low, base);
   const pct = (locale: keyof typeof PERCENT_FORMAT) =>
@@ -341,10 +385,10 @@ export function lowVoteVerdicts(
           en: 'not proposed for reappointment before the competent body concludes',
         }
       : { vi: 'không quy hoạch, bổ nhiệm vào chức vụ cao hơn', en: 'not planned or appointed to a higher post' };
-  return [
-    verdict(
-      rule,
-      over ? 'failed' : 'passed',
+  sink.add(
+    rule,
+    over ? 'failed' : 'passed',
+    () =>
       over
         ? {
             vi: `${head.vi}, ${bar.vi}: ${consequence.vi}.${ignoredText.vi}`,
@@ -354,19 +398,18 @@ export function lowVoteVerdicts(
             vi: `${head.vi}, ${notBar.vi}.${ignoredText.vi}`,
             en: `${head.en}, ${notBar.en}.${ignoredText.en}`,
           },
-      {
-        voteDate: latest.voteDate,
-        ...(latest.sessionId ? { sessionId: latest.sessionId } : {}),
-        low: latest.low,
-        collected: latest.collected,
-        summoned: latest.summoned,
-        base,
-        threshold,
-        withinMonths,
-        ignoredWithoutQuorum: ignored,
-      },
-    ),
-  ];
+    () => ({
+      voteDate: latest.voteDate,
+      ...(latest.sessionId ? { sessionId: latest.sessionId } : {}),
+      low: latest.low,
+      collected: latest.collected,
+      summoned: latest.summoned,
+      base,
+      threshold,
+      withinMonths,
+      ignoredWithoutQuorum: ignored,
+    }),
+  );
 }
 
 const sourcesInputs = new WeakMap<readonly StandardSource[], readonly object[]>();
@@ -386,9 +429,9 @@ function sourcesInput(sources: readonly StandardSource[]): readonly object[] {
 }
 
 /** Political theory, education, state management and prior posts against the title's standards (policy/standards). */
-function standardsVerdicts(facts: EligibilityFacts, policy: ResolvedPolicy, levelsBelow: number | null): Verdict[] {
+function judgeStandards(facts: EligibilityFacts, policy: ResolvedPolicy, levelsBelow: number | null, sink: VerdictSink): void {
   const standards = ruleIn(policy, 'standards.title-requirements', 'theory-order');
-  if (!standards) return [];
+  if (!standards) return;
   const { person, target, purpose } = facts;
   const sources = target.standardSources ?? [];
   const sourceOf = (r: StandardSource['requirement']) => sources.find((s) => s.requirement === r);
@@ -438,7 +481,7 @@ function standardsVerdicts(facts: EligibilityFacts, policy: ResolvedPolicy, leve
       // An unknown history cannot block: it is for the officer to complete the record.
       confirmed: priorHeld !== null && confirmed('priorPostMonths'),
     });
-  const inputs = {
+  const inputs = () => ({
     politicalTheory: person.politicalTheory,
     education: person.education,
     stateManagement: person.stateManagement,
@@ -450,51 +493,49 @@ function standardsVerdicts(facts: EligibilityFacts, policy: ResolvedPolicy, leve
       priorPostMonths: priorNeed,
     },
     sources: sourcesInput(sources),
-  };
-  if (gaps.length === 0)
-    return [
-      verdict(
-        standards,
-        'passed',
-        { vi: 'Đạt tiêu chuẩn trình độ của chức danh.', en: "Meets the title's qualification standards." },
-        inputs,
-      ),
-    ];
+  });
+  if (gaps.length === 0) {
+    sink.add(
+      standards,
+      'passed',
+      () => ({ vi: 'Đạt tiêu chuẩn trình độ của chức danh.', en: "Meets the title's qualification standards." }),
+      inputs,
+    );
+    return;
+  }
   const gapText = { vi: gaps.map((g) => g.vi).join('; '), en: gaps.map((g) => g.en).join('; ') };
   if (purpose !== 'planning') {
     const blocking = gaps.some((g) => g.confirmed);
-    return [
-      verdict(
-        standards,
-        blocking ? 'failed' : 'warning',
+    sink.add(
+      standards,
+      blocking ? 'failed' : 'warning',
+      () =>
         blocking
           ? { vi: `Chưa đạt: ${gapText.vi}.`, en: `Not met: ${gapText.en}.` }
           : {
               vi: `Chưa đạt (theo tiêu chuẩn chưa xác minh hoặc hồ sơ chưa đủ, chỉ cảnh báo): ${gapText.vi}.`,
               en: `Not met (unconfirmed standard or incomplete record, a warning only): ${gapText.en}.`,
             },
-        inputs,
-      ),
-    ];
+      inputs,
+    );
+    return;
   }
 
   // Planning: a gap is a training need, except political theory for someone one level below under 377-QĐ/TW.
   const byLevel = ruleIn(policy, 'planning.theory-by-level', 'planning-theory');
-  const out: Verdict[] = [
-    verdict(
-      standards,
-      'warning',
-      { vi: `Cần đào tạo, bồi dưỡng: ${gapText.vi}.`, en: `Training needed: ${gapText.en}.` },
-      inputs,
-    ),
-  ];
+  sink.add(
+    standards,
+    'warning',
+    () => ({ vi: `Cần đào tạo, bồi dưỡng: ${gapText.vi}.`, en: `Training needed: ${gapText.en}.` }),
+    inputs,
+  );
   if (byLevel && theoryShort) {
     const mode = levelsBelow !== null && levelsBelow <= 1 ? byLevel.params.oneLevelBelow : byLevel.params.twoLevelsBelow;
     const blocks = mode === 'must-meet' && confirmed('theory');
-    out.push(
-      verdict(
-        byLevel,
-        blocks ? 'failed' : 'warning',
+    sink.add(
+      byLevel,
+      blocks ? 'failed' : 'warning',
+      () =>
         mode === 'must-meet'
           ? {
               vi: `Người thấp hơn một cấp phải đạt trình độ lý luận chính trị của chức danh ngay khi quy hoạch${cite('theory')}.`,
@@ -504,9 +545,7 @@ function standardsVerdicts(facts: EligibilityFacts, policy: ResolvedPolicy, leve
               vi: 'Người thấp hơn hai cấp được đào tạo lý luận chính trị sau khi được phê duyệt quy hoạch.',
               en: 'Someone two levels below may complete political theory after the plan is approved.',
             },
-        { levelsBelow, politicalTheory: person.politicalTheory, required: target.requiredTheory },
-      ),
+      () => ({ levelsBelow, politicalTheory: person.politicalTheory, required: target.requiredTheory }),
     );
   }
-  return out;
 }
