@@ -97,7 +97,14 @@ export async function assemble(
       )
     ).map((r) => [r.id, parsePlanningRecord(r.data_json)] as const),
   );
-  const people = rows.map((r) => ({ ...r, candidateId: r.id, id: r.person_id, record: records.get(r.person_id)! }));
+  // Each row's key computed once: the verdict maps are keyed by it, and a province's plan has thousands of rows.
+  const people = rows.map((r) => ({
+    ...r,
+    candidateId: r.id,
+    id: r.person_id,
+    key: candidateKey(r.plan_id, r.person_id),
+    record: records.get(r.person_id)!,
+  }));
   // Targets read in the catalog in force (titles keep their code across catalog versions), with their standards.
   const byCode = new Map(catalog.map((t) => [t.code, t]));
   const targetIds = [...new Set(rows.map((r) => r.target_title_id).filter((x): x is string => x !== null))];
@@ -157,7 +164,7 @@ export async function assemble(
           .get(memoKey)!)
       : null;
     const latest = latestRoundOf(rounds.get(p.plan_id) ?? [], p.person_id);
-    facts.set(candidateKey(p.plan_id, p.person_id), {
+    facts.set(p.key, {
       planId: p.plan_id,
       personId: p.person_id,
       fullName: p.full_name,
@@ -175,7 +182,7 @@ export async function assemble(
       latestRound: latest ? { step: latest.step, agree: latest.agree, summoned: latest.summoned } : null,
     });
   }
-  const factsOf = (p: { plan_id: string; person_id: string }) => facts.get(candidateKey(p.plan_id, p.person_id))!;
+  const factsOf = (p: { key: string }) => facts.get(p.key)!;
   const validation = validateCycle(
     {
       level: cycle.level,
@@ -238,8 +245,8 @@ export async function assemble(
         notes: p.notes,
         addedOn: p.added_on,
         retirementDate: retirementOf(p),
-        verdicts: validation.candidates.get(candidateKey(pl.id, p.person_id)) ?? [],
-        passedCount: validation.passedCounts.get(candidateKey(pl.id, p.person_id)) ?? 0,
+        verdicts: validation.candidates.get(p.key) ?? [],
+        passedCount: validation.passedCounts.get(p.key) ?? 0,
       };
     });
     const verdicts = validation.plans.get(pl.id) ?? [];
