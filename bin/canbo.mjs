@@ -1,6 +1,5 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx, so `npx canbo …` works straight after `npm install`.
-import { register } from 'tsx/esm/api';
+// Runs the TypeScript CLI through the project's loader, so `npx canbo …` works straight after `npm install`.
+import '../scripts/ts-loader/register.mjs';
 
-register();
 await import('../server/cli.ts');

@@ -1,4 +1,4 @@
-// Screenshots of pages as a user sees them: `npx tsx scripts/screenshot.ts BASE_URL USER OUT_DIR /path …`.
+// Screenshots of pages as a user sees them: `node --import ./scripts/ts-loader/register.mjs scripts/screenshot.ts BASE_URL USER OUT_DIR /path …`.
 import fs from 'node:fs';
 import path from 'node:path';
 import { launchBrowser } from '../e2e/harness';
@@ -6,7 +6,7 @@ import { DEMO_PASSWORD } from './demo';
 
 const [baseUrl, username, outDir, ...paths] = process.argv.slice(2);
 if (!baseUrl || !username || !outDir || paths.length === 0) {
-  console.error('usage: tsx scripts/screenshot.ts BASE_URL USER OUT_DIR /path …');
+  console.error('usage: node --import ./scripts/ts-loader/register.mjs scripts/screenshot.ts BASE_URL USER OUT_DIR /path …');
   process.exit(2);
 }
 fs.mkdirSync(outDir, { recursive: true });

@@ -27,7 +27,7 @@ describe('starting with a broken policy pack', () => {
   it('the server exits with status 1 and a message naming the file, the rule and the field', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'canbo-broken-data-'));
     temps.push(dataDir);
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    const child = spawn(process.execPath, ['--import', './scripts/ts-loader/register.mjs', 'server/main.ts'], {
       env: {
         ...process.env,
         CANBO_POLICY_DIR: brokenPolicyDir(),

@@ -1,6 +1,6 @@
-// Worker threads do not inherit the TypeScript loader of the thread that starts them: register tsx, then run the
-// worker. A bundled build (see bench/votes.bench.ts) runs verify.worker.ts compiled instead.
-import { register } from 'tsx/esm/api';
+// Worker threads do not inherit the TypeScript loader of the thread that starts them: register the project's loader
+// (scripts/ts-loader), then run the worker. A bundled build (see bench/votes.bench.ts) runs verify.worker.ts compiled
+// instead.
+import '../../../../scripts/ts-loader/register.mjs';
 
-register();
 await import('./verify.worker.ts');
