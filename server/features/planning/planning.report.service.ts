@@ -52,7 +52,7 @@ export async function planningReport(ctx: PlanningContext, actor: Actor, cycleId
   const bands = ageBandsOf(
     policy,
     cycle.level,
-    [...new Map(people.map((p) => [p.personId, p.birthDate])).values()],
+    [...new Map(people().map((p) => [p.personId, p.birthDate])).values()],
     cycle.reference_date,
   );
   return {

@@ -31,7 +31,9 @@ type Cycle = Awaited<ReturnType<typeof cycleFor>>;
 
 /** The suggestions for every planned person of a cycle on `on` (the review date). */
 async function suggestionsOf(ctx: PlanningContext, actor: Actor, cycle: Cycle, on: string, db: Db | Trx) {
-  const { detail, validation: v, policy, people } = await assemble(ctx, cycle, db);
+  const assembled = await assemble(ctx, cycle, db);
+  const { detail, validation: v, policy } = assembled;
+  const people = assembled.people();
   const ids = people.map((p) => p.personId);
   const year = Number(on.slice(0, 4));
   const ratings = await ratingsOf(db, ids, year - 1);
