@@ -8,9 +8,13 @@ import { createRootOrganization } from '../features/organizations/organization.s
 /** Runs the crash writer and kills it with SIGKILL the moment it is in the middle of its transaction. */
 function killMidWrite(url: string, parentPath: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', './scripts/ts-loader/register.mjs', 'test/fixtures/crash-writer.ts', url, parentPath], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', './scripts/ts-loader/register.mjs', 'test/fixtures/crash-writer.ts', url, parentPath],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let err = '';
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.stdout.on('data', (d: Buffer) => {
