@@ -379,18 +379,6 @@ describe.each(testDialects())('vote outcomes and consequence tasks on %s', (dial
     await make('2027-03-01', [people[2]!.id, people[3]!.id], [12, 0]);
     const v = await make('2027-09-01', [people[1]!.id], [0]);
     const r = ((await officer.get(`/api/votes/${v.id}`)).json() as VoteDetail).result!.subjects[0]!;
-    console.log(
-      'PEERS',
-      JSON.stringify(r.comparison),
-      JSON.stringify(
-        await database.db
-          .selectFrom('vote_subjects as s')
-          .innerJoin('vote_sessions as v', 'v.id', 's.session_id')
-          .select(['v.vote_date', 'v.kind', 's.title_code', 's.full_name'])
-          .where('v.vote_date', '>=', '2027-01-01')
-          .execute(),
-      ),
-    );
     expect(r.comparison.peers).toMatchObject({
       count: 1,
       meanNet: 0,
