@@ -161,7 +161,8 @@ async function planWords(
     const fewest = known.length ? Math.min(...known.map((k) => k.n)) : null;
     return fewest === null ? cap : Math.min(cap, Math.max(1, fewest * JOIN_FACTOR));
   };
-  const [given, ...others] = [...unique].reverse();
+  const order = [...unique].reverse();
+  const [given, ...others] = order;
   await count(given!, cap);
   // PostgreSQL counts the other words at once on separate connections, each up to JOIN_FACTOR times the given name's
   // count (the search's p95 was its sequential counts); SQLite has one connection, so each word's count there also
@@ -171,7 +172,8 @@ async function planWords(
     await Promise.all(others.map((w) => count(w, limit)));
   } else for (const word of others) await count(word, limitNow());
   if (known.length === 0) return null;
-  known.sort((x, y) => x.n - y.n);
+  // Ties go to the word counted first in the sequential order (the given name): parallel counts finish in any order.
+  known.sort((x, y) => x.n - y.n || order.indexOf(x.word) - order.indexOf(y.word));
   const driver = known[0]!;
   const second = known[1];
   const joined = second && second.n <= Math.max(1, driver.n) * JOIN_FACTOR ? second.word : null;
