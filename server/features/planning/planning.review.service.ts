@@ -17,6 +17,7 @@ import { findPerson } from '../persons/person.repository';
 import { type PlanningContext, cycleFor } from './planning.context';
 import * as repo from './planning.repository';
 import { type AssembledPerson, assemble } from './planning.assemble';
+import { candidateKey } from './planning.rules';
 import { insertReview, personPaths, ratingsOf, reviewsOfCycle } from './planning.work.repository';
 import { lowConfidenceOf } from './planning.votes';
 import { type Suggestion, inFirstQuarter, reviewDiff, suggestRemovals } from './planning.work.rules';
@@ -43,7 +44,7 @@ async function suggestionsOf(ctx: PlanningContext, actor: Actor, cycle: Cycle, o
   const plans = new Map(detail.plans.map((p) => [p.id, p]));
   const out = new Map<string, Suggestion[]>();
   for (const p of people) {
-    const failed = (v.candidates.get(`${p.planId}:${p.personId}`) ?? []).filter((x) => x.status === 'failed');
+    const failed = (v.candidates.get(candidateKey(p.planId, p.personId)) ?? []).filter((x) => x.status === 'failed');
     out.set(
       p.candidateId,
       suggestRemovals(policy, {

@@ -310,17 +310,17 @@ export function evaluateEligibility(facts: EligibilityFacts, policy: ResolvedPol
   return { eligible: failed.length === 0, verdicts, passedCount: sink.passed, missing: [...new Set(failed)] };
 }
 
-/**
- * The latest published confidence vote on the person within the rule's window (quorum reached): more low votes than
- * the rule's share of its base bars planning and a higher post (96-QĐ/TW); for reappointment a separate, unconfirmed
- * rule warns. Not judged when the caller did not look the votes up.
- */
 /** One formatter per locale, shared by every call (a `toLocaleString` per person builds one each time, slow in a plan). */
 const PERCENT_FORMAT = {
   'vi-VN': new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 }),
   'en-GB': new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }),
 } as const;
 
+/**
+ * The latest published confidence vote on the person within the rule's window (quorum reached): more low votes than
+ * the rule's share of its base bars planning and a higher post (96-QĐ/TW); for reappointment a separate, unconfirmed
+ * rule warns. Not judged when the caller did not look the votes up.
+ */
 export function lowVoteVerdicts(
   facts: { person: Pick<EligibilityFacts['person'], 'confidenceVotes'>; purpose: EligibilityFacts['purpose'] },
   policy: ResolvedPolicy,
